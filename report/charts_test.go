@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/servuction/servuction"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -367,4 +368,16 @@ func FuzzCharts(f *testing.F) {
 			require.True(t, strings.Count(md, "\n|") >= 2, "a table with a header and a rule: %q", md)
 		}
 	})
+}
+
+func TestPublicFormatting(t *testing.T) {
+	assert.Equal(t, "+32", English.Signed(32, 0))
+	assert.Equal(t, "−0,4", Spanish.Signed(-0.4, 1))
+	assert.Equal(t, "0", English.Signed(0.2, 0), "rounds to zero: no sign")
+	assert.Equal(t, "1,250,000 COP", English.Money(servuction.MustParseMoney("1250000 COP")))
+	assert.Equal(t, "1.250.000 COP", Spanish.Money(servuction.MustParseMoney("1250000.40 COP")))
+	assert.Equal(t, "12.50 EUR", English.Money(servuction.MustParseMoney("12.5 EUR")))
+	assert.Equal(t, "7", English.Money(servuction.MustParseMoney("7")))
+	assert.Equal(t, "95,5 %", Spanish.Percent(95.5, 1))
+	assert.Equal(t, "12.345,7", Spanish.Number(12345.67, 1))
 }

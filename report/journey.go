@@ -78,9 +78,9 @@ func (c SatisfactionChart) svg(l Lang, id string) string {
 	x0, x1 := 70.0, chartWidth-30
 	step := (x1 - x0) / float64(n)
 	rotate := step < 95
-	h := 360.0
+	h := 372.0
 	if rotate {
-		h = 430
+		h = 440
 	}
 	d := svg.New(chartWidth, h, id, title, strings.Join(desc, "; "))
 	heading(d, title)
@@ -147,6 +147,7 @@ func (c SatisfactionChart) svg(l Lang, id string) string {
 		}
 		d.End()
 	}
+	axisTitle(d, (x0+x1)/2, h-10, l.t("moments of truth, in the order of the cycle of service", "momentos de verdad, en el orden del ciclo del servicio"), false)
 	return d.String()
 }
 
