@@ -26,7 +26,7 @@ const (
 var metricNames = enum.New("sla: metric", ErrUnknownName,
 	[]string{"unknown", "first-response", "next-response", "periodic-update", "resolution", "availability"},
 	map[string]Metric{
-		"desconocida": MetricUnknown,
+		"desconocida":       MetricUnknown,
 		"primera respuesta": FirstResponse, "tiempo de respuesta": FirstResponse, "response": FirstResponse, "first reply": FirstResponse,
 		"siguiente respuesta": NextResponse, "next reply": NextResponse,
 		"actualización periódica": PeriodicUpdate, "actualizacion": PeriodicUpdate, "update": PeriodicUpdate, "periodic": PeriodicUpdate,

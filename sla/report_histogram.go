@@ -23,7 +23,7 @@ const histMin = time.Millisecond
 // exact, associative and commutative: histograms built on shards and merged
 // equal one built from all values. The zero value is an empty histogram.
 type Histogram struct {
-	zero    int64          // durations below 1 ms
+	zero    int64           // durations below 1 ms
 	buckets map[int32]int64 // bucket i holds (γ^(i-1), γ^i] seconds
 	n       int64
 }

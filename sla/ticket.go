@@ -106,10 +106,10 @@ type PauseReason uint8
 
 // The reasons a ticket may wait. The zero value [PauseUnspecified] is allowed.
 const (
-	PauseUnspecified PauseReason = iota // no reason recorded
-	WaitingCustomer                     // en espera del cliente: information or a test only the customer can give
-	WaitingThirdParty                   // en espera de un tercero: a supplier, carrier or another company (proveedor de servicio)
-	Scheduled                           // programado: the customer asked to be served later
+	PauseUnspecified  PauseReason = iota // no reason recorded
+	WaitingCustomer                      // en espera del cliente: information or a test only the customer can give
+	WaitingThirdParty                    // en espera de un tercero: a supplier, carrier or another company (proveedor de servicio)
+	Scheduled                            // programado: the customer asked to be served later
 )
 
 var pauseNames = enum.New("sla: pause reason", ErrUnknownName,
@@ -176,7 +176,7 @@ type Ticket struct {
 	Area string `json:"area,omitempty"`
 	// Service names the service the request is about (service-based
 	// agreements). Empty when unknown.
-	Service string `json:"service,omitempty"`
+	Service string  `json:"service,omitempty"`
 	Events  []Event `json:"events"`
 }
 
