@@ -382,13 +382,33 @@ func nextTransition(loc *time.Location, sec int64) (int64, bool) {
 	off := zoneOffset(loc, sec)
 	for sec < clampHi {
 		_, end := time.Unix(sec, 0).In(loc).ZoneBounds()
-		if end.IsZero() || end.Unix() <= sec {
+		if end.IsZero() {
 			return 0, false
 		}
-		sec = end.Unix()
-		if zoneOffset(loc, sec) != off {
-			return sec, true
+		if e := end.Unix(); e > sec {
+			sec = e
+			if zoneOffset(loc, sec) != off {
+				return sec, true
+			}
+			continue
 		}
+		// Beyond its table, the time package clips zone bounds at the
+		// start of the UTC year and reports them until the local year
+		// begins: step a day, bisecting if the offset changed meanwhile.
+		e := sec + secPerDay
+		if zoneOffset(loc, e) == off {
+			sec = e
+			continue
+		}
+		for e-sec > 1 {
+			m := sec + (e-sec)/2
+			if zoneOffset(loc, m) == off {
+				sec = m
+			} else {
+				e = m
+			}
+		}
+		return e, true
 	}
 	return 0, false
 }

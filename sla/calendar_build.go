@@ -60,7 +60,7 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 		}
 		d := dayNumber(h.Date)
 		if old, dup := holidays[d]; dup {
-			el.add("%s: conflicts with %s on the same date", where, old.label)
+			el.add("%s: conflicts with %s on the same date", where, old.name())
 			continue
 		}
 		holidays[d] = dayShifts{label: where, shifts: h.Shifts}
@@ -79,7 +79,7 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 		for _, h := range HolidaysIn(cfg.Rules, RuleYearsFrom, RuleYearsTo) {
 			d := dayNumber(h.Date)
 			if _, explicit := holidays[d]; !explicit {
-				holidays[d] = dayShifts{label: fmt.Sprintf("holiday %q (%s)", h.Name, h.Date), shifts: h.Shifts}
+				holidays[d] = dayShifts{rule: h.Name, date: h.Date, shifts: h.Shifts}
 			}
 		}
 	}
@@ -117,9 +117,19 @@ func loadZone(name string, el *errList) *time.Location {
 	return loc
 }
 
+// dayShifts are the shifts that start on one day, with where they come from.
 type dayShifts struct {
-	label  string
+	label  string // a weekday or an explicit holiday
+	rule   string // or the name of the rule that gave the holiday
+	date   servuction.Date
 	shifts []Shift
+}
+
+func (d dayShifts) name() string {
+	if d.label != "" {
+		return d.label
+	}
+	return fmt.Sprintf("holiday %q (%s)", d.rule, d.date)
 }
 
 // labelled is a span with where it comes from, for error messages.
@@ -139,18 +149,47 @@ func (l labelled) String() string {
 	return s
 }
 
-// effectiveDay returns the spans of a day, in seconds from its midnight: its
-// own shifts up to midnight and the part past midnight of the shifts of the
-// day before. It reports overlaps to el, prefixed with where.
-func effectiveDay(where string, own dayShifts, prev dayShifts, el *errList) []span {
+// effectiveDay appends to buf the spans of a day, in seconds from its
+// midnight: its own shifts up to midnight and the part past midnight of the
+// shifts of the day before, sorted. On an overlap it reports every overlap to
+// el, prefixed with where(), and returns false.
+func effectiveDay(buf []span, where func() string, own, prev dayShifts, el *errList) ([]span, bool) {
+	buf = buf[:0]
+	for _, s := range own.shifts {
+		a, b := s.span()
+		buf = append(buf, span{int64(a) * 60, int64(min(b, int(EndOfDay))) * 60})
+	}
+	for _, s := range prev.shifts {
+		if _, b := s.span(); b > int(EndOfDay) {
+			buf = append(buf, span{0, int64(b-int(EndOfDay)) * 60})
+		}
+	}
+	slices.SortFunc(buf, func(x, y span) int {
+		if x.a != y.a {
+			return int(x.a - y.a)
+		}
+		return int(x.b - y.b)
+	})
+	for i := 1; i < len(buf); i++ {
+		if buf[i].a < buf[i-1].b {
+			reportOverlaps(where(), own, prev, el)
+			return buf, false
+		}
+	}
+	return buf, true
+}
+
+// reportOverlaps reports to el every shift of a day that overlaps an earlier
+// one, naming both.
+func reportOverlaps(where string, own, prev dayShifts, el *errList) {
 	var ls []labelled
 	for i, s := range own.shifts {
 		a, b := s.span()
-		ls = append(ls, labelled{span: span{int64(a) * 60, int64(min(b, int(EndOfDay))) * 60}, owner: own.label, index: i, shift: s})
+		ls = append(ls, labelled{span: span{int64(a) * 60, int64(min(b, int(EndOfDay))) * 60}, owner: own.name(), index: i, shift: s})
 	}
 	for i, s := range prev.shifts {
 		if _, b := s.span(); b > int(EndOfDay) {
-			ls = append(ls, labelled{span: span{0, int64(b-int(EndOfDay)) * 60}, owner: prev.label, index: i, shift: s, spill: true})
+			ls = append(ls, labelled{span: span{0, int64(b-int(EndOfDay)) * 60}, owner: prev.name(), index: i, shift: s, spill: true})
 		}
 	}
 	slices.SortStableFunc(ls, func(x, y labelled) int {
@@ -159,36 +198,30 @@ func effectiveDay(where string, own dayShifts, prev dayShifts, el *errList) []sp
 		}
 		return int(x.b - y.b)
 	})
-	out := make([]span, 0, len(ls))
-	for i, l := range ls {
-		if l.b <= l.a {
-			continue
-		}
-		if i > 0 && len(out) > 0 && l.a < out[len(out)-1].b {
-			// Find the span it overlaps for the message.
-			for k := i - 1; k >= 0; k-- {
-				if ls[k].b > l.a {
-					el.add("%s: %s overlaps %s", where, l, ls[k])
-					break
-				}
+	for i := 1; i < len(ls); i++ {
+		for k := i - 1; k >= 0; k-- {
+			if ls[k].b > ls[i].a {
+				el.add("%s: %s overlaps %s", where, ls[i], ls[k])
+				break
 			}
-			continue
 		}
-		out = append(out, l.span)
 	}
-	return out
 }
 
 func (c *Calendar) buildWeek(el *errList) {
 	var idx [8]int32
-	var week []span
+	var week, buf []span
 	for k := time.Sunday; k <= time.Saturday; k++ {
 		prev := (k + 6) % 7
-		spans := effectiveDay(k.String(),
+		var ok bool
+		buf, ok = effectiveDay(buf, k.String,
 			dayShifts{label: k.String(), shifts: c.cfg.Week[k]},
 			dayShifts{label: prev.String(), shifts: c.cfg.Week[prev]}, el)
 		idx[k] = int32(len(week))
-		for _, s := range spans {
+		if !ok {
+			continue
+		}
+		for _, s := range buf {
 			week = append(week, span{s.a + int64(k)*secPerDay, s.b + int64(k)*secPerDay})
 		}
 	}
@@ -210,25 +243,33 @@ func (c *Calendar) buildExceptions(holidays map[int64]dayShifts, el *errList) {
 	}
 	slices.Sort(days)
 	days = slices.Compact(days)
+	weekdays := [7]dayShifts{}
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		weekdays[wd] = dayShifts{label: wd.String(), shifts: c.cfg.Week[wd]}
+	}
 	shiftsOf := func(d int64) dayShifts {
 		if h, ok := holidays[d]; ok {
 			return h
 		}
-		wd := time.Weekday(floorMod(d+4, 7))
-		return dayShifts{label: wd.String(), shifts: c.cfg.Week[wd]}
+		return weekdays[floorMod(d+4, 7)]
 	}
 	c.exAdj = make([]int64, 1, len(days)+1)
+	c.ex = make([]exDay, 0, len(days))
+	var buf []span
 	for _, d := range days {
-		date := dateOfDay(d)
-		spans := effectiveDay(date.String(), shiftsOf(d), shiftsOf(d-1), el)
+		var ok bool
+		buf, ok = effectiveDay(buf, func() string { return dateOfDay(d).String() }, shiftsOf(d), shiftsOf(d-1), el)
+		if !ok {
+			continue
+		}
 		k := floorMod(d+4, 7)
 		normal := c.week[c.dayIdx[k]:c.dayIdx[k+1]]
 		_, isHoliday := holidays[d]
-		if !isHoliday && sameSpans(spans, normal, k*secPerDay) {
+		if !isHoliday && sameSpans(buf, normal, k*secPerDay) {
 			continue
 		}
 		var total int64
-		for _, s := range spans {
+		for _, s := range buf {
 			total += s.b - s.a
 		}
 		q := floorDiv(d+4, 7)
@@ -236,10 +277,10 @@ func (c *Calendar) buildExceptions(holidays map[int64]dayShifts, el *errList) {
 		start := q*c.weekTotal + c.weekCum[c.dayIdx[k]] + adj
 		normalTotal := c.weekCum[c.dayIdx[k+1]] - c.weekCum[c.dayIdx[k]]
 		c.ex = append(c.ex, exDay{
-			day: d, lo: int32(len(c.exSpans)), hi: int32(len(c.exSpans) + len(spans)),
+			day: d, lo: int32(len(c.exSpans)), hi: int32(len(c.exSpans) + len(buf)),
 			start: start, total: total,
 		})
-		c.exSpans = append(c.exSpans, spans...)
+		c.exSpans = append(c.exSpans, buf...)
 		c.exAdj = append(c.exAdj, adj+total-normalTotal)
 	}
 }

@@ -24,10 +24,10 @@ type RuleKind uint8
 
 // The kinds of yearly holiday rules.
 const (
-	RuleUnknown     RuleKind = iota // not set
-	FixedDate                       // Month and Day every year (fecha fija)
-	NthWeekday                      // the Nth Weekday of Month (Nth -1: the last)
-	EasterRelative                  // Offset days after Easter Sunday (Pascua)
+	RuleUnknown    RuleKind = iota // not set
+	FixedDate                      // Month and Day every year (fecha fija)
+	NthWeekday                     // the Nth Weekday of Month (Nth -1: the last)
+	EasterRelative                 // Offset days after Easter Sunday (Pascua)
 )
 
 var ruleKindNames = enum.New("sla: holiday rule kind", ErrInvalidCalendar,
