@@ -180,8 +180,9 @@ type Ticket struct {
 	Events  []Event `json:"events"`
 }
 
-// Validate reports every problem of the timeline, joined, each naming the
-// event's index, kind and instant. Errors wrap [ErrInvalidTicket].
+// Validate reports the problems of the timeline, joined, each naming the
+// event's index, kind and instant (the first ten, then how many more). Errors
+// wrap [ErrInvalidTicket].
 func (t Ticket) Validate() error {
 	var errs []error
 	bad := func(format string, args ...any) {
@@ -198,13 +199,24 @@ func (t Ticket) Validate() error {
 		bad("event 0 (%s): the first event must be %s", t.Events[0].Kind, Opened)
 	}
 	var st timelineState
+	more := 0
 	for i, e := range t.Events {
 		if msg := st.step(i, e, t.Events); msg != "" {
+			if len(errs) >= maxTicketErrors {
+				more++
+				continue
+			}
 			bad("event %d (%s at %s): %s", i, e.Kind, e.At.Format(time.RFC3339), msg)
 		}
 	}
+	if more > 0 {
+		bad("and %d more problems", more)
+	}
 	return errors.Join(errs...)
 }
+
+// maxTicketErrors bounds the problems Validate spells out.
+const maxTicketErrors = 10
 
 // timelineState tracks what a timeline allows next.
 type timelineState struct {
