@@ -3,13 +3,15 @@
 // library's packages, prints a short summary and writes one self-contained
 // HTML report with charts (servuction-report.html).
 //
-//	go run ./examples/quickstart                 # English report in ./servuction-report.html
-//	go run ./examples/quickstart -lang es        # the same report in Spanish
-//	go run ./examples/quickstart -o /tmp/r.html  # somewhere else
+//	go run ./examples/quickstart                       # English report in ./servuction-report.html
+//	go run ./examples/quickstart -lang es              # the same report in Spanish
+//	go run ./examples/quickstart -o /tmp/r.html        # somewhere else
+//	go run ./examples/quickstart -tickets mine.json    # your own tickets instead of the sample
 //
 // Open the page in any browser: it needs no network and no JavaScript. Each
-// part of the report is in its own file of this directory (sla.go,
-// survey.go, …), commented with the course notes' concept it models.
+// part of the report is in its own file of this directory (sla.go, …),
+// commented with the course notes' concept it models; sample.go simulates
+// the month.
 package main
 
 import (
@@ -26,16 +28,26 @@ import (
 	"github.com/servuction/servuction/report"
 )
 
+// options are the command's flags.
+type options struct {
+	out     string
+	lang    report.Lang
+	tickets string // JSON file of sla.Ticket values; "" uses the sample
+}
+
 func main() {
-	out := flag.String("o", "servuction-report.html", "write the HTML report to this `file`")
+	var o options
 	lang := flag.String("lang", "en", "language of the report and summary: en or es")
+	flag.StringVar(&o.out, "o", "servuction-report.html", "write the HTML report to this `file`")
+	flag.StringVar(&o.tickets, "tickets", "", "read tickets from this JSON `file` (an array of sla.Ticket) instead of the sample")
 	flag.Parse()
 	l, err := report.ParseLang(*lang)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart: -lang:", err)
 		os.Exit(2)
 	}
-	if err := run(os.Stdout, *out, l); err != nil {
+	o.lang = l
+	if err := run(os.Stdout, o); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
 	}
@@ -43,10 +55,10 @@ func main() {
 
 // part is one analysis of the month: it returns a section of the report and
 // the lines it adds to the terminal summary.
-type part func(l report.Lang) (report.Section, []string, error)
+type part func(o options) (report.Section, []string, error)
 
 // parts are the analyses the quickstart runs, in the report's order.
-var parts = []part{}
+var parts = []part{slaPart}
 
 // tr returns the English or the Spanish text.
 func tr(l report.Lang, en, es string) string {
@@ -56,10 +68,11 @@ func tr(l report.Lang, en, es string) string {
 	return en
 }
 
-// run simulates the month, writes the report to path and prints the summary
-// to w.
-func run(w io.Writer, path string, l report.Lang) error {
+// run simulates the month, writes the report to o.out and prints the
+// summary to w.
+func run(w io.Writer, o options) error {
 	start := time.Now()
+	l := o.lang
 	r := report.Report{
 		Title:    tr(l, "Service quality report — Bogotá call centre", "Informe de calidad del servicio — centro de llamadas de Bogotá"),
 		Subtitle: tr(l, "March 2026 · simulated sample data · made with servuction", "Marzo de 2026 · datos de muestra simulados · hecho con servuction"),
@@ -69,18 +82,14 @@ func run(w io.Writer, path string, l report.Lang) error {
 	}
 	var summary []string
 	for _, p := range parts {
-		sec, lines, err := p(l)
+		sec, lines, err := p(o)
 		if err != nil {
 			return err
 		}
 		r.Sections = append(r.Sections, sec)
 		summary = append(summary, lines...)
 	}
-	if len(r.Sections) == 0 {
-		r.Sections = append(r.Sections, report.Section{Title: tr(l, "About this report", "Acerca de este informe"),
-			Blocks: []report.Block{report.Text(tr(l, "No analysis package is available in this build yet.", "Aún no hay paquetes de análisis disponibles en esta compilación."))}})
-	}
-	f, err := os.Create(path)
+	f, err := os.Create(o.out)
 	if err != nil {
 		return err
 	}
@@ -91,9 +100,9 @@ func run(w io.Writer, path string, l report.Lang) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	abs, err := filepath.Abs(path)
+	abs, err := filepath.Abs(o.out)
 	if err != nil {
-		abs = path
+		abs = o.out
 	}
 	fmt.Fprintln(w, r.Title)
 	fmt.Fprintln(w, strings.Repeat("=", len([]rune(r.Title))))
