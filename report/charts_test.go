@@ -114,6 +114,8 @@ func typeName(v any) string {
 		return "control"
 	case PDCAPanel:
 		return "pdca"
+	case BarChart:
+		return "bar"
 	}
 	return "?"
 }
@@ -121,7 +123,7 @@ func typeName(v any) string {
 func TestChartsGolden(t *testing.T) {
 	for _, l := range []Lang{English, Spanish} {
 		cs := charts(l)
-		require.Len(t, cs, 9)
+		require.Len(t, cs, 10)
 		for name, c := range cs {
 			out := c.SVG(l)
 			checkSVG(t, out)
@@ -134,7 +136,7 @@ func TestChartsGolden(t *testing.T) {
 // with its title, not a broken chart.
 func TestNoData(t *testing.T) {
 	empty := []Chart{ComplianceChart{}, BurnDownChart{}, IPAChart{}, GapChart{}, SatisfactionChart{},
-		FunnelChart{}, ParetoChart{}, ControlChart{}, PDCAPanel{}}
+		FunnelChart{}, ParetoChart{}, ControlChart{}, PDCAPanel{}, BarChart{}}
 	nan := math.NaN()
 	allMissing := []Chart{
 		ComplianceChart{Bars: []ComplianceBar{{Label: "x", Percent: nan}}},
@@ -146,6 +148,7 @@ func TestNoData(t *testing.T) {
 		FunnelChart{Stages: []FunnelStage{{Label: "x", Count: 0}, {Label: "y", Count: -3}}},
 		ParetoChart{Bars: []ParetoBar{{Label: "x", Value: 0}, {Label: "y", Value: -1}, {Label: "z", Value: nan}}},
 		ControlChart{Values: []float64{nan, nan}},
+		BarChart{Bars: []Bar{{Label: "x", Value: nan}, {Label: "y", Value: -2}}},
 	}
 	for _, l := range []Lang{English, Spanish} {
 		for i, c := range append(empty, allMissing...) {
@@ -247,6 +250,7 @@ func TestLabelsAreEscaped(t *testing.T) {
 		ParetoChart{Title: evil, Unit: evil, Bars: []ParetoBar{{Label: evil, Value: 3}}},
 		ControlChart{Title: evil, Kind: evil, Unit: evil, Labels: []string{evil}, Values: []float64{1}, Flags: []Flag{{0, evil}}},
 		PDCAPanel{Title: evil, Indicator: evil, Verdict: evil, Evidence: []string{evil}},
+		BarChart{Title: evil, Unit: evil, Bars: []Bar{{Label: evil, Value: 1}}},
 	}
 	for _, c := range cs {
 		out := c.SVG(English)
@@ -361,6 +365,7 @@ func FuzzCharts(f *testing.F) {
 			ParetoChart{Unit: label, Bars: []ParetoBar{{label, a}, {label, b}, {label, c}}},
 			ControlChart{Kind: label, Labels: []string{label}, Values: []float64{a, b, c}, Center: c, LCL: []float64{b}, UCL: []float64{a, c}, Flags: []Flag{{cnt, label}, {1, label}}, PhaseII: cnt % 4, Target: b, ShowTarget: true},
 			PDCAPanel{Indicator: label, Step: Step(k % 7), Verdict: label, Evidence: []string{label, label}},
+			BarChart{Unit: label, Bars: []Bar{{label, a, Status(k % 4)}, {label, b, Good}, {label, c, Bad}}},
 		}
 		for _, ch := range cs {
 			checkSVG(t, ch.SVG(l))
@@ -380,4 +385,15 @@ func TestPublicFormatting(t *testing.T) {
 	assert.Equal(t, "7", English.Money(servuction.MustParseMoney("7")))
 	assert.Equal(t, "95,5 %", Spanish.Percent(95.5, 1))
 	assert.Equal(t, "12.345,7", Spanish.Number(12345.67, 1))
+}
+
+func TestBarChart(t *testing.T) {
+	c := BarChart{Unit: "customers", Bars: []Bar{{"loyal", 30, Good}, {"erratic", 10, Bad}, {"none", 0, Neutral}}}
+	// Shares of 30 + 10 + 0 = 40: 75 %, 25 %, 0 %.
+	assert.Equal(t, [][]string{{"loyal", "30", "75.0 %"}, {"erratic", "10", "25.0 %"}, {"none", "0", "0.0 %"}}, c.Table(English).Rows)
+	out := c.SVG(English)
+	// Ticks for 0..30 in 5 steps: step 10 (raw 6 → 10), axis 0..30 over
+	// x = 230..670, so 30 is 440 px wide and 10 is 146.67 px.
+	assert.Contains(t, out, `<rect x="230" y="53" width="440" height="22" fill="#1a7f37"/>`)
+	assert.Contains(t, out, `<rect x="230" y="85" width="146.67" height="22" fill="#cf222e"/>`)
 }

@@ -21,6 +21,7 @@
 //     the cumulative share.
 //   - [ControlChart]: a Shewhart control chart with per-point limits, the
 //     ±1σ and ±2σ zones and the points run rules flag.
+//   - [BarChart]: a plain distribution, e.g. customers per type.
 //   - [PDCAPanel]: an improvement cycle (ciclo PHVA) on the Deming wheel,
 //     with the Check's verdict and the Act decision.
 //

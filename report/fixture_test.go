@@ -58,6 +58,7 @@ func sample(l Lang) Report {
 			}},
 			{Title: "Complaints", Blocks: []Block{
 				ParetoChart{Unit: "cases", Bars: []ParetoBar{{"Indifference", 42}, {"Negligence", 27}, {"Forgetfulness", 12}, {"Abuse", 4}, {"Lack of technical preparation", 15}}},
+				BarChart{Title: "Customers by relationship", Unit: "customers", Bars: []Bar{{"Loyal", 31, Good}, {"Promotion seeker", 22, Neutral}, {"Erratic", 9, Bad}}},
 				Table{Caption: "Cost of bad service", Header: []string{"Item", "COP"}, Numeric: []bool{false, true},
 					Rows: [][]string{{"Direct | handling", "1.250.000"}, {"Indirect <lost customers>", "8.400.000"}}},
 			}},

@@ -67,10 +67,10 @@ func TestHTMLStructure(t *testing.T) {
 			for _, n := range names {
 				count[n]++
 			}
-			// 9 charts in the fixture: compliance, burn-down, IPA, gaps,
-			// satisfaction, funnel, Pareto, control, PDCA.
-			assert.Equal(t, 9, count["svg"], "every chart is drawn")
-			assert.Equal(t, 9, count["figure"])
+			// 10 charts in the fixture: compliance, burn-down, IPA, gaps,
+			// satisfaction, funnel, Pareto, bars, control, PDCA.
+			assert.Equal(t, 10, count["svg"], "every chart is drawn")
+			assert.Equal(t, 10, count["figure"])
 			assert.Equal(t, 6, count["section"])
 			assert.Equal(t, 1, count["html"])
 			assert.Equal(t, 1, count["style"])
