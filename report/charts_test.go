@@ -397,3 +397,11 @@ func TestBarChart(t *testing.T) {
 	assert.Contains(t, out, `<rect x="230" y="53" width="440" height="22" fill="#1a7f37"/>`)
 	assert.Contains(t, out, `<rect x="230" y="85" width="146.67" height="22" fill="#cf222e"/>`)
 }
+
+func TestTextLineBreaks(t *testing.T) {
+	tx := Text("Playbook:\n1. Listen.\n2. Solve.\n\nThen <thank> them.")
+	assert.Equal(t, "Playbook:  \n1. Listen.  \n2. Solve.\n\nThen <thank> them.\n", tx.Markdown(English))
+	var b strings.Builder
+	tx.html(&b, English, "")
+	assert.Equal(t, "<p class=\"text\">Playbook:&#xA;1. Listen.&#xA;2. Solve.&#xA;&#xA;Then &lt;thank&gt; them.</p>\n", b.String())
+}

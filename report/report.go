@@ -81,6 +81,7 @@ th,td{border-bottom:1px solid #d8dee4;padding:4px 8px;text-align:left;vertical-a
 th{background:#f6f8fa}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 td.empty{color:#57606a;font-style:italic}
+p.text{white-space:pre-line}
 .kpis{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}
 .kpi{flex:1 1 150px;border:1px solid #d8dee4;border-left:6px solid #0969da;border-radius:6px;padding:8px 12px}
 .kpi.good{border-left-color:#1a7f37}

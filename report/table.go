@@ -171,14 +171,24 @@ func (f Figures) html(b *strings.Builder, l Lang, _ string) {
 	b.WriteString("</div>\n")
 }
 
-// Text is a paragraph of plain text (no markup; it is escaped).
+// Text is a paragraph of plain text (no markup; it is escaped). Its line
+// breaks are kept, so a numbered list or a playbook prints as written.
 type Text string
 
 // Markdown returns the paragraph.
-func (t Text) Markdown(Lang) string { return strings.TrimSpace(string(t)) + "\n" }
+// Markdown returns the paragraph, its line breaks as Markdown hard breaks.
+func (t Text) Markdown(Lang) string {
+	lines := strings.Split(strings.TrimSpace(string(t)), "\n")
+	for i, ln := range lines[:len(lines)-1] {
+		if strings.TrimSpace(ln) != "" && strings.TrimSpace(lines[i+1]) != "" {
+			lines[i] = strings.TrimRight(ln, " ") + "  "
+		}
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
 
 func (t Text) html(b *strings.Builder, _ Lang, _ string) {
-	b.WriteString("<p>")
+	b.WriteString(`<p class="text">`)
 	svg.Escape(b, strings.TrimSpace(string(t)))
 	b.WriteString("</p>\n")
 }
