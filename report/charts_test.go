@@ -209,9 +209,18 @@ func TestIPAQuadrants(t *testing.T) {
 }
 
 func TestFunnelTable(t *testing.T) {
-	c := FunnelChart{Stages: []FunnelStage{{"a", 200}, {"b", 150}, {"c", 0}}}
+	c := FunnelChart{Stages: []FunnelStage{{"a", 200, false}, {"b", 150, false}, {"c", 0, false}}}
 	// 150/200 = 75 % of the start, a drop of 50/200 = 25 %; then 0 %, drop 100 %.
 	assert.Equal(t, [][]string{{"a", "200", "100.0 %", "–"}, {"b", "150", "75.0 %", "25.0 %"}, {"c", "0", "0.0 %", "100.0 %"}}, c.Table(English).Rows)
+
+	// An optional stage has no drop, and the next required stage is
+	// compared with the last required one: 160 of 200 is a drop of 20 %.
+	opt := FunnelChart{Stages: []FunnelStage{{"a", 200, false}, {"opt", 50, true}, {"b", 160, false}, {"c", 170, false}}}
+	assert.Equal(t, [][]string{{"a", "200", "100.0 %", "–"}, {"opt", "50", "25.0 %", "–"}, {"b", "160", "80.0 %", "20.0 %"}, {"c", "170", "85.0 %", "0.0 %"}}, opt.Table(English).Rows)
+	out := opt.SVG(English)
+	checkSVG(t, out)
+	assert.Contains(t, out, "160 · 80 % · −20 %")
+	assert.NotContains(t, out, "50 · 25 % · −")
 }
 
 func TestControlChartZonesAndFlags(t *testing.T) {
@@ -361,7 +370,7 @@ func FuzzCharts(f *testing.F) {
 			IPAChart{PerformanceLabel: label, PerfMin: a, PerfMax: b, ImpMin: c, ImpMax: a, CrossPerformance: c, CrossImportance: b, Points: []IPAPoint{{label, a, b}, {label, c, a}}},
 			GapChart{Bars: []GapBar{{label, a, b, c}, {label, c, a, b}}},
 			SatisfactionChart{Min: a, Max: b, Moments: []MomentScore{{label, cnt, a, b, c, c, true}, {label, 0, c, a, b, a, false}}},
-			FunnelChart{Stages: []FunnelStage{{label, cnt}, {label, cnt / 2}, {label, -cnt}}},
+			FunnelChart{Stages: []FunnelStage{{label, cnt, false}, {label, cnt / 2, k%2 == 0}, {label, -cnt, false}}},
 			ParetoChart{Unit: label, Bars: []ParetoBar{{label, a}, {label, b}, {label, c}}},
 			ControlChart{Kind: label, Labels: []string{label}, Values: []float64{a, b, c}, Center: c, LCL: []float64{b}, UCL: []float64{a, c}, Flags: []Flag{{cnt, label}, {1, label}}, PhaseII: cnt % 4, Target: b, ShowTarget: true},
 			PDCAPanel{Indicator: label, Step: Step(k % 7), Verdict: label, Evidence: []string{label, label}},

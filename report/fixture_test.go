@@ -54,7 +54,7 @@ func sample(l Lang) Report {
 					{Label: "Follow-up", N: 300, Mean: 3.6, Low: 3.4, High: 3.8},
 					{Label: "Farewell", N: 900, Mean: 4.4, Low: 4.3, High: 4.5},
 				}},
-				FunnelChart{Stages: []FunnelStage{{"Welcome (IVR)", 1000}, {"Wait", 960}, {"Handling", 820}, {"Follow-up", 800}, {"Farewell", 790}}},
+				FunnelChart{Stages: []FunnelStage{{Label: "Welcome (IVR)", Count: 1000}, {Label: "Wait", Count: 960}, {Label: "Handling", Count: 820}, {Label: "Follow-up", Count: 300, Optional: true}, {Label: "Farewell", Count: 790}}},
 			}},
 			{Title: "Complaints", Blocks: []Block{
 				ParetoChart{Unit: "cases", Bars: []ParetoBar{{"Indifference", 42}, {"Negligence", 27}, {"Forgetfulness", 12}, {"Abuse", 4}, {"Lack of technical preparation", 15}}},

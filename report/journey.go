@@ -187,10 +187,13 @@ type FunnelChart struct {
 }
 
 // FunnelStage is one moment and the journeys that reached it. Negative
-// counts are drawn as 0.
+// counts are drawn as 0. An optional stage (one a journey may skip) is drawn
+// lighter, and drops are measured between required stages only, so skipping
+// it does not count as dropping off.
 type FunnelStage struct {
-	Label string
-	Count int
+	Label    string
+	Count    int
+	Optional bool
 }
 
 func (c FunnelChart) title(l Lang) string {
@@ -226,7 +229,7 @@ func (c FunnelChart) svg(l Lang, id string) string {
 	const labelW, barL, barR = 200.0, 210.0, 560.0
 	mid := (barL + barR) / 2
 	d.Text(chartWidth-16, 46, l.t("journeys · % of start · drop", "recorridos · % del inicio · abandono"), anchor("end"), size("12"), fill(colAxis))
-	prev := -1
+	prev := -1 // the last required stage's count
 	for i, s := range c.Stages {
 		cnt := s.Count
 		if cnt < 0 {
@@ -236,14 +239,17 @@ func (c FunnelChart) svg(l Lang, id string) string {
 		w := (barR - barL) * float64(cnt) / float64(max)
 		d.Group(s.Label + ": " + itoa(cnt))
 		d.Text(labelW-8, y+19, shorten(s.Label, 26), anchor("end"), size("13"), fill(colText))
-		d.Rect(mid-w/2, y+2, w, 26, fill(colMain), svg.A("rx", "3"))
+		bar := colMain
+		if s.Optional {
+			bar = "#9ecbff"
+		}
+		d.Rect(mid-w/2, y+2, w, 26, fill(bar), svg.A("rx", "3"))
 		info := itoa(cnt)
 		if first > 0 {
 			info += " · " + l.pct(100*float64(cnt)/float64(first), 0)
 		}
 		col := colText
-		if prev > 0 && cnt < prev {
-			drop := 100 * float64(prev-cnt) / float64(prev)
+		if drop, ok := dropFrom(prev, cnt); ok && !s.Optional {
 			info += " · −" + l.pct(drop, 0)
 			if drop >= 10 {
 				col = colBad
@@ -251,9 +257,21 @@ func (c FunnelChart) svg(l Lang, id string) string {
 		}
 		d.Text(barR+14, y+19, info, size("13"), fill(col))
 		d.End()
-		prev = cnt
+		if !s.Optional {
+			prev = cnt
+		}
 	}
 	return d.String()
+}
+
+// dropFrom returns the share, in percent, of the prev journeys that did not
+// reach the next stage (cnt); false when there is no previous count or no
+// drop.
+func dropFrom(prev, cnt int) (float64, bool) {
+	if prev <= 0 || cnt >= prev {
+		return 0, false
+	}
+	return 100 * float64(prev-cnt) / float64(prev), true
 }
 
 // Table implements [Chart].
@@ -270,11 +288,14 @@ func (c FunnelChart) Table(l Lang) Table {
 		if first > 0 {
 			ofStart = l.pct(100*float64(s.Count)/float64(first), 1)
 		}
-		if prev > 0 {
-			drop = l.pct(100*float64(prev-s.Count)/float64(prev), 1)
+		if prev > 0 && !s.Optional {
+			d, _ := dropFrom(prev, s.Count)
+			drop = l.pct(d, 1)
 		}
 		t.Rows = append(t.Rows, []string{s.Label, itoa(s.Count), ofStart, drop})
-		prev = s.Count
+		if !s.Optional {
+			prev = s.Count
+		}
 	}
 	return t
 }
