@@ -157,7 +157,7 @@ func simulateSurveys(n int) []surveyPlan {
 // calificaciones) and the mean importance and performance (1–5) the
 // simulated customers rate it around.
 type attributePlan struct {
-	Name                    string
+	Name                    [2]string // in English and in Spanish
 	Importance, Performance float64
 }
 
@@ -187,14 +187,14 @@ func simulateAttributeRatings(n int) []attributeRatings {
 // determinants a call centre's customers rated.
 func sampleAttributes() []attributePlan {
 	return []attributePlan{
-		{"Speed of answer (rapidez)", 4.7, 2.9},
-		{"First-contact resolution", 4.6, 3.3},
-		{"Courtesy (cortesía)", 4.1, 4.4},
-		{"Clear explanations", 3.9, 3.6},
-		{"Callback as promised", 4.3, 2.6},
-		{"Opening hours", 2.8, 4.2},
-		{"Hold music and IVR menu", 1.9, 2.4},
-		{"Branded e-mail replies", 2.2, 4.1},
+		{[2]string{"Speed of answer (rapidez)", "Rapidez en contestar"}, 4.7, 2.9},
+		{[2]string{"First-contact resolution", "Resolución en el primer contacto"}, 4.6, 3.3},
+		{[2]string{"Courtesy (cortesía)", "Cortesía"}, 4.1, 4.4},
+		{[2]string{"Clear explanations", "Explicaciones claras"}, 3.9, 3.6},
+		{[2]string{"Callback as promised", "Devolver la llamada como se prometió"}, 4.3, 2.6},
+		{[2]string{"Opening hours", "Horario de atención"}, 2.8, 4.2},
+		{[2]string{"Hold music and IVR menu", "Música de espera y menú IVR"}, 1.9, 2.4},
+		{[2]string{"Branded e-mail replies", "Correos con la imagen de la marca"}, 2.2, 4.1},
 	}
 }
 
@@ -314,63 +314,86 @@ type purchasePlan struct {
 	Amount    int64 // COP
 	Margin    int64 // COP
 	Promotion bool
+	Budget    bool // the cheapest option on offer was chosen
 }
 
-// customerPlan is one customer's year of history: purchases, contacts and
-// complaints, and their last survey answer.
+// customerPlan is one customer's year of history: purchases, complaints
+// and how they went, and their last survey answer.
 type customerPlan struct {
-	ID         string
-	Since      time.Time
-	Purchases  []purchasePlan
-	Complaints int
-	Founded    int // complaints that turned out to be founded
-	Hostile    int // contacts where the customer was hostile
-	Recommend  int // 0–10, −1 when not surveyed
+	ID        string
+	Since     time.Time
+	Purchases []purchasePlan
+	// Complaints made in the year: how many were checked and held up
+	// (Founded) or not (Unfounded), how many the agent recorded as hostile,
+	// and the satisfaction after resolution (1–5).
+	Complaints, Founded, Unfounded, Hostile int
+	Satisfaction                            int
+	Rating                                  int // last survey's overall rating 1–5; 0: not surveyed
+	Recommend                               bool
 }
 
 // simulateCustomers draws n customers of the centre's company with a year of
 // purchases before the end of the month. Their habits differ: regular loyal
-// buyers, promotion seekers, occasional buyers, and a few who complain a
-// lot.
+// buyers, promotion seekers, occasional buyers; and their complaining: most
+// never complain or do so with reason, a few complain loudly, never end up
+// satisfied, or make up faults.
 func simulateCustomers(n int) []customerPlan {
 	r := newRand(6)
 	var out []customerPlan
 	for i := 0; i < n; i++ {
-		c := customerPlan{ID: "C-" + strconv.Itoa(5000+i), Recommend: -1}
-		c.Since = monthEnd.AddDate(-1-r.IntN(5), -r.IntN(12), 0)
-		profile := r.IntN(10)
-		buys, promo, avg := 0, 0.1, 120_000.0
-		switch {
-		case profile < 3: // loyal and regular
-			buys, avg = 10+r.IntN(8), 180_000
-		case profile < 5: // promotion seeker
+		c := customerPlan{ID: "C-" + strconv.Itoa(5000+i)}
+		c.Since = monthEnd.AddDate(-2-r.IntN(5), -r.IntN(12), 0)
+		buys, promo, budget, avg, regular := 0, 0.1, 0.1, 120_000.0, false
+		span := 364 * 24 // hours of history
+		switch p := r.IntN(10); {
+		case p < 3: // loyal and regular, for two years
+			buys, avg, regular, span = 16+r.IntN(10), 180_000, true, 2*364*24
+		case p < 5: // promotion seeker
 			buys, promo, avg = 4+r.IntN(6), 0.85, 90_000
-		case profile < 8: // occasional
-			buys = 1 + r.IntN(3)
-		default: // rarely buys, complains often
+		case p < 6: // always takes the cheapest option (economista)
+			buys, budget, avg = 4+r.IntN(4), 0.9, 60_000
+		case p < 9: // occasional
+			buys = 1 + r.IntN(5)
+		default: // rarely buys
 			buys = r.IntN(2)
-			c.Complaints = 3 + r.IntN(4)
-			c.Founded = r.IntN(2)
-			c.Hostile = r.IntN(c.Complaints + 1)
 		}
-		if c.Complaints == 0 && r.Float64() < 0.3 {
-			c.Complaints = 1
-			c.Founded = 1
+		switch x := r.Float64(); {
+		case x < 0.04: // makes up faults to get something (abusive)
+			c.Complaints, c.Unfounded, c.Founded, c.Satisfaction = 3+r.IntN(2), 2+r.IntN(2), 0, 2
+		case x < 0.09: // never satisfied (chronic complainer)
+			c.Complaints, c.Founded, c.Satisfaction = 5+r.IntN(3), 1+r.IntN(2), 1+r.IntN(2)
+		case x < 0.15: // complains loudly (aggressive)
+			c.Complaints, c.Founded, c.Satisfaction = 2+r.IntN(2), 2, 4
+			c.Hostile = c.Complaints
+		case x < 0.40: // complains with reason
+			c.Complaints, c.Founded, c.Satisfaction = 1+r.IntN(2), 1, 4
 		}
+		if c.Complaints > 0 && buys < c.Complaints/2 {
+			buys = c.Complaints / 2
+		}
+		gap := span / max(1, buys)
 		for b := 0; b < buys; b++ {
-			at := monthEnd.Add(-time.Duration(1+r.IntN(364*24)) * time.Hour)
+			h := 1 + r.IntN(span)
+			if regular {
+				h = 1 + b*gap + r.IntN(gap/4+1)
+			}
+			at := monthEnd.Add(-time.Duration(h) * time.Hour)
 			if at.Before(c.Since) {
 				at = c.Since.Add(time.Duration(r.IntN(24*30)) * time.Hour)
 			}
 			amt := int64(avg * (0.5 + r.Float64()))
-			p := purchasePlan{At: at, Amount: amt, Margin: amt * int64(15+r.IntN(20)) / 100, Promotion: r.Float64() < promo}
+			p := purchasePlan{At: at, Amount: amt, Margin: amt * int64(15+r.IntN(20)) / 100, Promotion: r.Float64() < promo, Budget: r.Float64() < budget}
 			if p.Promotion {
 				p.Margin /= 3
 			}
+			if r.Float64() < 0.05 {
+				p.Margin = -p.Margin / 2 // a sale below cost
+			}
 			c.Purchases = append(c.Purchases, p)
 		}
-		if r.Float64() < 0.6 {
-			c.Recommend = likert(r, 7.5-float64(c.Complaints), 1.5, 0, 10)
+		if r.Float64() < 0.7 {
+			c.Rating = likert(r, 4-0.5*float64(c.Complaints-c.Founded), 0.8, 1, 5)
+			c.Recommend = c.Rating >= 4
 		}
 		out = append(out, c)
 	}
@@ -387,7 +410,7 @@ type fcrDay struct {
 
 // simulateFCR draws the daily first-contact resolution of February (the
 // baseline) and March, after the training workshop held on 1 March lifted
-// the rate from about 71 % to about 79 %.
+// the rate from about 71 % to about 76 %.
 func simulateFCR() (baseline, after []fcrDay) {
 	r := newRand(7)
 	draw := func(from time.Time, days int, rate float64) []fcrDay {
@@ -409,6 +432,6 @@ func simulateFCR() (baseline, after []fcrDay) {
 		return out
 	}
 	baseline = draw(time.Date(2026, 2, 1, 0, 0, 0, 0, bogota), 28, 0.71)
-	after = draw(monthStart, 31, 0.79)
+	after = draw(monthStart, 31, 0.765)
 	return baseline, after
 }
