@@ -16,19 +16,19 @@ import (
 // negative (R, S, MR, p, np, c, u) is clipped at 0, and a p chart's upper
 // limit at 1, as qcc does.
 type Chart struct {
-	Kind   ChartKind
-	Points []float64 // the plotted statistic, in time order
-	Center float64   // centre line
-	LCL    []float64 // lower control limit of each point
-	UCL    []float64 // upper control limit of each point
+	Kind   ChartKind `json:"kind"`
+	Points []float64 `json:"points"` // the plotted statistic, in time order
+	Center float64   `json:"center"` // centre line
+	LCL    []float64 `json:"lcl"`    // lower control limit of each point
+	UCL    []float64 `json:"ucl"`    // upper control limit of each point
 
 	// Sigma is the process standard deviation the limits come from (qcc's
 	// std.dev): σ̂ = R̄/d₂ or S̄/c₄ for variables, √(p̄(1−p̄)) for p and np,
 	// √c̄ for c, √ū for u. Zero for a chart built by hand.
-	Sigma float64
+	Sigma float64 `json:"sigma"`
 	// Sizes holds each point's subgroup size (X̄, R, S, p, np) or exposure
 	// (u); nil for I, MR and c charts.
-	Sizes []float64
+	Sizes []float64 `json:"sizes,omitempty"`
 }
 
 // Limits are the frozen parameters of a chart: what Phase II monitoring and a
