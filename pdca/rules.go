@@ -150,10 +150,10 @@ func (c Chart) Violations(rules RuleSet) []Violation {
 	for i, x := range pts {
 		lcl, ucl := lcls[i], ucls[i]
 		sigma := 0.0
-		if d := ucl - center; d > sigma && !math.IsInf(d, 0) {
+		if d := ucl - center; d > sigma && d <= math.MaxFloat64 { // finite
 			sigma = d
 		}
-		if d := center - lcl; d > sigma && !math.IsInf(d, 0) {
+		if d := center - lcl; d > sigma && d <= math.MaxFloat64 {
 			sigma = d
 		}
 		sigma /= 3
