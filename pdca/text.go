@@ -65,10 +65,11 @@ func (c Chart) Text(labels []string, rules RuleSet) string {
 			mark = 'X'
 		}
 		set(c.Points[i], mark)
-		fmt.Fprintf(&b, "%-*s %10s %10s %10s  %s", width, label(labels, i), num(c.Points[i]), num(c.LCL[i]), num(c.UCL[i]), row)
+		line := fmt.Sprintf("%-*s %10s %10s %10s  %s", width, label(labels, i), num(c.Points[i]), num(c.LCL[i]), num(c.UCL[i]), row)
 		if f := flags[i]; len(f) > 0 {
-			b.WriteString("  " + strings.Join(f, ","))
+			line += "  " + strings.Join(f, ",")
 		}
+		b.WriteString(strings.TrimRight(line, " "))
 		b.WriteByte('\n')
 	}
 	return b.String()
