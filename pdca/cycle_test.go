@@ -117,7 +117,9 @@ func TestCycleIllegalTransitionsLeaveStateUnchanged(t *testing.T) {
 		"adjust":      func() error { _, err := c.Adjust("y", t0); return err },
 		"abandon":     func() error { return c.Abandon("why", t0) },
 		"update":      func() error { return c.UpdateAction(0, Done, "e") },
-		"recognize":   func() error { return c.Recognize(Recognition{Person: "a", Contribution: "b", On: servuction.MustParseDate("2026-01-01")}) },
+		"recognize": func() error {
+			return c.Recognize(Recognition{Person: "a", Contribution: "b", On: servuction.MustParseDate("2026-01-01")})
+		},
 	} {
 		err := call()
 		assert.ErrorIs(t, err, ErrIllegalTransition, name)
@@ -174,8 +176,10 @@ func TestCycleJSONRoundTrip(t *testing.T) {
 		"state without history": func(s string) string { return strings.Replace(s, `"state":"standardized"`, `"state":"doing"`, 1) },
 		"unknown state":         func(s string) string { return strings.Replace(s, `"state":"standardized"`, `"state":"finished"`, 1) },
 		"empty id":              func(s string) string { return strings.Replace(s, `"id":"fcr-1"`, `"id":""`, 1) },
-		"skipped step":          func(s string) string { return strings.Replace(s, `"from":"doing","to":"checking"`, `"from":"doing","to":"acting"`, 1) },
-		"incomplete plan":       func(s string) string { return strings.Replace(s, `"owner":"Call-centre supervisor"`, `"owner":""`, 1) },
+		"skipped step": func(s string) string {
+			return strings.Replace(s, `"from":"doing","to":"checking"`, `"from":"doing","to":"acting"`, 1)
+		},
+		"incomplete plan": func(s string) string { return strings.Replace(s, `"owner":"Call-centre supervisor"`, `"owner":""`, 1) },
 	} {
 		var target Cycle
 		err := json.Unmarshal([]byte(edit(string(b))), &target)
