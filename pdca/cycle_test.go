@@ -219,3 +219,33 @@ func TestEnumsParseSpanish(t *testing.T) {
 	_, err := ParseState("nowhere")
 	assert.ErrorIs(t, err, ErrInvalidName)
 }
+
+func TestChain(t *testing.T) {
+	first := walkTo(t, "fcr-1")
+	_, err := first.Check(pSeries("after", 69, 71, 69, 71, 69, 71, 69, 71, 69, 71), t0)
+	require.NoError(t, err)
+	second, err := first.Adjust("fcr-2", t0)
+	require.NoError(t, err)
+
+	var ch Chain
+	require.NoError(t, ch.Append(first))
+	stranger, _ := NewCycle("other")
+	assert.ErrorIs(t, ch.Append(stranger), ErrInvalidCycle, "not the child of fcr-1")
+	assert.Len(t, ch, 1, "rejected append leaves the chain unchanged")
+	require.NoError(t, ch.Append(second))
+	assert.Equal(t, "fcr-2", ch.Current().ID())
+
+	b, err := json.Marshal(ch)
+	require.NoError(t, err)
+	var back Chain
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Len(t, back, 2)
+	assert.Equal(t, ch[0].Record(), back[0].Record())
+	assert.Equal(t, ch[1].Record(), back[1].Record())
+
+	// Swapped order breaks the links.
+	var bad Chain
+	swapped, _ := json.Marshal(Chain{second, first})
+	assert.ErrorIs(t, json.Unmarshal(swapped, &bad), ErrInvalidCycle)
+	assert.Nil(t, bad)
+}

@@ -241,3 +241,87 @@ func FuzzCycleJSON(f *testing.F) {
 		}
 	})
 }
+
+func FuzzChainJSON(f *testing.F) {
+	f.Add([]byte(`[{"id":"a","state":"draft"}]`))
+	f.Add([]byte(`[{"id":"a","state":"draft"},{"id":"b","parent_id":"a","state":"draft"}]`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var ch Chain
+		if err := json.Unmarshal(b, &ch); err != nil {
+			var syntax *json.SyntaxError
+			if !errors.As(err, &syntax) && !errors.Is(err, ErrInvalidCycle) && !errors.Is(err, ErrIllegalTransition) &&
+				!errors.Is(err, ErrInvalidName) && !errors.Is(err, ErrInvalidSpec) && !errors.Is(err, ErrInvalidData) {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			if ch != nil {
+				t.Fatalf("rejected decode changed the chain")
+			}
+			return
+		}
+		if err := ch.Validate(); err != nil {
+			t.Fatalf("decoded chain invalid: %v", err)
+		}
+	})
+}
+
+func FuzzCheck(f *testing.F) {
+	f.Add(uint8(Percent), true, []byte{70, 72, 68, 71}, []byte{100}, []byte{80, 81}, 0.78)
+	f.Add(uint8(Count), false, []byte{8, 12, 9}, []byte{}, []byte{3, 3, 255}, 5.0)
+	f.Fuzz(func(t *testing.T, unit uint8, higher bool, base, sizes, after []byte, target float64) {
+		dir := LowerIsBetter
+		if higher {
+			dir = HigherIsBetter
+		}
+		ind := Indicator{Name: "x", Category: Efficiency, Unit: Unit(unit), Direction: dir}
+		mk := func(vals []byte) Series {
+			s := make(Series, len(vals))
+			for i, v := range vals {
+				s[i] = Sample{Period: "p", Value: float64(v)}
+				if len(sizes) > 0 {
+					s[i].Size = float64(sizes[i%len(sizes)])
+				}
+				if v == 255 {
+					s[i].Value = math.NaN()
+				}
+			}
+			return s
+		}
+		res, err := Check(ind, Standard{Target: target, Sides: AtLeast}, mk(base), mk(after), CheckPlan{Rules: Nelson, MinBaseline: 2})
+		if err != nil {
+			if !errors.Is(err, ErrInvalidData) && !errors.Is(err, ErrInvalidCycle) && !errors.Is(err, ErrInvalidSpec) {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			return
+		}
+		if !verdictNames.Valid(res.Verdict) || res.Verdict == VerdictUnknown {
+			t.Fatalf("verdict %v", res.Verdict)
+		}
+		for _, e := range res.Evidence {
+			if e.Index < 0 || e.Index >= len(after) {
+				t.Fatalf("evidence index %d out of %d", e.Index, len(after))
+			}
+		}
+		if (res.Verdict == ImprovedTargetMet) != (res.Suggested == Standardize) {
+			t.Fatalf("verdict %v suggests %v", res.Verdict, res.Suggested)
+		}
+	})
+}
+
+func FuzzCapability(f *testing.F) {
+	f.Add([]byte{120, 127, 130, 140}, 0.5, -3.0, 10.0, math.NaN())
+	f.Fuzz(func(t *testing.T, b []byte, sigma, lsl, usl, target float64) {
+		c, err := ProcessCapability(floatsOf(b), sigma, Spec{LSL: lsl, USL: usl, Target: target})
+		if err != nil {
+			if !errors.Is(err, ErrInvalidData) && !errors.Is(err, ErrInsufficientData) && !errors.Is(err, ErrInvalidSpec) {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			return
+		}
+		if c.ExpectedDPMO < 0 || c.ExpectedDPMO > 1e6+1e-6 || c.ObservedDPMO < 0 || c.ObservedDPMO > 1e6 {
+			t.Fatalf("DPMO out of range: %+v", c)
+		}
+		if !math.IsNaN(c.Cp) && c.Cpk > c.Cp+1e-9 {
+			t.Fatalf("Cpk %v above Cp %v", c.Cpk, c.Cp)
+		}
+	})
+}

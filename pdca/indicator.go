@@ -244,7 +244,8 @@ type Series []Sample
 // Chart builds the Phase I chart of the series for kind: p and np take Value
 // as the count and Size as the sample size; c takes Value as the count; u
 // takes Value as the count and Size as the exposure; i takes Value; xbar takes
-// Subgroup (its R chart sets the limits). Counts must be whole numbers.
+// Subgroup (σ̂ from its S chart, S̄/c₄, as for times and costs measured in
+// subgroups). Counts must be whole numbers.
 func (s Series) Chart(kind ChartKind) (Chart, error) {
 	switch kind {
 	case Proportions, Counts, Defects, DefectsPerUnit:
@@ -282,7 +283,7 @@ func (s Series) Chart(kind ChartKind) (Chart, error) {
 		for i, x := range s {
 			groups[i] = x.Subgroup
 		}
-		m, _, err := XbarR(groups)
+		m, _, err := XbarS(groups)
 		return m, err
 	}
 	return Chart{}, fmt.Errorf("pdca: series: chart kind %v not supported: %w", kind, ErrInvalidData)
