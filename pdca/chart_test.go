@@ -301,3 +301,39 @@ func TestMonitorPhaseII(t *testing.T) {
 	}
 	assert.Equal(t, []int{10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23}, we4)
 }
+
+func TestPhaseIILimitsByKind(t *testing.T) {
+	// Frozen σ = 2, subgroups of 5 (d₃(5) = 0.864082, c₄(5) = 0.939986).
+	tests := []struct {
+		l        Limits
+		sizes    []float64
+		lcl, ucl float64
+	}{
+		// X̄: 10 ± 3·2/√5 = 10 ± 2.683282.
+		{Limits{Kind: Means, Center: 10, Sigma: 2, Size: 5}, nil, 7.316718, 12.683282},
+		// R: centre R̄ = 4.651858 (= d₂σ), ± 3·0.864082·2 = 5.184492 → LCL 0.
+		{Limits{Kind: Ranges, Center: 4.651858, Sigma: 2, Size: 5}, nil, 0, 9.836350},
+		// S: S̄ = 1.879971 (= c₄σ), ± 3·2·√(1 − 0.939986²) = 6·0.341214 = 2.047284.
+		{Limits{Kind: StdDevs, Center: 1.879971, Sigma: 2, Size: 5}, nil, 0, 3.927255},
+		// I: 10 ± 6.
+		{Limits{Kind: Individuals, Center: 10, Sigma: 2}, nil, 4, 16},
+		// MR: MR̄ = 2.256758 (= d₂(2)σ), UCL = MR̄ + 3·0.852502·2 = 7.371772.
+		{Limits{Kind: MovingRanges, Center: 2.256758, Sigma: 2}, nil, 0, 7.371772},
+		// p: 0.2 ± 3·0.4/√64 = 0.2 ± 0.15.
+		{Limits{Kind: Proportions, Center: 0.2, Sigma: 0.4}, []float64{64}, 0.05, 0.35},
+		// np, n = 64: 12.8 ± 3·0.4·8 = 12.8 ± 9.6.
+		{Limits{Kind: Counts, Center: 12.8, Sigma: 0.4, Size: 64}, nil, 3.2, 22.4},
+		// c: 16 ± 3·4.
+		{Limits{Kind: Defects, Center: 16, Sigma: 4}, nil, 4, 28},
+		// u, exposure 4: 4 ± 3·2/2.
+		{Limits{Kind: DefectsPerUnit, Center: 4, Sigma: 2}, []float64{4}, 1, 7},
+	}
+	for _, tt := range tests {
+		c, err := tt.l.Chart([]float64{1}, tt.sizes)
+		require.NoError(t, err, "%v", tt.l.Kind)
+		assert.InDelta(t, tt.lcl, c.LCL[0], 1e-5, "%v LCL", tt.l.Kind)
+		assert.InDelta(t, tt.ucl, c.UCL[0], 1e-5, "%v UCL", tt.l.Kind)
+		assert.InDelta(t, (tt.ucl-tt.l.Center)/3, c.PointSigma(0), 1e-5, "%v zone σ", tt.l.Kind)
+	}
+	assert.Zero(t, Chart{}.PointSigma(0))
+}

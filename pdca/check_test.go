@@ -141,3 +141,41 @@ func TestRecommendedChart(t *testing.T) {
 	}
 	assert.Equal(t, Means, Indicator{Unit: Duration, Chart: Means}.RecommendedChart())
 }
+
+func TestCheckIndividualsAndMeans(t *testing.T) {
+	// Handling time in minutes, one value a day, lower is better. Baseline
+	// alternates 9 and 11: x̄ = 10, MR̄ = 2, σ̂ = 2/1.128379 = 1.772454,
+	// limits 10 ± 5.317362; 2σ below: 6.455091. After: 6 a day for 9 days.
+	aht := Indicator{Name: "handling time", Category: Efficiency, Unit: Duration, Direction: LowerIsBetter}
+	var base, after Series
+	for i := range 20 {
+		base = append(base, Sample{Period: fmt.Sprint(i), Value: float64(9 + 2*(i%2))})
+	}
+	for i := range 9 {
+		after = append(after, Sample{Period: fmt.Sprint(i), Value: 6})
+	}
+	res, err := Check(aht, Standard{Target: 7, Sides: AtMost}, base, after, CheckPlan{Rules: WesternElectric})
+	require.NoError(t, err)
+	assert.Equal(t, Individuals, res.After.Kind)
+	assert.InDelta(t, 10-5.317362, res.After.LCL[0], 1e-5)
+	assert.Equal(t, ImprovedTargetMet, res.Verdict)
+	assert.Empty(t, res.Adverse())
+
+	// The same indicator measured in subgroups of 3 calls a day on an X̄
+	// chart: baseline subgroups {9, 10, 11}: S = 1, S̄ = 1, σ̂ = 1/c₄(3) =
+	// 1.128379, limits 10 ± 3·1.128379/√3 = 10 ± 1.954410. After: {12, 13,
+	// 14}, mean 13 > UCL 11.954410: adverse.
+	aht.Chart = Means
+	base, after = nil, nil
+	for i := range 20 {
+		base = append(base, Sample{Period: fmt.Sprint(i), Subgroup: []float64{9, 10, 11}})
+	}
+	after = append(after, Sample{Period: "a", Subgroup: []float64{12, 13, 14}})
+	res, err = Check(aht, Standard{Target: 7, Sides: AtMost}, base, after, CheckPlan{Rules: WesternElectric})
+	require.NoError(t, err)
+	assert.InDelta(t, 11.954410, res.After.UCL[0], 1e-5)
+	assert.Equal(t, Deteriorated, res.Verdict)
+	assert.Equal(t, Abandon, res.Suggested)
+	_, err = Check(aht, Standard{Target: 7, Sides: AtMost}, base, Series{{Period: "r", Subgroup: []float64{1, 2}}}, CheckPlan{Rules: WesternElectric})
+	assert.ErrorIs(t, err, ErrInvalidData, "subgroup of 2 after subgroups of 3")
+}

@@ -149,14 +149,7 @@ func (c Chart) Violations(rules RuleSet) []Violation {
 	)
 	for i, x := range pts {
 		lcl, ucl := lcls[i], ucls[i]
-		sigma := 0.0
-		if d := ucl - center; d > sigma && d <= math.MaxFloat64 { // finite
-			sigma = d
-		}
-		if d := center - lcl; d > sigma && d <= math.MaxFloat64 {
-			sigma = d
-		}
-		sigma /= 3
+		sigma := zoneSigma(center, lcl, ucl)
 		hasZones := sigma > 0
 		var isA2, isB2, isA1, isB1 uint8
 		if hasZones {
@@ -252,6 +245,28 @@ func (c Chart) Violations(rules RuleSet) []Violation {
 		}
 	}
 	return out
+}
+
+// PointSigma returns the σ of point i that the run rules measure zones in:
+// the wider of (UCL − Center)/3 and (Center − LCL)/3, ignoring an infinite
+// limit; 0 when neither is positive or i is out of range. Charts draw their
+// 1σ and 2σ zone lines at Center ± PointSigma(i) and ± 2·PointSigma(i).
+func (c Chart) PointSigma(i int) float64 {
+	if i < 0 || i >= len(c.LCL) || i >= len(c.UCL) {
+		return 0
+	}
+	return zoneSigma(c.Center, c.LCL[i], c.UCL[i])
+}
+
+func zoneSigma(center, lcl, ucl float64) float64 {
+	sigma := 0.0
+	if d := ucl - center; d > sigma && d <= math.MaxFloat64 { // finite
+		sigma = d
+	}
+	if d := center - lcl; d > sigma && d <= math.MaxFloat64 {
+		sigma = d
+	}
+	return sigma / 3
 }
 
 // ones3 and ones5 count the set bits of 3- and 5-bit windows.
