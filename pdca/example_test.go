@@ -141,3 +141,16 @@ func ExampleCycle() {
 	// improved-target-met standardized
 	// new standard: centre 0.80
 }
+
+func ExampleChart_Monitor() {
+	// Phase I: complaints per day in a baseline week.
+	base, _ := pdca.C([]int{8, 12, 8, 12, 10})
+	// Phase II: new days against the frozen limits. By hand: c̄ = 50/5 = 10,
+	// 3√10 = 9.486833, limits 0.513–19.487; 21 is above the UCL.
+	next, _ := base.Monitor([]float64{15, 21, 9}, nil)
+	fmt.Printf("limits %.3f–%.3f\n", next.LCL[0], next.UCL[0])
+	fmt.Println(next.Violations(pdca.Nelson))
+	// Output:
+	// limits 0.513–19.487
+	// [{Nelson1 1}]
+}
