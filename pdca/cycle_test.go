@@ -249,3 +249,22 @@ func TestChain(t *testing.T) {
 	assert.ErrorIs(t, json.Unmarshal(swapped, &bad), ErrInvalidCycle)
 	assert.Nil(t, bad)
 }
+
+func TestCycleConcurrentUse(t *testing.T) {
+	c := walkTo(t, "fcr-1")
+	done := make(chan struct{})
+	for range 4 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for range 50 {
+				_ = c.Record()
+				_ = c.State()
+				_ = c.Recognize(Recognition{Person: "p", Contribution: "c", On: servuction.MustParseDate("2026-04-01")})
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	assert.Len(t, c.Record().Recognitions, 1+4*50)
+}

@@ -16,7 +16,11 @@ import (
 // continues; for the k-of-m rules (WE2, WE3, Nelson5, Nelson6) the flagged
 // point is itself beyond the zone, on the same side as the others; a point
 // exactly on the centre line belongs to neither side, so it breaks a run, and
-// two equal consecutive points break a trend or an alternation.
+// two equal consecutive points break a trend or an alternation. One
+// deliberate difference: when limits vary by point (p and u charts with
+// different sample sizes) each point is compared with its own zones, where
+// qcc's rules.R compares every point of a k-of-m window with the zones of
+// the window's last point.
 //
 // The zero value is [RuleUnknown].
 type Rule uint8
