@@ -81,13 +81,16 @@ var effectNames = enum.New("pdca: effect", ErrInvalidName,
 	[]string{"neutral", "favourable", "adverse"},
 	map[string]Effect{"favorable": Favourable, "desfavorable": Adverse, "adversa": Adverse, "neutra": Neutral})
 
+// ParseEffect returns the effect named s ("favourable", "desfavorable"...).
+func ParseEffect(s string) (Effect, error) { return effectNames.Parse(s) }
+
 // String returns the effect's English name.
 func (e Effect) String() string { return effectNames.String(e) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (e Effect) MarshalText() ([]byte, error) { return effectNames.MarshalText(e) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
+// UnmarshalText implements encoding.TextUnmarshaler with [ParseEffect].
 func (e *Effect) UnmarshalText(b []byte) error { return effectNames.UnmarshalText(e, b) }
 
 // CheckPlan says how the Check phase will judge the change.

@@ -210,6 +210,7 @@ func TestEnumsParseSpanish(t *testing.T) {
 		{"cancelado", Cancelled, func(s string) (any, error) { return ParseState(s) }},
 		{"al menos", AtLeast, func(s string) (any, error) { return ParseSides(s) }},
 		{"hecha", Done, func(s string) (any, error) { return ParseActionStatus(s) }},
+		{"desfavorable", Adverse, func(s string) (any, error) { return ParseEffect(s) }},
 	}
 	for _, tt := range tests {
 		got, err := tt.fn(tt.in)
