@@ -10,7 +10,7 @@ import (
 
 // Purchase is one sale to the customer.
 type Purchase struct {
-	At     time.Time       // when the sale happened; not after now
+	At     time.Time        // when the sale happened; not after now
 	Amount servuction.Money // revenue, ≥ 0
 	Margin servuction.Money // contribution after direct costs; may be negative
 	// Promotion reports that the sale was made on a promotion or discount.
@@ -26,7 +26,7 @@ type Purchase struct {
 // Contact is one interaction the customer started: a question, a request or a
 // complaint.
 type Contact struct {
-	At      time.Time         // when it happened; not after now
+	At      time.Time          // when it happened; not after now
 	Channel servuction.Channel // optional
 	// Complaint reports that the contact expressed dissatisfaction (queja or
 	// reclamo).

@@ -124,7 +124,6 @@ func (g Guidance) Format(l Language) string {
 	return b.String()
 }
 
-
 // ProtocolGuide returns the seeds' protocol p (false for an unknown one).
 func ProtocolGuide(p Protocol) (Guide, bool) {
 	g, ok := protocolGuides[p]
