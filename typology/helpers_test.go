@@ -1,6 +1,7 @@
 package typology
 
 import (
+	"errors"
 	"time"
 
 	"github.com/servuction/servuction"
@@ -27,3 +28,5 @@ func complaint(ago int, f Finding, hostile bool, sat int) Contact {
 }
 
 func euro(s string) servuction.Money { return servuction.MustParseMoney(s + " EUR") }
+
+func errorsAs(err error, target any) bool { return errors.As(err, target) }

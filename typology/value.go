@@ -86,18 +86,37 @@ func checkHistory(x int, tx, T float64) error {
 }
 
 // hyp2f1 sums the Gauss hypergeometric series 2F1(a, b; c; z) for
-// 0 ≤ z < 1 and c > 0 until a term no longer changes the sum.
-func hyp2f1(a, b, c, z float64) (float64, error) {
-	sum, term := 1.0, 1.0
-	for j := 0; j < 1_000_000; j++ {
+// 0 ≤ z < 1 and a, b, c > 0 until a term no longer changes the sum.
+func hyp2f1(a, b, c, z float64) (float64, error) { return scaledHyp2f1(0, a, b, c, z) }
+
+// scaledHyp2f1 returns exp(logScale) · 2F1(a, b; c; z), summing the scaled
+// terms in logs so that neither a tiny scale nor huge terms overflow: with
+// a, b, c > 0 and 0 ≤ z < 1 every term is positive. It stops once the terms
+// decrease for good and the last no longer changes the sum.
+func scaledHyp2f1(logScale, a, b, c, z float64) (float64, error) {
+	if !(a > 0 && b > 0 && c > 0 && z >= 0 && z < 1) {
+		return 0, fmt.Errorf("typology: BG/NBD: 2F1(%v, %v; %v; %v) outside a, b, c > 0, 0 ≤ z < 1: %w", a, b, c, z, ErrInvalidModel)
+	}
+	if z == 0 {
+		return math.Exp(logScale), nil
+	}
+	logz := math.Log(z)
+	maxAB := max(a, b)
+	logt := logScale
+	sum := math.Exp(logt)
+	for j := 0; j < 2_000_000; j++ {
 		fj := float64(j)
-		term *= (a + fj) * (b + fj) / ((c + fj) * (fj + 1)) * z
+		ratio := math.Log((a+fj)*(b+fj)/((c+fj)*(fj+1))) + logz
+		logt += ratio
+		term := math.Exp(logt)
 		sum += term
-		if math.Abs(term) <= 1e-15*math.Abs(sum) {
+		// Past j ≥ max(a, b) the ratio of terms only moves toward z, so a
+		// decreasing, negligible term stays negligible.
+		if ratio < 0 && fj >= maxAB && term <= 1e-16*sum {
+			if math.IsInf(sum, 0) || math.IsNaN(sum) {
+				break
+			}
 			return sum, nil
-		}
-		if math.IsNaN(sum) || math.IsInf(sum, 0) {
-			break
 		}
 	}
 	return 0, fmt.Errorf("typology: BG/NBD: 2F1(%v, %v; %v; %v) did not converge (horizon too long for the parameters): %w", a, b, c, z, ErrInvalidModel)
@@ -108,7 +127,8 @@ func hyp2f1(a, b, c, z float64) (float64, error) {
 //
 //	E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r · 2F1(r, b; a+b−1; t/(α+t))]
 //
-// It needs a ≠ 1 (the formula's singularity) and t ≥ 0.
+// It needs a ≠ 1 (the formula's singularity), a + b > 1 (where the series
+// applies) and t ≥ 0.
 func (m BGNBD) ExpectedPurchases(t float64) (float64, error) {
 	if err := m.Validate(); err != nil {
 		return 0, err
@@ -122,11 +142,12 @@ func (m BGNBD) ExpectedPurchases(t float64) (float64, error) {
 	if t == 0 {
 		return 0, nil
 	}
-	f, err := hyp2f1(m.R, m.B, m.A+m.B-1, t/(m.Alpha+t))
+	// (α/(α+t))^r · 2F1(…), the scale taken into the series.
+	s, err := scaledHyp2f1(m.R*(math.Log(m.Alpha)-math.Log(m.Alpha+t)), m.R, m.B, m.A+m.B-1, t/(m.Alpha+t))
 	if err != nil {
 		return 0, err
 	}
-	return (m.A + m.B - 1) / (m.A - 1) * (1 - math.Pow(m.Alpha/(m.Alpha+t), m.R)*f), nil
+	return (m.A + m.B - 1) / (m.A - 1) * (1 - s), nil
 }
 
 // PAlive returns the probability that a customer with history (x, tx, T) is
@@ -163,7 +184,7 @@ func (m BGNBD) deadOdds(x int, tx, T float64) float64 {
 //	(a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; t/(α+T+t))]
 //	  / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+tx))^(r+x))
 //
-// It needs a ≠ 1 and t ≥ 0.
+// It needs a ≠ 1, a + b + x > 1 and t ≥ 0.
 func (m BGNBD) ConditionalExpectedPurchases(t float64, x int, tx, T float64) (float64, error) {
 	if err := m.Validate(); err != nil {
 		return 0, err
@@ -181,11 +202,11 @@ func (m BGNBD) ConditionalExpectedPurchases(t float64, x int, tx, T float64) (fl
 		return 0, nil
 	}
 	fx := float64(x)
-	f, err := hyp2f1(m.R+fx, m.B+fx, m.A+m.B+fx-1, t/(m.Alpha+T+t))
+	s, err := scaledHyp2f1((m.R+fx)*(math.Log(m.Alpha+T)-math.Log(m.Alpha+T+t)), m.R+fx, m.B+fx, m.A+m.B+fx-1, t/(m.Alpha+T+t))
 	if err != nil {
 		return 0, err
 	}
-	num := (m.A + m.B + fx - 1) / (m.A - 1) * (1 - math.Pow((m.Alpha+T)/(m.Alpha+T+t), m.R+fx)*f)
+	num := (m.A + m.B + fx - 1) / (m.A - 1) * (1 - s)
 	den := 1.0
 	if x > 0 {
 		den += m.deadOdds(x, tx, T)
