@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
 	"github.com/servuction/servuction"
+	"github.com/shopspring/decimal"
 )
 
 // RFMInput is one customer's recency, frequency and monetary value, the three
@@ -67,25 +69,61 @@ type RFMScore struct {
 // Code returns the scores as the usual three digits, e.g. "545".
 func (s RFMScore) Code() string { return fmt.Sprintf("%d%d%d", s.R, s.F, s.M) }
 
-// quintiles writes into score the quintile score 1–5 of every customer, by
-// the key order given by less (worse first).
+// keyed is a sort key and the index of its customer.
+type keyed struct {
+	key int64
+	idx int32
+}
+
+// scoreSorted writes the quintile score of every customer of pairs, sorted
+// worse first, into score: equal neighbours (same(i-1, i)) share the score of
+// the first of them.
 //
-// Tie policy: customers with equal keys get the same score, the score of the
-// first (worst-placed) of them: score = 1 + ⌊5·k/n⌋, where k is the number of
-// customers strictly worse. So quintiles are exact when there are no ties and
-// ties never split across scores; a heavily tied value can leave a score empty.
-func quintiles(n int, order []int32, score []int8, less func(i, j int32) int) {
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, less)
+// Tie policy: score = 1 + ⌊5·k/n⌋, where k is the number of customers
+// strictly worse. Quintiles are exact when there are no ties, ties never
+// split across scores, and a heavily tied value can leave a score empty.
+func scoreSorted(n int, idx func(i int) int32, same func(i int) bool, score []int8) {
 	k := 0
 	for i := 0; i < n; i++ {
-		if i > 0 && less(order[i-1], order[i]) != 0 {
+		if i > 0 && !same(i) {
 			k = i
 		}
-		score[order[i]] = int8(1 + 5*k/n)
+		score[idx(i)] = int8(1 + 5*k/n)
 	}
+}
+
+func scoreKeys(pairs []keyed, score []int8) {
+	slices.SortFunc(pairs, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+	scoreSorted(len(pairs), func(i int) int32 { return pairs[i].idx }, func(i int) bool { return pairs[i-1].key == pairs[i].key }, score)
+}
+
+// moneyKeys returns the amounts as int64 coefficients at their smallest
+// common exponent, or false when one would not fit in 18 digits.
+func moneyKeys(in []RFMInput, pairs []keyed) bool {
+	minExp := int32(math.MaxInt32)
+	for i := range in {
+		if in[i].Monetary.Amount.IsZero() {
+			continue
+		}
+		minExp = min(minExp, in[i].Monetary.Amount.Exponent())
+	}
+	for i := range in {
+		a := in[i].Monetary.Amount
+		if a.IsZero() {
+			pairs[i] = keyed{0, int32(i)}
+			continue
+		}
+		shift := int(a.Exponent() - minExp)
+		if a.NumDigits()+shift > 18 {
+			return false
+		}
+		c := a.CoefficientInt64()
+		for ; shift > 0; shift-- {
+			c *= 10
+		}
+		pairs[i] = keyed{c, int32(i)}
+	}
+	return true
 }
 
 // ScoreRFM scores every customer 1–5 on recency, frequency and monetary value
@@ -131,25 +169,34 @@ func ScoreRFM(in []RFMInput, seg *Segmentation) ([]RFMScore, error) {
 	if n == 0 {
 		return nil, nil
 	}
-	order := make([]int32, n)
+	pairs := make([]keyed, n)
 	r := make([]int8, n)
 	f := make([]int8, n)
 	m := make([]int8, n)
-	// Recency: a longer time is worse; never bought (−1) is worst of all.
-	quintiles(n, order, r, func(i, j int32) int {
-		a, b := in[i].Recency, in[j].Recency
-		switch {
-		case a < 0 && b < 0:
-			return 0
-		case a < 0:
-			return -1
-		case b < 0:
-			return 1
+	// Recency: a longer time is worse, never bought (−1) worst of all.
+	for i := range in {
+		k := int64(math.MinInt64)
+		if in[i].Recency >= 0 {
+			k = -int64(in[i].Recency)
 		}
-		return cmp.Compare(b, a)
-	})
-	quintiles(n, order, f, func(i, j int32) int { return cmp.Compare(in[i].Frequency, in[j].Frequency) })
-	quintiles(n, order, m, func(i, j int32) int { return in[i].Monetary.Amount.Cmp(in[j].Monetary.Amount) })
+		pairs[i] = keyed{k, int32(i)}
+	}
+	scoreKeys(pairs, r)
+	for i := range in {
+		pairs[i] = keyed{int64(in[i].Frequency), int32(i)}
+	}
+	scoreKeys(pairs, f)
+	if moneyKeys(in, pairs) {
+		scoreKeys(pairs, m)
+	} else {
+		// Amounts too long for int64 keys: compare the decimals themselves.
+		for i := range pairs {
+			pairs[i].idx = int32(i)
+		}
+		amount := func(i int) decimal.Decimal { return in[pairs[i].idx].Monetary.Amount }
+		slices.SortFunc(pairs, func(a, b keyed) int { return in[a.idx].Monetary.Amount.Cmp(in[b.idx].Monetary.Amount) })
+		scoreSorted(n, func(i int) int32 { return pairs[i].idx }, func(i int) bool { return amount(i - 1).Equal(amount(i)) }, m)
+	}
 	out := make([]RFMScore, n)
 	for i := range out {
 		s := RFMScore{Customer: in[i].Customer, R: int(r[i]), F: int(f[i]), M: int(m[i])}
