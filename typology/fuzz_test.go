@@ -27,9 +27,9 @@ func historyFrom(data []byte) History {
 		switch kind {
 		case 0:
 			h.Purchases = append(h.Purchases, Purchase{
-				At:     at,
-				Amount: servuction.Money{Amount: decimal.NewFromInt(int64(int8(v)) * 1000), Currency: "COP"},
-				Margin: servuction.Money{Amount: decimal.NewFromInt(int64(int8(w)) * 100), Currency: "COP"},
+				At:        at,
+				Amount:    servuction.Money{Amount: decimal.NewFromInt(int64(int8(v)) * 1000), Currency: "COP"},
+				Margin:    servuction.Money{Amount: decimal.NewFromInt(int64(int8(w)) * 100), Currency: "COP"},
 				Promotion: flags&1 != 0, Tied: flags&2 != 0, Tier: PriceTier(flags >> 5),
 			})
 		case 1:
