@@ -223,7 +223,7 @@ func classifyBehaviour(h *History, cfg Config, inWindow func(time.Time) bool, pu
 			c.Type, c.Confidence = ChronicComplainer, evidence(complaints)
 			sat := "satisfaction after resolution never asked"
 			if satN > 0 {
-				sat = fmt.Sprintf("mean satisfaction after resolution %.1f ≤ %.1f over %d answers", meanSat, cfg.ChronicMaxSatisfaction, satN)
+				sat = fmt.Sprintf("mean satisfaction after resolution %.1f ≤ %.1f (n = %d)", meanSat, cfg.ChronicMaxSatisfaction, satN)
 			} else {
 				c.Confidence *= 0.75
 			}
@@ -261,12 +261,12 @@ func classifyBehaviour(h *History, cfg Config, inWindow func(time.Time) bool, pu
 		if mean <= cfg.SubmissiveMaxRating {
 			c.Type, c.Confidence = Submissive, evidence(rated)
 			c.Reasons = append(c.Reasons, Reason{"behaviour.submissive", fmt.Sprintf(
-				"no complaint in %s but mean survey rating %.1f ≤ %.1f over %d answers: annoyed but silent (Singh 1990: passive)",
+				"no complaint in %s but mean survey rating %.1f ≤ %.1f (n = %d): annoyed but silent (Singh 1990: passive)",
 				window, mean, cfg.SubmissiveMaxRating, rated)})
 			return c
 		}
 		c.Reasons = append(c.Reasons, Reason{"behaviour.none", fmt.Sprintf(
-			"no complaint in %s and mean survey rating %.1f > %.1f over %d answers: no sign of dissatisfaction",
+			"no complaint in %s and mean survey rating %.1f > %.1f (n = %d): no sign of dissatisfaction",
 			window, mean, cfg.SubmissiveMaxRating, rated)})
 		return c
 	}

@@ -131,9 +131,9 @@ func ExampleRecommendLevel() {
 		fmt.Println(a.Reason.Detail)
 	}
 	// Output:
-	// 250000 customers: many (≥ 10000); margin 8%: low (< 15%) → basic marketing (Kotler's table)
-	// 2000 customers: medium (100 ≤ n < 10000); margin 25%: medium (15% ≤ m < 40%) → accountable marketing (Kotler's table)
-	// 12 customers: few (< 100); margin 55%: high (≥ 40%) → partnership marketing (Kotler's table)
+	// segment size 250000: many (≥ 10000); margin 8%: low (< 15%) → basic marketing (Kotler's table)
+	// segment size 2000: medium (100 ≤ n < 10000); margin 25%: medium (15% ≤ m < 40%) → accountable marketing (Kotler's table)
+	// segment size 12: few (< 100); margin 55%: high (≥ 40%) → partnership marketing (Kotler's table)
 }
 
 func ExamplePlaybook() {

@@ -132,12 +132,12 @@ func RecommendLevel(customers int, marginRate float64, cfg LevelConfig) (LevelAd
 	if !(marginRate >= 0 && marginRate <= 1) {
 		return LevelAdvice{}, fmt.Errorf("typology: margin rate %v: want 0–1: %w", marginRate, ErrInvalidConfig)
 	}
-	row, size := 1, fmt.Sprintf("%d customers: medium (%d ≤ n < %d)", customers, cfg.FewCustomers, cfg.ManyCustomers)
+	row, size := 1, fmt.Sprintf("segment size %d: medium (%d ≤ n < %d)", customers, cfg.FewCustomers, cfg.ManyCustomers)
 	switch {
 	case customers >= cfg.ManyCustomers:
-		row, size = 0, fmt.Sprintf("%d customers: many (≥ %d)", customers, cfg.ManyCustomers)
+		row, size = 0, fmt.Sprintf("segment size %d: many (≥ %d)", customers, cfg.ManyCustomers)
 	case customers < cfg.FewCustomers:
-		row, size = 2, fmt.Sprintf("%d customers: few (< %d)", customers, cfg.FewCustomers)
+		row, size = 2, fmt.Sprintf("segment size %d: few (< %d)", customers, cfg.FewCustomers)
 	}
 	col, margin := 1, fmt.Sprintf("margin %s: medium (%s ≤ m < %s)", pct(marginRate), pct(cfg.LowMargin), pct(cfg.HighMargin))
 	switch {
