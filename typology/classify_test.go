@@ -1,6 +1,7 @@
 package typology
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -260,4 +261,24 @@ func TestClassifyEveryProblemReported(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "purchase 0: amount -1 COP is negative")
 	assert.Contains(t, err.Error(), "purchase 1: instant")
+}
+
+// TestHistoryJSONRoundTrip: a stored history (times as RFC 3339, money and
+// enums as text) reads back to the same classification.
+func TestHistoryJSONRoundTrip(t *testing.T) {
+	h := yearOfHistory()
+	data, err := json.Marshal(h)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"Amount":"85000 COP"`)
+	assert.Contains(t, string(data), `"Tier":"budget"`)
+	assert.Contains(t, string(data), `"Finding":"unfounded"`)
+	var back History
+	require.NoError(t, json.Unmarshal(data, &back))
+	want, err := Classify(h, now, Config{})
+	require.NoError(t, err)
+	got, err := Classify(back, now, Config{})
+	require.NoError(t, err)
+	assert.Equal(t, want.String(), got.String())
+	assert.Equal(t, want.Reasons(), got.Reasons())
+	assert.Error(t, json.Unmarshal([]byte(`{"Purchases":[{"Tier":"luxury"}]}`), &back))
 }

@@ -31,8 +31,11 @@ type RFMInput struct {
 // Summarize returns the RFM figures of h at now: recency since the last
 // purchase, and the number and total amount of the purchases in the window
 // (now − window, now]. A history without purchases has Recency −1 (never
-// bought), which scores 1.
+// bought), which scores 1. A window ≤ 0 wraps [ErrInvalidConfig].
 func Summarize(h History, now time.Time, window time.Duration) (RFMInput, error) {
+	if window <= 0 {
+		return RFMInput{}, fmt.Errorf("typology: RFM window %s: want > 0: %w", formatDuration(window), ErrInvalidConfig)
+	}
 	if err := h.Validate(now); err != nil {
 		return RFMInput{}, err
 	}
@@ -168,6 +171,9 @@ func ScoreRFM(in []RFMInput, seg *Segmentation) ([]RFMScore, error) {
 	n := len(in)
 	if n == 0 {
 		return nil, nil
+	}
+	if n > math.MaxInt32 {
+		return nil, fmt.Errorf("typology: RFM of %d customers: at most %d at once: %w", n, math.MaxInt32, ErrInvalidHistory)
 	}
 	pairs := make([]keyed, n)
 	r := make([]int8, n)

@@ -95,6 +95,8 @@ func TestSummarize(t *testing.T) {
 	assert.Equal(t, time.Duration(-1), in.Recency)
 	_, err = Summarize(History{Purchases: []Purchase{{At: now.Add(Day)}}}, now, Day)
 	assert.ErrorIs(t, err, ErrInvalidHistory)
+	_, err = Summarize(h, now, 0)
+	assert.ErrorIs(t, err, ErrInvalidConfig)
 }
 
 func TestDefaultSegmentationCoversEveryCellOnce(t *testing.T) {
