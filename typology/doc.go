@@ -45,7 +45,7 @@
 //     contribution into the four profitability classes; its [Bands] feed
 //     [Config].
 //   - [SimpleCLV] values a customer as margin × retention / (1 + discount −
-//     retention), as [servuction.Money]; [BGNBD] gives the expected purchases
+//     retention), as [github.com/servuction/servuction.Money]; [BGNBD] gives the expected purchases
 //     and the probability of being alive of Fader, Hardie & Lee (2005),
 //     checked against their CDNOW results.
 //   - [RecommendLevel] picks one of Kotler's five levels of relationship

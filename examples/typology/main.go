@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"sort"
 	"strings"
 	"time"
 
@@ -289,39 +288,25 @@ func main() {
 	// more.
 	fmt.Println(strings.Repeat("=", 78))
 	fmt.Println("Relationship marketing level per RFM segment (Kotler):")
-	type agg struct {
-		n              int
-		margin, amount decimal.Decimal
-	}
-	bySegment := map[typology.Segment]*agg{}
+	// A SegmentTally is a streaming accumulator: shops or months tallied
+	// apart can be merged.
+	var tally typology.SegmentTally
 	for i, h := range base {
-		a := bySegment[rfm[i].Segment]
-		if a == nil {
-			a = &agg{}
-			bySegment[rfm[i].Segment] = a
-		}
-		a.n++
+		var revenue, margin servuction.Money
 		for _, p := range h.Purchases {
-			a.margin = a.margin.Add(p.Margin.Amount)
-			a.amount = a.amount.Add(p.Amount.Amount)
+			revenue, _ = revenue.Add(p.Amount)
+			margin, _ = margin.Add(p.Margin)
+		}
+		if err := tally.Add(rfm[i].Segment, revenue, margin); err != nil {
+			log.Fatal(err)
 		}
 	}
-	segments := make([]string, 0, len(bySegment))
-	for s := range bySegment {
-		segments = append(segments, string(s))
-	}
-	sort.Strings(segments) // deterministic output: never range over a map to print
-	for _, s := range segments {
-		a := bySegment[typology.Segment(s)]
-		rate := 0.0
-		if a.amount.Sign() > 0 && a.margin.Sign() > 0 {
-			rate = a.margin.Div(a.amount).InexactFloat64()
-		}
-		advice, err := typology.RecommendLevel(a.n, rate, typology.LevelConfig{FewCustomers: 2, ManyCustomers: 4})
+	for _, s := range tally.Result() { // sorted by segment name: deterministic
+		advice, err := s.Level(typology.LevelConfig{FewCustomers: 2, ManyCustomers: 4})
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("  %-20s %s\n", s, advice.Reason.Detail)
+		fmt.Printf("  %-20s %s\n", s.Segment, advice.Reason.Detail)
 	}
 	os.Exit(0)
 }
