@@ -1,7 +1,6 @@
 package typology
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -95,8 +94,8 @@ func scoreSorted(n int, idx func(i int) int32, same func(i int) bool, score []in
 	}
 }
 
-func scoreKeys(pairs []keyed, score []int8) {
-	slices.SortFunc(pairs, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+func scoreKeys(pairs, buf []keyed, score []int8) {
+	radixSort(pairs, buf)
 	scoreSorted(len(pairs), func(i int) int32 { return pairs[i].idx }, func(i int) bool { return pairs[i-1].key == pairs[i].key }, score)
 }
 
@@ -176,6 +175,7 @@ func ScoreRFM(in []RFMInput, seg *Segmentation) ([]RFMScore, error) {
 		return nil, fmt.Errorf("typology: RFM of %d customers: at most %d at once: %w", n, math.MaxInt32, ErrInvalidHistory)
 	}
 	pairs := make([]keyed, n)
+	buf := make([]keyed, n)
 	r := make([]int8, n)
 	f := make([]int8, n)
 	m := make([]int8, n)
@@ -187,13 +187,13 @@ func ScoreRFM(in []RFMInput, seg *Segmentation) ([]RFMScore, error) {
 		}
 		pairs[i] = keyed{k, int32(i)}
 	}
-	scoreKeys(pairs, r)
+	scoreKeys(pairs, buf, r)
 	for i := range in {
 		pairs[i] = keyed{int64(in[i].Frequency), int32(i)}
 	}
-	scoreKeys(pairs, f)
+	scoreKeys(pairs, buf, f)
 	if moneyKeys(in, pairs) {
-		scoreKeys(pairs, m)
+		scoreKeys(pairs, buf, m)
 	} else {
 		// Amounts too long for int64 keys: compare the decimals themselves.
 		for i := range pairs {
