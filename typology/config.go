@@ -21,7 +21,8 @@ import (
 // In JSON, durations are text: "365d" (days of 24 h), "720h", "90m".
 type Config struct {
 	// Window is how far back contacts, surveys and margins count for the
-	// behaviour and profitability rules. Default 365 days.
+	// behaviour and profitability rules: instants in [now − Window, now].
+	// Default 365 days.
 	Window time.Duration
 
 	// AbusiveMinUnfounded is the least number of complaints found unfounded

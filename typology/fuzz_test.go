@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"strconv"
 	"testing"
 	"time"
 
@@ -163,6 +164,96 @@ func FuzzBGNBD(f *testing.F) {
 			}
 			if math.IsNaN(v) || math.IsInf(v, 0) || v < -1e-9 {
 				t.Fatalf("expectation %v for %+v x=%d tx=%v T=%v t=%v", v, m, x, tx, T, horizon)
+			}
+		}
+	})
+}
+
+// FuzzScoreRFM: over arbitrary customers, scores stay in 1–5, every customer
+// gets a segment, and scores are monotone: a customer with a strictly better
+// figure never scores lower on it, and equal figures score the same.
+func FuzzScoreRFM(f *testing.F) {
+	f.Add([]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+	f.Add([]byte{0, 0, 0, 0, 0, 0, 255, 255, 255})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var in []RFMInput
+		for len(data) >= 3 {
+			in = append(in, RFMInput{
+				Recency:   time.Duration(int(data[0])-1) * Day / 8, // −1/8 day: invalid, −0: fine
+				Frequency: int(data[1]) - 2,
+				Monetary:  servuction.Money{Amount: decimal.New(int64(data[2])-1, -int32(data[2]%4)), Currency: "COP"},
+			})
+			data = data[3:]
+		}
+		scores, err := ScoreRFM(in, nil)
+		if err != nil {
+			if !errors.Is(err, ErrInvalidHistory) {
+				t.Fatal(err)
+			}
+			return
+		}
+		for i, s := range scores {
+			for _, v := range []int{s.R, s.F, s.M} {
+				if v < 1 || v > 5 {
+					t.Fatalf("score %d out of range: %+v", v, s)
+				}
+			}
+			if s.Segment == "" {
+				t.Fatalf("no segment: %+v", s)
+			}
+			for j := range scores {
+				a, b := in[i], in[j]
+				if a.Frequency > b.Frequency && s.F < scores[j].F || a.Frequency == b.Frequency && s.F != scores[j].F {
+					t.Fatalf("frequency %d scores %d, %d scores %d", a.Frequency, s.F, b.Frequency, scores[j].F)
+				}
+				if c := a.Monetary.Amount.Cmp(b.Monetary.Amount); c > 0 && s.M < scores[j].M || c == 0 && s.M != scores[j].M {
+					t.Fatalf("monetary %s scores %d, %s scores %d", a.Monetary, s.M, b.Monetary, scores[j].M)
+				}
+				if a.Recency >= 0 && (b.Recency < 0 || a.Recency < b.Recency) && s.R < scores[j].R || a.Recency == b.Recency && s.R != scores[j].R {
+					t.Fatalf("recency %s scores %d, %s scores %d", a.Recency, s.R, b.Recency, scores[j].R)
+				}
+			}
+		}
+	})
+}
+
+// FuzzABC: classes are monotone in the margin, margins ≤ 0 are not
+// profitable, positive ones are, and the bands reproduce the classes.
+func FuzzABC(f *testing.F) {
+	f.Add([]byte{50, 30, 10, 5, 3, 2, 0, 200})
+	f.Add([]byte{20, 20, 20, 40})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		in := make([]Contribution, len(data))
+		for i, d := range data {
+			in[i] = Contribution{Customer: "c", Margin: cop(strconv.Itoa(int(int8(d))))}
+		}
+		res, err := ABC(in, ABCConfig{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := res.Bands()
+		for i, c := range res.Classes {
+			m := in[i].Margin
+			if (m.Sign() <= 0) != (c.Class == NotProfitable) {
+				t.Fatalf("margin %s class %v", m, c.Class)
+			}
+			want := NotProfitable
+			switch {
+			case m.Sign() <= 0:
+			case !m.Amount.LessThan(b.VeryProfitable.Amount):
+				want = VeryProfitable
+			case !m.Amount.LessThan(b.Profitable.Amount):
+				want = Profitable
+			default:
+				want = LittleProfitable
+			}
+			if want != c.Class {
+				t.Fatalf("margin %s: class %v, bands %s/%s give %v", m, c.Class, b.Profitable, b.VeryProfitable, want)
+			}
+			for j, d := range res.Classes {
+				if in[i].Margin.Amount.GreaterThan(in[j].Margin.Amount) && c.Class < d.Class {
+					t.Fatalf("margin %s class %v below margin %s class %v", in[i].Margin, c.Class, in[j].Margin, d.Class)
+				}
 			}
 		}
 	})

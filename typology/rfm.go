@@ -29,7 +29,7 @@ type RFMInput struct {
 
 // Summarize returns the RFM figures of h at now: recency since the last
 // purchase, and the number and total amount of the purchases in the window
-// (now − window, now]. A history without purchases has Recency −1 (never
+// [now − window, now]. A history without purchases has Recency −1 (never
 // bought), which scores 1. A window ≤ 0 wraps [ErrInvalidConfig].
 func Summarize(h History, now time.Time, window time.Duration) (RFMInput, error) {
 	if window <= 0 {
@@ -45,7 +45,7 @@ func Summarize(h History, now time.Time, window time.Duration) (RFMInput, error)
 		if p.At.After(last) {
 			last = p.At
 		}
-		if p.At.After(from) {
+		if !p.At.Before(from) {
 			in.Frequency++
 			var err error
 			if in.Monetary, err = in.Monetary.Add(p.Amount); err != nil {
