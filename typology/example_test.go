@@ -179,3 +179,50 @@ func ExamplePersonalData() {
 	fmt.Printf("%v\n", d)
 	// Output: {[redacted] {Bogotá norte  family with children } {[] []}}
 }
+
+func ExampleNewSegmentation() {
+	// User-defined rules: recent families first (profile data), then every
+	// R×F×M cell exactly once by the unconditional rules.
+	seg, err := typology.NewSegmentation([]typology.SegmentRule{
+		{Segment: "Families to pamper", R: typology.ScoreRange{Min: 4, Max: 5},
+			Where: typology.Condition{Demographic: typology.Demographic{Household: "family with children"}}},
+		{Segment: "Big spenders", M: typology.ScoreRange{Min: 5, Max: 5}},
+		{Segment: "Everyone else", M: typology.ScoreRange{Min: 1, Max: 4}},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	family := &typology.CustomerData{Demographic: typology.Demographic{Household: "Family with children"}}
+	for _, c := range []struct {
+		r, f, m int
+		data    *typology.CustomerData
+	}{{5, 2, 3, family}, {2, 2, 5, family}, {3, 1, 2, nil}} {
+		s, _ := seg.Assign(c.r, c.f, c.m, c.data)
+		fmt.Printf("R%d F%d M%d → %s\n", c.r, c.f, c.m, s)
+	}
+	_, err = typology.NewSegmentation([]typology.SegmentRule{{Segment: "Top", R: typology.ScoreRange{Min: 4, Max: 5}}})
+	fmt.Println(err != nil)
+	// Output:
+	// R5 F2 M3 → Families to pamper
+	// R2 F2 M5 → Big spenders
+	// R3 F1 M2 → Everyone else
+	// true
+}
+
+func ExampleSegmentTally() {
+	var north, south typology.SegmentTally // e.g. two shops, tallied apart
+	_ = north.Add(typology.Champions, servuction.MustParseMoney("900000 COP"), servuction.MustParseMoney("300000 COP"))
+	_ = south.Add(typology.Champions, servuction.MustParseMoney("600000 COP"), servuction.MustParseMoney("150000 COP"))
+	_ = south.Add(typology.Hibernating, servuction.MustParseMoney("50000 COP"), servuction.MustParseMoney("4000 COP"))
+	if err := north.Merge(&south); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range north.Result() {
+		fmt.Printf("%s: %d customers, margin %s, rate %.0f%%\n", s.Segment, s.Customers, s.Margin, 100*s.MarginRate())
+	}
+	// Output:
+	// Champions: 2 customers, margin 450000 COP, rate 30%
+	// Hibernating: 1 customers, margin 4000 COP, rate 8%
+}
