@@ -60,7 +60,9 @@ func ExampleAgreement_Evaluate() {
 // A multilevel ANS: the corporate standard, a department's, and a
 // customer's; the most specific level wins per metric.
 func ExampleAgreement_Evaluate_multilevel() {
-	h := func(n int) map[sla.Priority]time.Duration { return map[sla.Priority]time.Duration{sla.Normal: time.Duration(n) * time.Hour} }
+	h := func(n int) map[sla.Priority]time.Duration {
+		return map[sla.Priority]time.Duration{sla.Normal: time.Duration(n) * time.Hour}
+	}
 	ans := sla.MustAgreement(sla.AgreementConfig{
 		Name: "Grupo", Kind: sla.MultiLevel,
 		Units: []sla.Unit{{Name: "ventas", Level: sla.Department}, {Name: "acme", Level: sla.Customer, Parent: "ventas"}},
