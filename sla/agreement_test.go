@@ -288,7 +288,7 @@ func TestAgreementJSONErrors(t *testing.T) {
 		{"threshold", strings.Replace(base, `90`, `0`, 1), "threshold 0 outside (0, 100]"},
 		{"unknown field", strings.Replace(base, `"name"`, `"nombre"`, 1), `unknown field "nombre"`},
 		{"two targets", strings.Replace(base, `{"high":"4h"}`, `{"high":"4h","alta":"2h"}`, 1), "two targets for high"},
-		{"bad calendar", strings.Replace(base, `"objectives"`, `"calendars":{"c":{"Zone":"Mars/Olympus"}},"objectives"`, 1), `calendar "c"`},
+		{"bad calendar", strings.Replace(base, `"objectives"`, `"calendars":{"c":{"zone":"Mars/Olympus","week":{"monday":["09:00-17:00"]}}},"objectives"`, 1), `calendar "c"`},
 		{"wrong type", `{"name":5}`, "sla: agreement"},
 	}
 	for _, tt := range tests {

@@ -97,7 +97,7 @@ func FuzzAgreementJSON(f *testing.F) {
 		`"objectives":[{"metric":"first-response","scope":"a","targets":{"urgent":"90m"},"threshold":95,"at_risk":0.5},{"name":"up","metric":"availability","threshold":99.9}],` +
 		`"credits":{"fee":"100 USD","bands":[{"min":90,"max":95,"share":"5"}],"cap":"10 USD"},` +
 		`"clauses":[{"kind":"warranty","description":"d","measurable":true,"indicator":"i","comparison":"at-most","target":5}]}`))
-	f.Add([]byte(`{"name":"c","kind":"customer-based","calendars":{"o":{"Zone":"UTC","Week":{"1":["09:00-17:00"]}}},"objectives":[{"metric":"next-response","calendar":"o","targets":{"normal":"1d2h"},"threshold":100}]}`))
+	f.Add([]byte(`{"name":"c","kind":"customer-based","calendars":{"o":{"zone":"UTC","week":{"monday":["09:00-17:00"]}}},"objectives":[{"metric":"next-response","calendar":"o","targets":{"normal":"1d2h"},"threshold":100}]}`))
 	f.Add([]byte(`{"name":"x","kind":"gold"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var a Agreement
