@@ -22,6 +22,7 @@ const maxErrors = 20
 func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 	var el errList
 	loc := loadZone(cfg.Zone, &el)
+	zoneProblems := el.len()
 	c := &Calendar{cfg: cfg.clone(), loc: loc}
 
 	// Weekly shifts.
@@ -72,7 +73,8 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 			rulesOK = false
 		}
 	}
-	if el.len() > 0 {
+	if el.len() > zoneProblems {
+		// Shifts out of range: overlaps would only add noise.
 		return nil, el.err()
 	}
 	if rulesOK && len(cfg.Rules) > 0 {
