@@ -147,7 +147,7 @@ func randomCalendar(t testing.TB, rng *rand.Rand, zone string, from servuction.D
 // and outside the range of precomputed transitions.
 func TestCalendarAgainstReference(t *testing.T) {
 	zones := []string{"America/New_York", "Europe/Madrid", "UTC", "America/Bogota", "Australia/Lord_Howe"}
-		// Each window of 12 days holds a DST change in some of the zones, or
+	// Each window of 12 days holds a DST change in some of the zones, or
 	// the ends of the precomputed transitions (1900, 2200).
 	windows := []string{"2026-02-28", "2026-10-24", "2026-03-22", "2026-04-01", "2200-03-01", "2199-12-25",
 		"1899-12-25", "1918-03-25", "2150-03-05", "2150-10-28"}
