@@ -124,7 +124,7 @@ func main() {
 		for _, r := range e.Results {
 			if r.Status == sla.Breached && r.Metric == sla.Resolution {
 				late = append(late, fmt.Sprintf("%s (%s, %s): %s de retraso", t.ID, t.Priority, t.Customer,
-					sla.FormatDuration((-r.Remaining).Round(time.Minute))))
+					hm(-r.Remaining)))
 			}
 		}
 	}
@@ -140,7 +140,7 @@ func main() {
 		}
 		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%.1f %%\t%.0f %%\t%s\t%s\t%s\t%s\t\n", s.Objective, s.Met, s.Breached,
 			s.Running+s.OnHold+s.AtRisk, s.Compliance, s.Threshold, holds,
-			sla.FormatDuration(s.P50.Round(time.Minute)), sla.FormatDuration(s.P90.Round(time.Minute)), s.Credit.StringFixed(0))
+			hm(s.P50), hm(s.P90), s.Credit.StringFixed(0))
 	}
 	w.Flush()
 	fmt.Printf("\np50/p90: tiempo hábil de los tickets decididos (±1 %%). Penalización total, con tope: %s\n", res.Credits.StringFixed(0))
@@ -183,4 +183,12 @@ func main() {
 		}
 		fmt.Printf("  %-11s %-30s %g %s (%s %g): %s\n", c.Clause.Kind, c.Clause.Indicator, c.Value, c.Clause.Unit, c.Clause.Comparison, c.Clause.Target, verdict)
 	}
+}
+
+// hm writes a business duration in hours and minutes ("28h16m"). Days are
+// avoided on purpose: on a business calendar "1d" would mean 24 business
+// hours, more than two working days here.
+func hm(d time.Duration) string {
+	d = d.Round(time.Minute)
+	return fmt.Sprintf("%dh%02dm", d/time.Hour, (d%time.Hour)/time.Minute)
 }
