@@ -39,7 +39,7 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 	for wd := time.Sunday; wd <= time.Saturday; wd++ {
 		for i, s := range cfg.Week[wd] {
 			if !s.IsValid() {
-				el.add("%s: shift %d: %s", wd, i+1, describeBadShift(s))
+				el.add("week: shift %d on %s: %s", i+1, wd, describeBadShift(s))
 			}
 		}
 	}
@@ -98,9 +98,17 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 
 func describeBadShift(s Shift) string {
 	if s.Start < Midnight || s.Start >= EndOfDay {
-		return fmt.Sprintf("start %s out of range 00:00-23:59", s.Start)
+		return fmt.Sprintf("start %s out of range 00:00-23:59", looseClock(s.Start))
 	}
-	return fmt.Sprintf("end %s out of range 00:00-24:00", s.End)
+	return fmt.Sprintf("end %s out of range 00:00-24:00", looseClock(s.End))
+}
+
+// looseClock writes a clock value even out of range: 25:00, -5 minutes.
+func looseClock(c Clock) string {
+	if c < 0 {
+		return fmt.Sprintf("%d minutes", int(c))
+	}
+	return fmt.Sprintf("%02d:%02d", c.Hour(), c.Minute())
 }
 
 func loadZone(name string, el *errList) *time.Location {
@@ -216,7 +224,7 @@ func (c *Calendar) buildWeek(el *errList) {
 	for k := time.Sunday; k <= time.Saturday; k++ {
 		prev := (k + 6) % 7
 		var ok bool
-		buf, ok = effectiveDay(buf, k.String,
+		buf, ok = effectiveDay(buf, func() string { return "week" },
 			dayShifts{label: k.String(), shifts: c.cfg.Week[k]},
 			dayShifts{label: prev.String(), shifts: c.cfg.Week[prev]}, el)
 		idx[k] = int32(len(week))

@@ -134,7 +134,7 @@ func ExampleCalendar_UnmarshalJSON() {
 	// <nil>
 	// 13h0m0s
 	// sla: zone "Bogota": unknown IANA zone: sla: invalid calendar
-	// sla: Monday: Monday shift 2 16:00-18:00 overlaps Monday shift 1 08:00-17:00: sla: invalid calendar
+	// sla: week: Monday shift 2 16:00-18:00 overlaps Monday shift 1 08:00-17:00: sla: invalid calendar
 }
 
 // A holiday replaces the shifts that start on its date.
@@ -160,4 +160,22 @@ func ExampleHoliday() {
 	// 2026-12-17 8h0m0s
 	// 2026-12-24 4h0m0s
 	// 2026-12-31 0s
+}
+
+// Shifts are written "HH:MM-HH:MM"; one that ends before it starts runs
+// past midnight and belongs to the day it starts on.
+func ExampleParseShift() {
+	for _, s := range []string{"09:00-17:00", "22:00-06:00", "00:00-24:00", "18:00-25:00"} {
+		sh, err := sla.ParseShift(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(sh, sh.Length(), "overnight:", sh.Overnight())
+	}
+	// Output:
+	// 09:00-17:00 8h0m0s overnight: false
+	// 22:00-06:00 8h0m0s overnight: true
+	// 00:00-24:00 24h0m0s overnight: false
+	// sla: shift "18:00-25:00": end "25:00": want HH:MM from 00:00 to 24:00: sla: invalid shift
 }

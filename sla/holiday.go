@@ -147,7 +147,7 @@ func (r HolidayRule) validate(where string) error {
 	}
 	for i, s := range r.Shifts {
 		if !s.IsValid() {
-			bad("shift %d %d-%d minutes: out of range", i+1, int(s.Start), int(s.End))
+			bad("shift %d: %s", i+1, describeBadShift(s))
 		}
 	}
 	return joinErrs(errs)
