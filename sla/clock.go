@@ -95,4 +95,3 @@ func (c *Clock) UnmarshalText(text []byte) error {
 	*c = p
 	return nil
 }
-
