@@ -303,3 +303,28 @@ func TestAgreementJSONErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestMultilevelFallsBackPerPriority(t *testing.T) {
+	// Acme's resolution objective sets only the high-priority target; a
+	// normal ticket of acme takes the corporate one.
+	a := MustAgreement(AgreementConfig{Name: "g", Kind: MultiLevel,
+		Units: []Unit{{Name: "acme", Level: Customer}},
+		Objectives: []Objective{
+			{Metric: Resolution, Threshold: 90, Targets: map[Priority]time.Duration{High: 72 * time.Hour, Normal: 96 * time.Hour}},
+			{Metric: Resolution, Scope: "acme", Threshold: 90, Targets: map[Priority]time.Duration{High: 24 * time.Hour}},
+		}})
+	for p, want := range map[Priority]struct {
+		target time.Duration
+		level  Level
+	}{High: {24 * time.Hour, Customer}, Normal: {96 * time.Hour, Corporate}} {
+		e, err := a.Evaluate(Ticket{Priority: p, Customer: "acme", Events: []Event{ev(Opened, mon(9, 0))}}, mon(9, 0))
+		require.NoError(t, err)
+		r := mustResult(t, e, Resolution)
+		assert.Equal(t, want.target, r.Target, p)
+		assert.Equal(t, want.level, r.Level, p)
+	}
+	// Low has a target nowhere: no result.
+	e, err := a.Evaluate(Ticket{Priority: Low, Customer: "acme", Events: []Event{ev(Opened, mon(9, 0))}}, mon(9, 0))
+	require.NoError(t, err)
+	assert.Empty(t, e.Results)
+}
