@@ -3,8 +3,11 @@ package sla
 import (
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"testing"
 	"time"
+
+	"github.com/servuction/servuction"
 )
 
 func FuzzParseShift(f *testing.F) {
@@ -75,6 +78,45 @@ func FuzzCalendarJSON(f *testing.F) {
 			u := c.Add(start, b)
 			if got := c.Between(start, u); got != b || u.After(end) {
 				t.Fatalf("Add(%s, %s) = %s: Between = %s, end %s", start, b, u, got, end)
+			}
+		}
+	})
+}
+
+// FuzzCalendarAgainstReference builds a random calendar from the fuzzer's
+// seed and checks Between, Add and IsOpen against the minute-stepping
+// reference over four days around a DST change.
+func FuzzCalendarAgainstReference(f *testing.F) {
+	f.Add(uint64(1), uint8(0), uint8(0), uint32(100), uint32(3000), uint32(600))
+	f.Add(uint64(7), uint8(1), uint8(1), uint32(59), uint32(5000), uint32(1))
+	f.Add(uint64(42), uint8(2), uint8(2), uint32(0), uint32(5759), uint32(90))
+	zones := []string{"America/New_York", "Europe/Madrid", "Australia/Lord_Howe", "America/Bogota"}
+	// Four-day windows holding 2026's DST changes in the zones above.
+	windows := []string{"2026-03-07", "2026-10-31", "2026-03-27", "2026-10-23", "2026-04-04"}
+	f.Fuzz(func(t *testing.T, seed uint64, zone, window uint8, a, b, d uint32) {
+		const days = 4
+		rng := rand.New(rand.NewPCG(seed, seed>>7))
+		start := servuction.MustParseDate(windows[int(window)%len(windows)])
+		cfg, c := randomCalendar(t, rng, zones[int(zone)%len(zones)], start.AddDays(-1), days+2)
+		ref := newRef(t, cfg)
+		from := start.In(ref.loc)
+		w := ref.window(from, days*1440)
+		ta := from.Add(time.Duration(a%(days*1440)) * time.Minute)
+		tb := from.Add(time.Duration(b%(days*1440)) * time.Minute)
+		if tb.Before(ta) {
+			ta, tb = tb, ta
+		}
+		if got, want := c.Between(ta, tb), w.at(tb)-w.at(ta); got != want {
+			t.Fatalf("%+v: Between(%s, %s) = %s, reference %s", cfg, ta, tb, got, want)
+		}
+		if got, want := c.IsOpen(ta), ref.open(ta); got != want {
+			t.Fatalf("%+v: IsOpen(%s) = %v, reference %v", cfg, ta, got, want)
+		}
+		if avail := w.at(from.Add(days*24*time.Hour)) - w.at(ta); avail > 0 {
+			dd := min(time.Duration(d)*time.Second+1, avail)
+			u := c.Add(ta, dd)
+			if got := w.at(u) - w.at(ta); got != dd || c.Between(ta, u.Add(-1)) >= dd {
+				t.Fatalf("%+v: Add(%s, %s) = %s: reference business time %s", cfg, ta, dd, u, got)
 			}
 		}
 	})
