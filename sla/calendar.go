@@ -49,6 +49,7 @@ type CalendarConfig struct {
 //
 // Instants between the years 1900 and 2200 take a constant time whatever the
 // span; outside them the calendar stays exact but walks the zone's transitions.
+// Instants before the year 1 or after 9999 count as those years' ends.
 //
 // A Calendar is immutable and safe for concurrent use. A nil or zero Calendar
 // is open all the time (24×7) in UTC, like [AlwaysOpen].

@@ -151,6 +151,7 @@ type labelled struct {
 	spill bool
 }
 
+// String describes the span's shift: "Monday shift 1 22:00-06:00 past midnight".
 func (l labelled) String() string {
 	s := fmt.Sprintf("%s shift %d %s", l.owner, l.index+1, l.shift)
 	if l.spill {
