@@ -136,3 +136,22 @@ func TestParseRuleKindAndObservance(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, time.Wednesday, w)
 }
+
+// TestColombiaHolidays2025 checks a year in which two holidays share a
+// Monday: Sagrado Corazón (Easter April 20 + 71 days) and San Pedro y San
+// Pablo (Sunday June 29, moved) both fall on Monday June 30, 2025. Published
+// list: https://publicholidays.co/es/2025-dates/ (after banrep.gov.co) and
+// https://www.festivos.com.co/2025 — 18 holidays on 17 dates.
+func TestColombiaHolidays2025(t *testing.T) {
+	want := []string{
+		"2025-01-01", "2025-01-06", "2025-03-24", "2025-04-17", "2025-04-18", "2025-05-01",
+		"2025-06-02", "2025-06-23", "2025-06-30", "2025-07-20", "2025-08-07", "2025-08-18",
+		"2025-10-13", "2025-11-03", "2025-11-17", "2025-12-08", "2025-12-25",
+	}
+	got := HolidaysIn(ColombiaHolidays(), 2025, 2025)
+	require.Len(t, got, len(want))
+	for i, h := range got {
+		assert.Equal(t, want[i], h.Date.String(), h.Name)
+	}
+	assert.Equal(t, "Sagrado Corazón / San Pedro y San Pablo", got[8].Name)
+}
