@@ -54,7 +54,7 @@
 //     urgente), the calendar the time counts in (business hours or 24×7),
 //     and an attainment threshold such as 95 % of tickets within target.
 //   - A [CreditPolicy]: bands of compliance mapped to a share of the fee
-//     (penalización), as [servuction.Money], capped.
+//     (penalización), as [github.com/servuction/servuction.Money], capped.
 //   - [Clause] values for the commitments that are not clocks
 //     (documentation, staff, warranty, after-sales service), measurable by an
 //     indicator or not; [Agreement.EvaluateClauses] judges the measurable ones.
