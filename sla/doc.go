@@ -39,6 +39,22 @@
 // eighteen festivos, and [BogotaConfig] a Bogotá call centre's calendar built
 // on them.
 //
+// # Calendars as JSON
+//
+// A calendar is stored as its configuration, shifts as text and days of the
+// week by name (English or Spanish, any case):
+//
+//	{"zone": "America/Bogota",
+//	 "week": {"lunes": ["08:00-12:00", "14:00-18:00"], "friday": ["22:00-06:00"]},
+//	 "holidays": [{"date": "2026-12-24", "name": "Nochebuena", "shifts": ["08:00-12:00"]}],
+//	 "rules": [{"name": "Reyes Magos", "kind": "fixed", "month": 1, "day": 6, "observe": "next-monday"},
+//	           {"name": "Viernes Santo", "kind": "easter", "offset": -2}]}
+//
+// Decoding a [Calendar] validates it like [NewCalendar]: every problem is
+// reported at once, naming the field and the value, and wrapping
+// [ErrInvalidCalendar] ("sla: week: shift 1 on Monday: end 25:00 out of
+// range 00:00-24:00: sla: invalid calendar").
+//
 // # Agreements (ANS)
 //
 // The course notes define the ANS as the tool that "helps both parties agree
