@@ -30,6 +30,7 @@ type tally struct {
 	metric    Metric
 	threshold float64
 	status    [Breached + 1]int64
+	byPrio    [Urgent + 1][Breached + 1]int64
 	cycles    int64
 	breaches  int64
 	hist      Histogram
@@ -48,6 +49,9 @@ func (r *Report) Add(e Evaluation) {
 		t.metric, t.threshold = res.Metric, res.Threshold
 		if res.Status.IsValid() {
 			t.status[res.Status]++
+			if e.Priority.IsValid() {
+				t.byPrio[e.Priority][res.Status]++
+			}
 		}
 		t.cycles += int64(res.Cycles)
 		t.breaches += int64(res.Breaches)
@@ -89,6 +93,11 @@ func (r *Report) Merge(o *Report) error {
 		t.metric, t.threshold = src.metric, src.threshold
 		for i := range t.status {
 			t.status[i] += src.status[i]
+		}
+		for p := range t.byPrio {
+			for i := range t.byPrio[p] {
+				t.byPrio[p][i] += src.byPrio[p][i]
+			}
 		}
 		t.cycles += src.cycles
 		t.breaches += src.breaches
@@ -148,6 +157,21 @@ type ObjectiveSummary struct {
 	// Credit is the service credit this objective's compliance earns under
 	// the agreement's credit policy, before the cap.
 	Credit servuction.Money `json:"credit"`
+	// ByPriority splits the counts by the tickets' priority at evaluation,
+	// lowest first, for the priorities that had tickets.
+	ByPriority []PrioritySummary `json:"by_priority,omitempty"`
+}
+
+// PrioritySummary is one objective's compliance for the tickets of one
+// priority.
+type PrioritySummary struct {
+	Priority Priority `json:"priority"`
+	// Open counts tickets whose clock still runs, waits or is at risk.
+	Open     int64 `json:"open"`
+	Met      int64 `json:"met"`
+	Breached int64 `json:"breached"`
+	// Compliance is 100 × Met / (Met + Breached), 0 when none is decided.
+	Compliance float64 `json:"compliance"`
 }
 
 // Result returns the compliance figures recorded so far. It does not change
@@ -194,6 +218,17 @@ func (r *Report) Result() ReportResult {
 				s.Credit = policy.Credit(s.Compliance)
 				credits = append(credits, s.Credit)
 			}
+		}
+		for p := Low; p <= Urgent; p++ {
+			c := t.byPrio[p]
+			ps := PrioritySummary{Priority: p, Open: c[Running] + c[OnHold] + c[AtRisk], Met: c[Met], Breached: c[Breached]}
+			if ps.Open+ps.Met+ps.Breached == 0 {
+				continue
+			}
+			if d := ps.Met + ps.Breached; d > 0 {
+				ps.Compliance = 100 * float64(ps.Met) / float64(d)
+			}
+			s.ByPriority = append(s.ByPriority, ps)
 		}
 		s.P50, s.P90, s.P95, s.P99 = t.hist.Quantile(0.5), t.hist.Quantile(0.9), t.hist.Quantile(0.95), t.hist.Quantile(0.99)
 		res.Objectives = append(res.Objectives, s)

@@ -43,7 +43,11 @@ func TestReportCountsAndCredits(t *testing.T) {
 		case i < 9:
 			st = Running
 		}
-		r.Add(Evaluation{Ticket: "t", Results: []Result{fr, res("res", Resolution, st, time.Hour)}})
+		prio := High
+		if i%5 == 0 {
+			prio = Low // i = 0, 5, 10, 15, 20
+		}
+		r.Add(Evaluation{Ticket: "t", Priority: prio, Results: []Result{fr, res("res", Resolution, st, time.Hour)}})
 	}
 	out := r.Result()
 	assert.Equal(t, "ans", out.Agreement)
@@ -70,6 +74,13 @@ func TestReportCountsAndCredits(t *testing.T) {
 	assert.False(t, rs.Holds)
 	assert.True(t, rs.Credit.Equal(servuction.MustParseMoney("100000 COP")), rs.Credit.String())
 	assert.True(t, out.Credits.Equal(servuction.MustParseMoney("120000 COP")), out.Credits.String())
+	// By priority, resolution: low tickets are i = 0 (breached, i < 4),
+	// 5 (running, 4 <= i < 9), 10, 15, 20 (met) → 3 met, 1 breached, 1 open,
+	// 3/4 = 75 %. High tickets are the other 20: breached i = 1, 2, 3;
+	// running i = 4, 6, 7, 8; met 20 − 3 − 4 = 13 → 13/16 = 81.25 %.
+	require.Len(t, rs.ByPriority, 2)
+	assert.Equal(t, PrioritySummary{Priority: Low, Open: 1, Met: 3, Breached: 1, Compliance: 75}, rs.ByPriority[0])
+	assert.Equal(t, PrioritySummary{Priority: High, Open: 4, Met: 13, Breached: 3, Compliance: 81.25}, rs.ByPriority[1])
 }
 
 func TestReportEmptyAndZero(t *testing.T) {
