@@ -264,8 +264,8 @@ func (c *Calendar) IsOpen(t time.Time) bool {
 	if c.isAlways() {
 		return true
 	}
-	off, _, _ := c.zoneAt(t.Unix())
-	return c.openWall(t.Unix() + off)
+	sec := min(max(t.Unix(), clampLo), clampHi)
+	return c.openWall(sec + c.offsetAt(sec))
 }
 
 // NextOpen returns the first instant at or after t at which the calendar is
@@ -348,6 +348,17 @@ func (c *Calendar) trIndex(sec int64) int {
 		}
 	}
 	return lo
+}
+
+// offsetAt returns the zone's offset from UTC at sec.
+func (c *Calendar) offsetAt(sec int64) int64 {
+	if sec >= rangeLo && sec < rangeHi {
+		if i := c.trIndex(sec); i > 0 {
+			return c.tr[i-1].off
+		}
+		return c.off0
+	}
+	return zoneOffset(c.loc, sec)
 }
 
 // zoneAt returns the offset in force at sec and the next offset transition
