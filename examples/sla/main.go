@@ -145,6 +145,15 @@ func main() {
 	w.Flush()
 	fmt.Printf("\np50/p90: tiempo hábil de los tickets decididos (±1 %%). Penalización total, con tope: %s\n", res.Credits.StringFixed(0))
 
+	fmt.Println("\nCumplimiento por prioridad (cumplidos/decididos):")
+	for _, s := range res.Objectives {
+		fmt.Printf("  %-20s", s.Objective)
+		for _, p := range s.ByPriority {
+			fmt.Printf("  %-6s %2d/%-2d %5.1f %%", p.Priority, p.Met, p.Met+p.Breached, p.Compliance)
+		}
+		fmt.Println()
+	}
+
 	fmt.Println("\nResoluciones fuera de tiempo (incumplimientos):")
 	for _, l := range late {
 		fmt.Println("  " + l)
