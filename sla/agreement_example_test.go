@@ -156,3 +156,21 @@ func ExampleParseDuration() {
 	// 1d12h = 36h0m0s = 1d12h
 	// resolution 24h0m0s 72h0m0s
 }
+
+// The commitments of an ANS that are not clocks: documentation, staff,
+// warranty, after-sales service. Measurable ones name their indicator.
+func ExampleAgreement_EvaluateClauses() {
+	ans := sla.MustAgreement(sla.AgreementConfig{Name: "Soporte", Kind: sla.ServiceBased,
+		Objectives: []sla.Objective{{Metric: sla.FirstResponse, Threshold: 95, Targets: map[sla.Priority]time.Duration{sla.Normal: time.Hour}}},
+		Clauses: []sla.Clause{
+			{Kind: sla.Staffing, Description: "Al menos 4 asesores por turno", Measurable: true, Indicator: "asesores", Comparison: sla.AtLeast, Target: 4},
+			{Kind: sla.Documentation, Description: "Manual de usuario en español"},
+			{Kind: sla.Warranty, Description: "Reparación en 5 días como máximo", Measurable: true, Indicator: "días", Comparison: sla.AtMost, Target: 5},
+		}})
+	for _, r := range ans.EvaluateClauses(map[string]float64{"asesores": 3, "días": 4}) {
+		fmt.Printf("%s: %s = %g, met %v\n", r.Clause.Kind, r.Clause.Indicator, r.Value, r.Met)
+	}
+	// Output:
+	// staffing: asesores = 3, met false
+	// warranty: días = 4, met true
+}
