@@ -155,3 +155,49 @@ func TestColombiaHolidays2025(t *testing.T) {
 	}
 	assert.Equal(t, "Sagrado Corazón / San Pedro y San Pablo", got[8].Name)
 }
+
+// TestNearestWeekday checks the US federal observance rule against OPM's
+// published federal holiday tables (opm.gov, "Federal Holidays"): in 2026
+// Independence Day (Saturday July 4) is observed Friday July 3; in 2027
+// Christmas (Saturday December 25) on Friday December 24, and New Year's Day
+// 2028 (Saturday) on Friday December 31, 2027.
+func TestNearestWeekday(t *testing.T) {
+	rules := []HolidayRule{
+		{Name: "New Year's Day", Kind: FixedDate, Month: time.January, Day: 1, Observe: NearestWeekday},
+		{Name: "Independence Day", Kind: FixedDate, Month: time.July, Day: 4, Observe: NearestWeekday},
+		{Name: "Christmas Day", Kind: FixedDate, Month: time.December, Day: 25, Observe: NearestWeekday},
+	}
+	var got []string
+	for _, h := range HolidaysIn(rules, 2026, 2028) {
+		got = append(got, h.Date.String())
+	}
+	assert.Equal(t, []string{
+		"2026-01-01", "2026-07-03", "2026-12-25",
+		"2027-01-01", "2027-07-05", "2027-12-24",
+		"2027-12-31", "2028-07-04", "2028-12-25",
+	}, got)
+	o, err := ParseObservance("observed")
+	require.NoError(t, err)
+	assert.Equal(t, NearestWeekday, o)
+}
+
+func TestCalendarHolidaysBetween(t *testing.T) {
+	cfg := BogotaConfig()
+	cfg.Holidays = []Holiday{
+		{Date: servuction.MustParseDate("2026-12-24"), Name: "Nochebuena", Shifts: MustParseShifts("08:00-12:00")},
+		{Date: servuction.MustParseDate("2026-12-25"), Name: "Navidad (cerrado)"},
+	}
+	c := mustCal(t, cfg)
+	got := c.HolidaysBetween(servuction.MustParseDate("2026-12-01"), servuction.MustParseDate("2027-01-31"))
+	var names []string
+	for _, h := range got {
+		names = append(names, h.Date.String()+" "+h.Name)
+	}
+	// December 8 (Inmaculada Concepción), the two explicit days, January 1
+	// and Reyes Magos (Wednesday January 6, 2027 moved to Monday January 11).
+	assert.Equal(t, []string{
+		"2026-12-08 Inmaculada Concepción", "2026-12-24 Nochebuena", "2026-12-25 Navidad (cerrado)",
+		"2027-01-01 Año Nuevo", "2027-01-11 Día de los Reyes Magos",
+	}, names)
+	assert.Nil(t, c.HolidaysBetween(servuction.MustParseDate("2027-01-31"), servuction.MustParseDate("2027-01-01")))
+}
