@@ -35,9 +35,10 @@
 // A [HolidayRule] gives a yearly holiday as a fixed date ([FixedDate]), the
 // n-th weekday of a month ([NthWeekday]) or a day relative to Easter
 // ([EasterRelative]), optionally moved to the next Monday ([NextMonday]) as
-// Colombia's Ley Emiliani requires. [ColombiaHolidays] holds Colombia's
-// eighteen festivos, and [BogotaConfig] a Bogotá call centre's calendar built
-// on them.
+// Colombia's Ley Emiliani requires, or off a weekend ([NearestWeekday]) as US
+// federal holidays are observed. [ColombiaHolidays] holds Colombia's eighteen
+// festivos, and [BogotaConfig] a Bogotá call centre's calendar built on them;
+// [Calendar.HolidaysBetween] lists a calendar's holidays for a period.
 //
 // # Calendars as JSON
 //
