@@ -249,14 +249,10 @@ func (c *Calendar) addSlow(sec, xs, xn int64) (int64, int64) {
 	// The business time reaches x within the second before hi, during
 	// which the calendar is open.
 	bs, _ := c.real(hi-1, 0)
-	rem := (xs-bs)*nsPerSec + xn
-	if rem <= 0 || rem > nsPerSec {
-		return hi, 0
+	if rem := (xs-bs)*nsPerSec + xn; rem > 0 && rem < nsPerSec {
+		return hi - 1, rem
 	}
-	if rem == nsPerSec {
-		return hi, 0
-	}
-	return hi - 1, rem
+	return hi, 0
 }
 
 // IsOpen reports whether the calendar is open at t.
