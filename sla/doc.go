@@ -121,7 +121,8 @@
 // compliance (met over decided tickets), whether the threshold holds,
 // percentiles of elapsed time from a mergeable [Histogram], breaches and
 // service credits. Reports built on shards and merged equal one built from
-// all tickets.
+// all tickets; a report encodes to JSON with everything it accumulated, so
+// shards computed on other machines merge exactly.
 //
 // # Availability and error budgets
 //

@@ -21,6 +21,7 @@ import (
 // concurrent use.
 type Report struct {
 	agreement *Agreement
+	name      string // the agreement's name, kept when a report is decoded
 	tickets   int64
 	objs      map[string]*tally
 }
@@ -37,7 +38,13 @@ type tally struct {
 }
 
 // NewReport returns an empty report for agreement a.
-func NewReport(a *Agreement) *Report { return &Report{agreement: a} }
+func NewReport(a *Agreement) *Report {
+	r := &Report{agreement: a}
+	if a != nil {
+		r.name = a.Name()
+	}
+	return r
+}
 
 // Add records every result of e. Evaluations of the same ticket at several
 // instants would be counted several times: add one evaluation per ticket,
@@ -74,17 +81,22 @@ func (r *Report) tally(name string) *tally {
 }
 
 // Merge adds every evaluation recorded in o to r. Both must be for the same
-// agreement, or one of them for none (the zero Report); otherwise Merge
-// returns an error wrapping [ErrMismatch] and leaves r unchanged.
+// agreement (the same *Agreement, or the same agreement name for a report
+// decoded from JSON), or one of them for none (the zero Report); otherwise
+// Merge returns an error wrapping [ErrMismatch] and leaves r unchanged.
 func (r *Report) Merge(o *Report) error {
 	if o == nil {
 		return nil
 	}
-	if r.agreement != nil && o.agreement != nil && r.agreement != o.agreement {
-		return fmt.Errorf("sla: merge report of agreement %q into one of %q: %w", o.agreement.Name(), r.agreement.Name(), ErrMismatch)
+	if r.agreement != nil && o.agreement != nil && r.agreement != o.agreement ||
+		r.name != "" && o.name != "" && r.name != o.name {
+		return fmt.Errorf("sla: merge report of agreement %q into one of %q: %w", o.name, r.name, ErrMismatch)
 	}
 	if r.agreement == nil {
 		r.agreement = o.agreement
+	}
+	if r.name == "" {
+		r.name = o.name
 	}
 	r.tickets += o.tickets
 	for _, name := range sortedKeys(o.objs) {
@@ -180,8 +192,8 @@ func (r *Report) Result() ReportResult {
 	res := ReportResult{Tickets: r.tickets}
 	var policy CreditPolicy
 	order := map[string]int{}
+	res.Agreement = r.name
 	if r.agreement != nil {
-		res.Agreement = r.agreement.Name()
 		policy = r.agreement.cfg.Credits
 		for i, o := range r.agreement.obj {
 			order[o.Name] = i
