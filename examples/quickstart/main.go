@@ -58,7 +58,7 @@ func main() {
 type part func(o options) (report.Section, []string, error)
 
 // parts are the analyses the quickstart runs, in the report's order.
-var parts = []part{slaPart}
+var parts = []part{slaPart, customersPart, improvePart}
 
 // tr returns the English or the Spanish text.
 func tr(l report.Lang, en, es string) string {
