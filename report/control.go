@@ -289,10 +289,31 @@ func (c ControlChart) Table(l Lang) Table {
 		Header:  []string{l.t("Point", "Punto"), l.t("Value", "Valor"), "LCL", "CL", "UCL", l.t("Signals", "Señales")},
 		Numeric: []bool{false, true, true, true, true, false}}
 	flags := c.flagsAt()
+	dec := c.decimals()
 	for i, v := range c.Values {
-		t.Rows = append(t.Rows, []string{c.label(i), l.num(v, 3), l.num(limit(c.LCL, i), 3), l.num(c.Center, 3), l.num(limit(c.UCL, i), 3), strings.Join(flags[i], ", ")})
+		t.Rows = append(t.Rows, []string{c.label(i), l.num(v, dec), l.num(limit(c.LCL, i), dec), l.num(c.Center, dec), l.num(limit(c.UCL, i), dec), strings.Join(flags[i], ", ")})
 	}
 	return t
+}
+
+// decimals chooses the table's decimals from the spread of the values and
+// limits: 1 when they span 10 units or more, 2 from 1, 3 below.
+func (c ControlChart) decimals() int {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i, v := range c.Values {
+		for _, x := range []float64{v, limit(c.LCL, i), limit(c.UCL, i)} {
+			if finite(x) {
+				lo, hi = math.Min(lo, x), math.Max(hi, x)
+			}
+		}
+	}
+	switch span := hi - lo; {
+	case span >= 10:
+		return 1
+	case span >= 1:
+		return 2
+	}
+	return 3
 }
 
 // Markdown implements [Block].
