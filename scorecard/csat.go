@@ -1,0 +1,173 @@
+package scorecard
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+)
+
+// CSAT accumulates customer-satisfaction ratings and reports the top-2-box
+// share: the proportion of answers in the scale's two highest points. The
+// zero value uses the five-point scale [Likert5]; use [NewCSAT] for another.
+type CSAT struct {
+	scale     Scale
+	n, top2   int64
+	sum, sum2 int64
+}
+
+// NewCSAT returns an empty accumulator on scale s, or an error wrapping
+// [ErrInvalidScale].
+func NewCSAT(s Scale) (*CSAT, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	return &CSAT{scale: s}, nil
+}
+
+// Scale returns the accumulator's scale.
+func (c *CSAT) Scale() Scale {
+	if c.scale == (Scale{}) {
+		return Likert5
+	}
+	return c.scale
+}
+
+// Add records one rating, or returns an error wrapping [ErrOutOfRange]. It
+// does not allocate.
+func (c *CSAT) Add(score int) error {
+	s := c.Scale()
+	if !s.Contains(score) {
+		return fmt.Errorf("scorecard: csat: score %d outside scale %s: %w", score, s, ErrOutOfRange)
+	}
+	c.scale = s
+	c.n++
+	if score >= s.Max-1 {
+		c.top2++
+	}
+	c.sum += int64(score)
+	c.sum2 += int64(score) * int64(score)
+	return nil
+}
+
+// Merge adds other's ratings. Both must use the same scale (an empty
+// accumulator merges with anything), otherwise it returns an error wrapping
+// [ErrMismatch] and leaves c unchanged.
+func (c *CSAT) Merge(other *CSAT) error {
+	if other == nil || other.n == 0 {
+		return nil
+	}
+	if c.n == 0 {
+		c.scale = other.Scale()
+	}
+	if c.Scale() != other.Scale() {
+		return fmt.Errorf("scorecard: csat merge: scales %s and %s: %w", c.Scale(), other.Scale(), ErrMismatch)
+	}
+	c.scale = other.Scale()
+	c.n += other.n
+	c.top2 += other.top2
+	c.sum += other.sum
+	c.sum2 += other.sum2
+	return nil
+}
+
+// CSATResult is the satisfaction summary. Shares are fractions in [0, 1];
+// values are NaN when N is 0.
+type CSATResult struct {
+	N       int
+	Mean    float64
+	TopTwo  float64 // share of answers in the two highest points (top-2-box)
+	StdErr  float64 // standard error of TopTwo, √(p(1−p)/n)
+	TopTwoN int
+}
+
+// Result returns the summary so far.
+func (c *CSAT) Result() CSATResult {
+	r := CSATResult{N: int(c.n), TopTwoN: int(c.top2), Mean: math.NaN(), TopTwo: math.NaN(), StdErr: math.NaN()}
+	if c.n == 0 {
+		return r
+	}
+	n := float64(c.n)
+	r.Mean = float64(c.sum) / n
+	r.TopTwo = float64(c.top2) / n
+	r.StdErr = math.Sqrt(r.TopTwo * (1 - r.TopTwo) / n)
+	return r
+}
+
+type csatJSON struct {
+	Scale Scale `json:"scale"`
+	N     int64 `json:"n"`
+	Top2  int64 `json:"top2"`
+	Sum   int64 `json:"sum"`
+	Sum2  int64 `json:"sum2"`
+}
+
+// MarshalJSON encodes the accumulator's state.
+func (c CSAT) MarshalJSON() ([]byte, error) {
+	return json.Marshal(csatJSON{c.Scale(), c.n, c.top2, c.sum, c.sum2})
+}
+
+// UnmarshalJSON decodes and validates a state written by MarshalJSON; on
+// error *c is unchanged.
+func (c *CSAT) UnmarshalJSON(data []byte) error {
+	var j csatJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return fmt.Errorf("scorecard: csat JSON: %w: %w", ErrInvalidValue, err)
+	}
+	if err := j.Scale.Validate(); err != nil {
+		return err
+	}
+	if j.N < 0 || j.Top2 < 0 || j.Top2 > j.N || j.Sum < int64(j.Scale.Min)*j.N || j.Sum > int64(j.Scale.Max)*j.N {
+		return fmt.Errorf("scorecard: csat JSON: inconsistent counts n=%d top2=%d sum=%d: %w", j.N, j.Top2, j.Sum, ErrInvalidValue)
+	}
+	*c = CSAT{scale: j.Scale, n: j.N, top2: j.Top2, sum: j.Sum, sum2: j.Sum2}
+	return nil
+}
+
+// CES accumulates Customer Effort Score answers on the 1–7 agreement scale
+// ("the company made it easy to handle my issue"). The zero value is ready to
+// use.
+type CES struct {
+	n, easy, sum int64
+}
+
+// Add records one answer in 1..7, or returns an error wrapping
+// [ErrOutOfRange]. It does not allocate.
+func (c *CES) Add(score int) error {
+	if score < 1 || score > 7 {
+		return fmt.Errorf("scorecard: ces: score %d outside 1..7: %w", score, ErrOutOfRange)
+	}
+	c.n++
+	c.sum += int64(score)
+	if score >= 5 {
+		c.easy++
+	}
+	return nil
+}
+
+// Merge adds other's answers to c.
+func (c *CES) Merge(other *CES) {
+	if other == nil {
+		return
+	}
+	c.n += other.n
+	c.easy += other.easy
+	c.sum += other.sum
+}
+
+// CESResult is the effort summary; NaN values when N is 0.
+type CESResult struct {
+	N     int
+	Mean  float64 // mean answer, 1–7 (higher is easier)
+	Easy  float64 // share of answers 5–7 (somewhat agree or better)
+	EasyN int
+}
+
+// Result returns the summary so far.
+func (c *CES) Result() CESResult {
+	r := CESResult{N: int(c.n), EasyN: int(c.easy), Mean: math.NaN(), Easy: math.NaN()}
+	if c.n > 0 {
+		r.Mean = float64(c.sum) / float64(c.n)
+		r.Easy = float64(c.easy) / float64(c.n)
+	}
+	return r
+}
