@@ -166,3 +166,39 @@ func TestReportCardIPA(t *testing.T) {
 	assert.Contains(t, chart, "A Speed")
 	assert.Contains(t, chart, "concentrate-here")
 }
+
+// Two customers rate importance and two providers on two attributes (1..5):
+//
+//	importance: speed 5, 4 → 4.5; decor 2, NA → 2. Weights 4.5/6.5 = .692308, 2/6.5 = .307692
+//	Us:   speed 2, 3 → 2.5; decor 5, 4 → 4.5
+//	Them: speed 4, (not rated) → 4; decor 3 → 3
+//
+// IPA at the midpoint 3: speed (4.5, 2.5) concentrate here; decor (2, 4.5)
+// possible overkill.
+func TestCardSurvey(t *testing.T) {
+	s, err := NewCardSurvey(Likert5, []string{"speed", "decor"}, []string{"Us", "Them"})
+	require.NoError(t, err)
+	require.NoError(t, s.Add(CardResponse{Importance: Ratings(5, 2), Scores: [][]Answer{Ratings(2, 5), Ratings(4, 3)}}))
+	other, err := NewCardSurvey(Likert5, []string{"speed", "decor"}, []string{"Us", "Them"})
+	require.NoError(t, err)
+	require.NoError(t, other.Add(CardResponse{Importance: []Answer{Rated(4), NA()}, Scores: [][]Answer{Ratings(3, 4)}}))
+	require.ErrorIs(t, other.Add(CardResponse{Scores: [][]Answer{Ratings(3, 9)}}), ErrOutOfRange)
+	require.ErrorIs(t, other.Add(CardResponse{Scores: [][]Answer{Ratings(3)}}), ErrRagged)
+	require.NoError(t, s.Merge(other))
+	assert.Equal(t, 2, s.Respondents())
+	card, err := s.Card()
+	require.NoError(t, err)
+	assert.InDeltaSlice(t, []float64{4.5 / 6.5, 2 / 6.5}, card.Weights(), 1e-12)
+	assert.Equal(t, []float64{2.5, 4.5}, card.Providers()[0].Scores)
+	assert.Equal(t, []float64{4, 3}, card.Providers()[1].Scores)
+	ipa, err := s.IPA(ScaleMidpoint)
+	require.NoError(t, err)
+	assert.Equal(t, ConcentrateHere, ipa.Points[0].Quadrant)
+	assert.Equal(t, PossibleOverkill, ipa.Points[1].Quadrant)
+
+	empty, _ := NewCardSurvey(Likert5, []string{"speed"}, []string{"Us"})
+	_, err = empty.Card()
+	assert.ErrorIs(t, err, ErrInsufficientData)
+	_, err = NewCardSurvey(Likert5, []string{"a", "a"}, nil)
+	assert.ErrorIs(t, err, ErrInvalidInstrument)
+}
