@@ -135,14 +135,10 @@ func ReadServqualCSV(r io.Reader, in *Instrument, opt CSVOptions) ([]ServqualRes
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("scorecard: CSV line %d: %w: %w", pe.Line, ErrInvalidCSV, err)
-			}
-			return nil, fmt.Errorf("scorecard: CSV line %d: %w: %w", line, ErrInvalidCSV, err)
+			return nil, csvReadError(err)
 		}
+		line, _ := cr.FieldPos(0)
 		cellErr := func(c int, err error) error {
 			return fmt.Errorf("scorecard: CSV line %d, column %q: %w", line, strings.TrimSpace(header[c]), err)
 		}
@@ -232,10 +228,10 @@ func ReadRatingsCSV(r io.Reader, columns []string) ([][]float64, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			return nil, fmt.Errorf("scorecard: CSV line %d: %w: %w", line, ErrInvalidCSV, err)
+			return nil, csvReadError(err)
 		}
+		line, _ := cr.FieldPos(0)
 		row := make([]float64, len(idx))
 		for j, c := range idx {
 			cell := strings.TrimSpace(rec[c])
@@ -252,4 +248,13 @@ func ReadRatingsCSV(r io.Reader, columns []string) ([][]float64, error) {
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// csvReadError wraps a csv.Reader error (a *csv.ParseError names its line).
+func csvReadError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("scorecard: CSV line %d: %w: %w", pe.Line, ErrInvalidCSV, err)
+	}
+	return fmt.Errorf("scorecard: CSV: %w: %w", ErrInvalidCSV, err)
 }
