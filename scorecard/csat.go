@@ -9,10 +9,12 @@ import (
 // CSAT accumulates customer-satisfaction ratings and reports the top-2-box
 // share: the proportion of answers in the scale's two highest points. The
 // zero value uses the five-point scale [Likert5]; use [NewCSAT] for another.
+// Without survey weights every sum is an exact integer and merging is exact.
 type CSAT struct {
-	scale     Scale
-	n, top2   int64
-	sum, sum2 int64
+	scale          Scale
+	n, top2        int64
+	w, wTop2, wSum float64 // Σw, Σw over top-2 answers, Σw·score
+	w2             float64 // Σw²
 }
 
 // NewCSAT returns an empty accumulator on scale s, or an error wrapping
@@ -34,18 +36,27 @@ func (c *CSAT) Scale() Scale {
 
 // Add records one rating, or returns an error wrapping [ErrOutOfRange]. It
 // does not allocate.
-func (c *CSAT) Add(score int) error {
+func (c *CSAT) Add(score int) error { return c.AddWeighted(score, 1) }
+
+// AddWeighted records one rating with a survey weight (finite, > 0; errors
+// wrap [ErrInvalidWeights]).
+func (c *CSAT) AddWeighted(score int, weight float64) error {
 	s := c.Scale()
 	if !s.Contains(score) {
 		return fmt.Errorf("scorecard: csat: score %d outside scale %s: %w", score, s, ErrOutOfRange)
 	}
+	if !(weight > 0) || math.IsInf(weight, 0) {
+		return fmt.Errorf("scorecard: csat: weight %v: want a finite value > 0: %w", weight, ErrInvalidWeights)
+	}
 	c.scale = s
 	c.n++
+	c.w += weight
+	c.w2 += weight * weight
 	if score >= s.Max-1 {
 		c.top2++
+		c.wTop2 += weight
 	}
-	c.sum += int64(score)
-	c.sum2 += int64(score) * int64(score)
+	c.wSum += weight * float64(score)
 	return nil
 }
 
@@ -65,8 +76,10 @@ func (c *CSAT) Merge(other *CSAT) error {
 	c.scale = other.Scale()
 	c.n += other.n
 	c.top2 += other.top2
-	c.sum += other.sum
-	c.sum2 += other.sum2
+	c.w += other.w
+	c.wTop2 += other.wTop2
+	c.wSum += other.wSum
+	c.w2 += other.w2
 	return nil
 }
 
@@ -76,7 +89,7 @@ type CSATResult struct {
 	N       int
 	Mean    float64
 	TopTwo  float64 // share of answers in the two highest points (top-2-box)
-	StdErr  float64 // standard error of TopTwo, √(p(1−p)/n)
+	StdErr  float64 // standard error of TopTwo, √(p(1−p)/n), n the effective sample size
 	TopTwoN int
 }
 
@@ -86,24 +99,26 @@ func (c *CSAT) Result() CSATResult {
 	if c.n == 0 {
 		return r
 	}
-	n := float64(c.n)
-	r.Mean = float64(c.sum) / n
-	r.TopTwo = float64(c.top2) / n
-	r.StdErr = math.Sqrt(r.TopTwo * (1 - r.TopTwo) / n)
+	r.Mean = c.wSum / c.w
+	r.TopTwo = c.wTop2 / c.w
+	neff := c.w * c.w / c.w2
+	r.StdErr = math.Sqrt(r.TopTwo * (1 - r.TopTwo) / neff)
 	return r
 }
 
 type csatJSON struct {
-	Scale Scale `json:"scale"`
-	N     int64 `json:"n"`
-	Top2  int64 `json:"top2"`
-	Sum   int64 `json:"sum"`
-	Sum2  int64 `json:"sum2"`
+	Scale  Scale   `json:"scale"`
+	N      int64   `json:"n"`
+	Top2   int64   `json:"top2"`
+	Weight float64 `json:"weight"`
+	WTop2  float64 `json:"weightTop2"`
+	WSum   float64 `json:"weightedSum"`
+	W2     float64 `json:"sumSquares"`
 }
 
 // MarshalJSON encodes the accumulator's state.
 func (c CSAT) MarshalJSON() ([]byte, error) {
-	return json.Marshal(csatJSON{c.Scale(), c.n, c.top2, c.sum, c.sum2})
+	return json.Marshal(csatJSON{c.Scale(), c.n, c.top2, c.w, c.wTop2, c.wSum, c.w2})
 }
 
 // UnmarshalJSON decodes and validates a state written by MarshalJSON; on
@@ -116,10 +131,14 @@ func (c *CSAT) UnmarshalJSON(data []byte) error {
 	if err := j.Scale.Validate(); err != nil {
 		return err
 	}
-	if j.N < 0 || j.Top2 < 0 || j.Top2 > j.N || j.Sum < int64(j.Scale.Min)*j.N || j.Sum > int64(j.Scale.Max)*j.N {
-		return fmt.Errorf("scorecard: csat JSON: inconsistent counts n=%d top2=%d sum=%d: %w", j.N, j.Top2, j.Sum, ErrInvalidValue)
+	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) && v >= 0 }
+	ok := j.N >= 0 && j.Top2 >= 0 && j.Top2 <= j.N && finite(j.Weight) && finite(j.WTop2) && finite(j.W2) &&
+		j.WTop2 <= j.Weight && (j.N > 0) == (j.Weight > 0) && (j.N > 0) == (j.W2 > 0) &&
+		j.WSum >= float64(j.Scale.Min)*j.Weight-1e-9*j.Weight && j.WSum <= float64(j.Scale.Max)*j.Weight+1e-9*j.Weight
+	if !ok {
+		return fmt.Errorf("scorecard: csat JSON: inconsistent state n=%d top2=%d weight=%v: %w", j.N, j.Top2, j.Weight, ErrInvalidValue)
 	}
-	*c = CSAT{scale: j.Scale, n: j.N, top2: j.Top2, sum: j.Sum, sum2: j.Sum2}
+	*c = CSAT{scale: j.Scale, n: j.N, top2: j.Top2, w: j.Weight, wTop2: j.WTop2, wSum: j.WSum, w2: j.W2}
 	return nil
 }
 

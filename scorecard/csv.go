@@ -23,6 +23,9 @@ type CSVOptions struct {
 	// PhaseColumn and SourceColumn are optional metadata columns, "phase" and
 	// "source" by default, parsed with [ParsePhase] and [ParseSource].
 	PhaseColumn, SourceColumn string
+	// WeightColumn is the optional survey-weight column, "weight" by
+	// default; blank means 1.
+	WeightColumn string
 	// ImportancePrefix + the dimension's English name ("W_tangibles", …,
 	// "W_empathy" by default) are the optional 100-point allocation columns:
 	// all five or none; a row with all five blank has no allocation.
@@ -40,6 +43,7 @@ func (o CSVOptions) withDefaults() CSVOptions {
 	def(&o.PhaseColumn, "phase")
 	def(&o.SourceColumn, "source")
 	def(&o.ImportancePrefix, "W_")
+	def(&o.WeightColumn, "weight")
 	return o
 }
 
@@ -128,6 +132,7 @@ func ReadServqualCSV(r io.Reader, in *Instrument, opt CSVOptions) ([]ServqualRes
 	}
 	phaseCol, hasPhase := col[opt.PhaseColumn]
 	sourceCol, hasSource := col[opt.SourceColumn]
+	weightCol, hasWeight := col[opt.WeightColumn]
 
 	var out []ServqualResponse
 	for {
@@ -171,6 +176,13 @@ func ReadServqualCSV(r io.Reader, in *Instrument, opt CSVOptions) ([]ServqualRes
 			if err := resp.Importance.Validate(); err != nil {
 				return nil, fmt.Errorf("scorecard: CSV line %d: %w", line, err)
 			}
+		}
+		if cell := strings.TrimSpace(safeCell(rec, weightCol, hasWeight)); cell != "" {
+			w, perr := strconv.ParseFloat(cell, 64)
+			if perr != nil || math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
+				return nil, cellErr(weightCol, fmt.Errorf("scorecard: value %q: want a finite weight ≥ 0: %w", cell, ErrInvalidWeights))
+			}
+			resp.Weight = w
 		}
 		if hasPhase && strings.TrimSpace(rec[phaseCol]) != "" {
 			if resp.Phase, err = ParsePhase(rec[phaseCol]); err != nil {
@@ -257,4 +269,11 @@ func csvReadError(err error) error {
 		return fmt.Errorf("scorecard: CSV line %d: %w: %w", pe.Line, ErrInvalidCSV, err)
 	}
 	return fmt.Errorf("scorecard: CSV: %w: %w", ErrInvalidCSV, err)
+}
+
+func safeCell(rec []string, i int, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return rec[i]
 }

@@ -22,7 +22,10 @@
 // respuesta, seguridad, competencia, comprensión del cliente, fiabilidad,
 // evidencia del servicio) are the [Determinant] values; [Determinant.Dimension]
 // folds them into the five dimensions. Responses carry the [Phase] of the
-// transaction they evaluate (antes, durante, después) and their [Source].
+// transaction they evaluate (antes, durante, después) and their [Source],
+// and may carry a survey weight ([ServqualResponse].Weight,
+// [NPS.AddWeighted], [CSAT.AddWeighted]; standard errors then use Kish's
+// effective sample size).
 // [ReadServqualCSV] loads responses from CSV; a bad cell is reported with its
 // line, column and value.
 //

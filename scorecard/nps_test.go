@@ -39,7 +39,7 @@ func TestNPSByHand(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := npsOf(t, tt.scores...).Result()
 			assert.Equal(t, NPSResult{Promoters: tt.p, Passives: tt.pa, Detractors: tt.d, N: tt.p + tt.pa + tt.d,
-				Score: r.Score, StdErr: r.StdErr, MarginOfError: r.MarginOfError}, r)
+				Score: r.Score, StdErr: r.StdErr, MarginOfError: r.MarginOfError, EffectiveN: float64(len(tt.scores))}, r)
 			assert.InDelta(t, tt.score, r.Score, 1e-9)
 			assert.InDelta(t, tt.se, r.StdErr, 1e-4)
 			assert.InDelta(t, tt.moe, r.MarginOfError, 1e-4)
@@ -140,7 +140,19 @@ func TestCSAT(t *testing.T) {
 	var back CSAT
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, c.Result(), back.Result())
-	assert.ErrorIs(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"n":1,"top2":2}`), &back), ErrInvalidValue)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"n":1,"top2":2,"weight":1,"sumSquares":1,"weightedSum":3}`), &back), ErrInvalidValue)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"n":1,"top2":0,"weight":1,"sumSquares":1,"weightedSum":9}`), &back), ErrInvalidValue)
+
+	// Weighted: a 5 of weight 3 and a 1 of weight 1: top-2 share 3/4, mean
+	// (15 + 1)/4 = 4, effective n 16/10 = 1.6, SE √(.75·.25/1.6) = 0.342327.
+	var w CSAT
+	require.NoError(t, w.AddWeighted(5, 3))
+	require.NoError(t, w.AddWeighted(1, 1))
+	require.ErrorIs(t, w.AddWeighted(1, -1), ErrInvalidWeights)
+	wr := w.Result()
+	assert.InDelta(t, 0.75, wr.TopTwo, 1e-12)
+	assert.InDelta(t, 4, wr.Mean, 1e-12)
+	assert.InDelta(t, 0.342327, wr.StdErr, 1e-6)
 	_, err = NewCSAT(Scale{5, 1})
 	assert.ErrorIs(t, err, ErrInvalidScale)
 }
@@ -158,4 +170,27 @@ func TestCES(t *testing.T) {
 	r := d.Result()
 	assert.Equal(t, CESResult{N: 5, Mean: 4.6, Easy: 0.6, EasyN: 3}, r)
 	assert.True(t, math.IsNaN((&CES{}).Result().Mean))
+}
+
+// Survey weights: a promoter of weight 3 and a detractor of weight 1.
+// p = 3/4, d = 1/4, NPS 50; effective n = 4²/(9 + 1) = 1.6; variance
+// .75 + .25 − .5² = .75; SE = 100·√(.75/1.6) = 68.4653.
+func TestNPSWeighted(t *testing.T) {
+	var n NPS
+	require.NoError(t, n.AddWeighted(10, 3))
+	require.NoError(t, n.AddWeighted(0, 1))
+	require.ErrorIs(t, n.AddWeighted(10, 0), ErrInvalidWeights)
+	require.ErrorIs(t, n.AddWeighted(10, math.Inf(1)), ErrInvalidWeights)
+	r := n.Result()
+	assert.Equal(t, 2, r.N)
+	assert.InDelta(t, 50, r.Score, 1e-12)
+	assert.InDelta(t, 1.6, r.EffectiveN, 1e-12)
+	assert.InDelta(t, 68.4653, r.StdErr, 1e-4)
+
+	b, err := json.Marshal(n)
+	require.NoError(t, err)
+	var back NPS
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, n, back)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"promoters":1,"weights":[0,0,0],"sumSquares":1}`), &back), ErrInvalidValue)
 }

@@ -42,19 +42,29 @@ type ServqualResponse struct {
 	Importance   Allocation // optional 100-point allocation over the dimensions
 	Phase        Phase      // metadata: before, during or after the transaction
 	Source       Source     // metadata: which measurement system collected it
+	// Weight is the respondent's survey weight (0 means 1): a respondent of
+	// weight 2 counts as two in every mean. It must be finite and ≥ 0.
+	Weight float64
 }
 
+// itemSums holds counts and weighted sums of one item. With unit weights
+// and integer ratings every float64 sum is an exact integer (below 2⁵³).
 type itemSums struct {
-	nE, sE, nP, sP, sPP, nG, sG, sGG int64
+	nE, nP, nG           int64   // answers counted
+	wE, wP, wG           float64 // Σ weights
+	sE, sP, sPP, sG, sGG float64 // Σ w·x, Σ w·x²
 }
 
 func (s *itemSums) merge(o *itemSums) {
 	s.nE += o.nE
-	s.sE += o.sE
 	s.nP += o.nP
+	s.nG += o.nG
+	s.wE += o.wE
+	s.wP += o.wP
+	s.wG += o.wG
+	s.sE += o.sE
 	s.sP += o.sP
 	s.sPP += o.sPP
-	s.nG += o.nG
 	s.sG += o.sG
 	s.sGG += o.sGG
 }
@@ -62,9 +72,10 @@ func (s *itemSums) merge(o *itemSums) {
 // Servqual accumulates questionnaires of one [Instrument] and scores them
 // with SERVQUAL (gap = perception − expectation) and SERVPERF (perceptions
 // only). The zero value is ready to use with [DefaultServqual]; use
-// [NewServqual] for another instrument. Item sums are integers, so merging
-// shards gives exactly the one-pass result; the weighted scores are float64
-// sums, equal up to rounding.
+// [NewServqual] for another instrument. Without survey weights every sum is
+// an exact integer, so merging shards gives exactly the one-pass result; the
+// importance-weighted scores and survey-weighted sums are float64, equal up to
+// rounding.
 //
 // A Servqual is not safe for concurrent use; give each goroutine its own and
 // [Servqual.Merge] them.
@@ -72,10 +83,12 @@ type Servqual struct {
 	in          *Instrument
 	items       []itemSums
 	respondents int64
-	// weighted scores: sums over respondents of Σ_d w_d/100 · mean_d
+	// importance-weighted scores: Σ over respondents of weight·Σ_d w_d/100·mean_d
 	wGapSum, wPerfSum float64
+	wGapW, wPerfW     float64 // Σ survey weights of the respondents counted
 	wGapN, wPerfN     int64
-	impSum            Allocation
+	impSum            Allocation // Σ weight·allocation
+	impW              float64
 	impN              int64
 }
 
@@ -132,6 +145,13 @@ func (s *Servqual) Add(r ServqualResponse) error {
 	if err := r.Importance.Validate(); err != nil {
 		return err
 	}
+	w := r.Weight
+	if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
+		return fmt.Errorf("scorecard: servqual response: weight %v: want a finite value ≥ 0: %w", w, ErrInvalidWeights)
+	}
+	if w == 0 {
+		w = 1
+	}
 	if !r.Phase.IsValid() {
 		return fmt.Errorf("scorecard: servqual response: phase %d undefined: %w", r.Phase, ErrInvalidValue)
 	}
@@ -150,9 +170,11 @@ func (s *Servqual) Add(r ServqualResponse) error {
 			if it.Reverse {
 				p = in.scale.Reverse(p)
 			}
+			fp := float64(p)
 			acc.nP++
-			acc.sP += int64(p)
-			acc.sPP += int64(p) * int64(p)
+			acc.wP += w
+			acc.sP += w * fp
+			acc.sPP += w * fp * fp
 			perfSum[d] += int64(p)
 			perfN[d]++
 		}
@@ -167,12 +189,15 @@ func (s *Servqual) Add(r ServqualResponse) error {
 			e = in.scale.Reverse(e)
 		}
 		acc.nE++
-		acc.sE += int64(e)
+		acc.wE += w
+		acc.sE += w * float64(e)
 		if pok {
 			g := int64(p - e)
+			fg := float64(g)
 			acc.nG++
-			acc.sG += g
-			acc.sGG += g * g
+			acc.wG += w
+			acc.sG += w * fg
+			acc.sGG += w * fg * fg
 			gapSum[d] += g
 			gapN[d]++
 		}
@@ -182,15 +207,18 @@ func (s *Servqual) Add(r ServqualResponse) error {
 		return nil
 	}
 	s.impN++
-	for d, w := range r.Importance {
-		s.impSum[d] += w
+	s.impW += w
+	for d, pts := range r.Importance {
+		s.impSum[d] += w * pts
 	}
 	if v, ok := weighted(&r.Importance, &gapSum, &gapN); ok && r.Expectations != nil {
-		s.wGapSum += v
+		s.wGapSum += w * v
+		s.wGapW += w
 		s.wGapN++
 	}
 	if v, ok := weighted(&r.Importance, &perfSum, &perfN); ok {
-		s.wPerfSum += v
+		s.wPerfSum += w * v
+		s.wPerfW += w
 		s.wPerfN++
 	}
 	return nil
@@ -216,10 +244,10 @@ func weighted(w *Allocation, sum, n *[NumDimensions]int64) (float64, bool) {
 // (an empty accumulator merges with anything); otherwise Merge returns an
 // error wrapping [ErrMismatch] and leaves s unchanged.
 func (s *Servqual) Merge(other *Servqual) error {
-	if other == nil || (other.respondents == 0 && other.impN == 0) {
+	if other == nil || other.respondents == 0 {
 		return nil
 	}
-	if s.respondents == 0 && s.impN == 0 {
+	if s.respondents == 0 {
 		s.in = other.Instrument()
 		s.items = make([]itemSums, s.in.Len())
 	}
@@ -232,18 +260,21 @@ func (s *Servqual) Merge(other *Servqual) error {
 	}
 	s.respondents += other.respondents
 	s.wGapSum += other.wGapSum
+	s.wGapW += other.wGapW
 	s.wGapN += other.wGapN
 	s.wPerfSum += other.wPerfSum
+	s.wPerfW += other.wPerfW
 	s.wPerfN += other.wPerfN
 	s.impN += other.impN
+	s.impW += other.impW
 	for d := range s.impSum {
 		s.impSum[d] += other.impSum[d]
 	}
 	return nil
 }
 
-// ItemScore is the result for one item. Means are NaN when no respondent
-// answered (N = 0).
+// ItemScore is the result for one item. Means are weighted by the
+// respondents' survey weights and NaN when no respondent answered (N = 0).
 type ItemScore struct {
 	ID          string
 	Label       string
@@ -251,7 +282,7 @@ type ItemScore struct {
 	Expectation float64 // mean expectation over NE answers
 	Perception  float64 // mean perception over NP answers
 	Gap         float64 // mean of perception − expectation over NGap respondents who answered both
-	GapSD       float64 // sample standard deviation of the gap (NaN if NGap < 2)
+	GapSD       float64 // sample standard deviation of the gap, weights as frequencies (NaN if their sum ≤ 1)
 	NE, NP      int
 	NGap        int
 }
@@ -285,8 +316,8 @@ type ServqualResult struct {
 	WeightedGapN        int
 	WeightedPerception  float64 // weighted SERVPERF
 	WeightedPerceptionN int
-	// Importance is the mean 100-point allocation over the ImportanceN
-	// respondents who gave one.
+	// Importance is the (survey-weighted) mean 100-point allocation over the
+	// ImportanceN respondents who gave one.
 	Importance  Allocation
 	ImportanceN int
 }
@@ -331,14 +362,14 @@ func (s *Servqual) Result() ServqualResult {
 		Instrument:          in.Name(),
 		Respondents:         int(s.respondents),
 		Items:               make([]ItemScore, in.Len()),
-		WeightedGap:         ratioF(s.wGapSum, s.wGapN),
+		WeightedGap:         ratioW(s.wGapSum, s.wGapW),
 		WeightedGapN:        int(s.wGapN),
-		WeightedPerception:  ratioF(s.wPerfSum, s.wPerfN),
+		WeightedPerception:  ratioW(s.wPerfSum, s.wPerfW),
 		WeightedPerceptionN: int(s.wPerfN),
 		ImportanceN:         int(s.impN),
 	}
 	for d := range res.Importance {
-		res.Importance[d] = ratioF(s.impSum[d], s.impN)
+		res.Importance[d] = ratioW(s.impSum[d], s.impW)
 	}
 	var e, p, g [NumDimensions][]float64
 	for i := range in.Len() {
@@ -348,13 +379,13 @@ func (s *Servqual) Result() ServqualResult {
 			acc = s.items[i]
 		}
 		sd := math.NaN()
-		if acc.nG >= 2 {
-			n := float64(acc.nG)
-			v := (float64(acc.sGG) - float64(acc.sG)*float64(acc.sG)/n) / (n - 1)
+		if acc.wG > 1 {
+			n := acc.wG
+			v := (acc.sGG - acc.sG*acc.sG/n) / (n - 1)
 			sd = math.Sqrt(math.Max(v, 0))
 		}
 		is := ItemScore{ID: it.ID, Label: it.Label, Dimension: it.Dimension,
-			Expectation: ratio(acc.sE, acc.nE), Perception: ratio(acc.sP, acc.nP), Gap: ratio(acc.sG, acc.nG),
+			Expectation: ratioW(acc.sE, acc.wE), Perception: ratioW(acc.sP, acc.wP), Gap: ratioW(acc.sG, acc.wG),
 			GapSD: sd, NE: int(acc.nE), NP: int(acc.nP), NGap: int(acc.nG)}
 		res.Items[i] = is
 		d := it.Dimension - 1
@@ -373,6 +404,13 @@ func (s *Servqual) Result() ServqualResult {
 	}
 	res.Expectation, res.Perception, res.Gap = meanOf(de), meanOf(dp), meanOf(dg)
 	return res
+}
+
+func ratioW(sum, w float64) float64 {
+	if w == 0 {
+		return math.NaN()
+	}
+	return sum / w
 }
 
 func ratioF(sum float64, n int64) float64 {

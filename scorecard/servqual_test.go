@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -234,4 +235,29 @@ func TestInstrumentJSONRoundTrip(t *testing.T) {
 	err = json.Unmarshal([]byte(`{"name":"x","scale":{"min":1,"max":5},"items":[{"id":"1","dimension":"fiabilidad"}]}`), &back)
 	require.NoError(t, err)
 	assert.Equal(t, DimReliability, back.Item(0).Dimension)
+}
+
+// Survey weights: respondent 1 (weight 3) perceives item a as 5 and expects
+// 7; respondent 2 (weight 1) perceives 1 and expects 5. Weighted perception
+// (3·5 + 1·1)/4 = 4, expectation (21 + 5)/4 = 6.5, gap (3·(−2) + 1·(−4))/4
+// = −2.5; gap SD with weights as frequencies: Σw·g² = 12 + 16 = 28,
+// (28 − 10²/4)/(4 − 1) = 1, SD 1.
+func TestServqualSurveyWeights(t *testing.T) {
+	in := MustInstrument("w", Likert7, []Item{{ID: "a", Dimension: DimTangibles}})
+	s := NewServqual(in)
+	require.NoError(t, s.Add(ServqualResponse{Expectations: Ratings(7), Perceptions: Ratings(5), Weight: 3}))
+	require.NoError(t, s.Add(ServqualResponse{Expectations: Ratings(5), Perceptions: Ratings(1)}))
+	require.ErrorIs(t, s.Add(ServqualResponse{Perceptions: Ratings(1), Weight: -1}), ErrInvalidWeights)
+	r := s.Result()
+	it := r.Items[0]
+	assert.Equal(t, []float64{6.5, 4, -2.5, 1}, []float64{it.Expectation, it.Perception, it.Gap, it.GapSD})
+	assert.Equal(t, 2, it.NGap)
+	assert.Equal(t, 2, r.Respondents)
+
+	rs, err := ReadServqualCSV(strings.NewReader("Ea,Pa,weight\n7,5,3\n5,1,\n"), in, CSVOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, 3.0, rs[0].Weight)
+	assert.Equal(t, 0.0, rs[1].Weight)
+	_, err = ReadServqualCSV(strings.NewReader("Pa,weight\n5,-2\n"), in, CSVOptions{})
+	assert.ErrorIs(t, err, ErrInvalidWeights)
 }
