@@ -432,3 +432,90 @@ func (m *MysteryShop) Result() MysteryShopResult {
 	}
 	return r
 }
+
+// criterionAliases maps the course notes' Spanish names of the default forms'
+// criteria to their English names, keyed by folded form (enum.Fold).
+var criterionAliases = func() map[string]string {
+	m := map[string]string{}
+	for es, en := range map[string]string{
+		"tono de lenguaje": "tone of language", "tono": "tone of language",
+		"cordialidad": "courtesy", "cordialidades": "courtesy", "cortesía": "courtesy",
+		"oportunidades de venta": "sales opportunities", "oportunidades de ventas": "sales opportunities",
+		"conocimiento del producto": "product knowledge",
+		"tiempo de atención":        "time to attend",
+		"resolución":                "resolution", "resolución del problema": "resolution",
+		"rapidez": "speed", "sencillez": "simplicity", "interfaz": "interface",
+		"veracidad": "truthfulness", "discreción": "discretion",
+		"precisión": "precision", "claridad": "clarity",
+		"léxico entendible": "plain words", "palabras sencillas": "plain words",
+		"gráfico": "vivid", "lo más gráfico posible": "vivid", "positivo": "positive",
+		"el qué": "what", "qué": "what", "el cómo": "how", "cómo": "how", "el cuándo": "when", "cuándo": "when",
+	} {
+		m[enum.Fold(es)] = en
+	}
+	return m
+}()
+
+// Index returns the position of the criterion named name, matched without
+// regard to case, accents or separators, in English or — for the criteria of
+// the default forms — in the course notes' Spanish ("rapidez", "cordialidad",
+// "el cuándo"). It returns -1 if no criterion matches.
+func (f *Form) Index(name string) int {
+	key := enum.Fold(name)
+	if en, ok := criterionAliases[key]; ok {
+		key = enum.Fold(en)
+	}
+	for i, c := range f.criteria {
+		if enum.Fold(c.Name) == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// MarksByName turns an evaluator's marks keyed by criterion name (see
+// [Form.Index]) into the ordered slice [Form.Score] takes. Every criterion
+// must be marked exactly once; unknown names, duplicates and omissions are
+// reported together (errors wrap [ErrInvalidValue] or [ErrRagged]).
+func (f *Form) MarksByName(named map[string]Mark) ([]Mark, error) {
+	marks := make([]Mark, len(f.criteria))
+	var errs []error
+	names := make([]string, 0, len(named))
+	for n := range named {
+		names = append(names, n)
+	}
+	sort.Strings(names) // deterministic error messages
+	for _, n := range names {
+		i := f.Index(n)
+		switch {
+		case i < 0:
+			errs = append(errs, fmt.Errorf("scorecard: form %q: no criterion %q: %w", f.name, n, ErrInvalidValue))
+		case marks[i] != Unmarked:
+			errs = append(errs, fmt.Errorf("scorecard: form %q: criterion %q marked twice (as %q): %w", f.name, f.criteria[i].Name, n, ErrInvalidValue))
+		default:
+			marks[i] = named[n]
+			if marks[i] == Unmarked {
+				errs = append(errs, fmt.Errorf("scorecard: form %q: criterion %q: unmarked: %w", f.name, f.criteria[i].Name, ErrInvalidValue))
+			}
+		}
+	}
+	for i, m := range marks {
+		if m == Unmarked && !slicesContainsName(names, f, i) {
+			errs = append(errs, fmt.Errorf("scorecard: form %q: criterion %q not marked: %w", f.name, f.criteria[i].Name, ErrRagged))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return marks, nil
+}
+
+// slicesContainsName reports whether one of names designates criterion i.
+func slicesContainsName(names []string, f *Form, i int) bool {
+	for _, n := range names {
+		if f.Index(n) == i {
+			return true
+		}
+	}
+	return false
+}

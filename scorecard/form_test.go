@@ -192,3 +192,27 @@ func TestIndicators(t *testing.T) {
 	empty := (&NPS{}).Result()
 	assert.Empty(t, Indicators(SurveyResults{NPS: &empty}))
 }
+
+func TestFormMarksByNameSpanish(t *testing.T) {
+	f := AttentionTechniquesForm()
+	marks, err := f.MarksByName(map[string]Mark{
+		"Rapidez": Fail, "sencillez": Pass, "interfaz": Pass, "cortesia": Pass, "veracidad": Pass, "discreción": Pass,
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []Mark{Fail, Pass, Pass, Pass, Pass, Pass}, marks)
+
+	vm := VerbalMessageForm()
+	assert.Equal(t, 7, vm.Index("el cuándo"))
+	assert.Equal(t, 5, vm.Index("QUE"))
+	assert.Equal(t, 5, DefaultMysteryForm().Index("resolución del problema"))
+	assert.Equal(t, 1, DefaultMysteryForm().Index("cordialidad"))
+	assert.Equal(t, -1, vm.Index("rapidez"))
+
+	_, err = f.MarksByName(map[string]Mark{"rapidez": Pass, "speed": Fail, "volumen": Pass})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrInvalidValue)
+	assert.ErrorIs(t, err, ErrRagged)
+	assert.Contains(t, err.Error(), `no criterion "volumen"`)
+	assert.Contains(t, err.Error(), "marked twice")
+	assert.Contains(t, err.Error(), `criterion "discretion" not marked`)
+}
