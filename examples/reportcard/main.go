@@ -149,4 +149,75 @@ func main() {
 			}
 		}
 	}
+
+	// 7. The report card says what customers think; evaluators check what
+	//    actually happens. Mystery shoppers (compradores misteriosos) visit
+	//    the branch with the notes' form: tone, courtesy, sales
+	//    opportunities, product knowledge, time to attend and resolution (a
+	//    critical item: an unresolved problem fails the visit). N/A leaves
+	//    the denominator.
+	shop := scorecard.NewMysteryShop(scorecard.DefaultMysteryForm())
+	form := shop.Form()
+	visits := []struct {
+		agent string
+		marks map[string]scorecard.Mark // filled in by criterion name, Spanish accepted
+	}{
+		{"Ana", map[string]scorecard.Mark{"tono de lenguaje": scorecard.Pass, "cordialidad": scorecard.Pass,
+			"oportunidades de venta": scorecard.Fail, "conocimiento del producto": scorecard.Pass,
+			"tiempo de atención": scorecard.Fail, "resolución": scorecard.Pass}},
+		{"Luis", map[string]scorecard.Mark{"tono de lenguaje": scorecard.Pass, "cordialidad": scorecard.Pass,
+			"oportunidades de venta": scorecard.MarkNA, "conocimiento del producto": scorecard.Fail,
+			"tiempo de atención": scorecard.Fail, "resolución": scorecard.Fail}},
+		{"Ana", map[string]scorecard.Mark{"tono de lenguaje": scorecard.Pass, "cordialidad": scorecard.Pass,
+			"oportunidades de venta": scorecard.Pass, "conocimiento del producto": scorecard.Pass,
+			"tiempo de atención": scorecard.Fail, "resolución": scorecard.Pass}},
+	}
+	for _, v := range visits {
+		marks, err := form.MarksByName(v.marks)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := shop.Add(scorecard.Evaluation{Branch: "Our branch", Agent: v.agent, Marks: marks}); err != nil {
+			log.Fatal(err)
+		}
+	}
+	ms := shop.Result()
+	fmt.Printf("\nMystery shopper: %d visits, %d failed on a critical item, mean score %.0f%%\n",
+		ms.Overall.Visits, ms.Overall.Failed, 100*ms.Overall.MeanScore)
+	for _, a := range ms.Agents {
+		fmt.Printf("  %-5s %d visits, mean %.0f%%\n", a.Key, a.Visits, 100*a.MeanScore)
+	}
+	for _, c := range ms.Criteria {
+		fmt.Printf("  %-22s passed %d of %d\n", c.Name, c.Pass, c.Pass+c.Fail)
+	}
+	// "Time to attend" fails on every visit: the same message as the
+	// report card's "Waiting time" in the concentrate-here quadrant.
+
+	// 8. A supervisor also reviews one recorded contact with two checklists
+	//    from the notes: the attention techniques (técnicas de atención) and
+	//    the principles of a verbal message plus the three questions every
+	//    answer must settle (qué, cómo, cuándo).
+	techniques := scorecard.AttentionTechniquesForm()
+	tm, err := techniques.MarksByName(map[string]scorecard.Mark{"rapidez": scorecard.Fail, "sencillez": scorecard.Pass,
+		"interfaz": scorecard.Pass, "cortesía": scorecard.Pass, "veracidad": scorecard.Pass, "discreción": scorecard.Pass})
+	if err != nil {
+		log.Fatal(err)
+	}
+	ts, err := techniques.Score(tm)
+	if err != nil {
+		log.Fatal(err)
+	}
+	verbal := scorecard.VerbalMessageForm()
+	vm, err := verbal.MarksByName(map[string]scorecard.Mark{"precisión": scorecard.Pass, "claridad": scorecard.Pass,
+		"léxico entendible": scorecard.Pass, "gráfico": scorecard.Fail, "positivo": scorecard.Pass,
+		"el qué": scorecard.Pass, "el cómo": scorecard.Pass, "el cuándo": scorecard.Fail})
+	if err != nil {
+		log.Fatal(err)
+	}
+	vs, err := verbal.Score(vm)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("\nContact review: attention techniques %.0f%%; verbal message %.0f%% (raw %.0f%%, failed: %v)\n",
+		100*ts.Score, 100*vs.Score, 100*vs.Raw, vs.FailedCritical)
 }

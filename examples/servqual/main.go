@@ -129,7 +129,29 @@ func main() {
 	n := nps.Result()
 	fmt.Printf("\nNPS %.0f ± %.0f (promoters %d, passives %d, detractors %d)\n", n.Score, n.MarginOfError, n.Promoters, n.Passives, n.Detractors)
 
-	// 8. The same results as indicators in the notes' four categories
+	// 8. What drives overall satisfaction? The notes name three elements of
+	//    customer satisfaction: product quality (calidad del producto),
+	//    competitive price (precio competitivo) and customer service
+	//    (servicio al cliente). Customers also rated those and their overall
+	//    satisfaction (1–7); least squares weighs each element.
+	drv, err := scorecard.ReadRatingsCSV(bytes.NewReader(surveyCSV), []string{"product", "price", "service", "overall"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	var drivers scorecard.Drivers
+	for _, r := range drv {
+		if err := drivers.Add(scorecard.DriverRating{Product: r[0], Price: r[1], Service: r[2], Overall: r[3]}); err != nil {
+			log.Fatal(err)
+		}
+	}
+	if m, err := drivers.Result(); err != nil {
+		fmt.Println("\nSatisfaction drivers:", err)
+	} else {
+		fmt.Printf("\nSatisfaction drivers (n=%d, R² %.2f): product %.0f%%, price %.0f%%, service %.0f%%\n",
+			m.N, m.R2, 100*m.RelativeWeights[0], 100*m.RelativeWeights[1], 100*m.RelativeWeights[2])
+	}
+
+	// 9. The same results as indicators in the notes' four categories
 	//    (calidad de trabajo, capacidad de respuesta, volumen, eficiencia),
 	//    ready for a PDCA cycle's standards.
 	fmt.Println("\nIndicators:")
