@@ -144,21 +144,31 @@ func (c *CSAT) UnmarshalJSON(data []byte) error {
 
 // CES accumulates Customer Effort Score answers on the 1–7 agreement scale
 // ("the company made it easy to handle my issue"). The zero value is ready to
-// use.
+// use; without survey weights its sums are exact integers.
 type CES struct {
-	n, easy, sum int64
+	n, easy        int64
+	w, wEasy, wSum float64
 }
 
 // Add records one answer in 1..7, or returns an error wrapping
 // [ErrOutOfRange]. It does not allocate.
-func (c *CES) Add(score int) error {
+func (c *CES) Add(score int) error { return c.AddWeighted(score, 1) }
+
+// AddWeighted records one answer with a survey weight (finite, > 0; errors
+// wrap [ErrInvalidWeights]).
+func (c *CES) AddWeighted(score int, weight float64) error {
 	if score < 1 || score > 7 {
 		return fmt.Errorf("scorecard: ces: score %d outside 1..7: %w", score, ErrOutOfRange)
 	}
+	if !(weight > 0) || math.IsInf(weight, 0) {
+		return fmt.Errorf("scorecard: ces: weight %v: want a finite value > 0: %w", weight, ErrInvalidWeights)
+	}
 	c.n++
-	c.sum += int64(score)
+	c.w += weight
+	c.wSum += weight * float64(score)
 	if score >= 5 {
 		c.easy++
+		c.wEasy += weight
 	}
 	return nil
 }
@@ -170,7 +180,9 @@ func (c *CES) Merge(other *CES) {
 	}
 	c.n += other.n
 	c.easy += other.easy
-	c.sum += other.sum
+	c.w += other.w
+	c.wEasy += other.wEasy
+	c.wSum += other.wSum
 }
 
 // CESResult is the effort summary; NaN values when N is 0.
@@ -185,8 +197,8 @@ type CESResult struct {
 func (c *CES) Result() CESResult {
 	r := CESResult{N: int(c.n), EasyN: int(c.easy), Mean: math.NaN(), Easy: math.NaN()}
 	if c.n > 0 {
-		r.Mean = float64(c.sum) / float64(c.n)
-		r.Easy = float64(c.easy) / float64(c.n)
+		r.Mean = c.wSum / c.w
+		r.Easy = c.wEasy / c.w
 	}
 	return r
 }

@@ -24,7 +24,7 @@
 // folds them into the five dimensions. Responses carry the [Phase] of the
 // transaction they evaluate (antes, durante, después) and their [Source],
 // and may carry a survey weight ([ServqualResponse].Weight,
-// [NPS.AddWeighted], [CSAT.AddWeighted]; standard errors then use Kish's
+// [NPS.AddWeighted], [CSAT.AddWeighted], [CES.AddWeighted]; standard errors then use Kish's
 // effective sample size).
 // [ReadServqualCSV] loads responses from CSV; a bad cell is reported with its
 // line, column and value.

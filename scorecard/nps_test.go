@@ -170,6 +170,14 @@ func TestCES(t *testing.T) {
 	r := d.Result()
 	assert.Equal(t, CESResult{N: 5, Mean: 4.6, Easy: 0.6, EasyN: 3}, r)
 	assert.True(t, math.IsNaN((&CES{}).Result().Mean))
+
+	// Weighted: a 7 of weight 1 and a 3 of weight 3: mean (7 + 9)/4 = 4,
+	// easy share 1/4.
+	var w CES
+	require.NoError(t, w.AddWeighted(7, 1))
+	require.NoError(t, w.AddWeighted(3, 3))
+	require.ErrorIs(t, w.AddWeighted(3, nan), ErrInvalidWeights)
+	assert.Equal(t, CESResult{N: 2, Mean: 4, Easy: 0.25, EasyN: 1}, w.Result())
 }
 
 // Survey weights: a promoter of weight 3 and a detractor of weight 1.
