@@ -105,7 +105,7 @@ type Alpha struct {
 // NewAlpha returns an empty accumulator for items items (0: take it from the
 // first row) with the given missing-data policy.
 func NewAlpha(items int, policy MissingPolicy) (*Alpha, error) {
-	if !missingPolicyNames.Valid(policy) {
+	if !policy.IsValid() {
 		return nil, fmt.Errorf("scorecard: alpha: missing policy %d undefined: %w", policy, ErrInvalidValue)
 	}
 	if items < 0 || items == 1 {
@@ -170,9 +170,11 @@ func (a *Alpha) Add(row []float64) error {
 		a.rows++
 		for i, x := range row {
 			a.sum[i] += x
-			c := a.cross[i*k : i*k+k]
-			for j := i; j < k; j++ {
-				c[j] += x * row[j]
+			c := a.cross[i*k+i : i*k+k] // upper triangle of row i
+			r := row[i:]
+			r = r[:len(c)]
+			for j, y := range r {
+				c[j] += x * y
 			}
 		}
 		return nil

@@ -277,3 +277,12 @@ func (c Crosshair) MarshalText() ([]byte, error) { return crosshairNames.Marshal
 
 // UnmarshalText implements encoding.TextUnmarshaler with [ParseCrosshair].
 func (c *Crosshair) UnmarshalText(text []byte) error { return crosshairNames.UnmarshalText(c, text) }
+
+// IsValid reports whether m is a defined mark.
+func (m Mark) IsValid() bool { return markNames.Valid(m) }
+
+// IsValid reports whether p is a defined missing-data policy.
+func (p MissingPolicy) IsValid() bool { return missingPolicyNames.Valid(p) }
+
+// IsValid reports whether c is a defined indicator category.
+func (c IndicatorCategory) IsValid() bool { return categoryNames.Valid(c) }
