@@ -210,3 +210,54 @@ func ExampleReadServqualCSV() {
 	fmt.Println(err)
 	// Output: scorecard: CSV line 3, column "P2": scorecard: value "x": not an integer rating, blank or N/A: scorecard: invalid CSV
 }
+
+func ExampleAlpha_Merge() {
+	// Two survey waves scored on different machines, merged afterwards.
+	wave1, _ := scorecard.NewAlpha(3, scorecard.CompleteOnly)
+	wave2, _ := scorecard.NewAlpha(3, scorecard.CompleteOnly)
+	_ = wave1.Add([]float64{1, 2, 3})
+	_ = wave1.Add([]float64{2, 3, 3})
+	_ = wave2.Add([]float64{3, 3, 4})
+	_ = wave2.Add([]float64{4, 4, 5})
+	var all scorecard.Alpha
+	_ = all.Merge(wave1)
+	_ = all.Merge(wave2)
+	r, _ := all.Result()
+	fmt.Printf("alpha %.4f over %d respondents (102/107 by hand)\n", r.Alpha, r.N)
+	// Output: alpha 0.9533 over 4 respondents (102/107 by hand)
+}
+
+func ExampleForm_MarksByName() {
+	// An evaluator fills the attention-techniques form in Spanish.
+	f := scorecard.AttentionTechniquesForm()
+	marks, err := f.MarksByName(map[string]scorecard.Mark{
+		"rapidez": scorecard.Fail, "sencillez": scorecard.Pass, "interfaz": scorecard.Pass,
+		"cortesía": scorecard.Pass, "veracidad": scorecard.Pass, "discreción": scorecard.Pass,
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s, _ := f.Score(marks)
+	fmt.Printf("%.0f%% of the techniques applied\n", 100*s.Score)
+	// Output: 83% of the techniques applied
+}
+
+func ExampleCardSurvey() {
+	s, _ := scorecard.NewCardSurvey(scorecard.Likert5, []string{"Speed", "Decor"}, []string{"Us", "Them"})
+	_ = s.Add(scorecard.CardResponse{
+		Importance: scorecard.Ratings(5, 2),
+		Scores:     [][]scorecard.Answer{scorecard.Ratings(2, 5), scorecard.Ratings(4, 3)},
+	})
+	_ = s.Add(scorecard.CardResponse{
+		Importance: scorecard.Ratings(4, 2),
+		Scores:     [][]scorecard.Answer{scorecard.Ratings(3, 4)}, // did not rate "Them"
+	})
+	ipa, _ := s.IPA(scorecard.ScaleMidpoint)
+	for _, p := range ipa.Points {
+		fmt.Printf("%s: importance %.1f, ours %.1f → %s\n", p.Name, p.Importance, p.Performance, p.Quadrant)
+	}
+	// Output:
+	// Speed: importance 4.5, ours 2.5 → concentrate-here
+	// Decor: importance 2.0, ours 4.5 → possible-overkill
+}

@@ -199,17 +199,36 @@ func (rc *ReportCard) CompetitiveIPA(competitor int) (IPAResult, error) {
 // and '-' lines, each attribute as a letter A, B, … and a legend naming the
 // letters with their quadrant. The axes span the points and the crosshair.
 func (r IPAResult) Chart(width, height int) string {
-	width, height = max(width, 20), max(height, 8)
-	xs := []float64{r.PerformanceCut}
-	ys := []float64{r.ImportanceCut}
+	width, height = min(max(width, 20), 400), min(max(height, 8), 200)
+	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+	var xs, ys []float64
+	if finite(r.PerformanceCut) {
+		xs = append(xs, r.PerformanceCut)
+	}
+	if finite(r.ImportanceCut) {
+		ys = append(ys, r.ImportanceCut)
+	}
 	for _, p := range r.Points {
-		xs = append(xs, p.Performance)
-		ys = append(ys, p.Importance)
+		if finite(p.Performance) && finite(p.Importance) {
+			xs = append(xs, p.Performance)
+			ys = append(ys, p.Importance)
+		}
 	}
 	x0, x1 := span(xs)
 	y0, y1 := span(ys)
-	col := func(v float64) int { return int(math.Round((v - x0) / (x1 - x0) * float64(width-1))) }
-	row := func(v float64) int { return height - 1 - int(math.Round((v-y0)/(y1-y0)*float64(height-1))) }
+	clamp := func(v, n int) int { return min(max(v, 0), n-1) }
+	col := func(v float64) int {
+		if !finite(v) {
+			return 0
+		}
+		return clamp(int(math.Round((v-x0)/(x1-x0)*float64(width-1))), width)
+	}
+	row := func(v float64) int {
+		if !finite(v) {
+			return height - 1
+		}
+		return clamp(height-1-int(math.Round((v-y0)/(y1-y0)*float64(height-1))), height)
+	}
 	grid := make([][]byte, height)
 	cx, cy := col(r.PerformanceCut), row(r.ImportanceCut)
 	for y := range grid {
@@ -224,7 +243,9 @@ func (r IPAResult) Chart(width, height int) string {
 		}
 	}
 	for i, p := range r.Points {
-		grid[row(p.Importance)][col(p.Performance)] = label(i)
+		if finite(p.Performance) && finite(p.Importance) {
+			grid[row(p.Importance)][col(p.Performance)] = label(i)
+		}
 	}
 	var b strings.Builder
 	xname := "performance"
@@ -255,8 +276,11 @@ func label(i int) byte {
 	return '*'
 }
 
-// span returns a padded [min, max] of vals, never empty.
+// span returns a padded [min, max] of vals, never empty ([−1, 1] for none).
 func span(vals []float64) (lo, hi float64) {
+	if len(vals) == 0 {
+		return -1, 1
+	}
 	lo, hi = vals[0], vals[0]
 	for _, v := range vals {
 		lo, hi = math.Min(lo, v), math.Max(hi, v)

@@ -202,3 +202,10 @@ func TestCardSurvey(t *testing.T) {
 	_, err = NewCardSurvey(Likert5, []string{"a", "a"}, nil)
 	assert.ErrorIs(t, err, ErrInvalidInstrument)
 }
+
+// A hand-built result with NaN or huge values still draws (nothing panics).
+func TestIPAChartRobust(t *testing.T) {
+	r := IPAResult{ImportanceCut: nan, PerformanceCut: 1e308, Points: []IPAPoint{{"x", nan, 1, LowPriority}, {"y", -1e308, 1e308, LowPriority}}}
+	assert.Contains(t, r.Chart(10, 3), "A x")
+	assert.Contains(t, IPAResult{}.Chart(0, 0), "crosshair")
+}
