@@ -89,10 +89,10 @@
 //	ExtractOutput(acc) scorecard.NPSResult   → return acc.Result()
 //
 // and use it with beam.Combine or beam.CombinePerKey (per branch, per
-// channel, per month). Beam encodes accumulators between workers: [NPS] and
-// [CSAT] implement json.Marshaler and json.Unmarshaler for that; for the
-// others, combine within a worker and ship the Result, or register a coder
-// that re-adds the raw responses.
+// channel, per month). Beam encodes accumulators between workers: every
+// accumulator implements json.Marshaler and json.Unmarshaler, and the decoder
+// validates what it reads (a corrupt shard is an error, never a wrong
+// total), so a JSON coder is all a runner needs.
 //
 // # Errors
 //
