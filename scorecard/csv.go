@@ -211,18 +211,21 @@ func ReadRatingsCSV(r io.Reader, columns []string) ([][]float64, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scorecard: CSV header: %w: %w", ErrInvalidCSV, err)
 	}
+	for i, h := range header {
+		header[i] = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+	}
 	idx := make([]int, 0, len(header))
 	names := make([]string, 0, len(header))
 	if columns == nil {
 		for i, h := range header {
 			idx = append(idx, i)
-			names = append(names, strings.TrimSpace(h))
+			names = append(names, h)
 		}
 	} else {
 		for _, c := range columns {
 			found := -1
 			for i, h := range header {
-				if strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")) == c {
+				if h == c {
 					found = i
 					break
 				}

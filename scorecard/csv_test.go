@@ -150,3 +150,12 @@ func isAny(err error, targets []error) bool {
 	}
 	return false
 }
+
+func TestReadCSVWithByteOrderMark(t *testing.T) {
+	rows, err := ReadRatingsCSV(strings.NewReader("\ufeffQ1,Q2\n1,2\n"), []string{"Q1"})
+	require.NoError(t, err)
+	assert.Equal(t, [][]float64{{1}}, rows)
+	rs, err := ReadServqualCSV(strings.NewReader("\ufeffPa,Pb,Pc\n1,2,3\n"), smallInstrument(t), CSVOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, Ratings(1, 2, 3), rs[0].Perceptions)
+}
