@@ -60,6 +60,10 @@ func TestRunBadInput(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(`[{"id":"T-1","priority":"whenever","events":[]}]`), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	badCSV := filepath.Join(dir, "survey.csv")
+	if err := os.WriteFile(badCSV, []byte("E1,P1\n9,x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		o    options
@@ -67,6 +71,8 @@ func TestRunBadInput(t *testing.T) {
 	}{
 		{"missing tickets file", options{tickets: filepath.Join(dir, "none.json")}, "-tickets"},
 		{"bad tickets file", options{tickets: bad}, "tickets.json"},
+		{"bad survey file", options{survey: badCSV}, "survey.csv"},
+		{"missing survey file", options{survey: filepath.Join(dir, "none.csv")}, "-survey"},
 		{"unwritable output", options{out: filepath.Join(dir, "no", "such", "dir.html")}, "dir.html"},
 	}
 	for _, tt := range tests {
