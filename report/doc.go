@@ -32,6 +32,17 @@
 // data, or whose values are all missing (NaN), draws a "no data" panel
 // instead; a NaN never reaches an SVG attribute.
 //
+// # From the domain packages
+//
+// Adapters turn a package's result into charts and tables, labelled in the
+// report's language:
+//
+//   - sla: [FromSLA], [FromSLAByPriority], [SLATable], [FromAvailability].
+//   - scorecard: [FromServqual], [FromIPA], [NPSFigure].
+//   - typology: [BehaviourBars], [RelationshipBars], [ProfitabilityBars],
+//     [SegmentTable], [ProfileTable].
+//   - pdca: [FromControlChart], [FromCheck], [FromCycle].
+//
 // # Reports
 //
 // A [Report] is a title, a [Lang] and [Section]s of [Block]s: charts,
