@@ -168,8 +168,12 @@ func (l Lang) money(v float64, cur string) string {
 // with no budget (a 100 % target or no service time) gives a chart with no
 // points, drawn as "no data".
 func FromAvailability(window sla.AvailabilityResult, progress []sla.AvailabilityResult, l Lang) BurnDownChart {
+	name := window.Objective
+	if name == sla.Availability.String() {
+		name = l.metric(sla.Availability)
+	}
 	c := BurnDownChart{
-		Objective: window.Objective + " · " + l.t("target ", "meta ") + l.pct(window.Target, 2) + " · " +
+		Objective: name + " · " + l.t("target ", "meta ") + l.pct(window.Target, 2) + " · " +
 			l.t("budget ", "presupuesto ") + l.duration(window.Budget),
 		Start: window.From, End: window.To,
 	}

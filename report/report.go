@@ -79,7 +79,7 @@ table{border-collapse:collapse;margin:8px 0;font-size:13px;width:100%}
 caption{text-align:left;font-weight:bold;padding:4px 0}
 th,td{border-bottom:1px solid #d8dee4;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f6f8fa}
-.num{text-align:right;font-variant-numeric:tabular-nums}
+.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.empty{color:#57606a;font-style:italic}
 p.text{white-space:pre-line}
 .kpis{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}

@@ -38,7 +38,7 @@ func callCentreAgreement() (*sla.Agreement, error) {
 			{Metric: sla.Resolution, Calendar: "bogota", Threshold: 85, Targets: map[sla.Priority]time.Duration{
 				sla.Urgent: 4 * time.Hour, sla.High: 10 * time.Hour, sla.Normal: 30 * time.Hour, sla.Low: 50 * time.Hour}},
 			// Disponibilidad horaria: the line is up 99.5 % of service hours.
-			{Name: "line-availability", Metric: sla.Availability, Calendar: "bogota", Threshold: 99.5},
+			{Metric: sla.Availability, Calendar: "bogota", Threshold: 99.5}, // named "availability"
 		},
 		// Penalización: a share of the monthly fee per objective below its band.
 		Credits: sla.CreditPolicy{Fee: cop(40_000_000), Cap: cop(6_000_000), Bands: []sla.CreditBand{
@@ -136,13 +136,13 @@ func slaPart(o options) (report.Section, []string, error) {
 	for _, out := range sampleOutages() {
 		outages = append(outages, sla.Outage{Start: out.Start, End: out.End})
 	}
-	window, err := ag.Availability("line-availability", outages, monthStart, monthEnd)
+	window, err := ag.Availability("availability", outages, monthStart, monthEnd)
 	if err != nil {
 		return report.Section{}, nil, err
 	}
 	var progress []sla.AvailabilityResult
 	for d := monthStart.AddDate(0, 0, 1); !d.After(monthEnd); d = d.AddDate(0, 0, 1) {
-		p, err := ag.Availability("line-availability", outages, monthStart, d)
+		p, err := ag.Availability("availability", outages, monthStart, d)
 		if err != nil {
 			return report.Section{}, nil, err
 		}
