@@ -90,7 +90,12 @@ func (c BarChart) svg(l Lang, id string) string {
 		d.Text(x0-10, y+16, shorten(b.Label, 32), anchor("end"), size("13"), fill(colText))
 		if finite(b.Value) && b.Value > 0 {
 			d.Rect(x0, y, sc.at(b.Value)-x0, 22, fill(b.Status.colour()))
-			d.Text(sc.at(b.Value)+6, y+16, l.num(b.Value, 0)+" · "+l.pct(100*b.Value/total, 0), size("13"), fill(colText))
+			share := 100 * b.Value / total
+			dec := 0
+			if share < 1 {
+				dec = 1 // 2 of 400 is 0.5 %, not 0 %
+			}
+			d.Text(sc.at(b.Value)+6, y+16, l.num(b.Value, 0)+" · "+l.pct(share, dec), size("13"), fill(colText))
 		} else {
 			d.Text(x0+6, y+16, l.num(b.Value, 0), size("13"), fill(colAxis))
 		}

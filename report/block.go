@@ -54,6 +54,12 @@ func bold() svg.Attr           { return svg.A("font-weight", "bold") }
 func dash(d string) svg.Attr   { return svg.A("stroke-dasharray", d) }
 func none() svg.Attr           { return svg.A("fill", "none") }
 
+// halo draws a white outline under a label's glyphs so it stays legible
+// where it crosses a line or a grid.
+func halo() []svg.Attr {
+	return []svg.Attr{svg.A("paint-order", "stroke"), stroke("#ffffff"), sw("3"), svg.A("stroke-linejoin", "round")}
+}
+
 // noData returns the panel drawn in place of a chart without data.
 func noData(id, title string, l Lang, reason string) string {
 	if reason == "" {

@@ -133,7 +133,7 @@ func (c SatisfactionChart) svg(l Lang, id string) string {
 			} else {
 				d.Circle(x, y, 6, fill(colMain), stroke("#ffffff"), sw("1.5"))
 			}
-			d.Text(x+12, y-8, l.num(m.Mean, 2), size("12"), bold(), fill(col))
+			d.Text(x+12, y-8, l.num(m.Mean, 2), append(halo(), size("12"), bold(), fill(col))...)
 		}
 		label := m.Label
 		if m.Critical {
