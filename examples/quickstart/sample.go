@@ -206,6 +206,9 @@ type encounterPlan struct {
 	At       time.Time
 	Rating   int // 1–5; 0: not rated
 	Wait     time.Duration
+	// Fails are the fail points a quality monitor noted on the recording:
+	// the course notes' errors in service and difficulties in attention.
+	Fails []string
 }
 
 // journeyMoments is the designed cycle of service of a call to the line:
@@ -223,20 +226,28 @@ func simulateJourneys(n int) []encounterPlan {
 		cust := "C-" + strconv.Itoa(5000+i)
 		day := monthStart.AddDate(0, 0, r.IntN(31))
 		at := day.Add(8*time.Hour + time.Duration(r.IntN(600))*time.Minute)
-		add := func(m string, rating int, wait time.Duration) {
-			out = append(out, encounterPlan{Customer: cust, Moment: m, At: at, Rating: rating, Wait: wait})
+		add := func(m string, rating int, wait time.Duration, fails ...string) {
+			out = append(out, encounterPlan{Customer: cust, Moment: m, At: at, Rating: rating, Wait: wait, Fails: fails})
 		}
 		add("welcome", likert(r, 3.8, 0.8, 1, 5), 0)
 		wait := expMinutes(r, 6)
 		at = at.Add(time.Minute)
 		waitRating := likert(r, 4.6-wait.Minutes()/4, 0.7, 1, 5)
-		add("wait", waitRating, wait)
+		var waitFails []string
+		if wait > 10*time.Minute && r.Float64() < 0.6 {
+			waitFails = append(waitFails, "wait-not-acknowledged") // no message that they would be served soon
+		}
+		add("wait", waitRating, wait, waitFails...)
 		at = at.Add(wait)
 		if r.Float64() < wait.Minutes()/40 {
 			continue // hung up in the queue (abandono)
 		}
 		handling := likert(r, 4.1, 0.8, 1, 5)
-		add("handling", handling, 0)
+		var handFails []string
+		if handling <= 2 {
+			handFails = append(handFails, []string{"indifference", "automatism", "denied-solution", "obsolete-tools"}[r.IntN(4)])
+		}
+		add("handling", handling, 0, handFails...)
 		at = at.Add(4*time.Minute + expMinutes(r, 5))
 		if r.Float64() < 0.35 { // the case needed a follow-up call
 			at = at.Add(24 * time.Hour)
