@@ -5,8 +5,9 @@
 #
 #   scripts/screenshot.sh REPORT.html OUT.png [WIDTH] [HEIGHT]
 #
-# WIDTH defaults to 900 px (the page's column is 860 px) and HEIGHT to 6000 px,
-# tall enough for the whole quickstart report. Install Chromium with
+# WIDTH defaults to 900 px (the page's column is 860 px) and HEIGHT to 12000 px,
+# tall enough for the whole quickstart report (about 10 000 px); pass a smaller
+# HEIGHT for a picture of the top of the page only. Install Chromium with
 # `apt-get install -y chromium`. The browser runs with a throw-away profile and
 # no network features; the page itself needs no network.
 set -euo pipefail
@@ -18,7 +19,7 @@ fi
 in=$1
 out=$2
 width=${3:-900}
-height=${4:-6000}
+height=${4:-12000}
 
 if [ ! -f "$in" ]; then
 	echo "screenshot: $in: no such file" >&2
