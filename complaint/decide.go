@@ -221,7 +221,7 @@ func checkAnnotation(c Case, ev Event) error {
 		}
 		for _, k := range c.Costs {
 			if k.Amount.Currency != ev.Cost.Amount.Currency {
-				return invalid(ev, "cost in %q but the case's costs are in %q", ev.Cost.Amount.Currency, k.Amount.Currency)
+				return invalid(ev, "cost currency %q differs from the case's costs in %q", ev.Cost.Amount.Currency, k.Amount.Currency)
 			}
 		}
 	case Notified:
