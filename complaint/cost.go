@@ -52,6 +52,9 @@ func (k CostKind) MarshalText() ([]byte, error) { return costKindNames.MarshalTe
 // UnmarshalText implements encoding.TextUnmarshaler with [ParseCostKind].
 func (k *CostKind) UnmarshalText(text []byte) error { return costKindNames.UnmarshalText(k, text) }
 
+// maxExponent bounds the decimal exponent of a recorded amount.
+const maxExponent = 18
+
 // Cost is a direct cost recorded on a case by a [RecordCost] event.
 type Cost struct {
 	Kind   CostKind         `json:"kind"`
@@ -64,6 +67,10 @@ type Cost struct {
 func (k Cost) Validate() error {
 	if k.Kind == CostUnknown || !k.Kind.IsValid() {
 		return fmt.Errorf("complaint: cost: kind %s is not defined: %w", k.Kind, ErrInvalidEvent)
+	}
+	if x := k.Amount.Amount.Exponent(); x < -maxExponent || x > maxExponent {
+		// Printing such an amount would write up to 2^31 digits.
+		return fmt.Errorf("complaint: cost %s: amount exponent %d out of range ±%d: %w", k.Kind, x, maxExponent, ErrInvalidEvent)
 	}
 	if k.Amount.Sign() < 0 {
 		return fmt.Errorf("complaint: cost %s: amount %s is negative: %w", k.Kind, k.Amount, ErrInvalidEvent)

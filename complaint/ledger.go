@@ -150,6 +150,11 @@ func decodeEntry(line []byte) (Entry, error) {
 	if dec.More() {
 		return Entry{}, fmt.Errorf("trailing data after the entry")
 	}
+	if e.Event.Cost != nil {
+		if err := e.Event.Cost.Validate(); err != nil {
+			return Entry{}, err
+		}
+	}
 	return e, nil
 }
 
