@@ -22,4 +22,3 @@ func TestFileStore(t *testing.T) {
 		return s
 	})
 }
-
