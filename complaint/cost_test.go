@@ -11,8 +11,8 @@ import (
 
 func costModel() CostModel {
 	return CostModel{
-		Currency: "COP",
-		Handling: map[Tier]servuction.Money{Advisor: mustMoney("5000 COP"), NetworkMember: mustMoney("20000 COP"), Specialist: mustMoney("60000 COP")},
+		Currency:         "COP",
+		Handling:         map[Tier]servuction.Money{Advisor: mustMoney("5000 COP"), NetworkMember: mustMoney("20000 COP"), Specialist: mustMoney("60000 COP")},
 		CustomerValue:    mustMoney("300000 COP"),
 		Informed:         decimal.NewFromInt(10),
 		InformedLossRate: decimal.RequireFromString("0.1"),

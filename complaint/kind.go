@@ -48,7 +48,7 @@ var kindNames = enum.New("complaint: kind", ErrInvalidValue,
 		"desconocido": KindUnknown, "queja": Complaint, "reclamo": Claim, "reclamación": Claim, "reclamacion": Claim,
 		"sugerencia": Suggestion, "felicitación": Compliment, "elogio": Compliment, "consulta": Inquiry, "question": Inquiry,
 		"petición": Request, "solicitud": Request, "requerimiento": Request, "incidencia": Incident, "incidente": Incident,
-		"devolución": Return, "reparación": Repair, "sustitución": Repair, "reparación o sustitución": Repair,
+		"devolución": Return, "reparación": Repair, "sustitución": Repair, "reparación o sustitución": Repair, "reparación/sustitución": Repair, "reparación y sustitución": Repair,
 		"replacement": Repair, "garantía": Warranty,
 	})
 
