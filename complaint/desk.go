@@ -96,8 +96,9 @@ func (d *Desk) Open(ctx context.Context, ev Event) (Case, error) {
 
 // Apply applies one event to its case and returns the case after it. A
 // rejected event changes nothing. Messages the entry produces are recorded
-// with it and delivered at once when the desk has a notifier; a failed
-// delivery leaves them in the outbox for [Desk.Deliver].
+// with it and delivered at once when the desk has a notifier, the delivery
+// recorded at the event's instant; a failed delivery leaves them in the
+// outbox for [Desk.Deliver], which records deliveries at the clock's time.
 func (d *Desk) Apply(ctx context.Context, ev Event) (Case, error) {
 	if ev.At.IsZero() {
 		ev.At = d.cfg.Clock()
@@ -108,7 +109,7 @@ func (d *Desk) Apply(ctx context.Context, ev Event) (Case, error) {
 	}
 	if d.cfg.Notifier != nil && len(msgs) > 0 {
 		for _, m := range msgs {
-			if next, ok := d.deliverOne(ctx, m); ok && next.Version > c.Version {
+			if next, ok := d.deliverOne(ctx, m, ev.At); ok && next.Version > c.Version {
 				c = next
 			}
 		}
@@ -258,7 +259,7 @@ func (d *Desk) Deliver(ctx context.Context) (int, error) {
 	n := 0
 	var errs []error
 	for _, m := range pending {
-		if _, ok := d.deliverOne(ctx, m); ok {
+		if _, ok := d.deliverOne(ctx, m, d.cfg.Clock()); ok {
 			n++
 		} else if e := ctx.Err(); e != nil {
 			return n, e
@@ -296,8 +297,9 @@ func (d *Desk) scan(ctx context.Context) ([]Message, error) {
 }
 
 // deliverOne delivers m unless another goroutine of this desk is delivering
-// it, and records the delivery. It reports whether m was delivered.
-func (d *Desk) deliverOne(ctx context.Context, m Message) (Case, bool) {
+// it, and records the delivery at at (or at the case's last event, if later).
+// It reports whether m was delivered.
+func (d *Desk) deliverOne(ctx context.Context, m Message, at time.Time) (Case, bool) {
 	d.mu.Lock()
 	if d.inflight[m.Key] {
 		d.mu.Unlock()
@@ -318,7 +320,6 @@ func (d *Desk) deliverOne(ctx context.Context, m Message) (Case, bool) {
 	if err := d.cfg.Notifier.Notify(ctx, m); err != nil {
 		return Case{}, false
 	}
-	at := d.cfg.Clock()
 	if at.Before(cur.UpdatedAt) {
 		at = cur.UpdatedAt
 	}
