@@ -31,7 +31,9 @@ type Case struct {
 	FirstResponseAt time.Time `json:"first_response_at,omitzero"`
 	ResolvedAt      time.Time `json:"resolved_at,omitzero"`
 	ClosedAt        time.Time `json:"closed_at,omitzero"`
-	UpdatedAt       time.Time `json:"updated_at,omitzero"`
+	// UpdatedAt is the instant of the last event other than a delivery
+	// record; a new event may not be earlier.
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
 
 	Resolution       Resolution `json:"resolution,omitzero"`
 	CallbackRequired bool       `json:"callback_required,omitempty"`
@@ -165,7 +167,11 @@ func (c *Case) apply(en Entry) error {
 	c.Outbox = append(c.Outbox, en.Outbox...)
 	c.State = en.To
 	c.Version = en.Version
-	c.UpdatedAt = at
+	if ev.Type != Notified {
+		// Delivery records come from the desk's own clock, asynchronously:
+		// they do not move the case's time forward.
+		c.UpdatedAt = at
+	}
 	return nil
 }
 

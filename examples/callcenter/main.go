@@ -1,0 +1,220 @@
+// Command callcenter runs the course notes' customer-service flowchart
+// (flujograma de servicio al cliente) end to end with package complaint:
+//
+//  1. The customer calls the line (el cliente llama a la línea).
+//  2. The service advisor takes the call (la asesora de servicio recibe la
+//     llamada).
+//  3. If she can, she handles the request and records it in the customer
+//     system (lo registra en tele cliente).
+//  4. If not, she records it and sends a text message to a member of the
+//     service network (envía un mensaje de texto al miembro de la red).
+//  5. The network member gets the notification by e-mail and SMS.
+//  6. He enters the system, resolves the pending case and calls the customer
+//     back when it is warranted.
+//
+// Every agent records traceability information (trazabilidad) and passes it
+// on: the trail is a hash-chained file, verified at the end, and a tampered
+// copy of it is caught.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/servuction/servuction"
+	"github.com/servuction/servuction/complaint"
+)
+
+// The morning of Monday 2 March 2026 in Bogotá.
+var bogota = time.FixedZone("COT", -5*3600)
+
+func at(hour, minute int) time.Time { return time.Date(2026, 3, 2, hour, minute, 0, 0, bogota) }
+
+// printer is the host's notifier: here it prints what an SMS gateway and a
+// mail server would send. The first SMS fails, to show that the message stays
+// in the outbox and is retried under the same idempotency key.
+type printer struct{ calls int }
+
+func (p *printer) Notify(_ context.Context, m complaint.Message) error {
+	p.calls++
+	if p.calls == 1 {
+		fmt.Printf("    ! %s gateway timeout for %s (message %s stays in the outbox)\n", m.Medium, m.To, m.Key)
+		return errors.New("gateway timeout")
+	}
+	fmt.Printf("    > %-5s to %-18s key %-8s %s\n", m.Medium, m.To, m.Key, m.Subject)
+	return nil
+}
+
+func main() {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "callcenter")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "tele-cliente.jsonl")
+
+	// The customer system (tele cliente) is an append-only trail file: every
+	// event is one line, synced to disk before the desk moves on.
+	store, err := complaint.OpenFileStore(path, complaint.FileOptions{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	notifier := &printer{}
+	desk, err := complaint.NewDesk(complaint.DeskConfig{
+		Store:    store,
+		Notifier: notifier,
+		// Who is reached how: the network member Luis has a phone for SMS and
+		// an e-mail address (red de servicio).
+		Messenger: complaint.DefaultMessenger(map[string]complaint.Contact{
+			"luis": {Phone: "+57 300 555 0101", Email: "luis@red.example"},
+		}),
+		Clock:  func() time.Time { return at(9, 20) }, // the desk's clock, for the retry below
+		Policy: complaint.Policy{MaxCallbackAttempts: 3},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	apply := func(ev complaint.Event) complaint.Case {
+		c, err := desk.Apply(ctx, ev)
+		if err != nil {
+			fmt.Println("    refused:", err)
+			return c
+		}
+		fmt.Printf("  %s %-14s %-17s -> %s\n", ev.At.Format("15:04"), ev.Actor, ev.Type, c.State)
+		return c
+	}
+
+	// Call 1: an inquiry the advisor can handle herself (steps 1–3): resolved
+	// at first contact.
+	fmt.Println("Call 1: the advisor handles the request herself")
+	apply(complaint.Event{Type: complaint.Receive, Case: "TC-1001", At: at(9, 0), Actor: "ana (asesora)", Tier: complaint.Advisor,
+		Intake: &complaint.Intake{Kind: complaint.Inquiry, Channel: servuction.Phone, Customer: "CUST-17", Subject: "invoice due date"}})
+	apply(complaint.Event{Type: complaint.Resolve, Case: "TC-1001", At: at(9, 4), Actor: "ana (asesora)", Tier: complaint.Advisor,
+		Resolution: &complaint.Resolution{Outcome: complaint.Upheld}})
+	apply(complaint.Event{Type: complaint.Close, Case: "TC-1001", At: at(9, 5), Actor: "ana (asesora)", Tier: complaint.Advisor})
+
+	// Call 2: a claim she cannot handle (steps 4–6).
+	fmt.Println("\nCall 2: a claim the advisor passes to the service network")
+	id := "TC-1002"
+	apply(complaint.Event{Type: complaint.Receive, Case: id, At: at(9, 10), Actor: "ana (asesora)", Tier: complaint.Advisor,
+		Intake: &complaint.Intake{Kind: complaint.Claim, Channel: servuction.Phone, Severity: complaint.SeverityHigh,
+			Customer: "CUST-42", Subject: "no internet for three days", RemedySought: "credit for the days without service"}})
+	apply(complaint.Event{Type: complaint.Acknowledge, Case: id, At: at(9, 11), Actor: "ana (asesora)", Tier: complaint.Advisor})
+	apply(complaint.Event{Type: complaint.Assign, Case: id, At: at(9, 12), Actor: "ana (asesora)", Tier: complaint.Advisor,
+		ToTier: complaint.Advisor, Assignee: "ana"})
+	apply(complaint.Event{Type: complaint.Start, Case: id, At: at(9, 12), Actor: "ana (asesora)", Tier: complaint.Advisor})
+	// An escalation without a hand-off note is refused: the next agent must
+	// receive the traceability information.
+	apply(complaint.Event{Type: complaint.Escalate, Case: id, At: at(9, 15), Actor: "ana (asesora)", Tier: complaint.Advisor,
+		Assignee: "luis", Reason: "needs a technician"})
+	apply(complaint.Event{Type: complaint.Escalate, Case: id, At: at(9, 15), Actor: "ana (asesora)", Tier: complaint.Advisor,
+		Assignee: "luis", Reason: "needs a technician",
+		Note: "modem lights OK, no sync; neighbours report the same; customer reachable on 601 555 0142 after 11:00"})
+
+	// The SMS failed once: the desk retries the outbox.
+	fmt.Println("  retrying the outbox:")
+	if n, err := desk.Deliver(ctx); err != nil {
+		fmt.Println("    still pending:", err)
+	} else {
+		fmt.Printf("    %d message(s) delivered on retry\n", n)
+	}
+
+	apply(complaint.Event{Type: complaint.Start, Case: id, At: at(10, 30), Actor: "luis (red)", Tier: complaint.NetworkMember})
+	apply(complaint.Event{Type: complaint.Note, Case: id, At: at(11, 40), Actor: "luis (red)", Tier: complaint.NetworkMember,
+		Note: "splitter replaced at the street cabinet; line synced"})
+	apply(complaint.Event{Type: complaint.RecordCost, Case: id, At: at(11, 45), Actor: "luis (red)", Tier: complaint.NetworkMember,
+		Cost: &complaint.Cost{Kind: complaint.Credit, Amount: servuction.MustParseMoney("45000 COP"), Note: "three days of service"}})
+	// A claim upheld needs a remedy and a root cause.
+	apply(complaint.Event{Type: complaint.Resolve, Case: id, At: at(11, 50), Actor: "luis (red)", Tier: complaint.NetworkMember,
+		Resolution: &complaint.Resolution{Outcome: complaint.Upheld, Cause: complaint.ProcessCause}})
+	apply(complaint.Event{Type: complaint.Resolve, Case: id, At: at(11, 50), Actor: "luis (red)", Tier: complaint.NetworkMember,
+		Resolution: &complaint.Resolution{Outcome: complaint.Upheld, Cause: complaint.ProcessCause,
+			Remedy: "45,000 COP credit on the next invoice", Callback: true}})
+	// Calling back is warranted: the case cannot close before it.
+	apply(complaint.Event{Type: complaint.Close, Case: id, At: at(11, 51), Actor: "luis (red)", Tier: complaint.NetworkMember})
+	apply(complaint.Event{Type: complaint.ScheduleCallback, Case: id, At: at(11, 51), Actor: "luis (red)", Tier: complaint.NetworkMember,
+		Due: at(12, 30)})
+	apply(complaint.Event{Type: complaint.CallbackFailed, Case: id, At: at(12, 0), Actor: "luis (red)", Tier: complaint.NetworkMember,
+		Reason: "no answer"})
+	apply(complaint.Event{Type: complaint.CallBack, Case: id, At: at(12, 20), Actor: "luis (red)", Tier: complaint.NetworkMember})
+	c := apply(complaint.Event{Type: complaint.Close, Case: id, At: at(12, 21), Actor: "luis (red)", Tier: complaint.NetworkMember})
+	fmt.Printf("  case %s: tiers %v, %d escalation, %d callback attempts, outbox %d pending\n",
+		c.ID, c.HandledBy, c.Escalations, c.CallbackAttempts, len(c.Outbox))
+
+	// The trail: verify the chain and anchor its head (a host would store the
+	// head elsewhere, e.g. in a daily report).
+	head, err := store.Head(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := desk.VerifyTrail(ctx, head); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("\nTrail: %d entries, verified; head seq %d hash %s…\n", head.Seq, head.Seq, head.Hash[:16])
+	if err := store.Close(); err != nil {
+		log.Fatal(err)
+	}
+
+	// A tampered copy: someone edits who resolved the claim.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	tampered := strings.Replace(string(data), `"actor":"luis (red)","tier":"network-member","resolution"`,
+		`"actor":"ana (asesora)","tier":"network-member","resolution"`, 1)
+	copyPath := filepath.Join(dir, "copy.jsonl")
+	if err := os.WriteFile(copyPath, []byte(tampered), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	if _, err := complaint.OpenFileStore(copyPath, complaint.FileOptions{}); err != nil {
+		fmt.Println("Tampered copy refused:", strings.ReplaceAll(err.Error(), dir+string(os.PathSeparator), ""))
+	} else {
+		log.Fatal("the tampered copy was not caught")
+	}
+	// A copy cut short is caught against the anchored head.
+	lines := strings.SplitAfter(string(data), "\n")
+	short := strings.Join(lines[:len(lines)-3], "")
+	if err := os.WriteFile(copyPath, []byte(short), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	if _, err := complaint.OpenFileStore(copyPath, complaint.FileOptions{Anchor: head}); err != nil {
+		fmt.Println("Truncated copy refused:", strings.ReplaceAll(err.Error(), dir+string(os.PathSeparator), ""))
+	} else {
+		log.Fatal("the truncated copy was not caught")
+	}
+
+	// Reopening the original replays every case from the file.
+	store2, err := complaint.OpenFileStore(path, complaint.FileOptions{Anchor: head})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer store2.Close()
+	entries, _ := store2.Entries(ctx, 0)
+	cases, err := complaint.Replay(entries)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var volume complaint.Volume
+	fmt.Println("\nReplayed from the file:")
+	for _, c := range cases {
+		volume.Add(c)
+		total, _ := c.TotalCost()
+		fmt.Printf("  %s %-8s %-7s resolved %s by tier %s, cost %s\n", c.ID, c.Kind, c.State,
+			c.ResolvedAt.In(bogota).Format("15:04"), c.HandledBy[len(c.HandledBy)-1], total)
+	}
+	rows, n := volume.Result()
+	fmt.Printf("Volume per function (%d cases):", n)
+	for _, r := range rows {
+		if r.Cases > 0 {
+			fmt.Printf(" %s %d;", r.Function, r.Cases)
+		}
+	}
+	fmt.Println()
+}
