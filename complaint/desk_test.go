@@ -349,3 +349,45 @@ func TestNewDeskRejectsBadConfig(t *testing.T) {
 		assert.Contains(t, err.Error(), s)
 	}
 }
+
+func TestWaitResumeWithdrawAndCases(t *testing.T) {
+	ctx := context.Background()
+	d, _ := newDesk(t, NewMemStore(), nil)
+	for _, ev := range seedsFlow("W-1")[:4] {
+		_, err := d.Apply(ctx, ev)
+		require.NoError(t, err)
+	}
+	steps := []struct {
+		ev   Event
+		want State
+	}{
+		{Event{Type: WaitForCustomer, At: at(10), Actor: "ana", Note: "please send the invoice"}, WaitingCustomer},
+		{Event{Type: Resume, At: at(50), Actor: "ana"}, InProgress},
+		{Event{Type: WaitForThirdParty, At: at(60), Actor: "ana", Note: "asked the carrier"}, WaitingThirdParty},
+		{Event{Type: Resume, At: at(90), Actor: "ana"}, InProgress},
+		{Event{Type: Withdraw, At: at(95), Actor: "ana", Reason: "the customer found the payment"}, Withdrawn},
+	}
+	var c Case
+	var err error
+	for _, s := range steps {
+		s.ev.Case = "W-1"
+		c, err = d.Apply(ctx, s.ev)
+		require.NoError(t, err, "%s", s.ev.Type)
+		assert.Equal(t, s.want, c.State)
+	}
+	// Acknowledged at minute 1; the first response the customer saw was the
+	// question at minute 10.
+	assert.Equal(t, at(1).UTC(), c.AcknowledgedAt)
+	assert.Equal(t, at(10).UTC(), c.FirstResponseAt)
+	assert.True(t, c.State.Terminal())
+	_, err = d.Apply(ctx, Event{Type: Reopen, Case: "W-1", At: at(96), Actor: "ana"})
+	require.ErrorIs(t, err, ErrIllegalTransition)
+
+	_, err = d.Apply(ctx, seedsFlow("W-2")[0])
+	require.NoError(t, err)
+	cases, err := d.Cases(ctx)
+	require.NoError(t, err)
+	require.Len(t, cases, 2)
+	assert.Equal(t, "W-1", cases[0].ID)
+	assert.Equal(t, "W-2", cases[1].ID)
+}
