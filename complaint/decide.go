@@ -8,14 +8,15 @@ import (
 )
 
 // Policy holds the desk's lifecycle rules. Zero fields take the defaults.
+// In JSON the reopen window is text ("14d", "72h").
 type Policy struct {
 	// ReopenWindow is how long after resolution a case can still be disputed
 	// or reopened; after it, a dispute opens a linked follow-up case. Default
 	// 14 days.
-	ReopenWindow time.Duration `json:"reopen_window,omitzero"`
+	ReopenWindow time.Duration
 	// MaxCallbackAttempts is how many failed callbacks make the customer
 	// unreachable. Default 3.
-	MaxCallbackAttempts int `json:"max_callback_attempts,omitzero"`
+	MaxCallbackAttempts int
 }
 
 // DefaultReopenWindow and DefaultCallbackAttempts are the defaults of a zero
