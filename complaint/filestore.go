@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sync"
 )
 
@@ -51,6 +52,13 @@ func OpenFileStore(path string, opts FileOptions) (*FileStore, error) {
 	if err != nil {
 		f.Close()
 		return nil, err
+	}
+	if s.size == 0 && !opts.NoSync {
+		// A new file: sync its directory so the file itself survives a crash.
+		if dir, err := os.Open(filepath.Dir(path)); err == nil {
+			dir.Sync()
+			dir.Close()
+		}
 	}
 	return s, nil
 }
