@@ -147,6 +147,8 @@ func (c *Case) apply(en Entry) error {
 	case Reopen:
 		c.Reopens++
 		c.ClosedAt = time.Time{}
+	case Dispute:
+		c.ClosedAt = time.Time{}
 	case Merge:
 		c.MergedInto = ev.Target
 	case Note:

@@ -220,24 +220,22 @@ func (d *Desk) VerifyTrail(ctx context.Context, anchor Head) error {
 }
 
 // Dispute records the customer's dispute of a decision. Within the policy's
-// reopen window the case moves to [Disputed]; after it, or once the case can
-// no longer be disputed (merged, withdrawn), a follow-up case linked to it is
-// opened with the same intake and returned instead.
+// reopen window the case moves to [Disputed]; after it, a follow-up case
+// linked to it ([Intake].FollowUpOf) is opened with the same intake and
+// returned instead. A dispute the lifecycle does not allow (a case still open,
+// merged or withdrawn) fails with [ErrIllegalTransition].
 func (d *Desk) Dispute(ctx context.Context, ev Event) (Case, error) {
 	ev.Type = Dispute
 	if ev.At.IsZero() {
 		ev.At = d.cfg.Clock()
 	}
 	c, err := d.Apply(ctx, ev)
-	if err == nil || !(errors.Is(err, ErrGuard) || errors.Is(err, ErrIllegalTransition)) {
+	if err == nil || !errors.Is(err, ErrGuard) {
 		return c, err
 	}
 	orig, lerr := d.Case(ctx, ev.Case)
 	if lerr != nil {
 		return Case{}, lerr
-	}
-	if orig.ResolvedAt.IsZero() {
-		return Case{}, err // nothing decided yet: the dispute is simply illegal
 	}
 	in := orig.Intake
 	in.FollowUpOf = orig.ID

@@ -391,3 +391,17 @@ func TestWaitResumeWithdrawAndCases(t *testing.T) {
 	assert.Equal(t, "W-1", cases[0].ID)
 	assert.Equal(t, "W-2", cases[1].ID)
 }
+
+func TestDisputeOfOpenCaseIsIllegal(t *testing.T) {
+	ctx := context.Background()
+	d, _ := newDesk(t, NewMemStore(), nil)
+	for _, ev := range seedsFlow("D-1")[:4] {
+		_, err := d.Apply(ctx, ev)
+		require.NoError(t, err)
+	}
+	_, err := d.Dispute(ctx, Event{Case: "D-1", At: at(9), Actor: "ana"})
+	require.ErrorIs(t, err, ErrIllegalTransition)
+	cases, err := d.Cases(ctx)
+	require.NoError(t, err)
+	assert.Len(t, cases, 1, "no follow-up case for an open case")
+}
