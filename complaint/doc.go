@@ -67,6 +67,17 @@
 // retried by [Desk.Deliver], at least once, under a stable idempotency key, and
 // each delivery is itself recorded ([Notified]).
 //
+// # SLA clocks
+//
+// Each case carries the clocks of an sla.Agreement (acuerdo de niveles de
+// servicio, ANS): [TicketOf] turns its trail into an sla.Ticket (the
+// acknowledgement is the first response the customer sees; waiting for the
+// customer pauses every clock; resolution stops the resolution clock, a
+// dispute or reopen restarts it), [Desk.Clocks] evaluates one case,
+// [Desk.Watch] lists the overdue and at-risk open cases, and
+// [Desk.EscalateBreaches] escalates overdue cases one tier up, once per
+// breach.
+//
 // # Trail
 //
 // Every [Entry] holds its sequence number, instant, actor, tier, event, the

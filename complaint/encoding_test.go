@@ -11,30 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestParseDuration(t *testing.T) {
-	tests := []struct {
-		in   string
-		want time.Duration
-		text string
-	}{
-		{"3d", 72 * time.Hour, "3d"},
-		{"1.5d", 36 * time.Hour, "36h0m0s"},
-		{"90m", 90 * time.Minute, "1h30m0s"},
-		{" 4h ", 4 * time.Hour, "4h0m0s"},
-		{"0", 0, "0s"},
-	}
-	for _, tt := range tests {
-		got, err := ParseDuration(tt.in)
-		require.NoError(t, err, tt.in)
-		assert.Equal(t, tt.want, got, tt.in)
-		assert.Equal(t, tt.text, FormatDuration(got))
-	}
-	for _, bad := range []string{"", "-1h", "-2d", "xd", "d", "1e300d", "NaNd", "4 hours"} {
-		_, err := ParseDuration(bad)
-		assert.ErrorIs(t, err, ErrInvalidValue, bad)
-	}
-}
-
 func TestPolicyJSON(t *testing.T) {
 	p := Policy{ReopenWindow: 14 * 24 * time.Hour, MaxCallbackAttempts: 3}
 	b, err := json.Marshal(p)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/servuction/servuction"
 	"github.com/servuction/servuction/complaint"
+	"github.com/servuction/servuction/sla"
 	"github.com/shopspring/decimal"
 )
 
@@ -200,4 +201,49 @@ func ExampleVolume() {
 	// after-sales                 2
 	// information                 1
 	// total 5
+}
+
+// SLA clocks: an agreement with a 1-hour first response and an 8-hour
+// resolution for high priority, counted in real time. A claim acknowledged at
+// once but left in progress is overdue after 8 hours and escalated.
+func ExampleDesk_Watch() {
+	ctx := context.Background()
+	ans, err := sla.NewAgreement(sla.AgreementConfig{Name: "ANS reclamos", Kind: sla.CustomerBased, Objectives: []sla.Objective{
+		{Metric: sla.FirstResponse, Threshold: 95, Targets: map[sla.Priority]time.Duration{sla.High: time.Hour}},
+		{Metric: sla.Resolution, Threshold: 90, Targets: map[sla.Priority]time.Duration{sla.High: 8 * time.Hour}},
+	}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	desk, _ := complaint.NewDesk(complaint.DeskConfig{Store: complaint.NewMemStore()})
+	start := time.Date(2026, 3, 2, 14, 0, 0, 0, time.UTC)
+	min := func(m int) time.Time { return start.Add(time.Duration(m) * time.Minute) }
+	for _, ev := range []complaint.Event{
+		{Type: complaint.Receive, At: min(0), Actor: "ana", Intake: &complaint.Intake{Kind: complaint.Claim, Severity: complaint.SeverityHigh, Customer: "C-1"}},
+		{Type: complaint.Acknowledge, At: min(2), Actor: "ana"},
+		{Type: complaint.Assign, At: min(3), Actor: "ana", ToTier: complaint.Advisor, Assignee: "ana"},
+		{Type: complaint.Start, At: min(4), Actor: "ana"},
+		{Type: complaint.WaitForCustomer, At: min(30), Actor: "ana", Note: "please send a photo of the modem"},
+		{Type: complaint.Resume, At: min(90), Actor: "ana"}, // the hour waiting does not count
+	} {
+		ev.Case = "K-7"
+		if _, err := desk.Apply(ctx, ev); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	for _, m := range []int{400, 500, 560} {
+		w, _ := desk.Watch(ctx, ans, min(m))
+		fmt.Printf("minute %d: %d overdue, %d at risk\n", m, len(w.Overdue), len(w.AtRisk))
+	}
+	escalated, _ := desk.EscalateBreaches(ctx, ans, min(560), "sla-watch")
+	for _, c := range escalated {
+		fmt.Println(c.ID, "escalated to", c.Tier)
+	}
+	// Output:
+	// minute 400: 0 overdue, 0 at risk
+	// minute 500: 0 overdue, 1 at risk
+	// minute 560: 1 overdue, 0 at risk
+	// K-7 escalated to network-member
 }
