@@ -29,10 +29,38 @@ import (
 
 	"github.com/servuction/servuction"
 	"github.com/servuction/servuction/complaint"
+	"github.com/servuction/servuction/sla"
+	_ "time/tzdata" // the Bogotá business calendar loads its zone on any machine
 )
 
-// The morning of Monday 2 March 2026 in Bogotá.
+// Monday 2 March 2026 in Bogotá.
 var bogota = time.FixedZone("COT", -5*3600)
+
+// agreement is the call centre's ANS (acuerdo de niveles de servicio):
+// counted in business hours, Monday to Friday 08:00–18:00 in Bogotá, the
+// customer gets a first response (the acknowledgement) within 30 minutes and a
+// resolution within 8 business hours for high priority, 4 for urgent.
+func agreement() *sla.Agreement {
+	week := sla.MustParseShifts("08:00-18:00")
+	office, err := sla.NewCalendar(sla.CalendarConfig{Zone: "America/Bogota", Week: map[time.Weekday][]sla.Shift{
+		time.Monday: week, time.Tuesday: week, time.Wednesday: week, time.Thursday: week, time.Friday: week}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	ans, err := sla.NewAgreement(sla.AgreementConfig{
+		Name: "ANS centro de llamadas", Kind: sla.CustomerBased, Calendars: map[string]*sla.Calendar{"oficina": office},
+		Objectives: []sla.Objective{
+			{Metric: sla.FirstResponse, Calendar: "oficina", Threshold: 95,
+				Targets: map[sla.Priority]time.Duration{sla.Normal: time.Hour, sla.High: 30 * time.Minute, sla.Urgent: 15 * time.Minute}},
+			{Metric: sla.Resolution, Calendar: "oficina", Threshold: 90,
+				Targets: map[sla.Priority]time.Duration{sla.Normal: 16 * time.Hour, sla.High: 8 * time.Hour, sla.Urgent: 4 * time.Hour}},
+		},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	return ans
+}
 
 func at(hour, minute int) time.Time { return time.Date(2026, 3, 2, hour, minute, 0, 0, bogota) }
 
@@ -148,6 +176,48 @@ func main() {
 	fmt.Printf("  case %s: tiers %v, %d escalation, %d callback attempts, outbox %d pending\n",
 		c.ID, c.HandledBy, c.Escalations, c.CallbackAttempts, len(c.Outbox))
 
+	// The case's SLA clocks (ANS): the acknowledgement at 09:11 was the first
+	// response; the resolution clock stopped at 11:50.
+	ans := agreement()
+	printClocks := func(id string, now time.Time) {
+		e, err := desk.Clocks(ctx, ans, id, now)
+		if err != nil {
+			log.Fatal(err)
+		}
+		for _, r := range e.Results {
+			fmt.Printf("    %-15s %-9s %s of %s\n", r.Metric, r.Status, sla.FormatDuration(r.Elapsed), sla.FormatDuration(r.Target))
+		}
+	}
+	fmt.Println("  SLA clocks of", id)
+	printClocks(id, at(12, 21))
+
+	// Call 3: an urgent incident that stays in progress with the advisor. At
+	// the end of the day the watch finds it overdue and escalates it: a breach
+	// of the ANS moves the case up the service chain.
+	fmt.Println("\nCall 3: an urgent incident left in progress")
+	apply(complaint.Event{Type: complaint.Receive, Case: "TC-1003", At: at(10, 0), Actor: "ana (asesora)", Tier: complaint.Advisor,
+		Intake: &complaint.Intake{Kind: complaint.Incident, Channel: servuction.Phone, Severity: complaint.SeverityCritical,
+			Customer: "CUST-08", Subject: "payment terminal rejects every card"}})
+	apply(complaint.Event{Type: complaint.Acknowledge, Case: "TC-1003", At: at(10, 5), Actor: "ana (asesora)", Tier: complaint.Advisor})
+	apply(complaint.Event{Type: complaint.Assign, Case: "TC-1003", At: at(10, 6), Actor: "ana (asesora)", Tier: complaint.Advisor,
+		ToTier: complaint.Advisor, Assignee: "ana"})
+	apply(complaint.Event{Type: complaint.Start, Case: "TC-1003", At: at(10, 6), Actor: "ana (asesora)", Tier: complaint.Advisor})
+	for _, now := range []time.Time{at(12, 0), at(13, 30), at(15, 0)} {
+		w, err := desk.Watch(ctx, ans, now)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("  watch at %s: %d overdue, %d at risk\n", now.Format("15:04"), len(w.Overdue), len(w.AtRisk))
+	}
+	escalated, err := desk.EscalateBreaches(ctx, ans, at(15, 0), "sla-watch")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, c := range escalated {
+		fmt.Printf("  %s escalated to tier %s\n", c.ID, c.Tier)
+	}
+	printClocks("TC-1003", at(15, 0))
+
 	// The trail: verify the chain and anchor its head (a host would store the
 	// head elsewhere, e.g. in a daily report).
 	head, err := store.Head(ctx)
@@ -206,8 +276,11 @@ func main() {
 	for _, c := range cases {
 		volume.Add(c)
 		total, _ := c.TotalCost()
-		fmt.Printf("  %s %-8s %-7s resolved %s by tier %s, cost %s\n", c.ID, c.Kind, c.State,
-			c.ResolvedAt.In(bogota).Format("15:04"), c.HandledBy[len(c.HandledBy)-1], total)
+		resolved := "not resolved"
+		if !c.ResolvedAt.IsZero() {
+			resolved = "resolved " + c.ResolvedAt.In(bogota).Format("15:04")
+		}
+		fmt.Printf("  %s %-8s %-8s %-14s tier %-14s cost %s\n", c.ID, c.Kind, c.State, resolved, c.Tier, total)
 	}
 	rows, n := volume.Result()
 	fmt.Printf("Volume per function (%d cases):", n)
