@@ -132,6 +132,8 @@ func (c *Case) apply(en Entry) error {
 		c.CallbackAttempts = 0
 		c.CallbackDue = time.Time{}
 		if c.Tier == TierUnknown && ev.Tier != TierUnknown {
+			// Resolved at first contact: the actor's tier held the case.
+			c.Tier = ev.Tier
 			c.HandledBy = append(c.HandledBy, ev.Tier)
 		}
 	case ScheduleCallback:
