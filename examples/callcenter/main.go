@@ -30,6 +30,7 @@ import (
 	"github.com/servuction/servuction"
 	"github.com/servuction/servuction/complaint"
 	"github.com/servuction/servuction/sla"
+	"github.com/shopspring/decimal"
 	_ "time/tzdata" // the Bogotá business calendar loads its zone on any machine
 )
 
@@ -217,6 +218,13 @@ func main() {
 		fmt.Printf("  %s escalated to tier %s\n", c.ID, c.Tier)
 	}
 	printClocks("TC-1003", at(15, 0))
+	// The network member finds the terminal faulty and routes the case to the
+	// technical service, one of the departments customer service works with
+	// (departamentos con los que debe tener relación).
+	c = apply(complaint.Event{Type: complaint.Escalate, Case: "TC-1003", At: at(15, 10), Actor: "luis (red)", Tier: complaint.NetworkMember,
+		ToDepartment: complaint.TechnicalService, Reason: "hardware fault",
+		Note: "terminal serial PT-4471 fails the chip test; customer has a backup terminal until tomorrow"})
+	fmt.Printf("  %s now with %s at tier %s\n", c.ID, c.Department, c.Tier)
 
 	// The trail: verify the chain and anchor its head (a host would store the
 	// head elsewhere, e.g. in a daily report).
@@ -290,4 +298,26 @@ func main() {
 		}
 	}
 	fmt.Println()
+
+	// The cost of bad service (el mal servicio y sus costos): handling per
+	// tier and the credit are direct costs; no customer was lost today, so
+	// there is no indirect cost.
+	cop := func(s string) servuction.Money { return servuction.MustParseMoney(s + " COP") }
+	model := complaint.CostModel{Currency: "COP",
+		Handling:      map[complaint.Tier]servuction.Money{complaint.Advisor: cop("6000"), complaint.NetworkMember: cop("25000"), complaint.Specialist: cop("70000")},
+		CustomerValue: cop("1200000"), Informed: decimal.NewFromInt(9), InformedLossRate: decimal.RequireFromString("0.2")}
+	var tally complaint.CostTally
+	for _, c := range cases {
+		if err := tally.Add(c); err != nil {
+			log.Fatal(err)
+		}
+	}
+	costs, err := tally.Result(model)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("Cost of the day: direct %s (handling %s), indirect %s\n", costs.Direct, costs.Handling, costs.Indirect)
+	for _, p := range costs.Pareto {
+		fmt.Printf("  %-8s %d case(s) %12s  cumulative %5.1f%%\n", p.Cause, p.Cases, p.Total, 100*p.Cumulative)
+	}
 }
