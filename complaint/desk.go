@@ -209,6 +209,9 @@ func (d *Desk) Cases(ctx context.Context) ([]Case, error) {
 // Trail returns every entry of the store's trail.
 func (d *Desk) Trail(ctx context.Context) ([]Entry, error) { return d.cfg.Store.Entries(ctx, 0) }
 
+// Head returns the store's trail head, for a host to anchor elsewhere.
+func (d *Desk) Head(ctx context.Context) (Head, error) { return d.cfg.Store.Head(ctx) }
+
 // VerifyTrail verifies the store's whole trail against anchor (zero for
 // none), as [Verify].
 func (d *Desk) VerifyTrail(ctx context.Context, anchor Head) error {

@@ -405,3 +405,28 @@ func TestDisputeOfOpenCaseIsIllegal(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, cases, 1, "no follow-up case for an open case")
 }
+
+func TestEscalateToDepartment(t *testing.T) {
+	ctx := context.Background()
+	d, _ := newDesk(t, NewMemStore(), nil)
+	for _, ev := range seedsFlow("R-1")[:5] { // escalated to the network member
+		_, err := d.Apply(ctx, ev)
+		require.NoError(t, err)
+	}
+	c, err := d.Apply(ctx, Event{Type: Escalate, Case: "R-1", At: at(70), Actor: "luis", Tier: NetworkMember,
+		ToDepartment: SalesForce, Reason: "contract terms", Note: "customer asks for the promised discount", Assignee: "marta"})
+	require.NoError(t, err)
+	assert.Equal(t, SalesForce, c.Department)
+	assert.Equal(t, NetworkMember, c.Tier, "routing to a department keeps the tier")
+	assert.Equal(t, "marta", c.Assignee)
+	assert.Equal(t, 2, c.Escalations)
+	// Then up to the specialist, still with sales.
+	c, err = d.Apply(ctx, Event{Type: Escalate, Case: "R-1", At: at(80), Actor: "marta", Reason: "legal review", Note: "contract clause 7"})
+	require.NoError(t, err)
+	assert.Equal(t, Specialist, c.Tier)
+	assert.Equal(t, SalesForce, c.Department)
+	assert.Equal(t, []Tier{Advisor, NetworkMember, Specialist}, c.HandledBy)
+	h, err := d.Head(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, uint64(7), h.Seq)
+}
