@@ -94,7 +94,7 @@ func openFile(f *os.File, opts FileOptions) (*FileStore, error) {
 
 // load puts already sealed and verified entries into an empty store.
 func (s *MemStore) load(entries []Entry) {
-	s.ledger.entries = entries
+	s.ledger.push(entries...)
 	s.cases = make(map[string][]uint64)
 	for _, e := range entries {
 		s.cases[e.Event.Case] = append(s.cases[e.Event.Case], e.Seq)
@@ -151,7 +151,7 @@ func (s *FileStore) Append(ctx context.Context, caseID string, expected uint64, 
 	s.size += int64(buf.Len())
 	s.mem.mu.Lock()
 	s.mem.ledger.mu.Lock()
-	s.mem.ledger.entries = append(s.mem.ledger.entries, sealed...)
+	s.mem.ledger.push(sealed...)
 	s.mem.ledger.mu.Unlock()
 	for _, e := range sealed {
 		s.mem.cases[caseID] = append(s.mem.cases[caseID], e.Seq)

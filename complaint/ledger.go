@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"sync"
 )
 
@@ -176,9 +175,14 @@ func WriteTrail(w io.Writer, entries []Entry) error {
 // Ledger is an in-memory hash-chained trail. The zero value is an empty
 // ledger ready to use; a Ledger is safe for concurrent use.
 type Ledger struct {
-	mu      sync.RWMutex
-	entries []Entry
+	mu     sync.RWMutex
+	chunks [][]Entry // full chunks of chunkSize entries, then a partial one
+	n      int
 }
+
+// chunkSize is the number of entries per chunk: a growing ledger never
+// copies the entries it already holds.
+const chunkSize = 1024
 
 // Append seals entries after the ledger's head and appends them all, or none
 // if one cannot be sealed. It returns the sealed entries.
@@ -189,8 +193,40 @@ func (l *Ledger) Append(entries ...Entry) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.entries = append(l.entries, sealed...)
-	return slices.Clone(sealed), nil
+	l.push(sealed...)
+	return sealed, nil
+}
+
+// push appends sealed entries; the caller holds the write lock.
+func (l *Ledger) push(entries ...Entry) {
+	for _, e := range entries {
+		if len(l.chunks) == 0 || len(l.chunks[len(l.chunks)-1]) == chunkSize {
+			l.chunks = append(l.chunks, make([]Entry, 0, chunkSize))
+		}
+		last := &l.chunks[len(l.chunks)-1]
+		*last = append(*last, e)
+		l.n++
+	}
+}
+
+// at returns the entry at 0-based index i; the caller holds a lock.
+func (l *Ledger) at(i int) Entry { return l.chunks[i/chunkSize][i%chunkSize] }
+
+// from returns a copy of the entries from 0-based index i; the caller holds
+// a lock.
+func (l *Ledger) from(i int) []Entry {
+	if i >= l.n {
+		return nil
+	}
+	out := make([]Entry, 0, l.n-i)
+	for c := i / chunkSize; c < len(l.chunks); c++ {
+		ch := l.chunks[c]
+		if c == i/chunkSize {
+			ch = ch[i%chunkSize:]
+		}
+		out = append(out, ch...)
+	}
+	return out
 }
 
 func sealAll(h Head, entries []Entry) ([]Entry, error) {
@@ -214,10 +250,10 @@ func (l *Ledger) Head() Head {
 }
 
 func (l *Ledger) head() Head {
-	if len(l.entries) == 0 {
+	if l.n == 0 {
 		return Head{}
 	}
-	e := l.entries[len(l.entries)-1]
+	e := l.at(l.n - 1)
 	return Head{e.Seq, e.Hash}
 }
 
@@ -225,22 +261,22 @@ func (l *Ledger) head() Head {
 func (l *Ledger) Entries(after uint64) []Entry {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	if after >= uint64(len(l.entries)) {
+	if after >= uint64(l.n) {
 		return nil
 	}
-	return slices.Clone(l.entries[after:])
+	return l.from(int(after))
 }
 
 // Len returns the number of entries.
 func (l *Ledger) Len() int {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	return len(l.entries)
+	return l.n
 }
 
 // Verify verifies the whole ledger against anchor, as [Verify].
 func (l *Ledger) Verify(anchor Head) error {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	return Verify(l.entries, anchor)
+	return Verify(l.from(0), anchor)
 }

@@ -204,3 +204,26 @@ func TestFileStoreRefusesBrokenChain(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, strings.Join(lines, ""), string(after), "a refused file is left as it was")
 }
+
+func TestLedgerChunks(t *testing.T) {
+	var l Ledger
+	var want []Entry
+	// 2.5 chunks, appended one or three at a time.
+	for v := uint64(1); v <= chunkSize*5/2; {
+		batch := []Entry{{Version: v, Event: Event{Type: Note, Case: "L"}}}
+		if v%7 == 0 {
+			batch = append(batch, Entry{Version: v + 1, Event: Event{Type: Note, Case: "L"}}, Entry{Version: v + 2, Event: Event{Type: Note, Case: "L"}})
+		}
+		sealed, err := l.Append(batch...)
+		require.NoError(t, err)
+		want = append(want, sealed...)
+		v += uint64(len(batch))
+	}
+	require.Equal(t, len(want), l.Len())
+	assert.Equal(t, want, l.Entries(0))
+	assert.Equal(t, want[chunkSize-1:], l.Entries(chunkSize-1), "across a chunk boundary")
+	assert.Equal(t, want[len(want)-1:], l.Entries(uint64(len(want)-1)))
+	assert.Nil(t, l.Entries(uint64(len(want))))
+	require.NoError(t, l.Verify(l.Head()))
+	assert.Equal(t, Head{uint64(len(want)), want[len(want)-1].Hash}, l.Head())
+}

@@ -103,7 +103,7 @@ func (s *MemStore) Load(ctx context.Context, caseID string) ([]Entry, error) {
 	defer s.ledger.mu.RUnlock()
 	out := make([]Entry, len(seqs))
 	for i, q := range seqs {
-		out[i] = s.ledger.entries[q-1]
+		out[i] = s.ledger.at(int(q - 1))
 	}
 	return out, nil
 }
