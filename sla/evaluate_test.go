@@ -302,3 +302,22 @@ func TestEvaluateBadTimelines(t *testing.T) {
 		})
 	}
 }
+
+func TestEvaluateConcurrently(t *testing.T) {
+	a, bog := officeAgreement(t)
+	tk := Ticket{ID: "C", Priority: High, Events: []Event{
+		ev(Opened, time.Date(2026, 3, 6, 16, 0, 0, 0, bog)), ev(AgentReplied, time.Date(2026, 3, 9, 13, 0, 0, 0, bog))}}
+	now := time.Date(2026, 3, 9, 18, 0, 0, 0, bog)
+	want, err := a.Evaluate(tk, now)
+	require.NoError(t, err)
+	done := make(chan Evaluation)
+	for i := 0; i < 4; i++ {
+		go func() {
+			e, _ := a.Evaluate(tk, now)
+			done <- e
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		assert.Equal(t, want, <-done)
+	}
+}
