@@ -18,7 +18,7 @@ type DeskConfig struct {
 	// outbox until a desk with a notifier delivers them.
 	Notifier Notifier
 	// Messenger decides the messages each entry produces; nil produces none.
-	// See [DefaultMessenger].
+	// It is not called for [Notified] entries. See [DefaultMessenger].
 	Messenger Messenger
 	// Clock returns the current instant for events with a zero At and for
 	// delivery records; nil means time.Now.
@@ -134,7 +134,7 @@ func (d *Desk) commit(ctx context.Context, ev Event) (Case, []Message, error) {
 				return Case{}, nil, err
 			}
 		}
-		if d.cfg.Messenger != nil {
+		if d.cfg.Messenger != nil && ev.Type != Notified { // a delivery record never notifies
 			trial := c.clone()
 			if err := trial.apply(en); err != nil {
 				return Case{}, nil, err

@@ -430,3 +430,24 @@ func TestEscalateToDepartment(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, uint64(7), h.Seq)
 }
+
+// TestMessengerOnEveryEntry: a messenger that notifies on every entry does
+// not loop on its own delivery records.
+func TestMessengerOnEveryEntry(t *testing.T) {
+	ctx := context.Background()
+	rec := &recorder{}
+	d, err := NewDesk(DeskConfig{Store: NewMemStore(), Notifier: rec, Clock: func() time.Time { return t0 },
+		Messenger: func(c Case, e Entry) []Message {
+			return []Message{{Medium: EmailMessage, To: "supervisor@example", Subject: e.Event.Type.String()}}
+		}})
+	require.NoError(t, err)
+	for _, ev := range seedsFlow("M-1")[:3] {
+		_, err := d.Apply(ctx, ev)
+		require.NoError(t, err)
+	}
+	require.Len(t, rec.sent, 3)
+	assert.Equal(t, []string{"receive", "acknowledge", "assign"}, []string{rec.sent[0].Subject, rec.sent[1].Subject, rec.sent[2].Subject})
+	trail, err := d.Trail(ctx)
+	require.NoError(t, err)
+	assert.Len(t, trail, 6, "3 transitions and 3 delivery records")
+}
