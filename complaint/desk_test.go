@@ -451,3 +451,30 @@ func TestMessengerOnEveryEntry(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, trail, 6, "3 transitions and 3 delivery records")
 }
+
+func TestChecklistAndCostRecordedOnCase(t *testing.T) {
+	ctx := context.Background()
+	d, _ := newDesk(t, NewMemStore(), nil)
+	for _, ev := range seedsFlow("P-1")[:4] {
+		_, err := d.Apply(ctx, ev)
+		require.NoError(t, err)
+	}
+	cl, err := NewChecklist(DenyingRequest, 0, 1, 2, 3, 4, 5)
+	require.NoError(t, err)
+	_, err = d.Apply(ctx, Event{Type: RecordChecklist, Case: "P-1", At: at(20), Actor: "ana", Checklist: &cl})
+	require.NoError(t, err)
+	cl.Done[0] = false // the caller's copy; the recorded one must not change
+	_, err = d.Apply(ctx, Event{Type: RecordCost, Case: "P-1", At: at(21), Actor: "ana", Cost: &Cost{Kind: Refund, Amount: mustMoney("12000.50 COP")}})
+	require.NoError(t, err)
+	c, err := d.Apply(ctx, Event{Type: RecordCost, Case: "P-1", At: at(22), Actor: "ana", Cost: &Cost{Kind: Legal, Amount: mustMoney("7999.50 COP")}})
+	require.NoError(t, err)
+	require.Len(t, c.Checklists, 1)
+	assert.Equal(t, DenyingRequest, c.Checklists[0].Protocol)
+	assert.InDelta(t, 1.0, c.Checklists[0].Completion(), 1e-12)
+	total, err := c.TotalCost()
+	require.NoError(t, err)
+	assert.True(t, total.Equal(mustMoney("20000 COP")), "12000.50 + 7999.50 = 20000, got %s", total)
+	assert.Equal(t, InProgress, c.State, "annotations keep the state")
+	_, err = d.Apply(ctx, Event{Type: RecordChecklist, Case: "P-1", At: at(23), Actor: "ana", Checklist: &Checklist{Protocol: DenyingRequest}})
+	require.ErrorIs(t, err, ErrInvalidValue)
+}

@@ -12,7 +12,8 @@ import (
 // optimistic concurrency: [Store.Append] writes only if the case's stored
 // version is the one the caller read. The package offers [MemStore] and
 // [FileStore]; package complaint/storetest checks any other implementation
-// (SQL, …) against the contract.
+// (SQL, …) against the contract. Entries returned by a store may share
+// memory with it: callers must not modify them.
 type Store interface {
 	// Append seals entries (with [Seal], after the trail's head) and writes
 	// them atomically, all or none, if the case currently has exactly
