@@ -526,8 +526,17 @@ func (c *Calendar) wallInverse(xs, xn int64) (int64, int64) {
 	if r == 0 && xn == 0 {
 		q, r = q-1, c.weekTotal
 	}
-	s, n := spanInverse(c.week, r, xn)
-	return (q*7-4)*secPerDay + s, n
+	// k: first span of the week whose end reaches r.
+	lo, hi = 0, len(c.week)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if after(r, xn, c.weekCum[m+1]) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return (q*7-4)*secPerDay + c.week[lo].a + r - c.weekCum[lo], xn
 }
 
 // spanInverse returns the position within sorted spans at which (rs, rn) open

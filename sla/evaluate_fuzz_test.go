@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -131,6 +132,31 @@ func FuzzAgreementJSON(f *testing.F) {
 		again, err := json.Marshal(&b)
 		if err != nil || string(again) != string(out) {
 			t.Fatalf("round trip changed the agreement:\n%s\n%s", out, again)
+		}
+	})
+}
+
+func FuzzResultJSON(f *testing.F) {
+	f.Add([]byte(`{"objective":"fr","metric":"first-response","threshold":95,"status":"breached","target":"4h","elapsed":"5h","remaining":"-1h","percent_elapsed":125,"breached_at":"2026-03-02T13:00:00Z","cycles":1,"breaches":1}`))
+	f.Add([]byte(`{"status":"running","target":"1d","elapsed":"0s","remaining":"1d","level":"cliente"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r Result
+		if err := r.UnmarshalJSON(data); err != nil {
+			if !errors.Is(err, ErrInvalidDuration) && !errors.Is(err, ErrUnknownName) && !strings.HasPrefix(err.Error(), "sla: result") {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			return
+		}
+		out, err := json.Marshal(r)
+		if err != nil {
+			return // an undefined enum value cannot be written; decoding never makes one
+		}
+		var back Result
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("decode what was encoded: %v\n%s", err, out)
+		}
+		if back.Target != r.Target || back.Elapsed != r.Elapsed || back.Remaining != r.Remaining || back.Status != r.Status {
+			t.Fatalf("round trip changed the result:\n%+v\n%+v", r, back)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"time"
@@ -172,6 +173,29 @@ type ObjectiveSummary struct {
 	// ByPriority splits the counts by the tickets' priority at evaluation,
 	// lowest first, for the priorities that had tickets.
 	ByPriority []PrioritySummary `json:"by_priority,omitempty"`
+}
+
+// MarshalJSON writes the summary with its percentiles as text durations,
+// rounded to the second from one minute up ("2h15m7s"), and without the
+// histogram (encode the [Report] itself to ship the counts).
+func (s ObjectiveSummary) MarshalJSON() ([]byte, error) {
+	type plain ObjectiveSummary
+	return json.Marshal(struct {
+		plain
+		P50 string `json:"p50"`
+		P90 string `json:"p90"`
+		P95 string `json:"p95"`
+		P99 string `json:"p99"`
+	}{plain(s), textPercentile(s.P50), textPercentile(s.P90), textPercentile(s.P95), textPercentile(s.P99)})
+}
+
+// textPercentile writes an estimated percentile, within 1 % anyway, without
+// meaningless sub-second digits.
+func textPercentile(d time.Duration) string {
+	if d >= time.Minute {
+		d = d.Round(time.Second)
+	}
+	return FormatDuration(d)
 }
 
 // PrioritySummary is one objective's compliance for the tickets of one

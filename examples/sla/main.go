@@ -143,6 +143,8 @@ func main() {
 			hm(s.P50), hm(s.P90), s.Credit.StringFixed(0))
 	}
 	w.Flush()
+	// Only business time counts: a follow-up the customer sends on Saturday
+	// night and the agent answers on Monday at 08:05 took 5 business minutes.
 	fmt.Printf("\np50/p90: tiempo hábil de los tickets decididos (±1 %%). Penalización total, con tope: %s\n", res.Credits.StringFixed(0))
 
 	fmt.Println("\nCumplimiento por prioridad (cumplidos/decididos):")
