@@ -61,7 +61,7 @@ func main() {
 type part func(o options) (report.Section, []string, error)
 
 // parts are the analyses the quickstart runs, in the report's order.
-var parts = []part{slaPart, surveyPart, customersPart, improvePart}
+var parts = []part{slaPart, surveyPart, complaintsPart, customersPart, improvePart}
 
 // tr returns the English or the Spanish text.
 func tr(l report.Lang, en, es string) string {
