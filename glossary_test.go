@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	
+
 	"github.com/servuction/servuction"
 	"github.com/servuction/servuction/complaint"
 	"github.com/servuction/servuction/pdca"
