@@ -28,7 +28,9 @@ var fivePNames = enum.New("complaint: five P", ErrInvalidValue,
 	[]string{"unknown", "prompt", "polite", "personal", "professional", "promotional"},
 	map[string]FiveP{"desconocido": PUnknown, "rapidez": Prompt, "rapidez de respuesta": Prompt, "cortesía": Polite,
 		"cortés": Polite, "personalización": Personal, "profesional": Professional, "promocional": Promotional,
-		"promoción": Promotional})
+		"promoción": Promotional,
+		// The course notes' glosses: "las normas de cortesía", "personalización de la respuesta".
+		"normas de cortesía": Polite, "las normas de cortesía": Polite, "personalización de la respuesta": Personal})
 
 // FivePs returns the five Ps in the course notes' order.
 func FivePs() []FiveP { return []FiveP{Prompt, Polite, Personal, Professional, Promotional} }

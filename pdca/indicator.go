@@ -64,6 +64,8 @@ var unitNames = enum.New("pdca: unit", ErrInvalidName,
 	map[string]Unit{
 		"desconocida": UnitUnknown, "porcentaje": Percent, "%": Percent, "share": Percent, "proportion": Percent,
 		"índice": Index, "score": Index, "tasa": Rate, "razón": Ratio, "conteo": Count, "número": Count,
+		// The course notes name them in the plural: "porcentajes, índices, tasas y razones".
+		"porcentajes": Percent, "índices": Index, "tasas": Rate, "razones": Ratio,
 		"duración": Duration, "tiempo": Duration, "time": Duration, "importe": Amount, "costo": Amount, "coste": Amount, "cost": Amount,
 	})
 

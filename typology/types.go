@@ -187,7 +187,7 @@ var motivationNames = enum.New("typology: motivation", ErrInvalidValue,
 	map[string]Motivation{
 		"desconocido": MotivationUnknown, "racional": Rational, "racionales": Rational,
 		"motivación racional": Rational, "afectiva": Affective, "afectivas": Affective,
-		"motivación afectiva": Affective, "emotional": Affective, "emocional": Affective,
+		"motivación afectiva": Affective, "motivaciones racionales": Rational, "motivaciones afectivas": Affective, "emotional": Affective, "emocional": Affective,
 	})
 
 // ParseMotivation returns the motivation named s ("rational", "afectiva").
