@@ -14,8 +14,10 @@ import (
 // border), optional ones optionalMoment (dashed). Designed flows are solid
 // arrows. With an analysis (a may be nil), nodes also show satisfaction, the
 // number of encounters and the share below standard, designed arrows the
-// count and mean time of the transition, and transitions observed between
-// known moments but not designed are added as dotted arrows.
+// count and mean time of the transition, and the other transitions observed
+// between the cycle's moments are added as dotted arrows: grey when they pass
+// over optional moments only, red (linkStyle) when the cycle does not allow
+// them.
 func Flowchart(c *Cycle, a *Analysis) string {
 	var b strings.Builder
 	b.WriteString("flowchart LR\n")
@@ -42,6 +44,8 @@ func Flowchart(c *Cycle, a *Analysis) string {
 		}
 		fmt.Fprintf(&b, "    m%d[\"%s\"]\n", i, label)
 	}
+	link := 0 // Mermaid numbers links in order, for linkStyle
+	var offCycle []int
 	for a1 := range n {
 		for b1 := range n {
 			if !c.direct(a1, b1) {
@@ -53,15 +57,21 @@ func Flowchart(c *Cycle, a *Analysis) string {
 			} else {
 				fmt.Fprintf(&b, "    m%d --> m%d\n", a1, b1)
 			}
+			link++
 		}
 	}
 	if a != nil {
 		for _, e := range a.Edges {
 			i, ok1 := c.index[e.From]
 			j, ok2 := c.index[e.To]
-			if ok1 && ok2 && !c.direct(i, j) {
-				fmt.Fprintf(&b, "    m%d -.->|\"%s\"| m%d\n", i, edgeText(e), j)
+			if !ok1 || !ok2 || c.direct(i, j) {
+				continue
 			}
+			fmt.Fprintf(&b, "    m%d -.->|\"%s\"| m%d\n", i, edgeText(e), j)
+			if !c.allowed[i*n+j] { // not a designed pass over optional moments
+				offCycle = append(offCycle, link)
+			}
+			link++
 		}
 	}
 	b.WriteString("    classDef criticalMoment stroke:#c0392b,stroke-width:3px\n")
@@ -75,6 +85,9 @@ func Flowchart(c *Cycle, a *Analysis) string {
 		if m.Optional {
 			fmt.Fprintf(&b, "    class m%d optionalMoment\n", i)
 		}
+	}
+	for _, l := range offCycle {
+		fmt.Fprintf(&b, "    linkStyle %d stroke:#c0392b\n", l)
 	}
 	return b.String()
 }
@@ -200,5 +213,12 @@ func shortDuration(d time.Duration) string {
 	} else {
 		d = d.Round(time.Second)
 	}
-	return d.String()
+	out := d.String()
+	if strings.HasSuffix(out, "m0s") {
+		out = strings.TrimSuffix(out, "0s")
+	}
+	if strings.HasSuffix(out, "h0m") {
+		out = strings.TrimSuffix(out, "0m")
+	}
+	return out
 }
