@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -40,6 +41,14 @@ type Analyzer struct {
 // NewAnalyzer returns an empty analyzer for cycle c.
 func NewAnalyzer(c *Cycle) *Analyzer {
 	return &Analyzer{cycle: c, cases: map[string]int32{}, unknown: map[string]int32{}}
+}
+
+// Grow makes room for n more encounters, so that adding them does not
+// reallocate; useful when the size of a log is known.
+func (a *Analyzer) Grow(n int) {
+	if n > 0 {
+		a.recs = slices.Grow(a.recs, n)
+	}
 }
 
 // Cycle returns the cycle the analyzer measures against (nil for the zero Analyzer).
@@ -140,6 +149,7 @@ func (a *Analyzer) Merge(o *Analyzer) error {
 // in every case.
 func Analyze(c *Cycle, encounters []Encounter) (Analysis, error) {
 	a := NewAnalyzer(c)
+	a.Grow(len(encounters))
 	var errs []error
 	bad := 0
 	for _, e := range encounters {
