@@ -132,3 +132,26 @@ func TestDOTAcceptedByGraphviz(t *testing.T) {
 		assert.Contains(t, string(out), "<svg", name)
 	}
 }
+
+// TestMermaidAcceptedByMermaid parses the golden Mermaid files with the npm
+// mermaid package when MERMAID_NODE_MODULES names a node_modules directory
+// holding mermaid and jsdom (see testdata/mermaid-check.mjs); skipped
+// otherwise, since the library needs neither Node nor npm.
+func TestMermaidAcceptedByMermaid(t *testing.T) {
+	nm := os.Getenv("MERMAID_NODE_MODULES")
+	if nm == "" {
+		t.Skip("MERMAID_NODE_MODULES not set")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed")
+	}
+	files, err := filepath.Glob(filepath.Join("testdata", "*.mmd"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	cmd := exec.Command(node, append([]string{filepath.Join("testdata", "mermaid-check.mjs")}, files...)...)
+	cmd.Env = append(os.Environ(), "MERMAID_NODE_MODULES="+nm)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Equal(t, len(files)+1, strings.Count(string(out), "ok "), "%s", out)
+}
