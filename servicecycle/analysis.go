@@ -78,6 +78,9 @@ type MomentStats struct {
 	BelowShare    float64 `json:"belowShare"`
 	// SincePrevious is the time from the journey's previous encounter.
 	SincePrevious TimeSummary `json:"sincePrevious"`
+	// Duration summarises the time spent at the moment ([Encounter.Duration],
+	// e.g. the wait), over the encounters that measured it.
+	Duration TimeSummary `json:"duration"`
 	// Channels counts encounters per channel used, in channel order, nonzero only.
 	Channels []ChannelCount `json:"channels,omitempty"`
 	// FailPoints counts the fail points observed, most frequent first, then

@@ -49,6 +49,9 @@ func TestAnalyzeScenario(t *testing.T) {
 	// Gaps 2, 1, 5 minutes: mean 8/3 min = 160 s; median 2 min; p90 = 2 + 0.8 × 3 = 4.4 min.
 	assert.Equal(t, TimeSummary{N: 3, Mean: 160 * time.Second, Median: 2 * time.Minute, P90: 264 * time.Second}, wait.SincePrevious)
 	assert.Equal(t, []FailPointCount{{WaitNotAcknowledged, 1}}, wait.FailPoints)
+	// Waits 5, 15, 8 minutes: mean 28/3 min = 560 s; median 8; p90 = 8 + 0.8 × 7 = 13.6 min.
+	assert.Equal(t, TimeSummary{N: 3, Mean: 560 * time.Second, Median: 8 * time.Minute, P90: 816 * time.Second}, wait.Duration)
+	assert.Equal(t, TimeSummary{}, welcome.Duration)
 
 	handling, _ := res.Moment("handling")
 	// Ratings 4, 2, 5, 4, 3 (duplicate dropped): mean 18/5 = 3.6; two below

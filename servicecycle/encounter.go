@@ -13,6 +13,12 @@ import (
 // Encounter is one logged contact of a customer with a moment of truth: the
 // raw material of the analysis. Encounters of one journey share a Case and
 // may arrive in any order.
+//
+// In JSON an encounter is an object with the keys case, moment, channel
+// (a [servuction.Channel] name, English or Spanish), at (RFC 3339), rating,
+// duration (text: "90s", "12m", "1d" with a day of 24 hours), employee,
+// failPoints (names of [FailPoint]), employeeRating and imageRating; zero
+// fields may be left out.
 type Encounter struct {
 	// Case identifies the journey: a customer, a ticket, a visit. Required.
 	Case string

@@ -161,6 +161,8 @@ func (a *Analyzer) Result() Analysis {
 		edgeCount[e]++
 		return e
 	}
+	var durVals []int64
+	var durKeys []int32
 	tGap := make([]int64, 0, max(len(recs)-J, 0))
 	tEdge := make([]int32, 0, max(len(recs)-J, 0))
 
@@ -268,6 +270,9 @@ func (a *Analyzer) Result() Analysis {
 				}
 				if measured {
 					m.measured++
+				}
+				if r.dur > 0 {
+					durVals, durKeys = append(durVals, r.dur), append(durKeys, v)
 				}
 				if below {
 					m.below++
@@ -425,13 +430,15 @@ func (a *Analyzer) Result() Analysis {
 	byDest := groupBy(byEdge.values, edgeOfGap, nodes)
 	edgeOfGap = nil
 
+	byDur := groupBy(durVals, durKeys, n)
 	res.Moments = make([]MomentStats, n)
 	for i, mo := range c.cfg.Moments {
 		m := &ms[i]
 		s := MomentStats{ID: mo.ID, Name: mo.Label(), Critical: mo.Critical, Encounters: m.enc,
 			Journeys: m.journeys, Reach: share(m.journeys, J), Satisfaction: satisfactionOf(m.dist),
 			Measured: m.measured, BelowStandard: m.below, BelowShare: share(m.below, m.measured),
-			SincePrevious: timeSummaryOf(byDest.values[byDest.start[i]:byDest.start[i+1]])}
+			SincePrevious: timeSummaryOf(byDest.values[byDest.start[i]:byDest.start[i+1]]),
+			Duration:      timeSummaryOf(byDur.values[byDur.start[i]:byDur.start[i+1]])}
 		for ch, cnt := range m.channels {
 			if cnt > 0 {
 				s.Channels = append(s.Channels, ChannelCount{Channel: servuction.Channel(ch), Count: cnt})

@@ -104,9 +104,12 @@ func main() {
 
 	// Per moment of truth: reach (share of customers who lived it),
 	// satisfaction with its 95 % interval, share below the moment's standard,
-	// time since the previous moment.
-	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "moment\tcritical\treach\tn\tmean\t95% interval\tbelow std\tmedian gap\tp90 gap\tfail points\t")
+	// median time spent at the moment (the wait, at the waiting room), time
+	// since the previous moment, and the fail points seen there (errors in
+	// service, difficulties in attention).
+	var table bytes.Buffer
+	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "moment\tcritical\treach\tn\tmean\t95% interval\tbelow std\ttime at\tmedian gap\tp90 gap\tfail points\t")
 	for _, m := range res.Moments {
 		crit := ""
 		if m.Critical {
@@ -120,15 +123,22 @@ func main() {
 		for _, f := range m.FailPoints {
 			fails = append(fails, fmt.Sprintf("%s×%d", f.FailPoint, f.Count))
 		}
+		spent := "-"
+		if m.Duration.N > 0 {
+			spent = m.Duration.Median.String()
+		}
 		median, p90 := "-", "-" // the first moment has no previous one
 		if m.SincePrevious.N > 0 {
 			median, p90 = m.SincePrevious.Median.String(), m.SincePrevious.P90.String()
 		}
 		s := m.Satisfaction
-		fmt.Fprintf(tw, "%s\t%s\t%.0f%%\t%d\t%.2f\t%.2f–%.2f\t%s\t%s\t%s\t%s\n", m.Name, crit, 100*m.Reach, s.N,
-			s.Mean, s.Low, s.High, below, median, p90, strings.Join(fails, " "))
+		fmt.Fprintf(tw, "%s\t%s\t%.0f%%\t%d\t%.2f\t%.2f–%.2f\t%s\t%s\t%s\t%s\t%s\n", m.Name, crit, 100*m.Reach, s.N,
+			s.Mean, s.Low, s.High, below, spent, median, p90, strings.Join(fails, " "))
 	}
 	tw.Flush()
+	for _, line := range strings.Split(strings.TrimRight(table.String(), "\n"), "\n") {
+		fmt.Println(strings.TrimRight(line, " "))
+	}
 
 	// The weakest critical moment (momento crítico de la verdad) by mean rating.
 	if w, ok := res.WeakestCritical(); ok {
