@@ -57,6 +57,8 @@ type Cycle struct {
 	finish []bool
 	// next[a*n+b]: first moment on a shortest flow path from a to b, or -1.
 	next []int32
+	// flow[a*n+b]: the design has a flow a→b (explicit, or the implicit sequence).
+	flow []bool
 }
 
 // NewCycle validates cfg and returns the cycle. Every problem is reported at
@@ -116,6 +118,12 @@ func NewCycle(cfg CycleConfig) (*Cycle, error) {
 		a, b := lookup(fmt.Sprintf("flow %d: from", k), f.From), lookup(fmt.Sprintf("flow %d: to", k), f.To)
 		if a >= 0 && b >= 0 && !slices.Contains(adj[a], b) {
 			adj[a] = append(adj[a], b)
+		}
+	}
+	c.flow = make([]bool, n*n)
+	for a, bs := range adj {
+		for _, b := range bs {
+			c.flow[a*n+b] = true
 		}
 	}
 	c.start = 0
@@ -309,18 +317,7 @@ func (c *Cycle) Flows() []Flow {
 }
 
 // direct reports whether the config has a flow a→b (or the implicit sequence).
-func (c *Cycle) direct(a, b int) bool {
-	if len(c.cfg.Flows) == 0 {
-		return b == a+1
-	}
-	ida, idb := c.cfg.Moments[a].ID, c.cfg.Moments[b].ID
-	for _, f := range c.cfg.Flows {
-		if f.From == ida && f.To == idb {
-			return true
-		}
-	}
-	return false
-}
+func (c *Cycle) direct(a, b int) bool { return c.flow[a*len(c.cfg.Moments)+b] }
 
 // Allows reports whether a journey may go from moment from to moment to
 // without a deviation: a flow joins them, or only optional moments lie between.

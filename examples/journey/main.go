@@ -109,7 +109,7 @@ func main() {
 	// service, difficulties in attention).
 	var table bytes.Buffer
 	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "moment\tcritical\treach\tn\tmean\t95% interval\tbelow std\ttime at\tmedian gap\tp90 gap\tfail points\t")
+	fmt.Fprintln(tw, "moment\tcritical\treach\tn\tmean\t95% interval\tbelow std\ttime at\tmedian gap\tp90 gap\tfail points")
 	for _, m := range res.Moments {
 		crit := ""
 		if m.Critical {
