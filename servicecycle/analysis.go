@@ -48,7 +48,9 @@ type Analysis struct {
 	// kind, then moment (cycle order, unknown ids after).
 	Deviations []DeviationCount `json:"deviations,omitempty"`
 	// Drivers are the moments where a bad experience lowers the journey's
-	// outcome (the rating at the cycle's outcome moment), largest effect first.
+	// outcome (the rating at the cycle's outcome moment, the last one when
+	// the journey rated it several times), largest effect first, then larger
+	// Cohen's d, then cycle order.
 	Drivers []Driver `json:"drivers,omitempty"`
 	// Attention is the correct-attention result (correcta atención) over the
 	// journeys that carry the three ratings.

@@ -38,7 +38,8 @@ type Analyzer struct {
 	recs       []record
 }
 
-// NewAnalyzer returns an empty analyzer for cycle c.
+// NewAnalyzer returns an empty analyzer for cycle c, a cycle built by
+// [NewCycle].
 func NewAnalyzer(c *Cycle) *Analyzer {
 	return &Analyzer{cycle: c, cases: map[string]int32{}, unknown: map[string]int32{}}
 }
@@ -62,8 +63,8 @@ func (a *Analyzer) Len() int { return len(a.recs) }
 // analyzer unchanged. A moment id the cycle does not know is accepted and
 // reported in the analysis as an unknown-moment deviation.
 func (a *Analyzer) Add(e Encounter) error {
-	if a.cycle == nil {
-		return fmt.Errorf("servicecycle: analyzer has no cycle (use NewAnalyzer): %w", ErrInvalidEncounter)
+	if a.cycle == nil || a.cycle.Len() == 0 {
+		return fmt.Errorf("servicecycle: analyzer has no cycle (use NewAnalyzer with a cycle from NewCycle): %w", ErrInvalidEncounter)
 	}
 	if err := e.Validate(); err != nil {
 		return err

@@ -42,6 +42,8 @@ type CycleConfig struct {
 // Cycle is a validated cycle of service (ciclo del servicio): the map of the
 // moments of truth as the customer lives them, with the allowed order,
 // branches and loops. A Cycle is immutable and safe for concurrent use.
+// Build one with [NewCycle] (or decode it from JSON); the zero Cycle has no
+// moments and is not a valid design.
 type Cycle struct {
 	cfg     CycleConfig
 	index   map[string]int
@@ -285,7 +287,12 @@ func (c *Cycle) Moment(id string) (Moment, bool) {
 }
 
 // Start returns the id of the moment journeys start at.
-func (c *Cycle) Start() string { return c.cfg.Moments[c.start].ID }
+func (c *Cycle) Start() string {
+	if c.Len() == 0 {
+		return ""
+	}
+	return c.cfg.Moments[c.start].ID
+}
 
 // Ends returns the ids of the moments that complete a journey, in cycle order.
 func (c *Cycle) Ends() []string {
@@ -299,7 +306,12 @@ func (c *Cycle) Ends() []string {
 }
 
 // Outcome returns the id of the moment whose rating is a journey's outcome.
-func (c *Cycle) Outcome() string { return c.cfg.Moments[c.outcome].ID }
+func (c *Cycle) Outcome() string {
+	if c.Len() == 0 {
+		return ""
+	}
+	return c.cfg.Moments[c.outcome].ID
+}
 
 // Flows returns the allowed transitions in cycle order of their origin, then
 // of their destination (the implicit sequence when the config gave none).
@@ -324,7 +336,7 @@ func (c *Cycle) direct(a, b int) bool { return c.flow[a*len(c.cfg.Moments)+b] }
 func (c *Cycle) Allows(from, to string) bool {
 	a, ok1 := c.index[from]
 	b, ok2 := c.index[to]
-	return ok1 && ok2 && c.allowed[a*len(c.cfg.Moments)+b]
+	return ok1 && ok2 && c.allowed[a*c.Len()+b]
 }
 
 // MarshalJSON writes the cycle's configuration.
@@ -335,6 +347,9 @@ func (c *Cycle) MarshalJSON() ([]byte, error) { return json.Marshal(c.cfg) }
 func (c *Cycle) UnmarshalJSON(data []byte) error {
 	var cfg CycleConfig
 	if err := json.Unmarshal(data, &cfg); err != nil {
+		if errors.Is(err, ErrInvalidCycle) {
+			return err
+		}
 		return fmt.Errorf("servicecycle: cycle JSON: %w: %w", err, ErrInvalidCycle)
 	}
 	nc, err := NewCycle(cfg)

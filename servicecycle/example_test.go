@@ -1,6 +1,8 @@
 package servicecycle_test
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -165,4 +167,31 @@ func ExampleTriangle_Assess() {
 	// gap customer − employee = -1.5
 	// gap employee − context = +1.0
 	// congruent: false
+}
+
+// A cycle decodes from JSON, with the course notes' Spanish terms accepted
+// for the enums and durations written as text; decoding validates it.
+func ExampleCycle_UnmarshalJSON() {
+	var c servicecycle.Cycle
+	err := json.Unmarshal([]byte(`{
+	  "name": "Línea de atención",
+	  "moments": [
+	    {"id": "llamada", "step": "acogida", "channel": "teléfono", "stance": "reactivo"},
+	    {"id": "espera", "step": "espera", "standards": {"maxWait": "3m", "protocol": "gestión"}},
+	    {"id": "asesora", "step": "gestión", "critical": true, "standards": {"minRating": 4}},
+	    {"id": "cierre", "step": "despedida"}
+	  ]
+	}`), &c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	m, _ := c.Moment("espera")
+	fmt.Println(c.Len(), "moments; wait standard:", m.Standards.MaxWait, m.Standards.Protocol)
+
+	err = json.Unmarshal([]byte(`{"moments": [{"id": "a", "standards": {"minRating": 7}}]}`), &c)
+	fmt.Println(errors.Is(err, servicecycle.ErrInvalidCycle), err)
+	// Output:
+	// 4 moments; wait standard: 3m0s management
+	// true servicecycle: cycle "": moment "a": minRating 7 outside 1–5: servicecycle: invalid cycle
 }

@@ -93,7 +93,7 @@ func (s Standards) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads MaxWait as text ("90m", "4h", "3d" with a day of 24
-// hours) and checks the fields.
+// hours). The ranges are checked by [NewCycle], which names the moment.
 func (s *Standards) UnmarshalJSON(data []byte) error {
 	var j standardsJSON
 	if err := json.Unmarshal(data, &j); err != nil {
@@ -108,9 +108,6 @@ func (s *Standards) UnmarshalJSON(data []byte) error {
 		out.MaxWait = d
 	}
 	out.MinRating, out.Protocol = j.MinRating, j.Protocol
-	if err := out.validate("standards"); err != nil {
-		return err
-	}
 	*s = out
 	return nil
 }
