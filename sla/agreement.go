@@ -1,0 +1,452 @@
+package sla
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/servuction/servuction/internal/enum"
+)
+
+// ErrInvalidAgreement is wrapped by every error about an agreement's
+// configuration: its kind, units, objectives, credits or clauses.
+var ErrInvalidAgreement = errors.New("sla: invalid agreement")
+
+// ErrInvalidTicket is wrapped by every error about a ticket's timeline.
+var ErrInvalidTicket = errors.New("sla: invalid ticket")
+
+// ErrInvalidDuration is wrapped by errors of [ParseDuration].
+var ErrInvalidDuration = errors.New("sla: invalid duration")
+
+// ErrUnknownName is wrapped when a name does not belong to an enum of this
+// package (a priority, metric, kind, level, status, event kind, pause reason,
+// clause kind or alert severity).
+var ErrUnknownName = errors.New("sla: unknown name")
+
+// ErrInvalidOutage is wrapped by errors about outages and availability
+// windows.
+var ErrInvalidOutage = errors.New("sla: invalid outage")
+
+// ErrMismatch is wrapped when two reports built for different agreements are
+// merged.
+var ErrMismatch = errors.New("sla: reports of different agreements")
+
+// Kind is the type of an agreement, after the three kinds of ANS of the
+// course notes. It decides how an objective's Scope selects tickets:
+//
+//   - [CustomerBased] (ANS basado en el cliente) "sets the time limit for
+//     resolutions according to the customer or business area": Scope names
+//     a customer (matched with Ticket.Customer) or a business area (matched
+//     with Ticket.Area); the customer's objective wins over the area's, and
+//     both over the default Scope "".
+//   - [ServiceBased] (ANS de servicio): "when a company offers several
+//     services with different response times, it is better to standardise
+//     those responses to keep the customer satisfied": Scope names a service
+//     (matched with Ticket.Service), the same standard for every customer,
+//     and "" is the standard of every service.
+//   - [MultiLevel] (ANS multinivel): "responses according to the level at
+//     which they are given, corporate (the whole company), departmental or
+//     customer": Scope names a [Unit]; a ticket belongs to the unit named by
+//     its Customer (or, failing that, its Area) and to every unit above it,
+//     up to the corporate level, Scope "". For each metric the most specific
+//     level with an objective wins, and the evaluation says which.
+type Kind uint8
+
+// The kinds of agreement. The zero value [KindUnknown] is invalid.
+const (
+	KindUnknown   Kind = iota // not set
+	CustomerBased             // basado en el cliente
+	ServiceBased              // de servicio
+	MultiLevel                // multinivel
+)
+
+var kindNames = enum.New("sla: kind", ErrUnknownName,
+	[]string{"unknown", "customer-based", "service-based", "multilevel"},
+	map[string]Kind{
+		"desconocido":          KindUnknown,
+		"basado en el cliente": CustomerBased, "cliente": CustomerBased, "customer": CustomerBased,
+		"de servicio": ServiceBased, "servicio": ServiceBased, "service": ServiceBased,
+		"multinivel": MultiLevel, "multi-level": MultiLevel,
+	})
+
+// ParseKind returns the kind named s: "customer-based", "service-based",
+// "multilevel", or the Spanish "basado en el cliente", "de servicio",
+// "multinivel".
+func ParseKind(s string) (Kind, error) { return kindNames.Parse(s) }
+
+// String returns the kind's English name, e.g. "multilevel".
+func (k Kind) String() string { return kindNames.String(k) }
+
+// IsValid reports whether k is a defined kind other than [KindUnknown].
+func (k Kind) IsValid() bool { return k != KindUnknown && kindNames.Valid(k) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (k Kind) MarshalText() ([]byte, error) { return kindNames.MarshalText(k) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with [ParseKind].
+func (k *Kind) UnmarshalText(text []byte) error { return kindNames.UnmarshalText(k, text) }
+
+// Level is a level of a multilevel agreement, from the most general to the
+// most specific: [Corporate] (corporativo: the whole company), [Department]
+// (departamental) and [Customer] (cliente). The zero value [LevelUnknown]
+// means "not a multilevel result".
+type Level uint8
+
+// The levels of a multilevel agreement.
+const (
+	LevelUnknown Level = iota // not set
+	Corporate                 // corporativo: the whole company
+	Department                // departamental: a department or business area
+	Customer                  // cliente: one customer
+)
+
+var levelNames = enum.New("sla: level", ErrUnknownName,
+	[]string{"unknown", "corporate", "department", "customer"},
+	map[string]Level{
+		"desconocido": LevelUnknown, "corporativo": Corporate, "company": Corporate, "empresa": Corporate,
+		"departamental": Department, "departamento": Department, "área": Department, "area": Department,
+		"cliente": Customer,
+	})
+
+// ParseLevel returns the level named s: "corporate", "department",
+// "customer", or the Spanish "corporativo", "departamental", "cliente".
+func ParseLevel(s string) (Level, error) { return levelNames.Parse(s) }
+
+// String returns the level's English name.
+func (l Level) String() string { return levelNames.String(l) }
+
+// IsValid reports whether l is a defined level other than [LevelUnknown].
+func (l Level) IsValid() bool { return l != LevelUnknown && levelNames.Valid(l) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (l Level) MarshalText() ([]byte, error) { return levelNames.MarshalText(l) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with [ParseLevel].
+func (l *Level) UnmarshalText(text []byte) error { return levelNames.UnmarshalText(l, text) }
+
+// Unit is a department or a customer of a multilevel agreement. The
+// corporate level is the agreement itself (Scope ""), so units are only
+// [Department] or [Customer]. A department's Parent is "" (the company); a
+// customer's Parent is a department or "". A chain may not repeat a unit
+// (a cycle) or a level (a department under a department).
+type Unit struct {
+	Name   string `json:"name"`
+	Level  Level  `json:"level"`
+	Parent string `json:"parent,omitempty"`
+}
+
+// AgreementConfig describes an agreement (acuerdo de niveles de servicio,
+// ANS). [NewAgreement] validates it.
+type AgreementConfig struct {
+	// Name names the agreement, e.g. "ANS soporte 2026".
+	Name string
+	Kind Kind
+	// Calendars are the calendars objectives count time in, by name.
+	Calendars map[string]*Calendar
+	// Units are the departments and customers of a MultiLevel agreement;
+	// other kinds have none.
+	Units []Unit
+	// Objectives are the time and availability commitments. At most one
+	// objective per metric and scope.
+	Objectives []Objective
+	// Credits maps compliance to service credits; the zero value grants
+	// none.
+	Credits CreditPolicy
+	// Clauses are the commitments that are not clocks: documentation,
+	// staff, warranty, after-sales service.
+	Clauses []Clause
+}
+
+// Agreement is a validated service-level agreement (ANS). It is immutable
+// and safe for concurrent use. Build it with [NewAgreement] or decode it from
+// JSON.
+type Agreement struct {
+	cfg     AgreementConfig
+	units   map[string]Unit
+	byScope map[scopeMetric]int // objective index
+	obj     []compiled
+}
+
+type scopeMetric struct {
+	scope  string
+	metric Metric
+}
+
+// compiled is an objective ready for evaluation.
+type compiled struct {
+	Objective
+	cal     timeCounter
+	targets [Urgent + 1]clockTarget
+	atRisk  float64
+}
+
+type clockTarget struct {
+	d  int64 // time.Duration
+	ok bool
+}
+
+// NewAgreement validates cfg and returns the agreement. It reports every
+// problem at once (errors.Join), each naming the field and the value and
+// wrapping [ErrInvalidAgreement]. The agreement keeps a deep copy of cfg.
+func NewAgreement(cfg AgreementConfig) (*Agreement, error) {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("sla: agreement %q: "+format+": %w", append(append([]any{cfg.Name}, args...), ErrInvalidAgreement)...))
+	}
+	if !cfg.Kind.IsValid() {
+		bad("kind %s: want customer-based, service-based or multilevel", cfg.Kind)
+	}
+	for _, name := range sortedKeys(cfg.Calendars) {
+		if name == "" {
+			bad("calendar with an empty name (\"\" is the 24×7 clock)")
+		}
+		if cfg.Calendars[name] == nil {
+			bad("calendar %q is nil", name)
+		}
+	}
+	units, uerrs := checkUnits(cfg)
+	errs = append(errs, uerrs...)
+
+	a := &Agreement{units: units, byScope: make(map[scopeMetric]int, len(cfg.Objectives))}
+	names := make(map[string]int, len(cfg.Objectives))
+	for i, o := range cfg.Objectives {
+		o = o.clone()
+		if o.Name == "" {
+			o.Name = o.Metric.String()
+			if o.Scope != "" {
+				o.Name += "@" + o.Scope
+			}
+		}
+		errs = append(errs, o.validate(i)...)
+		if j, dup := names[o.Name]; dup {
+			bad("objective %d: name %q already used by objective %d", i, o.Name, j)
+		}
+		names[o.Name] = i
+		key := scopeMetric{o.Scope, o.Metric}
+		if j, dup := a.byScope[key]; dup {
+			bad("objective %d (%s): scope %q already has a %s objective (objective %d)", i, o.Name, o.Scope, o.Metric, j)
+		}
+		a.byScope[key] = i
+		if cfg.Kind == MultiLevel && o.Scope != "" {
+			if _, ok := units[o.Scope]; !ok {
+				bad("objective %d (%s): scope %q is not a unit", i, o.Name, o.Scope)
+			}
+		}
+		c := compiled{Objective: o, cal: always{}, atRisk: o.AtRisk}
+		if c.atRisk == 0 {
+			c.atRisk = DefaultAtRisk
+		}
+		if o.Calendar != "" {
+			cal, ok := cfg.Calendars[o.Calendar]
+			if !ok {
+				bad("objective %d (%s): calendar %q not defined (have %s)", i, o.Name, o.Calendar, strings.Join(sortedKeys(cfg.Calendars), ", "))
+			} else if cal != nil {
+				c.cal = cal
+			}
+		}
+		for p, d := range o.Targets {
+			if p.IsValid() {
+				c.targets[p] = clockTarget{int64(d), true}
+			}
+		}
+		a.obj = append(a.obj, c)
+	}
+	if err := cfg.Credits.validate(); err != nil {
+		errs = append(errs, err)
+	}
+	for i, cl := range cfg.Clauses {
+		errs = append(errs, cl.validate(i)...)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	a.cfg = cfg.clone()
+	for i := range a.obj {
+		a.cfg.Objectives[i] = a.obj[i].Objective.clone()
+	}
+	return a, nil
+}
+
+// MustAgreement is like [NewAgreement] but panics on error. Use it only for
+// literals in programs and tests.
+func MustAgreement(cfg AgreementConfig) *Agreement {
+	a, err := NewAgreement(cfg)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
+// checkUnits validates the multilevel units: unique non-empty names,
+// department or customer levels, existing parents, no cycles and strictly
+// more general levels going up.
+func checkUnits(cfg AgreementConfig) (map[string]Unit, []error) {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("sla: agreement %q: "+format+": %w", append(append([]any{cfg.Name}, args...), ErrInvalidAgreement)...))
+	}
+	if cfg.Kind != MultiLevel {
+		if len(cfg.Units) > 0 && cfg.Kind.IsValid() {
+			bad("units are only for multilevel agreements, this one is %s", cfg.Kind)
+		}
+		return nil, errs
+	}
+	units := make(map[string]Unit, len(cfg.Units))
+	for i, u := range cfg.Units {
+		switch {
+		case u.Name == "":
+			bad("unit %d: empty name (\"\" is the corporate level)", i)
+			continue
+		case u.Level == Corporate:
+			bad("unit %d (%s): level corporate: the corporate level is the agreement itself (scope \"\"), not a unit", i, u.Name)
+		case u.Level != Department && u.Level != Customer:
+			bad("unit %d (%s): level %s: want department or customer", i, u.Name, u.Level)
+		}
+		if _, dup := units[u.Name]; dup {
+			bad("unit %d: name %q used twice", i, u.Name)
+			continue
+		}
+		units[u.Name] = u
+	}
+	for i, u := range cfg.Units {
+		if units[u.Name] != u {
+			continue // reported above
+		}
+		// Walk up the chain: detect missing parents and cycles.
+		seen := map[string]bool{u.Name: true}
+		path := []string{u.Name}
+		cur := u
+		for cur.Parent != "" {
+			p, ok := units[cur.Parent]
+			if !ok {
+				bad("unit %d (%s): parent %q of %q is not a unit", i, u.Name, cur.Parent, cur.Name)
+				break
+			}
+			path = append(path, p.Name)
+			if seen[p.Name] {
+				bad("unit %d (%s): cycle %s", i, u.Name, strings.Join(path, " → "))
+				break
+			}
+			seen[p.Name] = true
+			cur = p
+		}
+		if u.Parent != "" {
+			if p, ok := units[u.Parent]; ok && p.Level >= u.Level && p.Name != u.Name {
+				bad("unit %d (%s): duplicate level: a %s under a %s (%s); levels go customer → department → corporate", i, u.Name, u.Level, p.Level, p.Name)
+			}
+		}
+	}
+	return units, errs
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+func (c AgreementConfig) clone() AgreementConfig {
+	out := c
+	if c.Calendars != nil {
+		out.Calendars = make(map[string]*Calendar, len(c.Calendars))
+		for k, v := range c.Calendars {
+			out.Calendars[k] = v
+		}
+	}
+	out.Units = append([]Unit(nil), c.Units...)
+	out.Objectives = make([]Objective, len(c.Objectives))
+	for i, o := range c.Objectives {
+		out.Objectives[i] = o.clone()
+	}
+	out.Credits = c.Credits.clone()
+	out.Clauses = append([]Clause(nil), c.Clauses...)
+	return out
+}
+
+// Config returns a deep copy of the agreement's configuration, with objective
+// names filled in.
+func (a *Agreement) Config() AgreementConfig { return a.cfg.clone() }
+
+// Name returns the agreement's name.
+func (a *Agreement) Name() string { return a.cfg.Name }
+
+// Kind returns the agreement's kind.
+func (a *Agreement) Kind() Kind { return a.cfg.Kind }
+
+// Objectives returns a copy of the agreement's objectives, in configuration
+// order.
+func (a *Agreement) Objectives() []Objective {
+	out := make([]Objective, len(a.cfg.Objectives))
+	for i, o := range a.cfg.Objectives {
+		out[i] = o.clone()
+	}
+	return out
+}
+
+// Objective returns the objective called name.
+func (a *Agreement) Objective(name string) (Objective, bool) {
+	i := a.index(name)
+	if i < 0 {
+		return Objective{}, false
+	}
+	return a.cfg.Objectives[i].clone(), true
+}
+
+func (a *Agreement) index(name string) int {
+	for i := range a.obj {
+		if a.obj[i].Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Credits returns the agreement's credit policy.
+func (a *Agreement) Credits() CreditPolicy { return a.cfg.Credits.clone() }
+
+// Clauses returns a copy of the agreement's clauses.
+func (a *Agreement) Clauses() []Clause { return append([]Clause(nil), a.cfg.Clauses...) }
+
+// scopes returns the scopes that select objectives for t, most specific
+// first, each with the level it stands for, ending with the default "".
+func (a *Agreement) scopes(t *Ticket, buf []scopeLevel) []scopeLevel {
+	buf = buf[:0]
+	switch a.cfg.Kind {
+	case CustomerBased:
+		if t.Customer != "" {
+			buf = append(buf, scopeLevel{t.Customer, Customer})
+		}
+		if t.Area != "" && t.Area != t.Customer {
+			buf = append(buf, scopeLevel{t.Area, Department})
+		}
+		return append(buf, scopeLevel{"", Corporate})
+	case ServiceBased:
+		if t.Service != "" {
+			buf = append(buf, scopeLevel{t.Service, LevelUnknown})
+		}
+		return append(buf, scopeLevel{"", LevelUnknown})
+	case MultiLevel:
+		u, ok := a.units[t.Customer]
+		if !ok {
+			u, ok = a.units[t.Area]
+		}
+		for n := 0; ok && n <= len(a.units); n++ { // n bounds the walk; NewAgreement rejected cycles
+			buf = append(buf, scopeLevel{u.Name, u.Level})
+			if u.Parent == "" {
+				break
+			}
+			u, ok = a.units[u.Parent]
+		}
+		return append(buf, scopeLevel{"", Corporate})
+	}
+	return buf
+}
+
+type scopeLevel struct {
+	scope string
+	level Level
+}

@@ -1,0 +1,173 @@
+package sla
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// objectiveJSON is an Objective as written in JSON: targets keyed by
+// priority name, durations as text.
+type objectiveJSON struct {
+	Name      string            `json:"name,omitempty"`
+	Metric    Metric            `json:"metric"`
+	Scope     string            `json:"scope,omitempty"`
+	Calendar  string            `json:"calendar,omitempty"`
+	Targets   map[string]string `json:"targets,omitempty"`
+	Threshold float64           `json:"threshold"`
+	AtRisk    float64           `json:"at_risk,omitempty"`
+}
+
+// MarshalJSON writes the objective with its targets as text keyed by
+// priority: {"metric": "resolution", "targets": {"high": "1d", "low": "3d"},
+// "threshold": 95}.
+func (o Objective) MarshalJSON() ([]byte, error) {
+	j := objectiveJSON{Name: o.Name, Metric: o.Metric, Scope: o.Scope, Calendar: o.Calendar, Threshold: o.Threshold, AtRisk: o.AtRisk}
+	if len(o.Targets) > 0 {
+		j.Targets = make(map[string]string, len(o.Targets))
+		for _, p := range sortedPriorities(o.Targets) {
+			if !p.IsValid() {
+				return nil, fmt.Errorf("sla: objective %q: target for priority %s: %w", o.Name, p, ErrInvalidAgreement)
+			}
+			j.Targets[p.String()] = FormatDuration(o.Targets[p])
+		}
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. Priority and metric names may
+// be English or Spanish ("alta": "4h"); durations are read with
+// [ParseDuration]. An unknown field or name is an error wrapping
+// [ErrInvalidAgreement]; o is unchanged on error. The objective's values are
+// checked when the agreement is built.
+func (o *Objective) UnmarshalJSON(data []byte) error {
+	var j objectiveJSON
+	if err := strictDecode(data, &j); err != nil {
+		return fmt.Errorf("sla: objective: %w: %w", err, ErrInvalidAgreement)
+	}
+	out := Objective{Name: j.Name, Metric: j.Metric, Scope: j.Scope, Calendar: j.Calendar, Threshold: j.Threshold, AtRisk: j.AtRisk}
+	var errs []error
+	if len(j.Targets) > 0 {
+		out.Targets = make(map[Priority]time.Duration, len(j.Targets))
+		for _, k := range sortedKeys(j.Targets) {
+			p, err := ParsePriority(k)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("sla: objective %q: targets: %w: %w", j.Name, err, ErrInvalidAgreement))
+				continue
+			}
+			d, err := ParseDuration(j.Targets[k])
+			if err != nil {
+				errs = append(errs, fmt.Errorf("sla: objective %q: target for %s: %w: %w", j.Name, p, err, ErrInvalidAgreement))
+				continue
+			}
+			if _, dup := out.Targets[p]; dup {
+				errs = append(errs, fmt.Errorf("sla: objective %q: two targets for %s: %w", j.Name, p, ErrInvalidAgreement))
+			}
+			out.Targets[p] = d
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	*o = out
+	return nil
+}
+
+// agreementJSON is an agreement as written in JSON.
+type agreementJSON struct {
+	Name       string                     `json:"name"`
+	Kind       Kind                       `json:"kind"`
+	Calendars  map[string]json.RawMessage `json:"calendars,omitempty"`
+	Units      []Unit                     `json:"units,omitempty"`
+	Objectives []Objective                `json:"objectives"`
+	Credits    *CreditPolicy              `json:"credits,omitempty"`
+	Clauses    []Clause                   `json:"clauses,omitempty"`
+}
+
+// MarshalJSON writes the agreement: its name, kind, calendars (each as its
+// [CalendarConfig]), units, objectives with text durations, credit policy
+// and clauses. The output is deterministic.
+func (a *Agreement) MarshalJSON() ([]byte, error) {
+	if a == nil || !a.cfg.Kind.IsValid() {
+		return nil, fmt.Errorf("sla: marshal an agreement not built by NewAgreement: %w", ErrInvalidAgreement)
+	}
+	j := agreementJSON{Name: a.cfg.Name, Kind: a.cfg.Kind, Units: a.cfg.Units, Objectives: a.cfg.Objectives, Clauses: a.cfg.Clauses}
+	if len(a.cfg.Calendars) > 0 {
+		j.Calendars = make(map[string]json.RawMessage, len(a.cfg.Calendars))
+		for _, name := range sortedKeys(a.cfg.Calendars) {
+			b, err := json.Marshal(a.cfg.Calendars[name].Config())
+			if err != nil {
+				return nil, fmt.Errorf("sla: agreement %q: calendar %q: %w", a.cfg.Name, name, err)
+			}
+			j.Calendars[name] = b
+		}
+	}
+	if !a.cfg.Credits.IsZero() {
+		c := a.cfg.Credits
+		j.Credits = &c
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes and validates it with
+// [NewCalendar] and [NewAgreement]. Unknown fields, unknown enum names
+// ("kind": "gold"), bad durations and every configuration problem are
+// errors wrapping [ErrInvalidAgreement]; a leaves unchanged on error.
+//
+//	var a sla.Agreement
+//	err := json.Unmarshal(data, &a)
+func (a *Agreement) UnmarshalJSON(data []byte) error {
+	var j agreementJSON
+	if err := strictDecode(data, &j); err != nil {
+		if errors.Is(err, ErrInvalidAgreement) {
+			return err
+		}
+		return fmt.Errorf("sla: agreement: %w: %w", err, ErrInvalidAgreement)
+	}
+	cfg := AgreementConfig{Name: j.Name, Kind: j.Kind, Units: j.Units, Objectives: j.Objectives, Clauses: j.Clauses}
+	if j.Credits != nil {
+		cfg.Credits = *j.Credits
+	}
+	var errs []error
+	if len(j.Calendars) > 0 {
+		cfg.Calendars = make(map[string]*Calendar, len(j.Calendars))
+		for _, name := range sortedKeys(j.Calendars) {
+			var cc CalendarConfig
+			if err := json.Unmarshal(j.Calendars[name], &cc); err != nil {
+				errs = append(errs, fmt.Errorf("sla: agreement %q: calendar %q: %w: %w", j.Name, name, err, ErrInvalidAgreement))
+				continue
+			}
+			cal, err := NewCalendar(cc)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("sla: agreement %q: calendar %q: %w: %w", j.Name, name, err, ErrInvalidAgreement))
+				continue
+			}
+			cfg.Calendars[name] = cal
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	b, err := NewAgreement(cfg)
+	if err != nil {
+		return err
+	}
+	*a = *b
+	return nil
+}
+
+// strictDecode decodes one JSON value into v, rejecting unknown fields and
+// trailing data.
+func strictDecode(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("trailing data after the JSON value")
+	}
+	return nil
+}

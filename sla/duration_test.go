@@ -1,0 +1,42 @@
+package sla
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseDuration(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+		text string // FormatDuration of want
+	}{
+		{"4h", 4 * time.Hour, "4h"},
+		{"90m", 90 * time.Minute, "1h30m"},
+		{"3d", 72 * time.Hour, "3d"}, // 3 × 24 h
+		{"1d12h", 36 * time.Hour, "1d12h"},
+		{"2h30m", 150 * time.Minute, "2h30m"},
+		{" 45s ", 45 * time.Second, "45s"},
+		{"0d", 0, "0s"},
+		{"1d0m", 24 * time.Hour, "1d"},
+		{"1h0m30s", time.Hour + 30*time.Second, "1h0m30s"},
+	}
+	for _, tt := range tests {
+		got, err := ParseDuration(tt.in)
+		require.NoError(t, err, tt.in)
+		assert.Equal(t, tt.want, got, tt.in)
+		assert.Equal(t, tt.text, FormatDuration(got), tt.in)
+		back, err := ParseDuration(FormatDuration(got))
+		require.NoError(t, err)
+		assert.Equal(t, got, back)
+	}
+	for _, bad := range []string{"", "d", "-4h", "1.5d", "-1d", "4", "4 hours", "1d-2h", "xd", "1d1d", "100001d"} {
+		_, err := ParseDuration(bad)
+		assert.True(t, errors.Is(err, ErrInvalidDuration), "%q: %v", bad, err)
+	}
+	assert.Equal(t, "-1h30m", FormatDuration(-90*time.Minute))
+}

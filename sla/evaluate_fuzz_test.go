@@ -1,0 +1,123 @@
+package sla
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+)
+
+// ticketFromBytes turns fuzz bytes into a ticket: each 3 bytes are an
+// event's kind, the minutes since the previous event, and its priority or
+// pause reason. Kinds and values may be out of range on purpose.
+func ticketFromBytes(data []byte) Ticket {
+	base := time.Date(2026, 3, 6, 15, 0, 0, 0, time.UTC)
+	t := Ticket{ID: "fuzz", Priority: High}
+	if len(data) > 0 {
+		t.Priority = Priority(data[0] % 6)
+		data = data[1:]
+	}
+	at := base
+	for len(data) >= 3 {
+		k, gap, v := EventKind(data[0]%11), time.Duration(int8(data[1]))*7*time.Minute, data[2]
+		at = at.Add(gap)
+		e := Event{Kind: k, At: at}
+		switch k {
+		case PriorityChanged:
+			e.Priority = Priority(v % 6)
+		case Paused:
+			e.Reason = PauseReason(v % 5)
+		default:
+			if v > 250 {
+				e.Priority = Low // misplaced field
+			}
+		}
+		t.Events = append(t.Events, e)
+		data = data[3:]
+	}
+	return t
+}
+
+func FuzzEvaluate(f *testing.F) {
+	f.Add([]byte{3, 1, 0, 0, 2, 20, 0, 3, 10, 0, 2, 30, 0, 7, 10, 0})
+	f.Add([]byte{4, 1, 0, 0, 4, 10, 1, 5, 40, 0, 6, 5, 4, 2, 10, 0, 7, 20, 0, 8, 50, 0, 7, 10, 0, 9, 1, 0})
+	f.Add([]byte{2, 1, 0, 0, 5, 3, 0, 2, 200, 0})
+	a24 := clockAgreement(f)
+	office, _ := officeAgreement(f)
+	now := time.Date(2026, 3, 12, 12, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tk := ticketFromBytes(data)
+		verr := tk.Validate()
+		for _, a := range []*Agreement{a24, office} {
+			e, err := a.Evaluate(tk, now)
+			if err != nil {
+				if !errors.Is(err, ErrInvalidTicket) {
+					t.Fatalf("error does not wrap ErrInvalidTicket: %v", err)
+				}
+				if verr == nil && !tk.Events[0].At.After(now) {
+					t.Fatalf("Evaluate failed on a valid timeline: %v", err)
+				}
+				continue
+			}
+			if verr != nil {
+				t.Fatalf("Evaluate accepted an invalid timeline: %v", verr)
+			}
+			opened := tk.Events[0].At
+			for _, r := range e.Results {
+				cal := a.obj[a.index(r.Objective)].cal
+				span := cal.Between(opened, now)
+				switch {
+				case !r.Status.IsValid():
+					t.Fatalf("%s: status %s", r.Objective, r.Status)
+				case r.Elapsed < 0 || r.Elapsed > span:
+					t.Fatalf("%s: elapsed %s outside [0, %s]", r.Objective, r.Elapsed, span)
+				case r.Target <= 0 || r.Remaining != r.Target-r.Elapsed:
+					t.Fatalf("%s: target %s remaining %s elapsed %s", r.Objective, r.Target, r.Remaining, r.Elapsed)
+				case (r.Status == Breached) != !r.BreachedAt.IsZero():
+					t.Fatalf("%s: status %s breached at %s", r.Objective, r.Status, r.BreachedAt)
+				case r.Status != Breached && r.Elapsed > r.Target:
+					t.Fatalf("%s: %s with elapsed %s over target %s", r.Objective, r.Status, r.Elapsed, r.Target)
+				case r.Status == Breached && (r.BreachedAt.Before(opened) || r.BreachedAt.After(now)):
+					t.Fatalf("%s: breached at %s outside [%s, %s]", r.Objective, r.BreachedAt, opened, now)
+				case (r.Status == Breached) != (r.Breaches > 0):
+					t.Fatalf("%s: status %s with %d breaches", r.Objective, r.Status, r.Breaches)
+				case r.Cycles < 1 || r.Breaches > r.Cycles:
+					t.Fatalf("%s: %d cycles, %d breaches", r.Objective, r.Cycles, r.Breaches)
+				case (r.Status == Running || r.Status == AtRisk) && r.Deadline.Before(now):
+					t.Fatalf("%s: %s with deadline %s before now", r.Objective, r.Status, r.Deadline)
+				}
+			}
+		}
+	})
+}
+
+func FuzzAgreementJSON(f *testing.F) {
+	f.Add([]byte(`{"name":"x","kind":"service-based","objectives":[{"metric":"resolution","targets":{"high":"4h","baja":"3d"},"threshold":90}]}`))
+	f.Add([]byte(`{"name":"m","kind":"multinivel","units":[{"name":"v","level":"department"},{"name":"a","level":"cliente","parent":"v"}],` +
+		`"objectives":[{"metric":"first-response","scope":"a","targets":{"urgent":"90m"},"threshold":95,"at_risk":0.5},{"name":"up","metric":"availability","threshold":99.9}],` +
+		`"credits":{"fee":"100 USD","bands":[{"min":90,"max":95,"share":"5"}],"cap":"10 USD"},` +
+		`"clauses":[{"kind":"warranty","description":"d","measurable":true,"indicator":"i","comparison":"at-most","target":5}]}`))
+	f.Add([]byte(`{"name":"c","kind":"customer-based","calendars":{"o":{"Zone":"UTC","Week":{"1":["09:00-17:00"]}}},"objectives":[{"metric":"next-response","calendar":"o","targets":{"normal":"1d2h"},"threshold":100}]}`))
+	f.Add([]byte(`{"name":"x","kind":"gold"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var a Agreement
+		if err := a.UnmarshalJSON(data); err != nil {
+			if !errors.Is(err, ErrInvalidAgreement) {
+				t.Fatalf("error does not wrap ErrInvalidAgreement: %v", err)
+			}
+			return
+		}
+		out, err := json.Marshal(&a)
+		if err != nil {
+			t.Fatalf("marshal a decoded agreement: %v", err)
+		}
+		var b Agreement
+		if err := json.Unmarshal(out, &b); err != nil {
+			t.Fatalf("decode what was encoded: %v\n%s", err, out)
+		}
+		again, err := json.Marshal(&b)
+		if err != nil || string(again) != string(out) {
+			t.Fatalf("round trip changed the agreement:\n%s\n%s", out, again)
+		}
+	})
+}

@@ -1,0 +1,180 @@
+package sla
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/servuction/servuction/internal/enum"
+)
+
+// Metric is what an objective measures.
+type Metric uint8
+
+// The metrics of an agreement (tiempo de respuesta, actualizaciones,
+// resolución, disponibilidad horaria). The zero value [MetricUnknown] is
+// invalid in an objective.
+const (
+	MetricUnknown  Metric = iota // not set
+	FirstResponse                // primera respuesta: from opening to the first agent reply
+	NextResponse                 // siguiente respuesta: from a customer's follow-up to the agent's answer
+	PeriodicUpdate               // actualización periódica: the longest gap between agent updates while the ticket is open
+	Resolution                   // resolución: from opening to resolution, reopenings included
+	Availability                 // disponibilidad horaria: share of service hours the service is up
+)
+
+var metricNames = enum.New("sla: metric", ErrUnknownName,
+	[]string{"unknown", "first-response", "next-response", "periodic-update", "resolution", "availability"},
+	map[string]Metric{
+		"desconocida":       MetricUnknown,
+		"primera respuesta": FirstResponse, "tiempo de respuesta": FirstResponse, "response": FirstResponse, "first reply": FirstResponse,
+		"siguiente respuesta": NextResponse, "next reply": NextResponse,
+		"actualización periódica": PeriodicUpdate, "actualizacion": PeriodicUpdate, "update": PeriodicUpdate, "periodic": PeriodicUpdate,
+		"resolución": Resolution, "solución": Resolution, "resolve": Resolution,
+		"disponibilidad": Availability, "disponibilidad horaria": Availability, "uptime": Availability,
+	})
+
+// Metrics returns the defined metrics, in evaluation order.
+func Metrics() []Metric {
+	return []Metric{FirstResponse, NextResponse, PeriodicUpdate, Resolution, Availability}
+}
+
+// ParseMetric returns the metric named s: "first-response", "next-response",
+// "periodic-update", "resolution", "availability", or the Spanish "primera
+// respuesta", "siguiente respuesta", "actualización periódica", "resolución",
+// "disponibilidad horaria".
+func ParseMetric(s string) (Metric, error) { return metricNames.Parse(s) }
+
+// String returns the metric's English name, e.g. "first-response".
+func (m Metric) String() string { return metricNames.String(m) }
+
+// IsValid reports whether m is a defined metric other than [MetricUnknown].
+func (m Metric) IsValid() bool { return m != MetricUnknown && metricNames.Valid(m) }
+
+// IsTicket reports whether m is measured on ticket timelines by
+// [Agreement.Evaluate]; [Availability] is measured from outages instead.
+func (m Metric) IsTicket() bool { return m >= FirstResponse && m <= Resolution }
+
+// MarshalText implements encoding.TextMarshaler.
+func (m Metric) MarshalText() ([]byte, error) { return metricNames.MarshalText(m) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with [ParseMetric].
+func (m *Metric) UnmarshalText(text []byte) error { return metricNames.UnmarshalText(m, text) }
+
+// DefaultAtRisk is the share of the target past which a running clock is
+// [AtRisk] when an objective leaves AtRisk zero.
+const DefaultAtRisk = 0.8
+
+// Objective is one measurable commitment of an agreement: a metric, a target
+// per priority, the calendar the time counts in, and the share of tickets
+// that must meet the target (the attainment threshold).
+//
+// An objective applies to a ticket when its Scope is selected for the ticket
+// (see [Kind]) and it has a target for the ticket's priority at evaluation
+// time. While a ticket held a priority the objective has no target for, its
+// clocks use the target of the priority at evaluation time.
+//
+// An [Availability] objective has no Targets: its Threshold is the
+// availability to reach (99.9 for 99.9 % of service hours), see
+// [Agreement.Availability].
+type Objective struct {
+	// Name identifies the objective in evaluations and reports; it must be
+	// unique in the agreement. NewAgreement fills an empty name with the
+	// metric's name, followed by "@" and the scope when there is one
+	// ("resolution@acme").
+	Name   string `json:"name,omitempty"`
+	Metric Metric `json:"metric"`
+	// Scope is the customer, business area, service or unit the objective
+	// is for, as [Kind] explains; "" is the default for every ticket (the
+	// corporate level of a multilevel agreement).
+	Scope string `json:"scope,omitempty"`
+	// Calendar names one of the agreement's calendars; "" counts real
+	// elapsed time, 24 hours a day, 7 days a week.
+	Calendar string `json:"calendar,omitempty"`
+	// Targets is the longest time allowed per priority, counted on
+	// Calendar; each must be positive. Written in JSON as text: "4h", "90m",
+	// "3d" (a day is 24 hours of the calendar's time, see [Day]).
+	Targets map[Priority]time.Duration `json:"-"`
+	// Threshold is the attainment threshold, the percentage of tickets
+	// that must meet the target, in (0, 100]; for Availability it is the
+	// availability target.
+	Threshold float64 `json:"threshold"`
+	// AtRisk is the share of the target, in (0, 1], past which a running
+	// clock is reported at risk; 0 means DefaultAtRisk.
+	AtRisk float64 `json:"at_risk,omitempty"`
+}
+
+// Target returns the objective's target for priority p and whether it has
+// one.
+func (o Objective) Target(p Priority) (time.Duration, bool) {
+	d, ok := o.Targets[p]
+	return d, ok
+}
+
+// validate returns every problem of objective i, each naming it.
+func (o Objective) validate(i int) []error {
+	var errs []error
+	name := o.Name
+	if name == "" {
+		name = o.Metric.String()
+	}
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("sla: objective %d (%s): "+format+": %w",
+			append(append([]any{i, name}, args...), ErrInvalidAgreement)...))
+	}
+	if !o.Metric.IsValid() {
+		bad("metric %s undefined", o.Metric)
+	}
+	if math.IsNaN(o.Threshold) || o.Threshold <= 0 || o.Threshold > 100 {
+		bad("threshold %v outside (0, 100]", o.Threshold)
+	}
+	if math.IsNaN(o.AtRisk) || o.AtRisk < 0 || o.AtRisk > 1 {
+		bad("at_risk %v outside (0, 1]", o.AtRisk)
+	}
+	if o.Metric == Availability {
+		if len(o.Targets) > 0 {
+			bad("an availability objective has no targets; its threshold is the availability to reach")
+		}
+		return errs
+	}
+	if o.Metric.IsValid() && len(o.Targets) == 0 {
+		bad("no targets: want a target per priority")
+	}
+	for _, p := range sortedPriorities(o.Targets) {
+		d := o.Targets[p]
+		switch {
+		case !p.IsValid():
+			bad("target for priority %s: want low, normal, high or urgent", p)
+		case d <= 0:
+			bad("target for %s %s: want a positive duration", p, FormatDuration(d))
+		case d > maxDuration:
+			bad("target for %s %s: longer than %d days", p, FormatDuration(d), maxDays)
+		}
+	}
+	return errs
+}
+
+// sortedPriorities returns the keys of m in priority order.
+func sortedPriorities(m map[Priority]time.Duration) []Priority {
+	ps := make([]Priority, 0, len(m))
+	for p := range m {
+		ps = append(ps, p)
+	}
+	for i := 1; i < len(ps); i++ {
+		for j := i; j > 0 && ps[j] < ps[j-1]; j-- {
+			ps[j], ps[j-1] = ps[j-1], ps[j]
+		}
+	}
+	return ps
+}
+
+func (o Objective) clone() Objective {
+	if o.Targets != nil {
+		t := make(map[Priority]time.Duration, len(o.Targets))
+		for p, d := range o.Targets {
+			t[p] = d
+		}
+		o.Targets = t
+	}
+	return o
+}

@@ -1,0 +1,191 @@
+package sla
+
+import (
+	"math"
+	"math/rand/v2"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/servuction/servuction"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// res builds a result for the report tests.
+func res(obj string, m Metric, st Status, elapsed time.Duration) Result {
+	return Result{Objective: obj, Metric: m, Threshold: 90, Status: st, Elapsed: elapsed, Cycles: 1, Breaches: map[bool]int{true: 1}[st == Breached]}
+}
+
+func TestReportCountsAndCredits(t *testing.T) {
+	a := MustAgreement(AgreementConfig{Name: "ans", Kind: ServiceBased,
+		Objectives: []Objective{
+			{Name: "fr", Metric: FirstResponse, Threshold: 90, Targets: hours(1)},
+			{Name: "res", Metric: Resolution, Threshold: 90, Targets: hours(8)},
+		},
+		Credits: CreditPolicy{Fee: servuction.MustParseMoney("1000000 COP"), Cap: servuction.MustParseMoney("120000 COP"),
+			Bands: []CreditBand{{Min: 90, Max: 95, Share: decimal.NewFromInt(5)}, {Min: 0, Max: 90, Share: decimal.NewFromInt(10)}}},
+	})
+	r := NewReport(a)
+	// 25 tickets. fr: 23 met, 2 breached → 23/25 = 92 % (band 90–95: 5 %
+	// of 1,000,000 = 50,000). res: 16 met, 4 breached, 5 running → 16/20 =
+	// 80 % (band 0–90: 10 % = 100,000). Total 150,000 capped at 120,000.
+	for i := 0; i < 25; i++ {
+		fr := res("fr", FirstResponse, Met, time.Duration(i+1)*time.Minute)
+		if i < 2 {
+			fr.Status, fr.Breaches = Breached, 1
+		}
+		st := Met
+		switch {
+		case i < 4:
+			st = Breached
+		case i < 9:
+			st = Running
+		}
+		r.Add(Evaluation{Ticket: "t", Results: []Result{fr, res("res", Resolution, st, time.Hour)}})
+	}
+	out := r.Result()
+	assert.Equal(t, "ans", out.Agreement)
+	assert.Equal(t, int64(25), out.Tickets)
+	require.Len(t, out.Objectives, 2)
+	fr, rs := out.Objectives[0], out.Objectives[1]
+	assert.Equal(t, "fr", fr.Objective)
+	assert.Equal(t, int64(23), fr.Met)
+	assert.Equal(t, int64(2), fr.Breached)
+	assert.Equal(t, int64(2), fr.Breaches)
+	assert.InDelta(t, 92.0, fr.Compliance, 1e-9)
+	assert.True(t, fr.Holds)
+	assert.True(t, fr.Credit.Equal(servuction.MustParseMoney("50000 COP")), fr.Credit.String())
+	// Elapsed 1..25 min: nearest rank ⌈0.5·25⌉ = 13th → 13 min; ⌈0.9·25⌉ =
+	// 23rd → 23 min; within 1 %.
+	assert.InEpsilon(t, float64(13*time.Minute), float64(fr.P50), 0.01)
+	assert.InEpsilon(t, float64(23*time.Minute), float64(fr.P90), 0.01)
+
+	assert.Equal(t, "res", rs.Objective)
+	assert.Equal(t, int64(25), rs.Tickets)
+	assert.Equal(t, int64(5), rs.Running)
+	assert.Equal(t, int64(20), rs.Decided)
+	assert.InDelta(t, 80.0, rs.Compliance, 1e-9)
+	assert.False(t, rs.Holds)
+	assert.True(t, rs.Credit.Equal(servuction.MustParseMoney("100000 COP")), rs.Credit.String())
+	assert.True(t, out.Credits.Equal(servuction.MustParseMoney("120000 COP")), out.Credits.String())
+}
+
+func TestReportEmptyAndZero(t *testing.T) {
+	var z Report
+	out := z.Result()
+	assert.Empty(t, out.Objectives)
+	assert.True(t, out.Credits.IsZero())
+
+	a := clockAgreement(t)
+	r := NewReport(a)
+	r.Add(Evaluation{Results: []Result{res("first-response", FirstResponse, Running, time.Minute)}})
+	s := r.Result().Objectives[0]
+	assert.Equal(t, int64(0), s.Decided)
+	assert.False(t, s.Holds, "nothing decided: the threshold does not hold")
+	assert.Equal(t, time.Duration(0), s.P50)
+
+	other := NewReport(multilevel(t))
+	assert.ErrorIs(t, r.Merge(other), ErrMismatch)
+	assert.Equal(t, int64(1), r.Result().Tickets, "unchanged")
+	require.NoError(t, r.Merge(&z))
+	require.NoError(t, z.Merge(r))
+	assert.Equal(t, r.Result(), z.Result())
+}
+
+func TestReportShardsMergeEqualsOnePass(t *testing.T) {
+	a := clockAgreement(t)
+	rng := rand.New(rand.NewPCG(7, 11))
+	var evals []Evaluation
+	for i := 0; i < 300; i++ {
+		tk := randomTicket(rng, mon(0, 0))
+		e, err := a.Evaluate(tk, mon(24*10, 0))
+		if err != nil {
+			continue
+		}
+		evals = append(evals, e)
+	}
+	require.Greater(t, len(evals), 100)
+	one := NewReport(a)
+	for _, e := range evals {
+		one.Add(e)
+	}
+	// Three shards merged as (s0 ⊕ s1) ⊕ s2 and s0 ⊕ (s1 ⊕ s2), into a zero
+	// Report too.
+	shards := []*Report{NewReport(a), NewReport(a), NewReport(a)}
+	for i, e := range evals {
+		shards[i%3].Add(e)
+	}
+	left := NewReport(a)
+	require.NoError(t, left.Merge(shards[0]))
+	require.NoError(t, left.Merge(shards[1]))
+	require.NoError(t, left.Merge(shards[2]))
+	right12 := &Report{}
+	require.NoError(t, right12.Merge(shards[1]))
+	require.NoError(t, right12.Merge(shards[2]))
+	right := NewReport(a)
+	require.NoError(t, right.Merge(shards[0]))
+	require.NoError(t, right.Merge(right12))
+	assert.Equal(t, one.Result(), left.Result())
+	assert.Equal(t, one.Result(), right.Result())
+	assert.NotEmpty(t, one.Result().Objectives)
+}
+
+// randomTicket is a valid random timeline starting at base.
+func randomTicket(rng *rand.Rand, base time.Time) Ticket {
+	prios := Priorities()
+	tk := Ticket{ID: "r", Priority: prios[rng.IntN(4)]}
+	at := base.Add(time.Duration(rng.IntN(48*60)) * time.Minute)
+	tk.Events = append(tk.Events, Event{Kind: Opened, At: at})
+	var paused, resolved bool
+	for n := rng.IntN(10); n > 0; n-- {
+		at = at.Add(time.Duration(rng.IntN(8*60)) * time.Minute)
+		var e Event
+		switch k := rng.IntN(7); {
+		case k == 0 && !paused:
+			e, paused = Event{Kind: Paused, Reason: PauseReason(rng.IntN(4))}, true
+		case k == 0 && paused:
+			e, paused = Event{Kind: Resumed}, false
+		case k == 1:
+			e = Event{Kind: PriorityChanged, Priority: prios[rng.IntN(4)]}
+		case k == 2 && !resolved:
+			e, resolved = Event{Kind: Resolved}, true
+		case k == 2 && resolved:
+			e, resolved = Event{Kind: Reopened}, false
+		case k == 3:
+			e = Event{Kind: CustomerReplied}
+		default:
+			e = Event{Kind: AgentReplied}
+		}
+		e.At = at
+		tk.Events = append(tk.Events, e)
+	}
+	return tk
+}
+
+func TestHistogramQuantiles(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var h Histogram
+	var vals []time.Duration
+	for i := 0; i < 5000; i++ {
+		// Log-uniform from 1 s to about 11 days.
+		d := time.Duration(float64(time.Second) * math.Pow(10, rng.Float64()*6))
+		vals = append(vals, d)
+		h.Add(d)
+	}
+	sort.Slice(vals, func(i, j int) bool { return vals[i] < vals[j] })
+	for _, q := range []float64{0, 0.01, 0.25, 0.5, 0.9, 0.95, 0.99, 1} {
+		rank := int(q*float64(len(vals)) + 0.999999999)
+		if rank < 1 {
+			rank = 1
+		}
+		want := vals[rank-1]
+		assert.InEpsilon(t, float64(want), float64(h.Quantile(q)), 0.0101, "q=%v", q)
+	}
+	assert.Equal(t, int64(5000), h.Count())
+	var empty Histogram
+	assert.Equal(t, time.Duration(0), empty.Quantile(0.5))
+	h.Add(0)
+	assert.Equal(t, time.Duration(0), h.Quantile(0), "the zero bucket holds the smallest value")
+}

@@ -1,0 +1,300 @@
+package sla
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/servuction/servuction/internal/enum"
+)
+
+// Priority is how urgent a ticket is; every time objective sets a target per
+// priority. Priorities are ordered: [Low] < [Normal] < [High] < [Urgent]. The
+// zero value [PriorityUnknown] is not a valid ticket priority.
+type Priority uint8
+
+// The ticket priorities (prioridad).
+const (
+	PriorityUnknown Priority = iota // not set
+	Low                             // baja
+	Normal                          // normal, media
+	High                            // alta
+	Urgent                          // urgente, crítica
+)
+
+var priorityNames = enum.New("sla: priority", ErrUnknownName,
+	[]string{"unknown", "low", "normal", "high", "urgent"},
+	map[string]Priority{
+		"desconocida": PriorityUnknown, "desconocido": PriorityUnknown,
+		"baja": Low, "medium": Normal, "media": Normal, "alta": High,
+		"urgente": Urgent, "critical": Urgent, "crítica": Urgent,
+	})
+
+// Priorities returns the valid priorities, lowest first.
+func Priorities() []Priority { return []Priority{Low, Normal, High, Urgent} }
+
+// ParsePriority returns the priority named s: "low", "normal", "high",
+// "urgent", or the Spanish "baja", "normal", "alta", "urgente" (any case,
+// accents optional).
+func ParsePriority(s string) (Priority, error) { return priorityNames.Parse(s) }
+
+// String returns the priority's English name, e.g. "urgent".
+func (p Priority) String() string { return priorityNames.String(p) }
+
+// IsValid reports whether p is a priority a ticket can have ([Low] to [Urgent]).
+func (p Priority) IsValid() bool { return p != PriorityUnknown && priorityNames.Valid(p) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (p Priority) MarshalText() ([]byte, error) { return priorityNames.MarshalText(p) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with [ParsePriority].
+func (p *Priority) UnmarshalText(text []byte) error { return priorityNames.UnmarshalText(p, text) }
+
+// EventKind is what happened at one point of a ticket's timeline.
+type EventKind uint8
+
+// The events of a ticket's timeline. The zero value [EventUnknown] is invalid
+// in a timeline.
+const (
+	EventUnknown    EventKind = iota // not set
+	Opened                           // abierto: the customer's request is registered; starts every clock
+	AgentReplied                     // respuesta del agente: a reply or update the customer can see
+	CustomerReplied                  // respuesta del cliente: the customer writes again
+	Paused                           // en espera: waiting for the customer or a third party; stops every clock
+	Resumed                          // reanudado: the wait is over; clocks run again
+	PriorityChanged                  // cambio de prioridad: Event.Priority is the new priority
+	Resolved                         // resuelto: the solution is given; stops the resolution clock
+	Reopened                         // reabierto: the solution did not hold; the resolution clock continues
+	Closed                           // cerrado: nothing may follow
+)
+
+var eventNames = enum.New("sla: event kind", ErrUnknownName,
+	[]string{"unknown", "opened", "agent-replied", "customer-replied", "paused", "resumed",
+		"priority-changed", "resolved", "reopened", "closed"},
+	map[string]EventKind{
+		"desconocido": EventUnknown, "abierto": Opened, "apertura": Opened, "open": Opened, "created": Opened,
+		"respuesta del agente": AgentReplied, "agent reply": AgentReplied, "reply": AgentReplied,
+		"respuesta del cliente": CustomerReplied, "customer reply": CustomerReplied,
+		"en espera": Paused, "pausado": Paused, "pause": Paused, "on hold": Paused,
+		"reanudado": Resumed, "resume": Resumed,
+		"cambio de prioridad": PriorityChanged, "priority change": PriorityChanged,
+		"resuelto": Resolved, "solved": Resolved, "solucionado": Resolved,
+		"reabierto": Reopened, "reopen": Reopened,
+		"cerrado": Closed, "close": Closed,
+	})
+
+// ParseEventKind returns the event kind named s ("agent-replied",
+// "respuesta del cliente", "en espera", "resuelto", …).
+func ParseEventKind(s string) (EventKind, error) { return eventNames.Parse(s) }
+
+// String returns the event kind's English name, e.g. "agent-replied".
+func (k EventKind) String() string { return eventNames.String(k) }
+
+// IsValid reports whether k is a defined event kind other than [EventUnknown].
+func (k EventKind) IsValid() bool { return k != EventUnknown && eventNames.Valid(k) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (k EventKind) MarshalText() ([]byte, error) { return eventNames.MarshalText(k) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with [ParseEventKind].
+func (k *EventKind) UnmarshalText(text []byte) error { return eventNames.UnmarshalText(k, text) }
+
+// PauseReason says why a ticket waits. Every reason stops the clocks the same
+// way; the reason is kept for reports.
+type PauseReason uint8
+
+// The reasons a ticket may wait. The zero value [PauseUnspecified] is allowed.
+const (
+	PauseUnspecified  PauseReason = iota // no reason recorded
+	WaitingCustomer                      // en espera del cliente: information or a test only the customer can give
+	WaitingThirdParty                    // en espera de un tercero: a supplier, carrier or another company (proveedor de servicio)
+	Scheduled                            // programado: the customer asked to be served later
+)
+
+var pauseNames = enum.New("sla: pause reason", ErrUnknownName,
+	[]string{"unspecified", "waiting-customer", "waiting-third-party", "scheduled"},
+	map[string]PauseReason{
+		"sin especificar": PauseUnspecified, "": PauseUnspecified,
+		"en espera del cliente": WaitingCustomer, "espera del cliente": WaitingCustomer, "customer": WaitingCustomer,
+		"en espera de un tercero": WaitingThirdParty, "espera de un tercero": WaitingThirdParty,
+		"tercero": WaitingThirdParty, "third party": WaitingThirdParty, "proveedor": WaitingThirdParty, "supplier": WaitingThirdParty,
+		"programado": Scheduled, "agendado": Scheduled,
+	})
+
+// ParsePauseReason returns the reason named s ("waiting-customer",
+// "en espera de un tercero", …).
+func ParsePauseReason(s string) (PauseReason, error) { return pauseNames.Parse(s) }
+
+// String returns the reason's English name.
+func (r PauseReason) String() string { return pauseNames.String(r) }
+
+// IsValid reports whether r is a defined reason.
+func (r PauseReason) IsValid() bool { return pauseNames.Valid(r) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (r PauseReason) MarshalText() ([]byte, error) { return pauseNames.MarshalText(r) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with [ParsePauseReason].
+func (r *PauseReason) UnmarshalText(text []byte) error { return pauseNames.UnmarshalText(r, text) }
+
+// Event is one point of a ticket's timeline.
+type Event struct {
+	Kind EventKind `json:"kind"`
+	At   time.Time `json:"at"`
+	// Priority is the new priority of a PriorityChanged event; it must be
+	// left zero on other events.
+	Priority Priority `json:"priority,omitempty"`
+	// Reason is why a Paused event waits; it must be left zero on other
+	// events.
+	Reason PauseReason `json:"reason,omitempty"`
+}
+
+// Ticket is one customer request as a timeline of events, the input of
+// [Agreement.Evaluate]. Build it as a literal:
+//
+//	t := sla.Ticket{ID: "T-1", Priority: sla.High, Customer: "acme", Events: []sla.Event{
+//		{Kind: sla.Opened, At: opened},
+//		{Kind: sla.AgentReplied, At: replied},
+//		{Kind: sla.Resolved, At: resolved},
+//	}}
+//
+// A valid timeline (see [Ticket.Validate]) starts with one [Opened] event,
+// never goes back in time, resumes only what was paused, pauses only what
+// runs, resolves only what is open, reopens only what was resolved, and has
+// nothing after [Closed]. Events at the same instant are taken in slice order.
+type Ticket struct {
+	ID string `json:"id"`
+	// Priority is the priority at opening; PriorityChanged events change it.
+	Priority Priority `json:"priority"`
+	// Customer names the customer (customer-based agreements) or, in a
+	// multilevel agreement, the customer or department unit the ticket
+	// belongs to. Empty when unknown.
+	Customer string `json:"customer,omitempty"`
+	// Area names the customer's business area or department; it selects
+	// targets when Customer has none.
+	Area string `json:"area,omitempty"`
+	// Service names the service the request is about (service-based
+	// agreements). Empty when unknown.
+	Service string  `json:"service,omitempty"`
+	Events  []Event `json:"events"`
+}
+
+// Validate reports the problems of the timeline, joined, each naming the
+// event's index, kind and instant (the first ten, then how many more). Errors
+// wrap [ErrInvalidTicket].
+func (t Ticket) Validate() error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("sla: ticket %q: "+format+": %w", append(append([]any{t.ID}, args...), ErrInvalidTicket)...))
+	}
+	if !t.Priority.IsValid() {
+		bad("priority %s: want low, normal, high or urgent", t.Priority)
+	}
+	if len(t.Events) == 0 {
+		bad("no events: the first event must be %s", Opened)
+		return errors.Join(errs...)
+	}
+	if t.Events[0].Kind != Opened {
+		bad("event 0 (%s): the first event must be %s", t.Events[0].Kind, Opened)
+	}
+	var st timelineState
+	more := 0
+	for i, e := range t.Events {
+		if msg := st.step(i, e, t.Events); msg != "" {
+			if len(errs) >= maxTicketErrors {
+				more++
+				continue
+			}
+			bad("event %d (%s at %s): %s", i, e.Kind, e.At.Format(time.RFC3339), msg)
+		}
+	}
+	if more > 0 {
+		bad("and %d more problems", more)
+	}
+	return errors.Join(errs...)
+}
+
+// maxTicketErrors bounds the problems Validate spells out.
+const maxTicketErrors = 10
+
+// timelineState tracks what a timeline allows next.
+type timelineState struct {
+	opened, paused, resolved, closed bool
+}
+
+// step checks event i against the state and advances it; it returns "" or the
+// problem.
+func (s *timelineState) step(i int, e Event, all []Event) string {
+	if i > 0 && e.At.Before(all[i-1].At) {
+		return fmt.Sprintf("goes back in time, before event %d at %s", i-1, all[i-1].At.Format(time.RFC3339))
+	}
+	if s.closed {
+		return "the ticket is already closed"
+	}
+	if e.Kind != PriorityChanged && e.Priority != PriorityUnknown {
+		return fmt.Sprintf("priority %s is only allowed on %s", e.Priority, PriorityChanged)
+	}
+	if e.Kind != Paused && e.Reason != PauseUnspecified {
+		return fmt.Sprintf("reason %s is only allowed on %s", e.Reason, Paused)
+	}
+	switch e.Kind {
+	case Opened:
+		if s.opened {
+			return "opened twice"
+		}
+		s.opened = true
+	case AgentReplied, CustomerReplied, Closed:
+		if e.Kind == Closed {
+			s.closed = true
+		}
+	case Paused:
+		if !e.Reason.IsValid() {
+			return fmt.Sprintf("reason %s undefined", e.Reason)
+		}
+		if s.paused {
+			return "paused while already paused"
+		}
+		s.paused = true
+	case Resumed:
+		if !s.paused {
+			return "resumed without a pause"
+		}
+		s.paused = false
+	case PriorityChanged:
+		if !e.Priority.IsValid() {
+			return fmt.Sprintf("priority %s: want low, normal, high or urgent", e.Priority)
+		}
+	case Resolved:
+		if s.resolved {
+			return "resolved twice without a reopen"
+		}
+		s.resolved = true
+	case Reopened:
+		if !s.resolved {
+			return "reopened without being resolved"
+		}
+		s.resolved = false
+	default:
+		return fmt.Sprintf("kind %s undefined", e.Kind)
+	}
+	if !s.opened {
+		return "before the ticket was opened"
+	}
+	return ""
+}
+
+// UnmarshalJSON decodes a ticket and validates its timeline with
+// [Ticket.Validate], leaving t unchanged on error.
+func (t *Ticket) UnmarshalJSON(data []byte) error {
+	type plain Ticket
+	var p plain
+	if err := json.Unmarshal(data, &p); err != nil {
+		return fmt.Errorf("sla: ticket: %w: %w", err, ErrInvalidTicket)
+	}
+	if err := Ticket(p).Validate(); err != nil {
+		return err
+	}
+	*t = Ticket(p)
+	return nil
+}
