@@ -75,8 +75,12 @@ func (a *Analyzer) Result() Analysis {
 	// Group the records by journey (counting sort, linear).
 	recs := a.recs
 	start := make([]int32, J+1)
+	timed := 0 // encounters that measured a duration, for an exact allocation
 	for i := range recs {
 		start[recs[i].journey+1]++
+		if recs[i].dur > 0 && recs[i].moment >= 0 {
+			timed++
+		}
 	}
 	for j := 1; j <= J; j++ {
 		start[j] += start[j-1]
@@ -161,8 +165,8 @@ func (a *Analyzer) Result() Analysis {
 		edgeCount[e]++
 		return e
 	}
-	var durVals []int64
-	var durKeys []int32
+	durVals := make([]int64, 0, timed)
+	durKeys := make([]int32, 0, timed)
 	tGap := make([]int64, 0, max(len(recs)-J, 0))
 	tEdge := make([]int32, 0, max(len(recs)-J, 0))
 
@@ -178,7 +182,7 @@ func (a *Analyzer) Result() Analysis {
 
 	var dups []dupAcc
 	dropOff := make([]int, nodes)
-	var throughput []int64
+	throughput := make([]int64, 0, J)
 	var touched []int32
 	var att CorrectAttention
 	var attCust, attEmp, attEmpN, attImg, attImgN int
@@ -390,7 +394,7 @@ func (a *Analyzer) Result() Analysis {
 
 	// Times: group the gaps by edge, then by destination moment (counting sorts).
 	E := len(edgeFrom)
-	byEdge := groupBy(tGap, tEdge, E)
+	byEdge := groupBy(nil, tGap, tEdge, E)
 	edgeStart := byEdge.start
 	edges := make([]Edge, E)
 	for e := range E {
@@ -420,17 +424,17 @@ func (a *Analyzer) Result() Analysis {
 		b := *res.Bottleneck
 		res.Bottleneck = &b
 	}
-	// The gaps are still grouped by edge; regroup them by destination node.
-	edgeOfGap := make([]int32, len(tGap))
+	// The gaps are still grouped by edge; regroup them by destination node,
+	// reusing the buffers of the ungrouped gaps.
+	destOfGap := tEdge
 	for e := range E {
 		for i := edgeStart[e]; i < edgeStart[e+1]; i++ {
-			edgeOfGap[i] = edgeTo[e]
+			destOfGap[i] = edgeTo[e]
 		}
 	}
-	byDest := groupBy(byEdge.values, edgeOfGap, nodes)
-	edgeOfGap = nil
+	byDest := groupBy(tGap, byEdge.values, destOfGap, nodes)
 
-	byDur := groupBy(durVals, durKeys, n)
+	byDur := groupBy(nil, durVals, durKeys, n)
 	res.Moments = make([]MomentStats, n)
 	for i, mo := range c.cfg.Moments {
 		m := &ms[i]
@@ -525,10 +529,13 @@ type grouped struct {
 	start  []int32 // group g is values[start[g]:start[g+1]]
 }
 
-// groupBy returns values grouped by keys[i] in 0..groups-1, stable,
-// by counting sort.
-func groupBy(values []int64, keys []int32, groups int) grouped {
-	g := grouped{values: make([]int64, len(values)), start: make([]int32, groups+1)}
+// groupBy returns values grouped by keys[i] in 0..groups-1, stable, by
+// counting sort, written into dst when it has room (dst must not overlap values).
+func groupBy(dst, values []int64, keys []int32, groups int) grouped {
+	if cap(dst) < len(values) {
+		dst = make([]int64, len(values))
+	}
+	g := grouped{values: dst[:len(values)], start: make([]int32, groups+1)}
 	for _, k := range keys {
 		g.start[k+1]++
 	}
