@@ -35,8 +35,10 @@ type dupAcc struct {
 
 // Result computes the analysis of the encounters added so far. It does not
 // change the analyzer, which can take more encounters afterwards. Its cost is
-// linear in the number of encounters (journeys are sorted by counting, each
-// journey's few encounters by comparison).
+// linear in the number of encounters: journeys are grouped by counting sort,
+// each journey's encounters sorted by comparison (k log k for a journey of k,
+// a constant for journeys of bounded length), transitions grouped by
+// counting sort and medians and percentiles found by selection.
 func (a *Analyzer) Result() Analysis {
 	c := a.cycle
 	if c == nil {
