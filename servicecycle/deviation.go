@@ -28,6 +28,9 @@ var deviationNames = enum.New("servicecycle: deviation", ErrInvalidValue,
 		"repetido": Repeated, "fuera de orden": OutOfOrder, "desordenado": OutOfOrder,
 		"momento desconocido": UnknownMoment})
 
+// Deviations returns the four kinds of deviation in order.
+func Deviations() []Deviation { return []Deviation{Skipped, Repeated, OutOfOrder, UnknownMoment} }
+
 // ParseDeviation returns the deviation kind named s ("skipped", "repetido", …).
 func ParseDeviation(s string) (Deviation, error) { return deviationNames.Parse(s) }
 

@@ -61,6 +61,9 @@ var systemNames = enum.New("servicecycle: system kind", ErrInvalidValue,
 		"técnico":                            Technical, "sistema técnico": Technical, "technology": Technical,
 		"humano": Human, "sistema humano": Human})
 
+// SystemKinds returns the four systems in order.
+func SystemKinds() []SystemKind { return []SystemKind{Managerial, NormsAndProcedures, Technical, Human} }
+
 // ParseSystemKind returns the system named s ("technical", "normas y procedimientos", …).
 func ParseSystemKind(s string) (SystemKind, error) { return systemNames.Parse(s) }
 
@@ -94,6 +97,9 @@ var perspectiveNames = enum.New("servicecycle: perspective", ErrInvalidValue,
 	map[string]Perspective{"desconocido": PerspectiveUnknown, "cliente": CustomerView,
 		"empleado": EmployeeView, "colaborador": EmployeeView, "staff": EmployeeView,
 		"contexto": ContextView, "contexto del servicio": ContextView, "service context": ContextView})
+
+// Perspectives returns the three perspectives in order.
+func Perspectives() []Perspective { return []Perspective{CustomerView, EmployeeView, ContextView} }
 
 // ParsePerspective returns the perspective named s ("customer", "empleado", …).
 func ParsePerspective(s string) (Perspective, error) { return perspectiveNames.Parse(s) }
@@ -213,6 +219,9 @@ var protocolNames = enum.New("servicecycle: protocol", ErrInvalidValue,
 		"atención personal": PersonalAttention, "asesoramiento personal": PersonalAttention,
 		"protocolo de atención": PersonalAttention, "atención o asesoramiento personal": PersonalAttention,
 		"protocolo de atención o asesoramiento personal": PersonalAttention, "personal": PersonalAttention})
+
+// Protocols returns the three types of protocol in order.
+func Protocols() []Protocol { return []Protocol{Structural, Management, PersonalAttention} }
 
 // ParseProtocol returns the protocol type named s ("structural", "gestión", …).
 func ParseProtocol(s string) (Protocol, error) { return protocolNames.Parse(s) }

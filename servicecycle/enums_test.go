@@ -65,6 +65,30 @@ func TestEnumTextRoundTrip(t *testing.T) {
 		require.NoError(t, back.UnmarshalText(b))
 		assert.Equal(t, f, back)
 	}
+	for _, p := range Perspectives() {
+		var back Perspective
+		b, _ := p.MarshalText()
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, p, back)
+	}
+	for _, p := range Protocols() {
+		var back Protocol
+		b, _ := p.MarshalText()
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, p, back)
+	}
+	for _, k := range SystemKinds() {
+		var back SystemKind
+		b, _ := k.MarshalText()
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, k, back)
+	}
+	for _, d := range Deviations() {
+		var back Deviation
+		b, _ := d.MarshalText()
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, d, back)
+	}
 	_, err := Stage(99).MarshalText()
 	require.ErrorIs(t, err, ErrInvalidValue)
 	assert.Equal(t, "stage(99)", Stage(99).String())
