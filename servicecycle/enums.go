@@ -62,7 +62,9 @@ var systemNames = enum.New("servicecycle: system kind", ErrInvalidValue,
 		"humano": Human, "sistema humano": Human})
 
 // SystemKinds returns the four systems in order.
-func SystemKinds() []SystemKind { return []SystemKind{Managerial, NormsAndProcedures, Technical, Human} }
+func SystemKinds() []SystemKind {
+	return []SystemKind{Managerial, NormsAndProcedures, Technical, Human}
+}
 
 // ParseSystemKind returns the system named s ("technical", "normas y procedimientos", …).
 func ParseSystemKind(s string) (SystemKind, error) { return systemNames.Parse(s) }
