@@ -174,3 +174,41 @@ func TestEncounterJSON(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalidEncounter)
 	assert.True(t, errors.Is(err, ErrInvalidValue))
 }
+
+func TestConformanceBranches(t *testing.T) {
+	// in → (phone | web) → out; the web branch is optional-free.
+	c := MustCycle(CycleConfig{
+		Moments: []Moment{{ID: "in"}, {ID: "phone"}, {ID: "web"}, {ID: "out"}},
+		Flows:   []Flow{{"in", "phone"}, {"in", "web"}, {"phone", "out"}, {"web", "out"}},
+	})
+	tests := []struct {
+		name     string
+		path     []string
+		conforms bool
+		devs     []DeviationCount
+	}{
+		{"phone branch", []string{"in", "phone", "out"}, true, nil},
+		{"web branch", []string{"in", "web", "out"}, true, nil},
+		// phone → web: not designed, web not yet lived, web not reachable from phone.
+		{"both branches", []string{"in", "phone", "web", "out"}, false, []DeviationCount{{OutOfOrder, "web", 1, 1}}},
+		// in → out: out is reachable, over a required moment (phone, the
+		// first on a shortest path).
+		{"no branch", []string{"in", "out"}, false, []DeviationCount{{Skipped, "phone", 1, 1}}},
+		// Starting at phone skips the start.
+		{"late start", []string{"phone", "out"}, false, []DeviationCount{{Skipped, "in", 1, 1}}},
+		// Incomplete but without deviation: not conforming, no deviation.
+		{"stops early", []string{"in", "web"}, false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var log []Encounter
+			for i, m := range tt.path {
+				log = append(log, enc("x", m, i, 0))
+			}
+			res, err := Analyze(c, log)
+			require.NoError(t, err)
+			assert.Equal(t, tt.conforms, res.Conforming == 1)
+			assert.Equal(t, tt.devs, res.Deviations)
+		})
+	}
+}
