@@ -47,7 +47,9 @@ func benchLog(c *Cycle, journeys int) []Encounter {
 
 // BenchmarkAnalyze adds unsorted encounters (journeys over a 10-moment
 // cycle) to an analyzer and computes the result; it reports the cost per
-// encounter at two sizes to show that it grows linearly.
+// encounter at two sizes to show that it grows linearly: wall time
+// (ns/encounter), process CPU time (cpu-ns/encounter, where measurable) and
+// bytes allocated (B/encounter).
 func BenchmarkAnalyze(b *testing.B) {
 	c := benchCycle()
 	for _, journeys := range []int{10_000, 100_000} {
@@ -57,6 +59,7 @@ func BenchmarkAnalyze(b *testing.B) {
 			var before, after runtime.MemStats
 			runtime.GC()
 			runtime.ReadMemStats(&before)
+			cpu0, cpuOK := processCPU()
 			b.ResetTimer()
 			for range b.N {
 				a := NewAnalyzer(c)
@@ -71,10 +74,16 @@ func BenchmarkAnalyze(b *testing.B) {
 				}
 			}
 			b.StopTimer()
+			cpu1, _ := processCPU()
 			runtime.ReadMemStats(&after)
 			n := float64(b.N) * float64(len(log))
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/encounter")
 			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n, "B/encounter")
+			if cpuOK {
+				// CPU time (all threads, GC included) per encounter: steadier
+				// than wall time on a shared machine.
+				b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/n, "cpu-ns/encounter")
+			}
 		})
 	}
 }
