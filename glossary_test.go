@@ -10,6 +10,7 @@ import (
 	"github.com/servuction/servuction/complaint"
 	"github.com/servuction/servuction/pdca"
 	"github.com/servuction/servuction/scorecard"
+	"github.com/servuction/servuction/servicecycle"
 	"github.com/servuction/servuction/sla"
 	"github.com/servuction/servuction/typology"
 )
@@ -40,6 +41,8 @@ func glossary() []glossaryTerm {
 	prof, mot := parser(typology.ParseProfitability), parser(typology.ParseMotivation)
 	ckind, tier, cause := parser(complaint.ParseKind), parser(complaint.ParseTier), parser(complaint.ParseCause)
 	proto, fivep, dept := parser(complaint.ParseProtocol), parser(complaint.ParseFiveP), parser(complaint.ParseDepartment)
+	side, sys, stage := parser(servicecycle.ParseSide), parser(servicecycle.ParseSystemKind), parser(servicecycle.ParseStage)
+	step, sproto := parser(servicecycle.ParseAttentionStep), parser(servicecycle.ParseProtocol)
 	pphase, unit, cat := parser(pdca.ParsePhase), parser(pdca.ParseUnit), parser(pdca.ParseCategory)
 	return []glossaryTerm{
 		// root: canal; servicio presencial / virtual; proactivo / reactivo
@@ -53,6 +56,31 @@ func glossary() []glossaryTerm {
 		{"virtual", mode, servuction.ModeVirtual},
 		{"proactivo", stance, servuction.Proactive},
 		{"reactivo", stance, servuction.Reactive},
+
+		// servicecycle: triángulo del servicio; momentos del consumidor; proceso de atención; protocolos
+		{"estrategia", side, servicecycle.Strategy},
+		{"gente", side, servicecycle.People},
+		{"colaboradores", side, servicecycle.People},
+		{"sistemas", side, servicecycle.Systems},
+		{"sistema gerencial", sys, servicecycle.Managerial},
+		{"sistema de normas y procedimientos", sys, servicecycle.NormsAndProcedures},
+		{"sistema técnico", sys, servicecycle.Technical},
+		{"sistema humano", sys, servicecycle.Human},
+		{"momento de necesidad", stage, servicecycle.Need},
+		{"necesidad", stage, servicecycle.Need},
+		{"investigación", stage, servicecycle.Research},
+		{"elección", stage, servicecycle.Choice},
+		{"compra", stage, servicecycle.Purchase},
+		{"después de la compra", stage, servicecycle.AfterPurchase},
+		{"reacción", stage, servicecycle.Reaction},
+		{"acogida", step, servicecycle.Welcome},
+		{"espera", step, servicecycle.Wait},
+		{"gestión", step, servicecycle.Handling},
+		{"seguimiento", step, servicecycle.FollowUp},
+		{"despedida", step, servicecycle.Farewell},
+		{"protocolo estructural", sproto, servicecycle.Structural},
+		{"protocolo de gestión", sproto, servicecycle.Management},
+		{"protocolo de atención o asesoramiento personal", sproto, servicecycle.PersonalAttention},
 
 		// sla: ANS basado en el cliente / de servicio / multinivel; niveles
 		{"ANS basado en el cliente", kind, sla.CustomerBased},

@@ -1,0 +1,89 @@
+package servicecycle
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/servuction/servuction"
+)
+
+// benchCycle is a 10-moment cycle with two optional moments and standards.
+func benchCycle() *Cycle {
+	ms := make([]Moment, 10)
+	for i := range ms {
+		ms[i] = Moment{ID: "m" + strconv.Itoa(i), Critical: i%4 == 1, Optional: i == 3 || i == 7,
+			Standards: Standards{MinRating: 3, MaxWait: 10 * time.Minute}}
+	}
+	return MustCycle(CycleConfig{Name: "bench", Moments: ms})
+}
+
+// benchLog returns journeys × 10 encounters, shuffled: every journey lives
+// the ten moments in order, a few swap two of them (out of order).
+func benchLog(c *Cycle, journeys int) []Encounter {
+	rng := rand.New(rand.NewPCG(1, 2))
+	ms := c.Moments()
+	log := make([]Encounter, 0, journeys*len(ms))
+	for j := range journeys {
+		cs := "case-" + strconv.Itoa(j)
+		t := t0.Add(time.Duration(rng.IntN(30*24*60)) * time.Minute)
+		start := len(log)
+		for _, m := range ms {
+			t = t.Add(time.Duration(1+rng.IntN(900)) * time.Second)
+			log = append(log, Encounter{Case: cs, Moment: m.ID, At: t, Rating: rng.IntN(6),
+				Duration: time.Duration(rng.IntN(1200)) * time.Second, Channel: servuction.Channel(1 + rng.IntN(7))})
+		}
+		if rng.IntN(20) == 0 {
+			a, b := start+rng.IntN(len(ms)), start+rng.IntN(len(ms))
+			log[a].At, log[b].At = log[b].At, log[a].At
+		}
+	}
+	rng.Shuffle(len(log), func(i, j int) { log[i], log[j] = log[j], log[i] })
+	return log
+}
+
+// BenchmarkAnalyze adds unsorted encounters (journeys over a 10-moment
+// cycle) to an analyzer and computes the result; it reports the cost per
+// encounter at two sizes to show that it grows linearly: wall time
+// (ns/encounter), process CPU time (cpu-ns/encounter, where measurable) and
+// bytes allocated (B/encounter).
+func BenchmarkAnalyze(b *testing.B) {
+	c := benchCycle()
+	for _, journeys := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprintf("encounters=%d", journeys*10), func(b *testing.B) {
+			log := benchLog(c, journeys)
+			b.ReportAllocs()
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			cpu0, cpuOK := processCPU()
+			b.ResetTimer()
+			for range b.N {
+				a := NewAnalyzer(c)
+				a.Grow(len(log))
+				for _, e := range log {
+					if err := a.Add(e); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if res := a.Result(); res.Encounters != len(log) {
+					b.Fatalf("analysed %d encounters, want %d", res.Encounters, len(log))
+				}
+			}
+			b.StopTimer()
+			cpu1, _ := processCPU()
+			runtime.ReadMemStats(&after)
+			n := float64(b.N) * float64(len(log))
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/encounter")
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n, "B/encounter")
+			if cpuOK {
+				// CPU time (all threads, GC included) per encounter: steadier
+				// than wall time on a shared machine.
+				b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/n, "cpu-ns/encounter")
+			}
+		})
+	}
+}

@@ -1,0 +1,113 @@
+package servicecycle
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseSpanishTerms(t *testing.T) {
+	tests := []struct {
+		in   string
+		got  func(string) (any, error)
+		want any
+	}{
+		{"Colaboradores", func(s string) (any, error) { return ParseSide(s) }, People},
+		{"estrategia", func(s string) (any, error) { return ParseSide(s) }, Strategy},
+		{"normas y procedimientos", func(s string) (any, error) { return ParseSystemKind(s) }, NormsAndProcedures},
+		{"TECNICO", func(s string) (any, error) { return ParseSystemKind(s) }, Technical},
+		{"después de la compra", func(s string) (any, error) { return ParseStage(s) }, AfterPurchase},
+		{"investigacion", func(s string) (any, error) { return ParseStage(s) }, Research},
+		{"Acogida", func(s string) (any, error) { return ParseAttentionStep(s) }, Welcome},
+		{"gestion", func(s string) (any, error) { return ParseAttentionStep(s) }, Handling},
+		{"follow up", func(s string) (any, error) { return ParseAttentionStep(s) }, FollowUp},
+		{"protocolo de gestión", func(s string) (any, error) { return ParseProtocol(s) }, Management},
+		{"asesoramiento personal", func(s string) (any, error) { return ParseProtocol(s) }, PersonalAttention},
+		{"empleado", func(s string) (any, error) { return ParsePerspective(s) }, EmployeeView},
+		{"victimismo", func(s string) (any, error) { return ParseFailPoint(s) }, Victimism},
+		{"evadir preguntas", func(s string) (any, error) { return ParseFailPoint(s) }, DodgedQuestion},
+		{"fuera de orden", func(s string) (any, error) { return ParseDeviation(s) }, OutOfOrder},
+	}
+	for _, tt := range tests {
+		got, err := tt.got(tt.in)
+		require.NoError(t, err, tt.in)
+		assert.Equal(t, tt.want, got, tt.in)
+	}
+	_, err := ParseStage("mañana")
+	require.ErrorIs(t, err, ErrInvalidValue)
+	assert.Contains(t, err.Error(), `servicecycle: stage "mañana"`)
+}
+
+func TestEnumTextRoundTrip(t *testing.T) {
+	for _, s := range Sides() {
+		var back Side
+		b, err := s.MarshalText()
+		require.NoError(t, err)
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, s, back)
+	}
+	for _, s := range Stages() {
+		var back Stage
+		b, _ := s.MarshalText()
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, s, back)
+	}
+	for _, s := range AttentionSteps() {
+		var back AttentionStep
+		b, _ := s.MarshalText()
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, s, back)
+	}
+	for _, f := range FailPoints() {
+		var back FailPoint
+		b, _ := f.MarshalText()
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, f, back)
+	}
+	for _, p := range Perspectives() {
+		var back Perspective
+		b, _ := p.MarshalText()
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, p, back)
+	}
+	for _, p := range Protocols() {
+		var back Protocol
+		b, _ := p.MarshalText()
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, p, back)
+	}
+	for _, k := range SystemKinds() {
+		var back SystemKind
+		b, _ := k.MarshalText()
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, k, back)
+	}
+	for _, d := range Deviations() {
+		var back Deviation
+		b, _ := d.MarshalText()
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, d, back)
+	}
+	_, err := Stage(99).MarshalText()
+	require.ErrorIs(t, err, ErrInvalidValue)
+	assert.Equal(t, "stage(99)", Stage(99).String())
+}
+
+func TestFailPointKinds(t *testing.T) {
+	// The notes list eight errors in service and seven difficulties in
+	// attention; indifference is in both lists, so 14 values in all.
+	var errs, diffs int
+	for _, f := range FailPoints() {
+		if f.IsServiceError() {
+			errs++
+		}
+		if f.IsDifficulty() {
+			diffs++
+		}
+	}
+	assert.Equal(t, 14, len(FailPoints()))
+	assert.Equal(t, 8, errs)
+	assert.Equal(t, 7, diffs)
+	assert.True(t, Indifference.IsServiceError() && Indifference.IsDifficulty())
+}

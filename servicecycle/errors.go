@@ -1,0 +1,24 @@
+package servicecycle
+
+import "errors"
+
+// The sentinels wrapped by every error this package returns, for errors.Is.
+var (
+	// ErrInvalidValue is wrapped when an enum name cannot be parsed or an
+	// undefined enum value is marshalled.
+	ErrInvalidValue = errors.New("servicecycle: invalid value")
+	// ErrInvalidCycle is wrapped when a cycle of service is malformed: a
+	// missing or duplicate moment id, a dangling reference, an unreachable
+	// moment, a moment from which no end can be reached.
+	ErrInvalidCycle = errors.New("servicecycle: invalid cycle")
+	// ErrInvalidEncounter is wrapped when an encounter cannot be analysed: no
+	// case id or moment, no instant, a rating outside the 1–5 scale, a
+	// negative duration.
+	ErrInvalidEncounter = errors.New("servicecycle: invalid encounter")
+	// ErrInvalidTriangle is wrapped when a service-triangle score is out of
+	// range or names an undefined side, system or perspective.
+	ErrInvalidTriangle = errors.New("servicecycle: invalid triangle")
+	// ErrCycleMismatch is wrapped when two analyzers built on different cycles
+	// are merged.
+	ErrCycleMismatch = errors.New("servicecycle: cycle mismatch")
+)

@@ -1,0 +1,62 @@
+package servicecycle
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestTQuantile(t *testing.T) {
+	// Published two-sided 95 % critical values of Student's t (NIST/SEMATECH
+	// e-Handbook, table 1.3.6.7.2): df 10 → 2.228, 40 → 2.021, 60 → 2.000,
+	// 100 → 1.984; and the normal limit 1.960.
+	tests := []struct{ df, want, tol float64 }{
+		{10, 2.228, 5e-4}, {40, 2.021, 5e-4}, {60, 2.000, 5e-4}, {100, 1.984, 5e-4},
+		{1e9, 1.959964, 1e-6}, {30.5, 2.0422725, 1e-7},
+	}
+	for _, tt := range tests {
+		assert.InDelta(t, tt.want, tQuantile975(tt.df), tt.tol, "df %g", tt.df)
+	}
+	// The expansion joins the table smoothly: at df 31 it lies between the
+	// table's df 30 and the published df 40.
+	assert.Less(t, tQuantile975(31), 2.0422725)
+	assert.Greater(t, tQuantile975(31), 2.021)
+	assert.True(t, math.IsNaN(tQuantile975(0)))
+}
+
+func TestTimeSummary(t *testing.T) {
+	m := func(x int) int64 { return int64(time.Duration(x) * time.Minute) }
+	// 1..10 minutes: mean 5.5; median 5.5; p90 at h = 9 × 0.9 = 8.1 → 9 + 0.1 = 9.1 min.
+	xs := []int64{m(7), m(1), m(10), m(3), m(5), m(2), m(9), m(4), m(8), m(6)}
+	s := timeSummaryOf(xs)
+	assert.Equal(t, TimeSummary{N: 10, Mean: 330 * time.Second, Median: 330 * time.Second, P90: 546 * time.Second}, s)
+	assert.Equal(t, TimeSummary{N: 1, Mean: time.Minute, Median: time.Minute, P90: time.Minute}, timeSummaryOf([]int64{m(1)}))
+	assert.Equal(t, TimeSummary{}, timeSummaryOf(nil))
+}
+
+func TestSelectAgreesWithSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 200 {
+		n := 1 + rng.IntN(300)
+		xs := make([]int64, n)
+		for i := range xs {
+			xs[i] = int64(rng.IntN(20)) // many ties
+		}
+		sorted := slices.Clone(xs)
+		slices.Sort(sorted)
+		k := rng.IntN(n)
+		assert.Equal(t, sorted[k], selectK(xs, k))
+	}
+}
+
+func TestExactMean(t *testing.T) {
+	big := int64(math.MaxInt64)
+	// (MaxInt64 + MaxInt64 + 2) / 3 overflows int64 in the sum but not here:
+	// 2^64 / 3 = 6148914691236517205.33…
+	assert.InDelta(t, 6148914691236517205.33, exactMean([]int64{big, big, 2}), 2048)
+	assert.InDelta(t, -1.5, exactMean([]int64{-1, -2}), 1e-12)
+}
