@@ -39,6 +39,7 @@
 //
 //   - sla: [FromSLA], [FromSLAByPriority], [SLATable], [FromAvailability].
 //   - scorecard: [FromServqual], [FromIPA], [NPSFigure].
+//   - servicecycle: [FromJourney], [FromReach], [MomentTable], [DriverTable].
 //   - complaint: [CausePareto], [CostPareto], [CostTable].
 //   - typology: [BehaviourBars], [RelationshipBars], [ProfitabilityBars],
 //     [SegmentTable], [ProfileTable].

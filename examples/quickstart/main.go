@@ -8,6 +8,7 @@
 //	go run ./examples/quickstart -o /tmp/r.html        # somewhere else
 //	go run ./examples/quickstart -tickets mine.json    # your own tickets instead of the sample
 //	go run ./examples/quickstart -survey mine.csv      # your own SERVQUAL answers (E1…E22, P1…P22)
+//	go run ./examples/quickstart -encounters log.json  # your own call log
 //
 // Open the page in any browser: it needs no network and no JavaScript. Each
 // part of the report is in its own file of this directory (sla.go, …),
@@ -35,6 +36,8 @@ type options struct {
 	lang    report.Lang
 	tickets string // JSON file of sla.Ticket values; "" uses the sample
 	survey  string // SERVQUAL CSV file; "" uses the sample
+	// encounters is a JSON file of servicecycle.Encounter values; "" uses the sample.
+	encounters string
 }
 
 func main() {
@@ -43,6 +46,7 @@ func main() {
 	flag.StringVar(&o.out, "o", "servuction-report.html", "write the HTML report to this `file`")
 	flag.StringVar(&o.tickets, "tickets", "", "read tickets from this JSON `file` (an array of sla.Ticket) instead of the sample")
 	flag.StringVar(&o.survey, "survey", "", "read SERVQUAL answers from this CSV `file` (columns E1…E22, P1…P22, 1–7) instead of the sample")
+	flag.StringVar(&o.encounters, "encounters", "", "read the call log from this JSON `file` (an array of servicecycle.Encounter) instead of the sample")
 	flag.Parse()
 	l, err := report.ParseLang(*lang)
 	if err != nil {
@@ -61,7 +65,7 @@ func main() {
 type part func(o options) (report.Section, []string, error)
 
 // parts are the analyses the quickstart runs, in the report's order.
-var parts = []part{slaPart, surveyPart, complaintsPart, customersPart, improvePart}
+var parts = []part{slaPart, surveyPart, journeyPart, complaintsPart, customersPart, improvePart}
 
 // tr returns the English or the Spanish text.
 func tr(l report.Lang, en, es string) string {

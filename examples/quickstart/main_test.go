@@ -64,6 +64,10 @@ func TestRunBadInput(t *testing.T) {
 	if err := os.WriteFile(badCSV, []byte("E1,P1\n9,x\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	badLog := filepath.Join(dir, "log.json")
+	if err := os.WriteFile(badLog, []byte(`[{"case":"a","moment":"wait","at":"yesterday"}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		o    options
@@ -73,6 +77,8 @@ func TestRunBadInput(t *testing.T) {
 		{"bad tickets file", options{tickets: bad}, "tickets.json"},
 		{"bad survey file", options{survey: badCSV}, "survey.csv"},
 		{"missing survey file", options{survey: filepath.Join(dir, "none.csv")}, "-survey"},
+		{"bad call log", options{encounters: badLog}, "log.json"},
+		{"empty call log", options{encounters: emptyLog(t, dir)}, "no encounter"},
 		{"unwritable output", options{out: filepath.Join(dir, "no", "such", "dir.html")}, "dir.html"},
 	}
 	for _, tt := range tests {
@@ -84,4 +90,13 @@ func TestRunBadInput(t *testing.T) {
 			t.Errorf("%s: got %v, want an error mentioning %q", tt.name, err, tt.want)
 		}
 	}
+}
+
+func emptyLog(t *testing.T, dir string) string {
+	t.Helper()
+	p := filepath.Join(dir, "empty.json")
+	if err := os.WriteFile(p, []byte("[]"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

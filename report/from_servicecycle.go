@@ -1,0 +1,98 @@
+package report
+
+import (
+	"math"
+
+	"github.com/servuction/servuction/servicecycle"
+)
+
+// FromJourney returns the satisfaction chart of an encounter analysis
+// ([servicecycle.Analyze]): each moment of the cycle in its designed order,
+// its mean rating (1–5) with the 95 % interval, its minimum-rating standard
+// from c, and the moments designed as critical marked. A moment without
+// ratings leaves a gap.
+func FromJourney(a servicecycle.Analysis, c *servicecycle.Cycle, l Lang) SatisfactionChart {
+	out := SatisfactionChart{Min: servicecycle.MinRating, Max: servicecycle.MaxRating}
+	for _, m := range a.Moments {
+		ms := MomentScore{Label: m.Name, N: m.Satisfaction.N, Mean: m.Satisfaction.Mean, Critical: m.Critical}
+		if m.Satisfaction.N == 0 {
+			ms.Mean = math.NaN()
+		} else if m.Satisfaction.N >= 2 {
+			ms.Low, ms.High = m.Satisfaction.Low, m.Satisfaction.High
+		}
+		if c != nil {
+			if mo, ok := c.Moment(m.ID); ok && mo.Standards.MinRating > 0 {
+				ms.Standard = float64(mo.Standards.MinRating)
+			}
+		}
+		out.Moments = append(out.Moments, ms)
+	}
+	return out
+}
+
+// FromReach returns the funnel of an encounter analysis: how many journeys
+// reached each moment, in the cycle's order. Optional moments, which a
+// journey may skip, are named so.
+func FromReach(a servicecycle.Analysis, c *servicecycle.Cycle, l Lang) FunnelChart {
+	var f FunnelChart
+	for _, m := range a.Moments {
+		st := FunnelStage{Label: m.Name, Count: m.Journeys}
+		if c != nil {
+			if mo, ok := c.Moment(m.ID); ok && mo.Optional {
+				st.Optional = true
+				st.Label += l.t(" (optional)", " (opcional)")
+			}
+		}
+		f.Stages = append(f.Stages, st)
+	}
+	return f
+}
+
+// MomentTable returns the per-moment figures of an encounter analysis:
+// journeys and reach, ratings and mean, share below the moment's standard,
+// mean time spent at the moment, and its most frequent fail point.
+func MomentTable(a servicecycle.Analysis, l Lang) Table {
+	t := Table{Caption: l.t("Moments of truth", "Momentos de verdad"),
+		Header: []string{l.t("Moment", "Momento"), l.t("Journeys", "Recorridos"), l.t("Reach", "Alcance"), "n", l.t("Mean", "Media"),
+			l.t("Below standard", "Bajo el estándar"), l.t("Mean time", "Tiempo medio"), l.t("Top fail point", "Falla más frecuente")},
+		Numeric: []bool{false, true, true, true, true, true, true, false}}
+	for _, m := range a.Moments {
+		mean, below, dur, fail := "–", "–", "–", ""
+		if m.Satisfaction.N > 0 {
+			mean = l.num(m.Satisfaction.Mean, 2)
+		}
+		if m.Measured > 0 {
+			below = l.pct(100*m.BelowShare, 1)
+		}
+		if m.Duration.N > 0 {
+			dur = l.duration(m.Duration.Mean)
+		}
+		if len(m.FailPoints) > 0 {
+			fail = m.FailPoints[0].FailPoint.String() + " (" + itoa(m.FailPoints[0].Count) + ")"
+		}
+		name := m.Name
+		if m.Critical {
+			name = "★ " + name
+		}
+		t.Rows = append(t.Rows, []string{name, itoa(m.Journeys), l.pct(100*m.Reach, 1), itoa(m.Satisfaction.N), mean, below, dur, fail})
+	}
+	return t
+}
+
+// DriverTable returns the moments whose bad experience lowers the journey's
+// outcome most (critical moments found from data), largest effect first.
+func DriverTable(a servicecycle.Analysis, l Lang) Table {
+	t := Table{Caption: l.t("What a bad experience at each moment costs the final rating", "Lo que una mala experiencia en cada momento le cuesta a la calificación final"),
+		Header: []string{l.t("Moment", "Momento"), l.t("Journeys bad / good", "Recorridos malos / buenos"), l.t("Outcome after bad", "Resultado tras mala"),
+			l.t("Outcome after good", "Resultado tras buena"), l.t("Effect (95 % interval)", "Efecto (intervalo 95 %)"), "Cohen's d"},
+		Numeric: []bool{false, true, true, true, true, true}}
+	for _, d := range a.Drivers {
+		name := d.Name
+		if d.Critical {
+			name = "★ " + name
+		}
+		t.Rows = append(t.Rows, []string{name, itoa(d.Bad) + " / " + itoa(d.Good), l.num(d.BadOutcome, 2), l.num(d.GoodOutcome, 2),
+			l.Signed(d.Effect, 2) + " (" + l.num(d.Low, 2) + " – " + l.num(d.High, 2) + ")", l.num(d.CohensD, 2)})
+	}
+	return t
+}
