@@ -188,8 +188,8 @@ func FromCycle(rec pdca.Record, l Lang) PDCAPanel {
 		for _, k := range rules {
 			p.Evidence = append(p.Evidence, fmt.Sprintf("%s: %s", k, joinShort(byRule[k], 4)))
 		}
-		if r.Reason != "" {
-			p.Evidence = append(p.Evidence, r.Reason)
+		if r.Reason != "" && len(r.Evidence) == 0 {
+			p.Evidence = append(p.Evidence, r.Reason) // why there is no signal, in pdca's words
 		}
 	}
 	if rec.Decision != pdca.DecisionNone {

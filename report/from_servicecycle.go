@@ -68,7 +68,7 @@ func MomentTable(a servicecycle.Analysis, l Lang) Table {
 			dur = l.duration(m.Duration.Mean)
 		}
 		if len(m.FailPoints) > 0 {
-			fail = m.FailPoints[0].FailPoint.String() + " (" + itoa(m.FailPoints[0].Count) + ")"
+			fail = l.failPoint(m.FailPoints[0].FailPoint) + " (" + itoa(m.FailPoints[0].Count) + ")"
 		}
 		name := m.Name
 		if m.Critical {
@@ -95,4 +95,29 @@ func DriverTable(a servicecycle.Analysis, l Lang) Table {
 			l.Signed(d.Effect, 2) + " (" + l.num(d.Low, 2) + " – " + l.num(d.High, 2) + ")", l.num(d.CohensD, 2)})
 	}
 	return t
+}
+
+// failPoint names a fail point in the report's language: the course notes'
+// errors in service and difficulties in attention.
+func (l Lang) failPoint(f servicecycle.FailPoint) string {
+	names := map[servicecycle.FailPoint][2]string{
+		servicecycle.OnlySalesFriendly:   {"only sales staff are friendly", "solo los de ventas son amables"},
+		servicecycle.PoorImageOrProtocol: {"poor image or protocol", "mala imagen y protocolo"},
+		servicecycle.Indifference:        {"indifference", "indiferencia"},
+		servicecycle.DeniedSolution:      {"solution denied", "negar soluciones"},
+		servicecycle.DodgedQuestion:      {"question dodged", "evadir preguntas"},
+		servicecycle.OfferedOnlyAsked:    {"offered only what was asked", "ofrecer solo lo solicitado"},
+		servicecycle.ObsoleteTools:       {"obsolete tools", "herramientas obsoletas"},
+		servicecycle.WaitNotAcknowledged: {"wait not acknowledged", "no mostrar que serán atendidos"},
+		servicecycle.Unavailability:      {"unavailability", "falta de disponibilidad"},
+		servicecycle.Automatism:          {"automatism", "automatismo"},
+		servicecycle.Apathy:              {"apathy", "apatía"},
+		servicecycle.Prejudice:           {"prejudice", "prejuicio"},
+		servicecycle.BlamingCustomer:     {"blaming the customer", "culpabilizar al cliente"},
+		servicecycle.Victimism:           {"victimism", "victimismo"},
+	}
+	if n, ok := names[f]; ok {
+		return l.t(n[0], n[1])
+	}
+	return f.String()
 }

@@ -50,3 +50,10 @@ func TestJourneyAdapters(t *testing.T) {
 	assert.Equal(t, []string{"★ Wait", "2", "66.7 %", "2", "3.00", "50.0 %", "–", ""}, mt.Rows[1], "one of the two wait ratings is below 3")
 	assert.Len(t, DriverTable(a, English).Rows, len(a.Drivers), "one row per driver")
 }
+
+func TestFailPointNames(t *testing.T) {
+	for _, f := range servicecycle.FailPoints() {
+		assert.NotEqual(t, f.String(), Spanish.failPoint(f), "%v has a Spanish name", f)
+		assert.NotEmpty(t, English.failPoint(f))
+	}
+}
