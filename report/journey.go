@@ -143,7 +143,11 @@ func (c SatisfactionChart) svg(l Lang, id string) string {
 			d.Text(x, y1+16, shorten(label, 22), anchor("end"), size("12"), fill(colText),
 				svg.A("transform", "rotate(-35 "+svg.Num(x)+" "+svg.Num(y1+16)+")"))
 		} else {
-			d.Text(x, y1+18, shorten(label, int(math.Max(6, step/7.5))), anchor("middle"), size("12"), fill(colText))
+			a, b := wrap2(label, int(math.Max(6, step/7.5)))
+			d.Text(x, y1+18, a, anchor("middle"), size("12"), fill(colText))
+			if b != "" {
+				d.Text(x, y1+33, b, anchor("middle"), size("12"), fill(colText))
+			}
 		}
 		d.End()
 	}
@@ -226,7 +230,7 @@ func (c FunnelChart) svg(l Lang, id string) string {
 	h := top + float64(len(c.Stages))*rowH + 24
 	d := svg.New(chartWidth, h, id, title, strings.Join(desc, "; "))
 	heading(d, title)
-	const labelW, barL, barR = 200.0, 210.0, 560.0
+	const labelW, barL, barR = 240.0, 250.0, 570.0
 	mid := (barL + barR) / 2
 	d.Text(chartWidth-16, 46, l.t("journeys · % of start · drop", "recorridos · % del inicio · abandono"), anchor("end"), size("12"), fill(colAxis))
 	prev := -1 // the last required stage's count
@@ -238,7 +242,7 @@ func (c FunnelChart) svg(l Lang, id string) string {
 		y := top + float64(i)*rowH
 		w := (barR - barL) * float64(cnt) / float64(max)
 		d.Group(s.Label + ": " + itoa(cnt))
-		d.Text(labelW-8, y+19, shorten(s.Label, 26), anchor("end"), size("13"), fill(colText))
+		d.Text(labelW-8, y+19, shorten(s.Label, 30), anchor("end"), size("13"), fill(colText))
 		bar := colMain
 		if s.Optional {
 			bar = "#9ecbff"
