@@ -78,7 +78,7 @@ func (c SatisfactionChart) svg(l Lang, id string) string {
 	x0, x1 := 70.0, chartWidth-30
 	step := (x1 - x0) / float64(n)
 	rotate := step < 95
-	h := 372.0
+	h := 384.0
 	if rotate {
 		h = 440
 	}
@@ -230,7 +230,7 @@ func (c FunnelChart) svg(l Lang, id string) string {
 	h := top + float64(len(c.Stages))*rowH + 24
 	d := svg.New(chartWidth, h, id, title, strings.Join(desc, "; "))
 	heading(d, title)
-	const labelW, barL, barR = 240.0, 250.0, 570.0
+	const labelW, barL, barR = 262.0, 272.0, 580.0
 	mid := (barL + barR) / 2
 	d.Text(chartWidth-16, 46, l.t("journeys · % of start · drop", "recorridos · % del inicio · abandono"), anchor("end"), size("12"), fill(colAxis))
 	prev := -1 // the last required stage's count
@@ -242,7 +242,7 @@ func (c FunnelChart) svg(l Lang, id string) string {
 		y := top + float64(i)*rowH
 		w := (barR - barL) * float64(cnt) / float64(max)
 		d.Group(s.Label + ": " + itoa(cnt))
-		d.Text(labelW-8, y+19, shorten(s.Label, 30), anchor("end"), size("13"), fill(colText))
+		d.Text(labelW-8, y+19, shorten(s.Label, 34), anchor("end"), size("12"), fill(colText))
 		bar := colMain
 		if s.Optional {
 			bar = "#9ecbff"
