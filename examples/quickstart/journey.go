@@ -66,9 +66,6 @@ func loadEncounters(path string) ([]servicecycle.Encounter, error) {
 	if err := json.Unmarshal(data, &log); err != nil {
 		return nil, fmt.Errorf("-encounters %s: %w", path, err)
 	}
-	if len(log) == 0 {
-		return nil, fmt.Errorf("-encounters %s: no encounter in the file", path)
-	}
 	return log, nil
 }
 
@@ -90,12 +87,14 @@ func journeyPart(o options) (report.Section, []string, error) {
 	if err != nil {
 		return report.Section{}, nil, err
 	}
-	figs := report.Figures{
-		{Label: tr(l, "Calls", "Llamadas"), Value: fmt.Sprint(a.Journeys)},
-		{Label: tr(l, "Completed", "Completadas"), Value: l.Percent(100*a.Completion, 1), Status: statusOf(a.Completion >= 0.9)},
-		{Label: tr(l, "Follow the designed cycle", "Siguen el ciclo diseñado"), Value: l.Percent(100*a.Conformance, 1)},
+	figs := report.Figures{{Label: tr(l, "Calls", "Llamadas"), Value: fmt.Sprint(a.Journeys)}}
+	lines := []string{fmt.Sprintf("%s: %d", tr(l, "Calls analysed", "Llamadas analizadas"), a.Journeys)}
+	if a.Journeys > 0 { // shares of no calls would mean nothing
+		figs = append(figs,
+			report.Figure{Label: tr(l, "Completed", "Completadas"), Value: l.Percent(100*a.Completion, 1), Status: statusOf(a.Completion >= 0.9)},
+			report.Figure{Label: tr(l, "Follow the designed cycle", "Siguen el ciclo diseñado"), Value: l.Percent(100*a.Conformance, 1)})
+		lines[0] += fmt.Sprintf(", %s %s", tr(l, "completed", "completadas"), l.Percent(100*a.Completion, 1))
 	}
-	lines := []string{fmt.Sprintf("%s: %d, %s %s", tr(l, "Calls analysed", "Llamadas analizadas"), a.Journeys, tr(l, "completed", "completadas"), l.Percent(100*a.Completion, 1))}
 	if w, ok := a.WeakestCritical(); ok {
 		figs = append(figs, report.Figure{Label: tr(l, "Weakest critical moment", "Momento crítico más débil"), Value: w.Name,
 			Note: tr(l, "mean rating ", "calificación media ") + l.Number(w.Satisfaction.Mean, 2), Status: report.Bad})

@@ -44,8 +44,11 @@ func TestRun(t *testing.T) {
 		if counts["section"] != len(parts) {
 			t.Errorf("%d sections, want one per part (%d)", counts["section"], len(parts))
 		}
-		if counts["svg"] < counts["section"] {
-			t.Errorf("%d charts for %d sections", counts["svg"], counts["section"])
+		// Every chart: SLA compliance and burn-down; SERVQUAL gaps and IPA;
+		// satisfaction per moment and funnel; the two Paretos of complaints;
+		// three customer distributions; the PDCA panel and control chart.
+		if counts["svg"] != 13 {
+			t.Errorf("%d charts, want 13", counts["svg"])
 		}
 		if strings.Contains(string(page), "NaN") || strings.Contains(string(page), ">No data<") || strings.Contains(string(page), ">Sin datos<") {
 			t.Error("the sample month leaves a chart empty")
@@ -78,7 +81,6 @@ func TestRunBadInput(t *testing.T) {
 		{"bad survey file", options{survey: badCSV}, "survey.csv"},
 		{"missing survey file", options{survey: filepath.Join(dir, "none.csv")}, "-survey"},
 		{"bad call log", options{encounters: badLog}, "log.json"},
-		{"empty call log", options{encounters: emptyLog(t, dir)}, "no encounter"},
 		{"unwritable output", options{out: filepath.Join(dir, "no", "such", "dir.html")}, "dir.html"},
 	}
 	for _, tt := range tests {
@@ -89,6 +91,30 @@ func TestRunBadInput(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: got %v, want an error mentioning %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+// TestRunEmptyInput checks that empty user files give a report whose charts
+// say "no data", not an error or a broken chart.
+func TestRunEmptyInput(t *testing.T) {
+	dir := t.TempDir()
+	empty := emptyLog(t, dir)
+	out := filepath.Join(dir, "r.html")
+	var buf strings.Builder
+	if err := run(&buf, options{out: out, lang: report.English, tickets: empty, encounters: empty}); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"No data: No ticket was evaluated", "No data: No moment of truth has a rating", "No data: No journey was recorded"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(buf.String(), "completed") {
+		t.Errorf("the summary gives a completion share of no calls:\n%s", buf.String())
 	}
 }
 

@@ -92,9 +92,6 @@ func loadTickets(path string) ([]sla.Ticket, error) {
 	if err := json.Unmarshal(data, &ts); err != nil {
 		return nil, fmt.Errorf("-tickets %s: %w", path, err)
 	}
-	if len(ts) == 0 {
-		return nil, fmt.Errorf("-tickets %s: no ticket in the file", path)
-	}
 	return ts, nil
 }
 
