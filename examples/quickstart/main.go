@@ -11,9 +11,17 @@
 //	go run ./examples/quickstart -encounters log.json  # your own call log
 //
 // Open the page in any browser: it needs no network and no JavaScript. Each
-// part of the report is in its own file of this directory (sla.go, …),
-// commented with the course notes' concept it models; sample.go simulates
-// the month.
+// part of the report is in its own file of this directory, commented with
+// the course notes' concept it models, in the report's order:
+//
+//	sla.go         the service-level agreement (ANS): compliance, availability, error budget
+//	survey.go      SERVQUAL gaps, Cronbach's alpha, NPS and the report card's IPA matrix
+//	journey.go     the cycle of service: satisfaction at each moment of truth, drop-off
+//	complaints.go  complaints and claims through the desk, trail, cost of bad service
+//	customers.go   customer types (typology), RFM segments, a playbook
+//	improve.go     one PDCA cycle on first-contact resolution with a p chart
+//
+// sample.go simulates the month with a fixed seed.
 package main
 
 import (
