@@ -40,7 +40,7 @@
 //   - sla: [FromSLA], [FromSLAByPriority], [SLATable], [FromAvailability].
 //   - scorecard: [FromServqual], [FromIPA], [NPSFigure].
 //   - servicecycle: [FromJourney], [FromReach], [MomentTable], [DriverTable].
-//   - complaint: [CausePareto], [CostPareto], [CostTable].
+//   - complaint: [FunctionBars], [CausePareto], [CostPareto], [CostTable].
 //   - typology: [BehaviourBars], [RelationshipBars], [ProfitabilityBars],
 //     [SegmentTable], [ProfileTable].
 //   - pdca: [FromControlChart], [FromCheck], [FromCycle].

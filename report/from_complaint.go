@@ -70,3 +70,31 @@ func CostTable(r complaint.CostReport, l Lang) Table {
 	}
 	return t
 }
+
+// function names a function of the customer-service department in the
+// report's language.
+func (l Lang) function(f complaint.Function) string {
+	names := map[complaint.Function][2]string{
+		complaint.Incidents:                 {"Incidents", "Atención de incidencias"},
+		complaint.Complaints:                {"Complaints", "Quejas"},
+		complaint.SuggestionsAndCompliments: {"Suggestions and compliments", "Sugerencias y felicitaciones"},
+		complaint.Claims:                    {"Claims", "Reclamaciones"},
+		complaint.AfterSales:                {"After-sales", "Seguimiento postventa"},
+		complaint.Information:               {"Information", "Información"},
+	}
+	if n, ok := names[f]; ok {
+		return l.t(n[0], n[1])
+	}
+	return f.String()
+}
+
+// FunctionBars returns the volume of cases per function of the
+// customer-service department ([complaint.Volume.Result]), in the course
+// notes' order.
+func FunctionBars(vols []complaint.FunctionVolume, l Lang) BarChart {
+	c := BarChart{Title: l.t("Cases by function of the department", "Casos por función del departamento"), Unit: l.t("cases", "casos")}
+	for _, v := range vols {
+		c.Bars = append(c.Bars, Bar{Label: l.function(v.Function), Value: float64(v.Cases)})
+	}
+	return c
+}

@@ -35,3 +35,12 @@ func TestComplaintAdapters(t *testing.T) {
 	assert.Equal(t, []string{"All causes", "5", "1", "90,000", "1,200,000", "1,290,000", "100.0 %"}, tab.Rows[2])
 	assert.Empty(t, CostTable(complaint.CostReport{}, English).Rows)
 }
+
+func TestFunctionBars(t *testing.T) {
+	vols := []complaint.FunctionVolume{{Function: complaint.Complaints, Cases: 5, Share: 0.5}, {Function: complaint.Claims, Cases: 5, Share: 0.5}}
+	c := FunctionBars(vols, Spanish)
+	assert.Equal(t, []Bar{{Label: "Quejas", Value: 5}, {Label: "Reclamaciones", Value: 5}}, c.Bars)
+	for _, f := range complaint.Functions() {
+		assert.NotEqual(t, f.String(), Spanish.function(f), "%v has a Spanish name", f)
+	}
+}

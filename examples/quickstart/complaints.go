@@ -144,12 +144,17 @@ func complaintsPart(o options) (report.Section, []string, error) {
 	if err != nil {
 		return report.Section{}, nil, err
 	}
+	// The month's cost of bad service, and its volume per function of the
+	// department (funciones del departamento de atención al cliente).
 	tally := complaint.CostTally{From: monthStart, To: monthEnd}
+	var volume complaint.Volume
 	for _, c := range cases {
 		if err := tally.Add(c); err != nil {
 			return report.Section{}, nil, err
 		}
+		volume.Add(c)
 	}
+	functions, _ := volume.Result()
 	costs, err := tally.Result(complaint.CostModel{
 		Currency:         "COP",
 		Handling:         map[complaint.Tier]servuction.Money{complaint.Advisor: cop(8_000), complaint.NetworkMember: cop(25_000), complaint.Specialist: cop(60_000)},
@@ -176,7 +181,7 @@ func complaintsPart(o options) (report.Section, []string, error) {
 		Title: tr(l, "Complaints and claims", "Quejas y reclamos"),
 		Intro: tr(l, "Each case went through the desk: solved by the advisor at first contact, or assigned to the service network (notified by SMS and e-mail), escalated to a specialist when needed, resolved with its root cause, and the customer called back. The costs count handling per tier, refunds, and the value of customers lost and of those who hear about it.",
 			"Cada caso pasó por el escritorio: resuelto por la asesora en el primer contacto, o asignado a la red de servicio (notificada por SMS y correo), escalado a un especialista cuando hizo falta, resuelto con su causa raíz, y con llamada de seguimiento al cliente. Los costos cuentan la atención por nivel, los reembolsos y el valor de los clientes perdidos y de quienes se enteran."),
-		Blocks: []report.Block{figs, report.CausePareto(costs, l), report.CostPareto(costs, l), report.CostTable(costs, l)},
+		Blocks: []report.Block{figs, report.FunctionBars(functions, l), report.CausePareto(costs, l), report.CostPareto(costs, l), report.CostTable(costs, l)},
 	}
 	return sec, lines, nil
 }

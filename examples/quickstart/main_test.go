@@ -45,10 +45,11 @@ func TestRun(t *testing.T) {
 			t.Errorf("%d sections, want one per part (%d)", counts["section"], len(parts))
 		}
 		// Every chart: SLA compliance and burn-down; SERVQUAL gaps and IPA;
-		// satisfaction per moment and funnel; the two Paretos of complaints;
-		// three customer distributions; the PDCA panel and control chart.
-		if counts["svg"] != 13 {
-			t.Errorf("%d charts, want 13", counts["svg"])
+		// satisfaction per moment and funnel; cases per function and the two
+		// Paretos of complaints; three customer distributions; the PDCA panel
+		// and control chart.
+		if counts["svg"] != 14 {
+			t.Errorf("%d charts, want 14", counts["svg"])
 		}
 		if strings.Contains(string(page), "NaN") || strings.Contains(string(page), ">No data<") || strings.Contains(string(page), ">Sin datos<") {
 			t.Error("the sample month leaves a chart empty")
