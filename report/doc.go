@@ -39,7 +39,8 @@
 //
 //   - sla: [FromSLA], [FromSLAByPriority], [SLATable], [FromAvailability].
 //   - scorecard: [FromServqual], [FromIPA], [NPSFigure].
-//   - servicecycle: [FromJourney], [FromReach], [MomentTable], [DriverTable].
+//   - servicecycle: [FromJourney], [FromReach], [MomentTable], [DriverTable],
+//     [TriangleTable].
 //   - complaint: [FunctionBars], [CausePareto], [CostPareto], [CostTable].
 //   - typology: [BehaviourBars], [RelationshipBars], [ProfitabilityBars],
 //     [SegmentTable], [ProfileTable].

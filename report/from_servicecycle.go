@@ -2,6 +2,7 @@ package report
 
 import (
 	"math"
+	"strings"
 
 	"github.com/servuction/servuction/servicecycle"
 )
@@ -120,4 +121,69 @@ func (l Lang) failPoint(f servicecycle.FailPoint) string {
 		return l.t(n[0], n[1])
 	}
 	return f.String()
+}
+
+// side names a side of the service triangle in the report's language.
+func (l Lang) side(s servicecycle.Side) string {
+	switch s {
+	case servicecycle.Strategy:
+		return l.t("Strategy", "Estrategia")
+	case servicecycle.People:
+		return l.t("People", "Gente")
+	case servicecycle.Systems:
+		return l.t("Systems", "Sistemas")
+	}
+	return s.String()
+}
+
+// perspective names who scored a side: customers, employees or an audit of
+// the service context.
+func (l Lang) perspective(p servicecycle.Perspective) string {
+	switch p {
+	case servicecycle.CustomerView:
+		return l.t("customers", "clientes")
+	case servicecycle.EmployeeView:
+		return l.t("employees", "empleados")
+	case servicecycle.ContextView:
+		return l.t("context", "contexto")
+	}
+	return p.String()
+}
+
+// TriangleTable returns the assessment of the service triangle (triángulo
+// del servicio): each side's mean score (1–5) overall and as customers,
+// employees and the service context see it, whether the three agree
+// (congruencia: no gap of a point or more), and the evidence; the weakest
+// side is marked.
+func TriangleTable(a servicecycle.TriangleAssessment, l Lang) Table {
+	t := Table{Caption: l.t("Service triangle", "Triángulo del servicio"),
+		Header: []string{l.t("Side", "Lado"), l.t("Mean", "Media"), l.t("Customers", "Clientes"), l.t("Employees", "Empleados"),
+			l.t("Context", "Contexto"), l.t("Congruent", "Congruente"), l.t("Evidence", "Evidencia")},
+		Numeric: []bool{false, true, true, true, true, false, false}}
+	mean := func(v float64, n int) string {
+		if n == 0 {
+			return "–"
+		}
+		return l.num(v, 2)
+	}
+	for _, s := range a.Sides {
+		if s.N == 0 {
+			continue
+		}
+		name := l.side(s.Side)
+		if s.Side == a.Weakest {
+			name += l.t(" (weakest)", " (el más débil)")
+		}
+		c := s.Congruence
+		cong := l.t("yes", "sí")
+		if !c.Congruent {
+			cong = l.t("no", "no")
+			for _, g := range c.Gaps {
+				cong += "; " + l.perspective(g.A) + " − " + l.perspective(g.B) + " " + l.Signed(g.Difference, 1)
+			}
+		}
+		t.Rows = append(t.Rows, []string{name, l.num(s.Mean, 2), mean(c.Customer, c.CustomerN), mean(c.Employee, c.EmployeeN),
+			mean(c.Context, c.ContextN), cong, strings.Join(s.Evidence, "; ")})
+	}
+	return t
 }

@@ -57,3 +57,20 @@ func TestFailPointNames(t *testing.T) {
 		assert.NotEmpty(t, English.failPoint(f))
 	}
 }
+
+func TestTriangleTable(t *testing.T) {
+	tri, err := servicecycle.NewTriangle(
+		servicecycle.Score{Side: servicecycle.Strategy, Perspective: servicecycle.CustomerView, Value: 4, Evidence: "clear promise"},
+		servicecycle.Score{Side: servicecycle.Strategy, Perspective: servicecycle.EmployeeView, Value: 4},
+		servicecycle.Score{Side: servicecycle.People, Perspective: servicecycle.CustomerView, Value: 2, Evidence: "rushed calls"},
+		servicecycle.Score{Side: servicecycle.People, Perspective: servicecycle.EmployeeView, Value: 4, Evidence: "we feel fine"},
+	)
+	require.NoError(t, err)
+	tab := TriangleTable(tri.Assess(), English)
+	// Strategy: (4+4)/2 = 4, congruent. People: (2+4)/2 = 3, the weakest;
+	// customers 2 against employees 4 is a gap of −2 (≥ 1 point). Systems
+	// has no score: no row.
+	require.Len(t, tab.Rows, 2)
+	assert.Equal(t, []string{"Strategy", "4.00", "4.00", "4.00", "–", "yes", "clear promise"}, tab.Rows[0])
+	assert.Equal(t, []string{"People (weakest)", "3.00", "2.00", "4.00", "–", "no; customers − employees −2.0", "rushed calls; we feel fine"}, tab.Rows[1])
+}

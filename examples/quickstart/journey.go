@@ -72,7 +72,8 @@ func loadEncounters(path string) ([]servicecycle.Encounter, error) {
 // journeyPart measures the cycle from the month's simulated call log: the
 // satisfaction at each moment of truth, how many callers reach each moment
 // and where they hang up, the moment whose bad experience costs the final
-// rating most, and the weakest critical moment.
+// rating most, and the weakest critical moment; then it assesses the
+// service triangle (customer at the centre; strategy, people, systems).
 func journeyPart(o options) (report.Section, []string, error) {
 	l := o.lang
 	cyc, err := callCycle(l)
@@ -104,11 +105,28 @@ func journeyPart(o options) (report.Section, []string, error) {
 		d := a.Drivers[0]
 		lines = append(lines, fmt.Sprintf("  %s: %s (%s %s)", tr(l, "a bad experience costs most at", "una mala experiencia cuesta más en"), d.Name, l.Signed(-d.Effect, 2), tr(l, "points of final rating", "puntos de calificación final")))
 	}
+	// The service triangle (triángulo del servicio), scored 1–5 by customers
+	// (from the survey's comments), by the advisors (in a workshop) and by an
+	// audit of the service context, with the evidence behind each score.
+	tri, err := servicecycle.NewTriangle(
+		servicecycle.Score{Side: servicecycle.Strategy, Perspective: servicecycle.CustomerView, Value: 3.8, Evidence: tr(l, "the promise of a quick answer is known", "la promesa de respuesta rápida es conocida")},
+		servicecycle.Score{Side: servicecycle.Strategy, Perspective: servicecycle.EmployeeView, Value: 4.1},
+		servicecycle.Score{Side: servicecycle.People, Perspective: servicecycle.CustomerView, Value: 3.9, Evidence: tr(l, "advisors are courteous", "los asesores son corteses")},
+		servicecycle.Score{Side: servicecycle.People, Perspective: servicecycle.EmployeeView, Value: 3.6, Evidence: tr(l, "advisors ask for product training", "los asesores piden capacitación en productos")},
+		servicecycle.Score{Side: servicecycle.Systems, System: servicecycle.Technical, Perspective: servicecycle.CustomerView, Value: 2.6, Evidence: tr(l, "long queues, IVR menu too deep", "colas largas, menú IVR muy profundo")},
+		servicecycle.Score{Side: servicecycle.Systems, System: servicecycle.Technical, Perspective: servicecycle.EmployeeView, Value: 3.9, Evidence: tr(l, "advisors think the tools are fine", "los asesores creen que las herramientas sirven")},
+		servicecycle.Score{Side: servicecycle.Systems, System: servicecycle.Technical, Perspective: servicecycle.ContextView, Value: 2.9, Evidence: tr(l, "audit: 9 % of calls wait over 15 minutes", "auditoría: el 9 % de las llamadas espera más de 15 minutos")},
+	)
+	if err != nil {
+		return report.Section{}, nil, err
+	}
+	triangle := report.TriangleTable(tri.Assess(), l)
+
 	sec := report.Section{
 		Title: tr(l, "Moments of truth (cycle of service)", "Momentos de verdad (ciclo del servicio)"),
-		Intro: tr(l, "Every call of the month logged moment by moment (IVR, queue, advisor, follow-up, farewell) with the caller's rating of each; critical moments are starred.",
-			"Cada llamada del mes registrada momento a momento (IVR, cola, asesor, seguimiento, despedida) con la calificación del cliente en cada uno; los momentos críticos llevan estrella."),
-		Blocks: []report.Block{figs, report.FromJourney(a, cyc, l), report.FromReach(a, cyc, l), report.MomentTable(a, l), report.DriverTable(a, l)},
+		Intro: tr(l, "Every call of the month logged moment by moment (IVR, queue, advisor, follow-up, farewell) with the caller's rating of each; critical moments are starred. Last, the service triangle as customers, advisors and an audit of the service context scored it.",
+			"Cada llamada del mes registrada momento a momento (IVR, cola, asesor, seguimiento, despedida) con la calificación del cliente en cada uno; los momentos críticos llevan estrella. Al final, el triángulo del servicio según lo calificaron los clientes, los asesores y una auditoría del contexto del servicio."),
+		Blocks: []report.Block{figs, report.FromJourney(a, cyc, l), report.FromReach(a, cyc, l), report.MomentTable(a, l), report.DriverTable(a, l), triangle},
 	}
 	return sec, lines, nil
 }
