@@ -37,7 +37,8 @@
 // Adapters turn a package's result into charts and tables, labelled in the
 // report's language:
 //
-//   - sla: [FromSLA], [FromSLAByPriority], [SLATable], [FromAvailability].
+//   - sla: [FromSLA], [FromSLAByPriority], [SLATable], [FromAvailability],
+//     [AlertTable].
 //   - scorecard: [FromServqual], [FromIPA], [NPSFigure].
 //   - servicecycle: [FromJourney], [FromReach], [MomentTable], [DriverTable],
 //     [TriangleTable].

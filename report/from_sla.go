@@ -188,3 +188,36 @@ func FromAvailability(window sla.AvailabilityResult, progress []sla.Availability
 	}
 	return c
 }
+
+// AlertsAt is the state of an availability objective's burn-rate alerts at
+// one instant ([sla.Agreement.Alerts]).
+type AlertsAt struct {
+	At     time.Time
+	Alerts []sla.Alert
+}
+
+// AlertTable returns burn-rate alerts checked at several instants: one row
+// per instant and rule, with the burn rates over the rule's long and short
+// windows and whether the alert fires (page: someone acts now; ticket:
+// within working hours). Instants are shown in their own location.
+func AlertTable(checks []AlertsAt, l Lang) Table {
+	t := Table{Caption: l.t("Error-budget burn-rate alerts", "Alertas por tasa de consumo del presupuesto de error"),
+		Header: []string{l.t("Instant", "Instante"), l.t("Alert", "Alerta"), l.t("Windows", "Ventanas"), l.t("Burn needed", "Tasa requerida"),
+			l.t("Long burn", "Tasa larga"), l.t("Short burn", "Tasa corta"), l.t("Fires", "Se dispara")},
+		Numeric: []bool{false, false, false, true, true, true, false}}
+	for _, c := range checks {
+		for _, a := range c.Alerts {
+			sev := l.t("ticket", "tiquete")
+			if a.Rule.Severity == sla.Page {
+				sev = l.t("page", "aviso inmediato")
+			}
+			fires := l.t("no", "no")
+			if a.Firing {
+				fires = l.t("YES", "SÍ")
+			}
+			t.Rows = append(t.Rows, []string{c.At.Format("2006-01-02 15:04"), sev, sla.FormatDuration(a.Rule.Long) + " / " + sla.FormatDuration(a.Rule.Short),
+				l.num(a.Rule.Burn, 1) + "×", l.num(a.LongBurn, 1) + "×", l.num(a.ShortBurn, 1) + "×", fires})
+		}
+	}
+	return t
+}

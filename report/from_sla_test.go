@@ -89,3 +89,17 @@ func TestFromAvailability(t *testing.T) {
 	window.Budget = 0
 	assert.Empty(t, FromAvailability(window, progress, English).Points)
 }
+
+func TestAlertTable(t *testing.T) {
+	at := time.Date(2026, 3, 4, 10, 17, 0, 0, time.UTC)
+	checks := []AlertsAt{{At: at, Alerts: []sla.Alert{
+		{Rule: sla.AlertRule{Severity: sla.Page, Long: time.Hour, Short: 5 * time.Minute, Burn: 14.4}, LongBurn: 20, ShortBurn: 31.24, Firing: true},
+		{Rule: sla.AlertRule{Severity: sla.TicketAlert, Long: 72 * time.Hour, Short: 6 * time.Hour, Burn: 1}, LongBurn: 0.5, ShortBurn: 2},
+	}}}
+	tab := AlertTable(checks, English)
+	require.Len(t, tab.Rows, 2)
+	assert.Equal(t, "2026-03-04 10:17", tab.Rows[0][0])
+	assert.Equal(t, []string{"page", "14.4×", "20.0×", "31.2×", "YES"}, []string{tab.Rows[0][1], tab.Rows[0][3], tab.Rows[0][4], tab.Rows[0][5], tab.Rows[0][6]})
+	assert.Equal(t, []string{"ticket", "no"}, []string{tab.Rows[1][1], tab.Rows[1][6]})
+	assert.Equal(t, sla.FormatDuration(time.Hour)+" / "+sla.FormatDuration(5*time.Minute), tab.Rows[0][2])
+}

@@ -146,6 +146,24 @@ func slaPart(o options) (report.Section, []string, error) {
 		progress = append(progress, p)
 	}
 
+	// Burn-rate alerts (the multi-window rules: page at 14.4× over 1 h and
+	// 5 min or 6× over 6 h and 30 min; ticket at 1× over 3 d and 6 h),
+	// checked as each outage ends, and on a quiet Monday noon at the end of
+	// the month, when the short windows have let every alert stop.
+	var checks []report.AlertsAt
+	instants := []time.Time{}
+	for _, out := range outages {
+		instants = append(instants, out.End)
+	}
+	instants = append(instants, time.Date(2026, 3, 30, 12, 0, 0, 0, bogota))
+	for _, at := range instants {
+		alerts, err := ag.Alerts("availability", outages, at, nil)
+		if err != nil {
+			return report.Section{}, nil, err
+		}
+		checks = append(checks, report.AlertsAt{At: at, Alerts: alerts})
+	}
+
 	figs := report.Figures{{Label: tr(l, "Tickets evaluated", "Tiquetes evaluados"), Value: fmt.Sprint(res.Tickets)}}
 	var lines []string
 	lines = append(lines, fmt.Sprintf("%s: %d", tr(l, "Tickets evaluated", "Tiquetes evaluados"), res.Tickets))
@@ -183,6 +201,7 @@ func slaPart(o options) (report.Section, []string, error) {
 			report.FromSLAByPriority(results, order, l),
 			report.SLATable(res, l),
 			report.FromAvailability(window, progress, l),
+			report.AlertTable(checks, l),
 		},
 	}
 	return sec, lines, nil
