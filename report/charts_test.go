@@ -432,3 +432,19 @@ func TestWrap2(t *testing.T) {
 		assert.Equal(t, [2]string{tt.a, tt.b}, [2]string{a, b}, tt.s)
 	}
 }
+
+func TestParetoGroupsTheTail(t *testing.T) {
+	var c ParetoChart
+	for v := 1; v <= 20; v++ {
+		c.Bars = append(c.Bars, ParetoBar{Label: "cause " + strconv.Itoa(v), Value: float64(v)})
+	}
+	out := c.SVG(English)
+	info := checkSVG(t, out)
+	// Twelve bars: causes 20 down to 10, then the other 9 causes (1…9) as
+	// one bar of 1+2+…+9 = 45, which sets the axis: ticks 0…50.
+	assert.Contains(t, info.texts, "Other 9 causes")
+	assert.Contains(t, info.texts, "45")
+	assert.Contains(t, info.texts, "50")
+	assert.NotContains(t, info.texts, "cause 9")
+	assert.Len(t, c.Table(English).Rows, 20, "the table lists every cause")
+}

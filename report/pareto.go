@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"strings"
 
 	"github.com/servuction/servuction/internal/svg"
@@ -56,6 +57,9 @@ func (c ParetoChart) sorted() ([]ParetoBar, []float64) {
 	return bs, cum
 }
 
+// maxParetoBars is the most bars a Pareto chart draws.
+const maxParetoBars = 12
+
 // SVG implements [Chart].
 func (c ParetoChart) SVG(l Lang) string { return c.svg(l, "pareto") }
 
@@ -69,6 +73,17 @@ func (c ParetoChart) svg(l Lang, id string) string {
 	for i, b := range bs {
 		desc = append(desc, b.Label+": "+l.num(b.Value, 0)+" ("+l.pct(cum[i], 0)+l.t(" cumulative)", " acumulado)"))
 	}
+	// Beyond maxParetoBars causes the bars would be too thin to label: the
+	// smallest are drawn as one "other causes" bar (the table lists them all).
+	if len(bs) > maxParetoBars {
+		rest := 0.0
+		for _, b := range bs[maxParetoBars-1:] {
+			rest += b.Value
+		}
+		n := len(bs) - (maxParetoBars - 1)
+		bs = append(bs[:maxParetoBars-1:maxParetoBars-1], ParetoBar{Label: l.t("Other ", "Otras ") + itoa(n) + l.t(" causes", " causas"), Value: rest})
+		cum = append(cum[:maxParetoBars-1:maxParetoBars-1], 100)
+	}
 	const h = 440.0
 	d := svg.New(chartWidth, h, id, title, strings.Join(desc, "; "))
 	heading(d, title)
@@ -78,7 +93,11 @@ func (c ParetoChart) svg(l Lang, id string) string {
 		{l.t("cumulative %", "% acumulado"), colBad, 'l'},
 	})
 	x0, x1, y0, y1 := 90.0, chartWidth-70, 72.0, h-120
-	tv, _, tmax := ticks(0, bs[0].Value, 5)
+	top := 0.0
+	for _, b := range bs {
+		top = math.Max(top, b.Value)
+	}
+	tv, _, tmax := ticks(0, top, 5)
 	ys := scale{0, tmax, y1, y0}
 	cs := scale{0, 100, y1, y0}
 	dec := decimalsFor(tv)
