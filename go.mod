@@ -3,6 +3,7 @@ module github.com/servuction/servuction
 go 1.24
 
 require (
+	github.com/google/uuid v1.6.0
 	github.com/shopspring/decimal v1.4.0
 	github.com/stretchr/testify v1.10.0
 )

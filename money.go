@@ -31,8 +31,13 @@ func NewMoney(amount decimal.Decimal, currency string) (Money, error) {
 	return Money{Amount: amount, Currency: currency}, nil
 }
 
+// maxMoneyExponent bounds the decimal exponent ParseMoney accepts: amounts
+// from 10⁻³⁰ to beyond 10³⁰ in scientific notation, far past any currency.
+const maxMoneyExponent = 30
+
 // ParseMoney parses "1234.50 COP" (or "COP 1234.50"); a bare number has no
-// currency.
+// currency. Scientific notation is accepted with an exponent of at most ±30
+// ("1.5e6 COP").
 func ParseMoney(s string) (Money, error) {
 	fields := strings.Fields(s)
 	var num, cur string
@@ -50,6 +55,11 @@ func ParseMoney(s string) (Money, error) {
 	amt, err := decimal.NewFromString(num)
 	if err != nil {
 		return Money{}, fmt.Errorf("servuction: money %q: amount %q is not a decimal number: %w", s, num, ErrInvalidValue)
+	}
+	// An exponent such as 1e99999999 is valid decimal syntax but no amount
+	// of money, and printing it would write a hundred million digits.
+	if e := amt.Exponent(); e < -maxMoneyExponent || e > maxMoneyExponent {
+		return Money{}, fmt.Errorf("servuction: money %q: exponent %d outside ±%d: %w", s, e, maxMoneyExponent, ErrInvalidValue)
 	}
 	return NewMoney(amt, cur)
 }

@@ -135,11 +135,14 @@ func TestMoneyArithmetic(t *testing.T) {
 }
 
 func TestParseMoneyErrors(t *testing.T) {
-	for _, in := range []string{"", "abc COP", "12 cop", "12 COPS", "1 2 3", "12 C0P"} {
+	for _, in := range []string{"", "abc COP", "12 cop", "12 COPS", "1 2 3", "12 C0P", "1e99999999 COP", "1e-31 USD", "1e31"} {
 		_, err := servuction.ParseMoney(in)
 		require.ErrorIs(t, err, servuction.ErrInvalidValue, in)
 	}
-	_, err := servuction.NewMoney(decimal.NewFromInt(1), "usd")
+	m, err := servuction.ParseMoney("1.5e6 COP")
+	require.NoError(t, err)
+	assert.Equal(t, "1500000 COP", m.String())
+	_, err = servuction.NewMoney(decimal.NewFromInt(1), "usd")
 	require.ErrorIs(t, err, servuction.ErrInvalidValue)
 }
 

@@ -68,6 +68,8 @@ var kindNames = enum.New("sla: kind", ErrUnknownName,
 		"basado en el cliente": CustomerBased, "cliente": CustomerBased, "customer": CustomerBased,
 		"de servicio": ServiceBased, "servicio": ServiceBased, "service": ServiceBased,
 		"multinivel": MultiLevel, "multi-level": MultiLevel,
+		// The course notes' headings: "ANS basado en el cliente", "ANS de servicio", "ANS multinivel".
+		"ANS basado en el cliente": CustomerBased, "ANS de servicio": ServiceBased, "ANS multinivel": MultiLevel,
 	})
 
 // ParseKind returns the kind named s: "customer-based", "service-based",

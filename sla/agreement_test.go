@@ -288,7 +288,7 @@ func TestAgreementJSONErrors(t *testing.T) {
 		{"threshold", strings.Replace(base, `90`, `0`, 1), "threshold 0 outside (0, 100]"},
 		{"unknown field", strings.Replace(base, `"name"`, `"nombre"`, 1), `unknown field "nombre"`},
 		{"two targets", strings.Replace(base, `{"high":"4h"}`, `{"high":"4h","alta":"2h"}`, 1), "two targets for high"},
-		{"bad calendar", strings.Replace(base, `"objectives"`, `"calendars":{"c":{"Zone":"Mars/Olympus"}},"objectives"`, 1), `calendar "c"`},
+		{"bad calendar", strings.Replace(base, `"objectives"`, `"calendars":{"c":{"zone":"Mars/Olympus","week":{"monday":["09:00-17:00"]}}},"objectives"`, 1), `calendar "c"`},
 		{"wrong type", `{"name":5}`, "sla: agreement"},
 	}
 	for _, tt := range tests {
@@ -302,4 +302,29 @@ func TestAgreementJSONErrors(t *testing.T) {
 			assert.Len(t, a.Objectives(), 1)
 		})
 	}
+}
+
+func TestMultilevelFallsBackPerPriority(t *testing.T) {
+	// Acme's resolution objective sets only the high-priority target; a
+	// normal ticket of acme takes the corporate one.
+	a := MustAgreement(AgreementConfig{Name: "g", Kind: MultiLevel,
+		Units: []Unit{{Name: "acme", Level: Customer}},
+		Objectives: []Objective{
+			{Metric: Resolution, Threshold: 90, Targets: map[Priority]time.Duration{High: 72 * time.Hour, Normal: 96 * time.Hour}},
+			{Metric: Resolution, Scope: "acme", Threshold: 90, Targets: map[Priority]time.Duration{High: 24 * time.Hour}},
+		}})
+	for p, want := range map[Priority]struct {
+		target time.Duration
+		level  Level
+	}{High: {24 * time.Hour, Customer}, Normal: {96 * time.Hour, Corporate}} {
+		e, err := a.Evaluate(Ticket{Priority: p, Customer: "acme", Events: []Event{ev(Opened, mon(9, 0))}}, mon(9, 0))
+		require.NoError(t, err)
+		r := mustResult(t, e, Resolution)
+		assert.Equal(t, want.target, r.Target, p)
+		assert.Equal(t, want.level, r.Level, p)
+	}
+	// Low has a target nowhere: no result.
+	e, err := a.Evaluate(Ticket{Priority: Low, Customer: "acme", Events: []Event{ev(Opened, mon(9, 0))}}, mon(9, 0))
+	require.NoError(t, err)
+	assert.Empty(t, e.Results)
 }

@@ -202,6 +202,9 @@ func ParseSeverity(s string) (Severity, error) { return severityNames.Parse(s) }
 // String returns the severity's English name.
 func (s Severity) String() string { return severityNames.String(s) }
 
+// IsValid reports whether s is [Page] or [TicketAlert].
+func (s Severity) IsValid() bool { return s != SeverityUnknown && severityNames.Valid(s) }
+
 // MarshalText implements encoding.TextMarshaler.
 func (s Severity) MarshalText() ([]byte, error) { return severityNames.MarshalText(s) }
 
@@ -255,7 +258,7 @@ func (a *Agreement) Alerts(name string, outages []Outage, now time.Time, rules [
 		rules = DefaultAlertRules()
 	}
 	for i, r := range rules {
-		if (r.Severity != Page && r.Severity != TicketAlert) || r.Short <= 0 || r.Long <= r.Short || !(r.Burn > 0) || math.IsInf(r.Burn, 0) {
+		if !r.Severity.IsValid() || r.Short <= 0 || r.Long <= r.Short || !(r.Burn > 0) || math.IsInf(r.Burn, 0) {
 			return nil, fmt.Errorf("sla: alert rule %d (%s, %s/%s at %v×): want a severity, 0 < short < long and a positive burn: %w",
 				i, r.Severity, FormatDuration(r.Long), FormatDuration(r.Short), r.Burn, ErrInvalidOutage)
 		}

@@ -49,6 +49,7 @@ type CalendarConfig struct {
 //
 // Instants between the years 1900 and 2200 take a constant time whatever the
 // span; outside them the calendar stays exact but walks the zone's transitions.
+// Instants before the year 1 or after 9999 count as those years' ends.
 //
 // A Calendar is immutable and safe for concurrent use. A nil or zero Calendar
 // is open all the time (24×7) in UTC, like [AlwaysOpen].
@@ -248,14 +249,10 @@ func (c *Calendar) addSlow(sec, xs, xn int64) (int64, int64) {
 	// The business time reaches x within the second before hi, during
 	// which the calendar is open.
 	bs, _ := c.real(hi-1, 0)
-	rem := (xs-bs)*nsPerSec + xn
-	if rem <= 0 || rem > nsPerSec {
-		return hi, 0
+	if rem := (xs-bs)*nsPerSec + xn; rem > 0 && rem < nsPerSec {
+		return hi - 1, rem
 	}
-	if rem == nsPerSec {
-		return hi, 0
-	}
-	return hi - 1, rem
+	return hi, 0
 }
 
 // IsOpen reports whether the calendar is open at t.
@@ -263,8 +260,8 @@ func (c *Calendar) IsOpen(t time.Time) bool {
 	if c.isAlways() {
 		return true
 	}
-	off, _, _ := c.zoneAt(t.Unix())
-	return c.openWall(t.Unix() + off)
+	sec := min(max(t.Unix(), clampLo), clampHi)
+	return c.openWall(sec + c.offsetAt(sec))
 }
 
 // NextOpen returns the first instant at or after t at which the calendar is
@@ -347,6 +344,17 @@ func (c *Calendar) trIndex(sec int64) int {
 		}
 	}
 	return lo
+}
+
+// offsetAt returns the zone's offset from UTC at sec.
+func (c *Calendar) offsetAt(sec int64) int64 {
+	if sec >= rangeLo && sec < rangeHi {
+		if i := c.trIndex(sec); i > 0 {
+			return c.tr[i-1].off
+		}
+		return c.off0
+	}
+	return zoneOffset(c.loc, sec)
 }
 
 // zoneAt returns the offset in force at sec and the next offset transition
@@ -518,8 +526,17 @@ func (c *Calendar) wallInverse(xs, xn int64) (int64, int64) {
 	if r == 0 && xn == 0 {
 		q, r = q-1, c.weekTotal
 	}
-	s, n := spanInverse(c.week, r, xn)
-	return (q*7-4)*secPerDay + s, n
+	// k: first span of the week whose end reaches r.
+	lo, hi = 0, len(c.week)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if after(r, xn, c.weekCum[m+1]) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return (q*7-4)*secPerDay + c.week[lo].a + r - c.weekCum[lo], xn
 }
 
 // spanInverse returns the position within sorted spans at which (rs, rn) open

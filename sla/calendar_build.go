@@ -22,6 +22,7 @@ const maxErrors = 20
 func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 	var el errList
 	loc := loadZone(cfg.Zone, &el)
+	zoneProblems := el.len()
 	c := &Calendar{cfg: cfg.clone(), loc: loc}
 
 	// Weekly shifts.
@@ -38,7 +39,7 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 	for wd := time.Sunday; wd <= time.Saturday; wd++ {
 		for i, s := range cfg.Week[wd] {
 			if !s.IsValid() {
-				el.add("%s: shift %d: %s", wd, i+1, describeBadShift(s))
+				el.add("week: shift %d on %s: %s", i+1, wd, describeBadShift(s))
 			}
 		}
 	}
@@ -72,7 +73,8 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 			rulesOK = false
 		}
 	}
-	if el.len() > 0 {
+	if el.len() > zoneProblems {
+		// Shifts out of range: overlaps would only add noise.
 		return nil, el.err()
 	}
 	if rulesOK && len(cfg.Rules) > 0 {
@@ -96,9 +98,17 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 
 func describeBadShift(s Shift) string {
 	if s.Start < Midnight || s.Start >= EndOfDay {
-		return fmt.Sprintf("start %s out of range 00:00-23:59", s.Start)
+		return fmt.Sprintf("start %s out of range 00:00-23:59", looseClock(s.Start))
 	}
-	return fmt.Sprintf("end %s out of range 00:00-24:00", s.End)
+	return fmt.Sprintf("end %s out of range 00:00-24:00", looseClock(s.End))
+}
+
+// looseClock writes a clock value even out of range: 25:00, -5 minutes.
+func looseClock(c Clock) string {
+	if c < 0 {
+		return fmt.Sprintf("%d minutes", int(c))
+	}
+	return fmt.Sprintf("%02d:%02d", c.Hour(), c.Minute())
 }
 
 func loadZone(name string, el *errList) *time.Location {
@@ -141,6 +151,7 @@ type labelled struct {
 	spill bool
 }
 
+// String describes the span's shift: "Monday shift 1 22:00-06:00 past midnight".
 func (l labelled) String() string {
 	s := fmt.Sprintf("%s shift %d %s", l.owner, l.index+1, l.shift)
 	if l.spill {
@@ -214,7 +225,7 @@ func (c *Calendar) buildWeek(el *errList) {
 	for k := time.Sunday; k <= time.Saturday; k++ {
 		prev := (k + 6) % 7
 		var ok bool
-		buf, ok = effectiveDay(buf, k.String,
+		buf, ok = effectiveDay(buf, func() string { return "week" },
 			dayShifts{label: k.String(), shifts: c.cfg.Week[k]},
 			dayShifts{label: prev.String(), shifts: c.cfg.Week[prev]}, el)
 		idx[k] = int32(len(week))

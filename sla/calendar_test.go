@@ -240,15 +240,15 @@ func TestNewCalendarErrors(t *testing.T) {
 		{"local zone", CalendarConfig{Zone: "Local", Week: weekOf(monFri, "09:00-17:00")}, []string{`zone "Local"`}},
 		{"empty week", CalendarConfig{}, []string{"no shifts"}},
 		{"end out of range", CalendarConfig{Week: map[time.Weekday][]Shift{time.Monday: {{Start: 540, End: 1500}}}},
-			[]string{"Monday: shift 1: end Clock(1500) out of range"}},
+			[]string{"week: shift 1 on Monday: end 25:00 out of range"}},
 		{"start 24:00", CalendarConfig{Week: map[time.Weekday][]Shift{time.Monday: {{Start: 1440, End: 60}}}},
-			[]string{"Monday: shift 1: start 24:00 out of range"}},
+			[]string{"week: shift 1 on Monday: start 24:00 out of range"}},
 		{"bad weekday", CalendarConfig{Week: map[time.Weekday][]Shift{9: MustParseShifts("09:00-17:00")}}, []string{"weekday 9"}},
 		{"overlap same day", CalendarConfig{Week: weekOf([]time.Weekday{time.Monday}, "09:00-12:00", "11:00-13:00")},
-			[]string{"Monday: Monday shift 2 11:00-13:00 overlaps Monday shift 1 09:00-12:00"}},
+			[]string{"week: Monday shift 2 11:00-13:00 overlaps Monday shift 1 09:00-12:00"}},
 		{"overlap past midnight", CalendarConfig{Week: map[time.Weekday][]Shift{
 			time.Monday: MustParseShifts("22:00-06:00"), time.Tuesday: MustParseShifts("05:00-10:00")}},
-			[]string{"Tuesday: Tuesday shift 1 05:00-10:00 overlaps Monday shift 1 22:00-06:00 past midnight"}},
+			[]string{"week: Tuesday shift 1 05:00-10:00 overlaps Monday shift 1 22:00-06:00 past midnight"}},
 		{"duplicate holiday", CalendarConfig{Week: weekOf(monFri, "09:00-17:00"), Holidays: []Holiday{
 			{Date: d("2026-12-25"), Name: "Navidad"}, {Date: d("2026-12-25"), Name: "Christmas"}}},
 			[]string{`holiday 2 "Christmas" (2026-12-25): conflicts with holiday 1 "Navidad"`}},
@@ -262,7 +262,7 @@ func TestNewCalendarErrors(t *testing.T) {
 			[]string{`rule 1 "x": month 13`, `rule 2 "y": nth 0`}},
 		{"every problem at once", CalendarConfig{Zone: "Nowhere/City", Week: map[time.Weekday][]Shift{
 			time.Monday: {{Start: -1, End: 60}}, time.Tuesday: {{Start: 60, End: 2000}}}},
-			[]string{`zone "Nowhere/City"`, "Monday: shift 1: start Clock(-1)", "Tuesday: shift 1: end Clock(2000)"}},
+			[]string{`zone "Nowhere/City"`, "week: shift 1 on Monday: start -1 minutes", "week: shift 1 on Tuesday: end 33:20"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

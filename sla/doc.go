@@ -35,7 +35,102 @@
 // A [HolidayRule] gives a yearly holiday as a fixed date ([FixedDate]), the
 // n-th weekday of a month ([NthWeekday]) or a day relative to Easter
 // ([EasterRelative]), optionally moved to the next Monday ([NextMonday]) as
-// Colombia's Ley Emiliani requires. [ColombiaHolidays] holds Colombia's
-// eighteen festivos, and [BogotaConfig] a Bogotá call centre's calendar built
-// on them.
+// Colombia's Ley Emiliani requires, or off a weekend ([NearestWeekday]) as US
+// federal holidays are observed. [ColombiaHolidays] holds Colombia's eighteen
+// festivos, and [BogotaConfig] a Bogotá call centre's calendar built on them;
+// [Calendar.HolidaysBetween] lists a calendar's holidays for a period.
+//
+// # Calendars as JSON
+//
+// A calendar is stored as its configuration, shifts as text and days of the
+// week by name (English or Spanish, any case):
+//
+//	{"zone": "America/Bogota",
+//	 "week": {"lunes": ["08:00-12:00", "14:00-18:00"], "friday": ["22:00-06:00"]},
+//	 "holidays": [{"date": "2026-12-24", "name": "Nochebuena", "shifts": ["08:00-12:00"]}],
+//	 "rules": [{"name": "Reyes Magos", "kind": "fixed", "month": 1, "day": 6, "observe": "next-monday"},
+//	           {"name": "Viernes Santo", "kind": "easter", "offset": -2}]}
+//
+// Decoding a [Calendar] validates it like [NewCalendar]: every problem is
+// reported at once, naming the field and the value, and wrapping
+// [ErrInvalidCalendar] ("sla: week: shift 1 on Monday: end 25:00 out of
+// range 00:00-24:00: sla: invalid calendar").
+//
+// # Agreements (ANS)
+//
+// The course notes define the ANS as the tool that "helps both parties agree
+// on aspects such as response time, hours of availability, documentation
+// available, staff assigned to the service, warranty, after-sales service,
+// among other characteristics of the service", and an ANS "sets the rules of
+// a service or product". An [Agreement], built from an [AgreementConfig] with
+// [NewAgreement] or decoded from JSON, holds:
+//
+//   - [Objective] values: a [Metric] ([FirstResponse], [NextResponse],
+//     [PeriodicUpdate], [Resolution], [Availability]), a target per
+//     [Priority] ([Low], [Normal], [High], [Urgent]: baja, normal, alta,
+//     urgente), the calendar the time counts in (business hours or 24×7),
+//     and an attainment threshold such as 95 % of tickets within target.
+//   - A [CreditPolicy]: bands of compliance mapped to a share of the fee
+//     (penalización), as [github.com/servuction/servuction.Money], capped.
+//   - [Clause] values for the commitments that are not clocks
+//     (documentation, staff, warranty, after-sales service), measurable by an
+//     indicator or not; [Agreement.EvaluateClauses] judges the measurable ones.
+//
+// The three kinds of ANS of the course notes are the values of [Kind]:
+//
+//   - [CustomerBased], ANS basado en el cliente: "sets the time limit for
+//     resolutions according to the customer or business area".
+//   - [ServiceBased], ANS de servicio: "when companies offer several services
+//     with different response times, it is better to standardise those
+//     responses to keep the customer satisfied".
+//   - [MultiLevel], ANS multinivel: "responses according to the level at
+//     which they are given, such as corporate (the whole company),
+//     departmental or customer". The most specific [Level] with an objective
+//     wins per metric, and each [Result] says which level and scope it came
+//     from. Units ([Unit]) form the chain customer → department → corporate;
+//     a cycle or a repeated level is rejected.
+//
+// The benefits of an ANS, as the notes list them: it improves the service by
+// reducing resolution times, eases communication, is a mutual agreement,
+// avoids disputes, and compliance is measured objectively. This package is
+// that objective measurement: the same timeline and agreement always give the
+// same verdict.
+//
+// Targets are written in JSON as text, "4h", "90m", "3d" ([ParseDuration]).
+// A day is 24 hours of the objective's clock ([Day]): on a business calendar
+// "3d" is 72 business hours, not three working days.
+//
+// # Ticket evaluation
+//
+// A [Ticket] is a timeline of [Event] values: [Opened], [AgentReplied],
+// [CustomerReplied], [Paused] (waiting for the customer or a third party,
+// [PauseReason]) and [Resumed], [PriorityChanged], [Resolved], [Reopened],
+// [Closed]. [Agreement.Evaluate] returns, per applicable objective, its
+// [Status] ([Running], [OnHold], [AtRisk], [Met], [Breached]), elapsed and
+// remaining business time, the deadline, the percentage elapsed and the
+// breach instant. The rules, stated in full on Evaluate:
+//
+//   - Pauses remove exactly the business time they overlap.
+//   - A priority change keeps the elapsed time and applies the new target.
+//   - A reopen continues the resolution clock.
+//   - A breach (incumplimiento) is final.
+//
+// # Compliance and credits
+//
+// A [Report] accumulates evaluations: per objective, counts by status,
+// compliance (met over decided tickets), whether the threshold holds,
+// percentiles of elapsed time from a mergeable [Histogram], breaches and
+// service credits. Reports built on shards and merged equal one built from
+// all tickets; a report encodes to JSON with everything it accumulated, so
+// shards computed on other machines merge exactly.
+//
+// # Availability and error budgets
+//
+// An [Availability] objective (disponibilidad horaria, e.g. 99.9 % of service
+// hours) is measured from [Outage] intervals: [Agreement.Availability] gives
+// the achieved availability, the error budget and what is left,
+// [Agreement.BurnRate] the speed the budget is spent over a window, and
+// [Agreement.Alerts] the multi-window burn-rate alerts of the Google SRE
+// Workbook ([DefaultAlertRules]: page at 14.4× over 1 h and 5 min or 6× over
+// 6 h and 30 min, ticket at 1× over 3 days and 6 h).
 package sla

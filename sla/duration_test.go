@@ -40,3 +40,25 @@ func TestParseDuration(t *testing.T) {
 	}
 	assert.Equal(t, "-1h30m", FormatDuration(-90*time.Minute))
 }
+
+func FuzzParseDuration(f *testing.F) {
+	for _, s := range []string{"4h", "90m", "3d", "1d12h", "0s", "-1h", "1.5h", "99999d23h", "1d-1h"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDuration(s)
+		if err != nil {
+			if !errors.Is(err, ErrInvalidDuration) {
+				t.Fatalf("%q: error does not wrap ErrInvalidDuration: %v", s, err)
+			}
+			return
+		}
+		if d < 0 {
+			t.Fatalf("%q: negative %s", s, d)
+		}
+		back, err := ParseDuration(FormatDuration(d))
+		if err != nil || back != d {
+			t.Fatalf("%q = %s: FormatDuration %q parses back to %s, %v", s, d, FormatDuration(d), back, err)
+		}
+	})
+}

@@ -145,9 +145,12 @@ func (always) Add(start time.Time, d time.Duration) time.Time { return start.Add
 // Evaluate returns where each objective of a that applies to t stands at now.
 //
 // Which objectives apply depends on the agreement's [Kind]: for each ticket
-// metric the most specific scope that has an objective wins, and the result
-// names its scope and level. An objective without a target for the ticket's
-// priority at now does not apply. [Availability] objectives are not
+// metric, the most specific scope with an objective that has a target for
+// the ticket's priority at now wins, and the result names its scope and
+// level. So a customer's objective may set only the priorities it changes and
+// leave the others to the department's or the company's. A metric no scope
+// sets a target for is left out, as is one whose clock never started (a next
+// response without a customer follow-up). [Availability] objectives are not
 // evaluated on tickets.
 //
 // Events after now are ignored: the evaluation is the ticket as it stood at
@@ -217,16 +220,17 @@ func (a *Agreement) Evaluate(t Ticket, now time.Time) (Evaluation, error) {
 				continue
 			}
 			c := &a.obj[i]
-			if c.targets[final].ok {
-				if r, ok := c.evaluate(&t, final, now); ok {
-					r.Scope, r.Level = s.scope, s.level
-					if ev.Results == nil {
-						ev.Results = make([]Result, 0, 4)
-					}
-					ev.Results = append(ev.Results, r)
-				}
+			if !c.targets[final].ok {
+				continue // this level sets no target for the priority: ask the next one
 			}
-			break // the most specific scope wins, even without a target for this priority
+			if r, ok := c.evaluate(&t, final, now); ok {
+				r.Scope, r.Level = s.scope, s.level
+				if ev.Results == nil {
+					ev.Results = make([]Result, 0, 4)
+				}
+				ev.Results = append(ev.Results, r)
+			}
+			break // the most specific scope wins
 		}
 	}
 	return ev, nil
@@ -287,7 +291,7 @@ func (c *compiled) evaluate(t *Ticket, final Priority, now time.Time) (Result, b
 		}
 		last = to
 	}
-	start := func(at time.Time, fresh bool) {
+	start := func(fresh bool) {
 		if fresh {
 			if started {
 				settle(cur)
@@ -299,7 +303,6 @@ func (c *compiled) evaluate(t *Ticket, final Priority, now time.Time) (Result, b
 		cur.active = true
 		cur.stoppedAt = time.Time{}
 		cur.target = target(prio)
-		_ = at
 	}
 	stop := func(at time.Time) {
 		if cur.active {
@@ -315,7 +318,7 @@ func (c *compiled) evaluate(t *Ticket, final Priority, now time.Time) (Result, b
 		switch e.Kind {
 		case Opened:
 			if c.Metric == FirstResponse || c.Metric == Resolution {
-				start(e.At, true)
+				start(true)
 			}
 		case AgentReplied:
 			switch c.Metric {
@@ -324,13 +327,13 @@ func (c *compiled) evaluate(t *Ticket, final Priority, now time.Time) (Result, b
 			case PeriodicUpdate:
 				stop(e.At)
 				if !resolved {
-					start(e.At, true)
+					start(true)
 				}
 			}
 			resp = true
 		case CustomerReplied:
 			if c.Metric == NextResponse && resp && !resolved && !cur.active {
-				start(e.At, true)
+				start(true)
 			}
 		case Paused:
 			paused = true
@@ -352,13 +355,13 @@ func (c *compiled) evaluate(t *Ticket, final Priority, now time.Time) (Result, b
 			resolved = false
 			switch c.Metric {
 			case Resolution:
-				start(e.At, false)
+				start(false)
 				if !cur.breached && cur.elapsed > cur.target {
 					cur.breached, cur.breachAt = true, e.At
 					breaches++
 				}
 			case PeriodicUpdate:
-				start(e.At, true)
+				start(true)
 			}
 		case Closed:
 			stop(e.At)

@@ -3,6 +3,8 @@ package sla
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -62,6 +64,18 @@ func FuzzEvaluate(f *testing.F) {
 			if verr != nil {
 				t.Fatalf("Evaluate accepted an invalid timeline: %v", verr)
 			}
+			// Events after now do not matter: the ticket cut at now
+			// evaluates the same.
+			cut := tk
+			cut.Events = nil
+			for _, x := range tk.Events {
+				if !x.At.After(now) {
+					cut.Events = append(cut.Events, x)
+				}
+			}
+			if e2, err := a.Evaluate(cut, now); err != nil || !reflect.DeepEqual(e, e2) {
+				t.Fatalf("events after now changed the evaluation:\n%+v\n%+v (%v)", e, e2, err)
+			}
 			opened := tk.Events[0].At
 			for _, r := range e.Results {
 				cal := a.obj[a.index(r.Objective)].cal
@@ -97,7 +111,7 @@ func FuzzAgreementJSON(f *testing.F) {
 		`"objectives":[{"metric":"first-response","scope":"a","targets":{"urgent":"90m"},"threshold":95,"at_risk":0.5},{"name":"up","metric":"availability","threshold":99.9}],` +
 		`"credits":{"fee":"100 USD","bands":[{"min":90,"max":95,"share":"5"}],"cap":"10 USD"},` +
 		`"clauses":[{"kind":"warranty","description":"d","measurable":true,"indicator":"i","comparison":"at-most","target":5}]}`))
-	f.Add([]byte(`{"name":"c","kind":"customer-based","calendars":{"o":{"Zone":"UTC","Week":{"1":["09:00-17:00"]}}},"objectives":[{"metric":"next-response","calendar":"o","targets":{"normal":"1d2h"},"threshold":100}]}`))
+	f.Add([]byte(`{"name":"c","kind":"customer-based","calendars":{"o":{"zone":"UTC","week":{"monday":["09:00-17:00"]}}},"objectives":[{"metric":"next-response","calendar":"o","targets":{"normal":"1d2h"},"threshold":100}]}`))
 	f.Add([]byte(`{"name":"x","kind":"gold"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var a Agreement
@@ -118,6 +132,31 @@ func FuzzAgreementJSON(f *testing.F) {
 		again, err := json.Marshal(&b)
 		if err != nil || string(again) != string(out) {
 			t.Fatalf("round trip changed the agreement:\n%s\n%s", out, again)
+		}
+	})
+}
+
+func FuzzResultJSON(f *testing.F) {
+	f.Add([]byte(`{"objective":"fr","metric":"first-response","threshold":95,"status":"breached","target":"4h","elapsed":"5h","remaining":"-1h","percent_elapsed":125,"breached_at":"2026-03-02T13:00:00Z","cycles":1,"breaches":1}`))
+	f.Add([]byte(`{"status":"running","target":"1d","elapsed":"0s","remaining":"1d","level":"cliente"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r Result
+		if err := r.UnmarshalJSON(data); err != nil {
+			if !errors.Is(err, ErrInvalidDuration) && !errors.Is(err, ErrUnknownName) && !strings.HasPrefix(err.Error(), "sla: result") {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			return
+		}
+		out, err := json.Marshal(r)
+		if err != nil {
+			return // an undefined enum value cannot be written; decoding never makes one
+		}
+		var back Result
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("decode what was encoded: %v\n%s", err, out)
+		}
+		if back.Target != r.Target || back.Elapsed != r.Elapsed || back.Remaining != r.Remaining || back.Status != r.Status {
+			t.Fatalf("round trip changed the result:\n%+v\n%+v", r, back)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -301,4 +302,44 @@ func TestEvaluateBadTimelines(t *testing.T) {
 			assert.Contains(t, err.Error(), `sla: ticket "x"`)
 		})
 	}
+}
+
+func TestEvaluateConcurrently(t *testing.T) {
+	a, bog := officeAgreement(t)
+	tk := Ticket{ID: "C", Priority: High, Events: []Event{
+		ev(Opened, time.Date(2026, 3, 6, 16, 0, 0, 0, bog)), ev(AgentReplied, time.Date(2026, 3, 9, 13, 0, 0, 0, bog))}}
+	now := time.Date(2026, 3, 9, 18, 0, 0, 0, bog)
+	want, err := a.Evaluate(tk, now)
+	require.NoError(t, err)
+	done := make(chan Evaluation)
+	for i := 0; i < 4; i++ {
+		go func() {
+			e, _ := a.Evaluate(tk, now)
+			done <- e
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		assert.Equal(t, want, <-done)
+	}
+}
+
+func TestResultJSON(t *testing.T) {
+	a := clockAgreement(t)
+	// First response breached: 09:00 → 14:00 is 5h against 4h.
+	e, err := a.Evaluate(Ticket{ID: "J", Priority: High, Events: []Event{ev(Opened, mon(9, 0)), ev(AgentReplied, mon(14, 0))}}, mon(15, 0))
+	require.NoError(t, err)
+	data, err := json.Marshal(e)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"status":"breached","target":"4h","elapsed":"5h","remaining":"-1h"`)
+	var back Evaluation
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.Equal(t, len(e.Results), len(back.Results))
+	for i := range e.Results {
+		assert.Equal(t, e.Results[i].Remaining, back.Results[i].Remaining)
+		assert.Equal(t, e.Results[i].Target, back.Results[i].Target)
+		assert.True(t, e.Results[i].Deadline.Equal(back.Results[i].Deadline))
+	}
+	var r Result
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"target":"4 hours"}`), &r), ErrInvalidDuration)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"status":"late","target":"4h","elapsed":"0s","remaining":"4h"}`), &r), ErrUnknownName)
 }

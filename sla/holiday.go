@@ -2,6 +2,7 @@ package sla
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/servuction/servuction"
@@ -57,19 +58,22 @@ type Observance uint8
 
 // The observances.
 const (
-	OnTheDay   Observance = iota // kept on its date
-	NextMonday                   // moved to the following Monday unless it is a Monday (Ley Emiliani, Colombia's Ley 51 de 1983)
+	OnTheDay       Observance = iota // kept on its date
+	NextMonday                       // moved to the following Monday unless it is a Monday (Ley Emiliani, Colombia's Ley 51 de 1983)
+	NearestWeekday                   // a Saturday moves to the Friday before, a Sunday to the Monday after (US federal rule)
 )
 
 var observanceNames = enum.New("sla: holiday observance", ErrInvalidCalendar,
-	[]string{"on-the-day", "next-monday"},
+	[]string{"on-the-day", "next-monday", "nearest-weekday"},
 	map[string]Observance{
 		"": OnTheDay, "none": OnTheDay, "same day": OnTheDay, "mismo dia": OnTheDay,
 		"lunes siguiente": NextMonday, "siguiente lunes": NextMonday, "emiliani": NextMonday, "ley emiliani": NextMonday,
+		"observed": NearestWeekday, "dia habil mas cercano": NearestWeekday,
 	})
 
 // ParseObservance returns the observance named s: "on-the-day",
-// "next-monday", or the Spanish "mismo día", "lunes siguiente", "Ley Emiliani".
+// "next-monday", "nearest-weekday", or the Spanish "mismo día", "lunes
+// siguiente", "Ley Emiliani", "día hábil más cercano".
 func ParseObservance(s string) (Observance, error) { return observanceNames.Parse(s) }
 
 // String returns the name of o.
@@ -89,8 +93,10 @@ func (o *Observance) UnmarshalText(text []byte) error { return observanceNames.U
 //     (Thanksgiving: the 4th Thursday of November);
 //   - [EasterRelative]: Offset days from Easter Sunday (Viernes Santo: -2).
 //
-// Observe moves the date, e.g. to the next Monday as Colombia's Ley Emiliani
-// requires. Shifts are the hours of the day as in [Holiday] (nil: closed).
+// Observe moves the date: to the next Monday as Colombia's Ley Emiliani
+// requires, or off a weekend to the nearest weekday as US federal holidays
+// are observed (the observed date may then fall in the year before or
+// after). Shifts are the hours of the day as in [Holiday] (nil: closed).
 // FromYear and ToYear, when not zero, bound the years the rule is in force.
 type HolidayRule struct {
 	Name     string       `json:"name"`
@@ -139,15 +145,15 @@ func (r HolidayRule) validate(where string) error {
 	default:
 		bad("kind %q: want fixed, nth-weekday or easter", r.Kind)
 	}
-	if r.Observe != OnTheDay && r.Observe != NextMonday {
-		bad("observe %q: want on-the-day or next-monday", r.Observe)
+	if r.Observe > NearestWeekday {
+		bad("observe %q: want on-the-day, next-monday or nearest-weekday", r.Observe)
 	}
 	if r.FromYear != 0 && r.ToYear != 0 && r.ToYear < r.FromYear {
 		bad("to_year %d before from_year %d", r.ToYear, r.FromYear)
 	}
 	for i, s := range r.Shifts {
 		if !s.IsValid() {
-			bad("shift %d %d-%d minutes: out of range", i+1, int(s.Start), int(s.End))
+			bad("shift %d: %s", i+1, describeBadShift(s))
 		}
 	}
 	return joinErrs(errs)
@@ -195,10 +201,13 @@ func (r HolidayRule) Date(year int) (servuction.Date, bool) {
 	default:
 		return servuction.Date{}, false
 	}
-	if r.Observe == NextMonday {
-		if wd := d.Weekday(); wd != time.Monday {
-			d = d.AddDays((8 - int(wd)) % 7)
-		}
+	switch wd := d.Weekday(); {
+	case r.Observe == NextMonday && wd != time.Monday:
+		d = d.AddDays((8 - int(wd)) % 7)
+	case r.Observe == NearestWeekday && wd == time.Saturday:
+		d = d.AddDays(-1)
+	case r.Observe == NearestWeekday && wd == time.Sunday:
+		d = d.AddDays(1)
 	}
 	return d, true
 }
@@ -219,35 +228,22 @@ func (r HolidayRule) Holiday(year int) (Holiday, bool) {
 func HolidaysIn(rules []HolidayRule, from, to int) []Holiday {
 	var out []Holiday
 	for y := from; y <= to; y++ {
-		start := len(out)
 		for _, r := range rules {
-			h, ok := r.Holiday(y)
-			if !ok {
-				continue
-			}
-			dup := false
-			for i := start; i < len(out); i++ {
-				if out[i].Date == h.Date {
-					out[i].Name += " / " + h.Name
-					dup = true
-					break
-				}
-			}
-			if !dup {
+			if h, ok := r.Holiday(y); ok {
 				out = append(out, h)
 			}
 		}
-		sortHolidays(out[start:])
 	}
-	return out
-}
-
-func sortHolidays(hs []Holiday) {
-	for i := 1; i < len(hs); i++ {
-		for j := i; j > 0 && hs[j].Date.Before(hs[j-1].Date); j-- {
-			hs[j], hs[j-1] = hs[j-1], hs[j]
+	slices.SortStableFunc(out, func(a, b Holiday) int { return a.Date.Compare(b.Date) })
+	merged := out[:0]
+	for _, h := range out {
+		if n := len(merged); n > 0 && merged[n-1].Date == h.Date {
+			merged[n-1].Name += " / " + h.Name
+			continue
 		}
+		merged = append(merged, h)
 	}
+	return merged
 }
 
 // Easter returns the date of Easter Sunday in the Gregorian calendar for year
@@ -269,4 +265,34 @@ func Easter(year int) servuction.Date {
 
 func daysIn(year int, m time.Month) int {
 	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// HolidaysBetween returns the calendar's holidays from from through to
+// inclusive, sorted by date: its explicit holidays and those its rules give
+// for the years [RuleYearsFrom] through [RuleYearsTo], an explicit holiday
+// replacing a rule's on the same date.
+func (c *Calendar) HolidaysBetween(from, to servuction.Date) []Holiday {
+	if c == nil || to.Before(from) {
+		return nil
+	}
+	var out []Holiday
+	explicit := map[servuction.Date]bool{}
+	for _, h := range c.cfg.Holidays {
+		explicit[h.Date] = true
+		if !h.Date.Before(from) && !h.Date.After(to) {
+			h.Shifts = slices.Clone(h.Shifts)
+			out = append(out, h)
+		}
+	}
+	y0, y1 := max(from.Year-1, RuleYearsFrom), min(to.Year+1, RuleYearsTo)
+	if len(c.cfg.Rules) > 0 && y0 <= y1 {
+		for _, h := range HolidaysIn(c.cfg.Rules, y0, y1) {
+			if !explicit[h.Date] && !h.Date.Before(from) && !h.Date.After(to) {
+				h.Shifts = slices.Clone(h.Shifts)
+				out = append(out, h)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Holiday) int { return a.Date.Compare(b.Date) })
+	return out
 }

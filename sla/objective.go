@@ -69,39 +69,44 @@ const DefaultAtRisk = 0.8
 // per priority, the calendar the time counts in, and the share of tickets
 // that must meet the target (the attainment threshold).
 //
-// An objective applies to a ticket when its Scope is selected for the ticket
-// (see [Kind]) and it has a target for the ticket's priority at evaluation
-// time. While a ticket held a priority the objective has no target for, its
-// clocks use the target of the priority at evaluation time.
+// An objective applies to a ticket when its Scope is the most specific one
+// selected for the ticket (see [Kind]) among those with a target for the
+// ticket's priority at evaluation time. While a ticket held a priority the
+// objective has no target for, its clocks use the target of the priority at
+// evaluation time.
 //
 // An [Availability] objective has no Targets: its Threshold is the
 // availability to reach (99.9 for 99.9 % of service hours), see
 // [Agreement.Availability].
+//
+// In JSON ([Objective.MarshalJSON]) the fields are name, metric, scope,
+// calendar, targets (keyed by priority, durations as text), threshold and
+// at_risk.
 type Objective struct {
 	// Name identifies the objective in evaluations and reports; it must be
 	// unique in the agreement. NewAgreement fills an empty name with the
 	// metric's name, followed by "@" and the scope when there is one
 	// ("resolution@acme").
-	Name   string `json:"name,omitempty"`
-	Metric Metric `json:"metric"`
+	Name   string
+	Metric Metric
 	// Scope is the customer, business area, service or unit the objective
 	// is for, as [Kind] explains; "" is the default for every ticket (the
 	// corporate level of a multilevel agreement).
-	Scope string `json:"scope,omitempty"`
+	Scope string
 	// Calendar names one of the agreement's calendars; "" counts real
 	// elapsed time, 24 hours a day, 7 days a week.
-	Calendar string `json:"calendar,omitempty"`
+	Calendar string
 	// Targets is the longest time allowed per priority, counted on
 	// Calendar; each must be positive. Written in JSON as text: "4h", "90m",
 	// "3d" (a day is 24 hours of the calendar's time, see [Day]).
-	Targets map[Priority]time.Duration `json:"-"`
+	Targets map[Priority]time.Duration
 	// Threshold is the attainment threshold, the percentage of tickets
 	// that must meet the target, in (0, 100]; for Availability it is the
 	// availability target.
-	Threshold float64 `json:"threshold"`
+	Threshold float64
 	// AtRisk is the share of the target, in (0, 1], past which a running
 	// clock is reported at risk; 0 means DefaultAtRisk.
-	AtRisk float64 `json:"at_risk,omitempty"`
+	AtRisk float64
 }
 
 // Target returns the objective's target for priority p and whether it has

@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"time"
@@ -21,6 +22,7 @@ import (
 // concurrent use.
 type Report struct {
 	agreement *Agreement
+	name      string // the agreement's name, kept when a report is decoded
 	tickets   int64
 	objs      map[string]*tally
 }
@@ -30,13 +32,20 @@ type tally struct {
 	metric    Metric
 	threshold float64
 	status    [Breached + 1]int64
+	byPrio    [Urgent + 1][Breached + 1]int64
 	cycles    int64
 	breaches  int64
 	hist      Histogram
 }
 
 // NewReport returns an empty report for agreement a.
-func NewReport(a *Agreement) *Report { return &Report{agreement: a} }
+func NewReport(a *Agreement) *Report {
+	r := &Report{agreement: a}
+	if a != nil {
+		r.name = a.Name()
+	}
+	return r
+}
 
 // Add records every result of e. Evaluations of the same ticket at several
 // instants would be counted several times: add one evaluation per ticket,
@@ -48,6 +57,9 @@ func (r *Report) Add(e Evaluation) {
 		t.metric, t.threshold = res.Metric, res.Threshold
 		if res.Status.IsValid() {
 			t.status[res.Status]++
+			if e.Priority.IsValid() {
+				t.byPrio[e.Priority][res.Status]++
+			}
 		}
 		t.cycles += int64(res.Cycles)
 		t.breaches += int64(res.Breaches)
@@ -70,17 +82,22 @@ func (r *Report) tally(name string) *tally {
 }
 
 // Merge adds every evaluation recorded in o to r. Both must be for the same
-// agreement, or one of them for none (the zero Report); otherwise Merge
-// returns an error wrapping [ErrMismatch] and leaves r unchanged.
+// agreement (the same *Agreement, or the same agreement name for a report
+// decoded from JSON), or one of them for none (the zero Report); otherwise
+// Merge returns an error wrapping [ErrMismatch] and leaves r unchanged.
 func (r *Report) Merge(o *Report) error {
 	if o == nil {
 		return nil
 	}
-	if r.agreement != nil && o.agreement != nil && r.agreement != o.agreement {
-		return fmt.Errorf("sla: merge report of agreement %q into one of %q: %w", o.agreement.Name(), r.agreement.Name(), ErrMismatch)
+	if r.agreement != nil && o.agreement != nil && r.agreement != o.agreement ||
+		r.name != "" && o.name != "" && r.name != o.name {
+		return fmt.Errorf("sla: merge report of agreement %q into one of %q: %w", o.name, r.name, ErrMismatch)
 	}
 	if r.agreement == nil {
 		r.agreement = o.agreement
+	}
+	if r.name == "" {
+		r.name = o.name
 	}
 	r.tickets += o.tickets
 	for _, name := range sortedKeys(o.objs) {
@@ -89,6 +106,11 @@ func (r *Report) Merge(o *Report) error {
 		t.metric, t.threshold = src.metric, src.threshold
 		for i := range t.status {
 			t.status[i] += src.status[i]
+		}
+		for p := range t.byPrio {
+			for i := range t.byPrio[p] {
+				t.byPrio[p][i] += src.byPrio[p][i]
+			}
 		}
 		t.cycles += src.cycles
 		t.breaches += src.breaches
@@ -148,6 +170,44 @@ type ObjectiveSummary struct {
 	// Credit is the service credit this objective's compliance earns under
 	// the agreement's credit policy, before the cap.
 	Credit servuction.Money `json:"credit"`
+	// ByPriority splits the counts by the tickets' priority at evaluation,
+	// lowest first, for the priorities that had tickets.
+	ByPriority []PrioritySummary `json:"by_priority,omitempty"`
+}
+
+// MarshalJSON writes the summary with its percentiles as text durations,
+// rounded to the second from one minute up ("2h15m7s"), and without the
+// histogram (encode the [Report] itself to ship the counts).
+func (s ObjectiveSummary) MarshalJSON() ([]byte, error) {
+	type plain ObjectiveSummary
+	return json.Marshal(struct {
+		plain
+		P50 string `json:"p50"`
+		P90 string `json:"p90"`
+		P95 string `json:"p95"`
+		P99 string `json:"p99"`
+	}{plain(s), textPercentile(s.P50), textPercentile(s.P90), textPercentile(s.P95), textPercentile(s.P99)})
+}
+
+// textPercentile writes an estimated percentile, within 1 % anyway, without
+// meaningless sub-second digits.
+func textPercentile(d time.Duration) string {
+	if d >= time.Minute {
+		d = d.Round(time.Second)
+	}
+	return FormatDuration(d)
+}
+
+// PrioritySummary is one objective's compliance for the tickets of one
+// priority.
+type PrioritySummary struct {
+	Priority Priority `json:"priority"`
+	// Open counts tickets whose clock still runs, waits or is at risk.
+	Open     int64 `json:"open"`
+	Met      int64 `json:"met"`
+	Breached int64 `json:"breached"`
+	// Compliance is 100 × Met / (Met + Breached), 0 when none is decided.
+	Compliance float64 `json:"compliance"`
 }
 
 // Result returns the compliance figures recorded so far. It does not change
@@ -156,8 +216,8 @@ func (r *Report) Result() ReportResult {
 	res := ReportResult{Tickets: r.tickets}
 	var policy CreditPolicy
 	order := map[string]int{}
+	res.Agreement = r.name
 	if r.agreement != nil {
-		res.Agreement = r.agreement.Name()
 		policy = r.agreement.cfg.Credits
 		for i, o := range r.agreement.obj {
 			order[o.Name] = i
@@ -194,6 +254,17 @@ func (r *Report) Result() ReportResult {
 				s.Credit = policy.Credit(s.Compliance)
 				credits = append(credits, s.Credit)
 			}
+		}
+		for p := Low; p <= Urgent; p++ {
+			c := t.byPrio[p]
+			ps := PrioritySummary{Priority: p, Open: c[Running] + c[OnHold] + c[AtRisk], Met: c[Met], Breached: c[Breached]}
+			if ps.Open+ps.Met+ps.Breached == 0 {
+				continue
+			}
+			if d := ps.Met + ps.Breached; d > 0 {
+				ps.Compliance = 100 * float64(ps.Met) / float64(d)
+			}
+			s.ByPriority = append(s.ByPriority, ps)
 		}
 		s.P50, s.P90, s.P95, s.P99 = t.hist.Quantile(0.5), t.hist.Quantile(0.9), t.hist.Quantile(0.95), t.hist.Quantile(0.99)
 		res.Objectives = append(res.Objectives, s)

@@ -1,8 +1,11 @@
 package sla
 
 import (
+	"encoding/json"
+	"errors"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"sort"
 	"testing"
 	"time"
@@ -43,7 +46,11 @@ func TestReportCountsAndCredits(t *testing.T) {
 		case i < 9:
 			st = Running
 		}
-		r.Add(Evaluation{Ticket: "t", Results: []Result{fr, res("res", Resolution, st, time.Hour)}})
+		prio := High
+		if i%5 == 0 {
+			prio = Low // i = 0, 5, 10, 15, 20
+		}
+		r.Add(Evaluation{Ticket: "t", Priority: prio, Results: []Result{fr, res("res", Resolution, st, time.Hour)}})
 	}
 	out := r.Result()
 	assert.Equal(t, "ans", out.Agreement)
@@ -70,6 +77,13 @@ func TestReportCountsAndCredits(t *testing.T) {
 	assert.False(t, rs.Holds)
 	assert.True(t, rs.Credit.Equal(servuction.MustParseMoney("100000 COP")), rs.Credit.String())
 	assert.True(t, out.Credits.Equal(servuction.MustParseMoney("120000 COP")), out.Credits.String())
+	// By priority, resolution: low tickets are i = 0 (breached, i < 4),
+	// 5 (running, 4 <= i < 9), 10, 15, 20 (met) → 3 met, 1 breached, 1 open,
+	// 3/4 = 75 %. High tickets are the other 20: breached i = 1, 2, 3;
+	// running i = 4, 6, 7, 8; met 20 − 3 − 4 = 13 → 13/16 = 81.25 %.
+	require.Len(t, rs.ByPriority, 2)
+	assert.Equal(t, PrioritySummary{Priority: Low, Open: 1, Met: 3, Breached: 1, Compliance: 75}, rs.ByPriority[0])
+	assert.Equal(t, PrioritySummary{Priority: High, Open: 4, Met: 13, Breached: 3, Compliance: 81.25}, rs.ByPriority[1])
 }
 
 func TestReportEmptyAndZero(t *testing.T) {
@@ -188,4 +202,76 @@ func TestHistogramQuantiles(t *testing.T) {
 	assert.Equal(t, time.Duration(0), empty.Quantile(0.5))
 	h.Add(0)
 	assert.Equal(t, time.Duration(0), h.Quantile(0), "the zero bucket holds the smallest value")
+}
+
+func TestReportJSONShardsOnOtherMachines(t *testing.T) {
+	a := clockAgreement(t)
+	rng := rand.New(rand.NewPCG(5, 9))
+	one := NewReport(a)
+	shards := []*Report{NewReport(a), NewReport(a)}
+	for i := 0; i < 200; i++ {
+		e, err := a.Evaluate(randomTicket(rng, mon(0, 0)), mon(24*6, 0))
+		require.NoError(t, err)
+		one.Add(e)
+		shards[i%2].Add(e)
+	}
+	// Each shard travels as JSON; the receiver merges them into a report of
+	// the agreement and gets the same figures as one pass.
+	merged := NewReport(a)
+	for _, s := range shards {
+		data, err := json.Marshal(s)
+		require.NoError(t, err)
+		var back Report
+		require.NoError(t, json.Unmarshal(data, &back))
+		require.NoError(t, merged.Merge(&back))
+	}
+	assert.Equal(t, one.Result(), merged.Result())
+
+	// A report of another agreement (by name) does not merge.
+	var other Report
+	require.NoError(t, json.Unmarshal([]byte(`{"agreement":"otro","tickets":1}`), &other))
+	assert.ErrorIs(t, merged.Merge(&other), ErrMismatch)
+
+	for _, bad := range []string{
+		`{"tickets":-1}`,
+		`{"objectives":{"x":{"metric":"speed","threshold":90,"cycles":0,"breaches":0,"elapsed":{"count":0}}}}`,
+		`{"objectives":{"x":{"metric":"resolution","threshold":90,"status":{"done":1},"cycles":0,"breaches":0,"elapsed":{"count":0}}}}`,
+		`{"objectives":{"x":{"metric":"resolution","threshold":90,"cycles":0,"breaches":0,"elapsed":{"count":3,"buckets":[[5,1]]}}}}`,
+		`{"objectives":{"x":{"metric":"resolution","threshold":90,"cycles":0,"breaches":0,"elapsed":{"count":2,"buckets":[[5,1],[5,1]]}}}}`,
+		`{"tickets":1,"extra":true}`,
+	} {
+		var r Report
+		err := json.Unmarshal([]byte(bad), &r)
+		assert.ErrorIs(t, err, ErrInvalidReport, bad)
+	}
+}
+
+func FuzzReportJSON(f *testing.F) {
+	a := MustAgreement(AgreementConfig{Name: "f", Kind: ServiceBased, Objectives: []Objective{{Metric: Resolution, Threshold: 90, Targets: hours(4)}}})
+	r := NewReport(a)
+	r.Add(Evaluation{Priority: High, Results: []Result{res("resolution", Resolution, Met, time.Hour), res("x", FirstResponse, Breached, 0)}})
+	seed, _ := json.Marshal(r)
+	f.Add(seed)
+	f.Add([]byte(`{"tickets":0}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r Report
+		if err := r.UnmarshalJSON(data); err != nil {
+			if !errors.Is(err, ErrInvalidReport) {
+				t.Fatalf("error does not wrap ErrInvalidReport: %v", err)
+			}
+			return
+		}
+		out, err := json.Marshal(&r)
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		var back Report
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("decode what was encoded: %v\n%s", err, out)
+		}
+		if !reflect.DeepEqual(r.Result(), back.Result()) {
+			t.Fatalf("round trip changed the report:\n%s", out)
+		}
+		_ = r.Result() // never panics
+	})
 }

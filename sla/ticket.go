@@ -163,6 +163,8 @@ type Event struct {
 // never goes back in time, resumes only what was paused, pauses only what
 // runs, resolves only what is open, reopens only what was resolved, and has
 // nothing after [Closed]. Events at the same instant are taken in slice order.
+// A customer's reply does not end a pause by itself: record [Resumed] when the
+// wait is over.
 type Ticket struct {
 	ID string `json:"id"`
 	// Priority is the priority at opening; PriorityChanged events change it.

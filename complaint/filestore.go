@@ -1,0 +1,189 @@
+package complaint
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// FileOptions configures [OpenFileStore].
+type FileOptions struct {
+	// Anchor, when not zero, is a [Head] the host stored elsewhere: opening
+	// fails if the file does not reach it with the same hash.
+	Anchor Head
+	// NoSync skips the fsync after each append. Only for tests and bulk
+	// imports: a crash can then lose acknowledged entries.
+	NoSync bool
+}
+
+// FileStore is a [Store] in an append-only file that is also the trail: one
+// JSON [Entry] per line, hash-chained, each append written in one call and
+// synced to disk before [FileStore.Append] returns. Opening the file verifies
+// the chain, drops a torn last line left by a crash between write and sync,
+// and replays every case. The entries are also kept in memory for reading.
+// A FileStore is safe for concurrent use by one process.
+type FileStore struct {
+	mu        sync.Mutex
+	f         *os.File
+	size      int64
+	sync      bool
+	recovered int64
+	mem       MemStore
+	closed    bool
+}
+
+// OpenFileStore opens or creates the trail file at path. A torn last line (no
+// final newline) is cut off and reported by [FileStore.Recovered]; any other
+// damage (a line that does not decode, a broken chain, a case that does not
+// replay, a trail short of opts.Anchor) is refused with an error naming the
+// entry, and the file is left as it was.
+func OpenFileStore(path string, opts FileOptions) (*FileStore, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("complaint: file store: %w", err)
+	}
+	s, err := openFile(f, opts)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if s.size == 0 && !opts.NoSync {
+		// A new file: sync its directory so the file itself survives a crash.
+		if dir, err := os.Open(filepath.Dir(path)); err == nil {
+			dir.Sync()
+			dir.Close()
+		}
+	}
+	return s, nil
+}
+
+func openFile(f *os.File, opts FileOptions) (*FileStore, error) {
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return nil, fmt.Errorf("complaint: file store %s: %w", f.Name(), err)
+	}
+	good := bytes.LastIndexByte(data, '\n') + 1
+	entries, err := ReadTrail(bytes.NewReader(data[:good]))
+	if err != nil {
+		return nil, fmt.Errorf("complaint: file store %s: %w", f.Name(), err)
+	}
+	if err := Verify(entries, opts.Anchor); err != nil {
+		return nil, fmt.Errorf("complaint: file store %s: %w", f.Name(), err)
+	}
+	if _, err := Replay(entries); err != nil {
+		return nil, fmt.Errorf("complaint: file store %s: replay: %w", f.Name(), err)
+	}
+	s := &FileStore{f: f, size: int64(good), sync: !opts.NoSync, recovered: int64(len(data) - good)}
+	if s.recovered > 0 {
+		if err := f.Truncate(int64(good)); err != nil {
+			return nil, fmt.Errorf("complaint: file store %s: cutting torn tail: %w", f.Name(), err)
+		}
+		if err := f.Sync(); err != nil {
+			return nil, fmt.Errorf("complaint: file store %s: %w", f.Name(), err)
+		}
+	}
+	s.mem.load(entries)
+	return s, nil
+}
+
+// load puts already sealed and verified entries into an empty store.
+func (s *MemStore) load(entries []Entry) {
+	s.ledger.push(entries...)
+	s.cases = make(map[string][]uint64)
+	for _, e := range entries {
+		s.cases[e.Event.Case] = append(s.cases[e.Event.Case], e.Seq)
+	}
+}
+
+// Recovered returns how many bytes of a torn last line were cut off when the
+// file was opened (0 when the file was intact).
+func (s *FileStore) Recovered() int64 { return s.recovered }
+
+// Append implements [Store]: the sealed entries are written in one call and
+// synced before it returns. If the write or sync fails, the file is cut back
+// to its previous size and nothing is recorded.
+func (s *FileStore) Append(ctx context.Context, caseID string, expected uint64, entries []Entry) ([]Entry, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := checkAppend(caseID, expected, entries); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil, fmt.Errorf("complaint: file store %s: closed: %w", s.f.Name(), os.ErrClosed)
+	}
+	s.mem.mu.Lock()
+	got := uint64(len(s.mem.cases[caseID]))
+	head := s.mem.ledger.Head()
+	s.mem.mu.Unlock()
+	if got != expected {
+		return nil, fmt.Errorf("complaint: case %s: version %d, but the store has %d: %w", caseID, expected, got, ErrConflict)
+	}
+	sealed, err := sealAll(head, entries)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	for _, e := range sealed {
+		b, err := json.Marshal(e)
+		if err != nil {
+			return nil, fmt.Errorf("complaint: case %s: %w", caseID, err)
+		}
+		buf.Write(b)
+		buf.WriteByte('\n')
+	}
+	if _, err := s.f.WriteAt(buf.Bytes(), s.size); err != nil {
+		return nil, s.undo(err)
+	}
+	if s.sync {
+		if err := s.f.Sync(); err != nil {
+			return nil, s.undo(err)
+		}
+	}
+	s.size += int64(buf.Len())
+	s.mem.mu.Lock()
+	s.mem.ledger.mu.Lock()
+	s.mem.ledger.push(sealed...)
+	s.mem.ledger.mu.Unlock()
+	for _, e := range sealed {
+		s.mem.cases[caseID] = append(s.mem.cases[caseID], e.Seq)
+	}
+	s.mem.mu.Unlock()
+	return sealed, nil
+}
+
+func (s *FileStore) undo(err error) error {
+	return errors.Join(fmt.Errorf("complaint: file store %s: %w", s.f.Name(), err), s.f.Truncate(s.size))
+}
+
+// Load implements [Store].
+func (s *FileStore) Load(ctx context.Context, caseID string) ([]Entry, error) {
+	return s.mem.Load(ctx, caseID)
+}
+
+// Entries implements [Store].
+func (s *FileStore) Entries(ctx context.Context, after uint64) ([]Entry, error) {
+	return s.mem.Entries(ctx, after)
+}
+
+// Head implements [Store].
+func (s *FileStore) Head(ctx context.Context) (Head, error) { return s.mem.Head(ctx) }
+
+// Close closes the file. Reads keep working from memory; appends fail.
+func (s *FileStore) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	return s.f.Close()
+}

@@ -1,0 +1,148 @@
+package complaint
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+)
+
+// Store keeps the trail entries of every case (the customer system, tele
+// cliente). Implementations must be safe for concurrent use and give
+// optimistic concurrency: [Store.Append] writes only if the case's stored
+// version is the one the caller read. The package offers [MemStore] and
+// [FileStore]; package complaint/storetest checks any other implementation
+// (SQL, …) against the contract. Entries returned by a store may share
+// memory with it: callers must not modify them.
+type Store interface {
+	// Append seals entries (with [Seal], after the trail's head) and writes
+	// them atomically, all or none, if the case currently has exactly
+	// expected entries (0 for a new case). Entries must be for caseID with
+	// versions expected+1, expected+2, …. A stale expected returns an error
+	// wrapping [ErrConflict] and writes nothing. When Append returns nil the
+	// entries are durable. It returns the sealed entries.
+	Append(ctx context.Context, caseID string, expected uint64, entries []Entry) ([]Entry, error)
+	// Load returns the case's entries in version order, or an error wrapping
+	// [ErrNotFound].
+	Load(ctx context.Context, caseID string) ([]Entry, error)
+	// Entries returns the trail's entries with sequence numbers above after,
+	// in sequence order.
+	Entries(ctx context.Context, after uint64) ([]Entry, error)
+	// Head returns the trail's last sequence number and hash.
+	Head(ctx context.Context) (Head, error)
+}
+
+// checkAppend checks what every store checks before writing: entries for
+// caseID with consecutive versions after expected.
+func checkAppend(caseID string, expected uint64, entries []Entry) error {
+	if caseID == "" {
+		return fmt.Errorf("complaint: append: case id is missing: %w", ErrInvalidEvent)
+	}
+	if len(entries) == 0 {
+		return fmt.Errorf("complaint: append to case %s: no entries: %w", caseID, ErrInvalidEvent)
+	}
+	for i, e := range entries {
+		if e.Event.Case != caseID {
+			return fmt.Errorf("complaint: append to case %s: entry %d is for case %q: %w", caseID, i, e.Event.Case, ErrInvalidEvent)
+		}
+		if want := expected + uint64(i) + 1; e.Version != want {
+			return fmt.Errorf("complaint: append to case %s: entry %d has version %d, want %d: %w", caseID, i, e.Version, want, ErrInvalidEvent)
+		}
+	}
+	return nil
+}
+
+// MemStore is a [Store] in memory, holding a [Ledger]. The zero value is an
+// empty store ready to use; it is safe for concurrent use.
+type MemStore struct {
+	mu     sync.Mutex
+	ledger Ledger
+	cases  map[string][]uint64 // case id -> sequence numbers
+}
+
+// NewMemStore returns an empty in-memory store.
+func NewMemStore() *MemStore { return &MemStore{} }
+
+// Append implements [Store].
+func (s *MemStore) Append(ctx context.Context, caseID string, expected uint64, entries []Entry) ([]Entry, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := checkAppend(caseID, expected, entries); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if got := uint64(len(s.cases[caseID])); got != expected {
+		return nil, fmt.Errorf("complaint: case %s: version %d, but the store has %d: %w", caseID, expected, got, ErrConflict)
+	}
+	sealed, err := s.ledger.Append(entries...)
+	if err != nil {
+		return nil, err
+	}
+	if s.cases == nil {
+		s.cases = make(map[string][]uint64)
+	}
+	for _, e := range sealed {
+		s.cases[caseID] = append(s.cases[caseID], e.Seq)
+	}
+	return sealed, nil
+}
+
+// Load implements [Store].
+func (s *MemStore) Load(ctx context.Context, caseID string) ([]Entry, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	seqs := s.cases[caseID]
+	if len(seqs) == 0 {
+		return nil, fmt.Errorf("complaint: case %q: %w", caseID, ErrNotFound)
+	}
+	s.ledger.mu.RLock()
+	defer s.ledger.mu.RUnlock()
+	out := make([]Entry, len(seqs))
+	for i, q := range seqs {
+		out[i] = s.ledger.at(int(q - 1))
+	}
+	return out, nil
+}
+
+// Entries implements [Store].
+func (s *MemStore) Entries(ctx context.Context, after uint64) ([]Entry, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return s.ledger.Entries(after), nil
+}
+
+// Head implements [Store].
+func (s *MemStore) Head(ctx context.Context) (Head, error) {
+	if err := ctx.Err(); err != nil {
+		return Head{}, err
+	}
+	return s.ledger.Head(), nil
+}
+
+// Replay folds every case of a trail, in order of first appearance. It
+// returns an error if an entry does not continue its case.
+func Replay(entries []Entry) ([]Case, error) {
+	index := map[string]int{}
+	var cases []Case
+	for _, e := range entries {
+		i, ok := index[e.Event.Case]
+		if !ok {
+			i = len(cases)
+			index[e.Event.Case] = i
+			cases = append(cases, Case{})
+		}
+		if err := cases[i].apply(e); err != nil {
+			return nil, err
+		}
+	}
+	for i := range cases {
+		cases[i] = cases[i].clone()
+	}
+	return slices.Clip(cases), nil
+}

@@ -1,0 +1,223 @@
+// Command reportcard walks through the customer report card (libreta de
+// calificaciones del cliente) of a bank branch against two competitors, as
+// the course notes describe it: the key attributes of service quality
+// (atributos claves), how much each matters to customers (importancia
+// relativa), and how customers score our business and the competition on
+// each (puntajes de nuestro negocio). It ends with the importance–performance
+// chart that tells the branch where to concentrate.
+//
+// Run it with:
+//
+//	go run ./examples/reportcard
+package main
+
+import (
+	"fmt"
+	"log"
+
+	"github.com/servuction/servuction/scorecard"
+)
+
+// The attributes customers told a focus group matter when they choose a
+// bank branch.
+var attributes = []string{
+	"Waiting time",       // tiempo de espera
+	"Staff courtesy",     // cortesía del personal
+	"Product knowledge",  // conocimiento del producto
+	"Problem resolution", // resolución de problemas
+	"Clear information",  // información clara
+	"Branch facilities",  // instalaciones (evidencia del servicio)
+}
+
+var providers = []string{"Our branch", "Banco Norte", "Caja Sur"}
+
+// Each customer rated, on a 1–5 scale, how important each attribute is and
+// how each bank does on it (0 = did not rate that bank; −1 = "no aplica").
+var questionnaires = []struct {
+	importance [6]int
+	scores     [3][6]int
+}{
+	{[6]int{5, 4, 4, 5, 3, 2}, [3][6]int{{2, 5, 4, 3, 4, 5}, {4, 3, 4, 4, 3, 3}, {3, 4, 3, 2, 3, 2}}},
+	{[6]int{5, 4, 3, 5, 4, 2}, [3][6]int{{2, 4, 4, 3, 4, 4}, {4, 4, 4, 4, 3, 3}, {3, 3, 3, 3, 3, 3}}},
+	{[6]int{4, 5, 4, 5, 3, 1}, [3][6]int{{3, 5, 5, 4, 4, 5}, {5, 3, 3, 4, 4, 4}, {4, 4, 3, 3, 2, 2}}},
+	{[6]int{5, 3, 4, 4, 4, 2}, [3][6]int{{1, 4, 4, 3, 3, 5}, {4, 3, 4, 5, 4, 3}, {0, 0, 0, 0, 0, 0}}},
+	{[6]int{5, 4, 5, 5, 3, 3}, [3][6]int{{2, 5, 4, 3, 5, 4}, {4, 4, 5, 4, 3, 4}, {3, 4, 3, 3, 3, 3}}},
+	{[6]int{4, 4, 4, 5, 4, 2}, [3][6]int{{3, 4, 3, 4, 4, 5}, {4, 3, 4, 4, 4, 3}, {4, 3, 2, 3, 3, 2}}},
+	{[6]int{5, 5, 3, 4, 3, 2}, [3][6]int{{2, 5, 4, 3, 4, 4}, {5, 4, 3, 4, 3, 3}, {3, 4, 4, 2, 3, 3}}},
+	{[6]int{5, 4, 4, 5, 4, 1}, [3][6]int{{2, 4, 4, 2, 4, -1}, {4, 3, 4, 5, 4, 3}, {4, 3, 3, 3, 3, 2}}},
+}
+
+func answers(vals [6]int) []scorecard.Answer {
+	out := make([]scorecard.Answer, len(vals))
+	for i, v := range vals {
+		switch {
+		case v > 0:
+			out[i] = scorecard.Rated(v)
+		case v < 0:
+			out[i] = scorecard.NA()
+		} // 0 stays a missing answer
+	}
+	return out
+}
+
+func main() {
+	// 1. Collect the questionnaires. CardSurvey keeps integer sums, so
+	//    surveys run at several branches can be merged exactly.
+	survey, err := scorecard.NewCardSurvey(scorecard.Likert5, attributes, providers)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, q := range questionnaires {
+		r := scorecard.CardResponse{Importance: answers(q.importance)}
+		for _, s := range q.scores {
+			if s == [6]int{} {
+				r.Scores = append(r.Scores, nil) // this customer did not know the bank
+				continue
+			}
+			r.Scores = append(r.Scores, answers(s))
+		}
+		if err := survey.Add(r); err != nil {
+			log.Fatal(err)
+		}
+	}
+
+	// 2. The report card: mean scores per bank and attribute; each
+	//    attribute's relative importance is its mean importance rating as a
+	//    share of the total.
+	card, err := survey.Card()
+	if err != nil {
+		log.Fatal(err)
+	}
+	res := card.Result()
+	fmt.Printf("Customer report card (%d customers, scale %s)\n\n", survey.Respondents(), card.Scale())
+	fmt.Printf("%-20s %7s", "attribute", "weight")
+	for _, p := range res.Providers {
+		fmt.Printf(" %12s", p)
+	}
+	fmt.Printf(" %11s %11s\n", "vs Norte", "vs Sur")
+	for _, a := range res.Attributes {
+		fmt.Printf("%-20s %6.1f%%", a.Name, 100*a.Weight)
+		for p := range a.Scores {
+			fmt.Printf(" %10.2f#%d", a.Scores[p], a.Rank[p])
+		}
+		fmt.Printf(" %+11.2f %+11.2f\n", a.Difference[1], a.Difference[2])
+	}
+	// 3. The weighted overall score: Σ weight × score, and how we compare
+	//    (difference and ratio with each competitor) and rank.
+	fmt.Printf("%-20s %7s", "OVERALL", "")
+	for p := range res.Overall {
+		fmt.Printf(" %10.2f#%d", res.Overall[p], res.Rank[p])
+	}
+	fmt.Printf(" %+11.2f %+11.2f\n", res.Difference[1], res.Difference[2])
+	fmt.Printf("ratio ours/theirs: %.3f against %s, %.3f against %s\n\n", res.Ratio[1], res.Providers[1], res.Ratio[2], res.Providers[2])
+
+	// 4. Importance–performance analysis: where should the branch act? With
+	//    the crosshair at the middle of the scale (3), an important attribute
+	//    scored low is where to concentrate (concentrarse aquí).
+	ipa, err := survey.IPA(scorecard.ScaleMidpoint)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("Importance–performance grid (crosshair at the scale midpoint):")
+	fmt.Println(ipa.Chart(48, 12))
+
+	// 5. The same grid with the crosshair at the data means: stricter, it
+	//    ranks the attributes against each other rather than against the scale.
+	ipaMean, err := survey.IPA(scorecard.DataMean)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("With the crosshair at the data means:")
+	for _, p := range ipaMean.Points {
+		fmt.Printf("  %-20s %s\n", p.Name, p.Quadrant)
+	}
+
+	// 6. Competitive variant: performance is our score minus the
+	//    competitor's; below zero we are behind on something that matters.
+	for c := 1; c < len(providers); c++ {
+		comp, err := card.CompetitiveIPA(c)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("\nAgainst %s (importance split at the average weight, performance at 0):\n", providers[c])
+		groups := comp.Quadrants()
+		// Print in a fixed order (never range over a map to build output).
+		for _, q := range []scorecard.Quadrant{scorecard.ConcentrateHere, scorecard.KeepUpTheGoodWork,
+			scorecard.LowPriority, scorecard.PossibleOverkill} {
+			if len(groups[q]) > 0 {
+				fmt.Printf("  %-22s %v\n", q, groups[q])
+			}
+		}
+	}
+
+	// 7. The report card says what customers think; evaluators check what
+	//    actually happens. Mystery shoppers (compradores misteriosos) visit
+	//    the branch with the notes' form: tone, courtesy, sales
+	//    opportunities, product knowledge, time to attend and resolution (a
+	//    critical item: an unresolved problem fails the visit). N/A leaves
+	//    the denominator.
+	shop := scorecard.NewMysteryShop(scorecard.DefaultMysteryForm())
+	form := shop.Form()
+	visits := []struct {
+		agent string
+		marks map[string]scorecard.Mark // filled in by criterion name, Spanish accepted
+	}{
+		{"Ana", map[string]scorecard.Mark{"tono de lenguaje": scorecard.Pass, "cordialidad": scorecard.Pass,
+			"oportunidades de venta": scorecard.Fail, "conocimiento del producto": scorecard.Pass,
+			"tiempo de atención": scorecard.Fail, "resolución": scorecard.Pass}},
+		{"Luis", map[string]scorecard.Mark{"tono de lenguaje": scorecard.Pass, "cordialidad": scorecard.Pass,
+			"oportunidades de venta": scorecard.MarkNA, "conocimiento del producto": scorecard.Fail,
+			"tiempo de atención": scorecard.Fail, "resolución": scorecard.Fail}},
+		{"Ana", map[string]scorecard.Mark{"tono de lenguaje": scorecard.Pass, "cordialidad": scorecard.Pass,
+			"oportunidades de venta": scorecard.Pass, "conocimiento del producto": scorecard.Pass,
+			"tiempo de atención": scorecard.Fail, "resolución": scorecard.Pass}},
+	}
+	for _, v := range visits {
+		marks, err := form.MarksByName(v.marks)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := shop.Add(scorecard.Evaluation{Branch: "Our branch", Agent: v.agent, Marks: marks}); err != nil {
+			log.Fatal(err)
+		}
+	}
+	ms := shop.Result()
+	fmt.Printf("\nMystery shopper: %d visits, %d failed on a critical item, mean score %.0f%%\n",
+		ms.Overall.Visits, ms.Overall.Failed, 100*ms.Overall.MeanScore)
+	for _, a := range ms.Agents {
+		fmt.Printf("  %-5s %d visits, mean %.0f%%\n", a.Key, a.Visits, 100*a.MeanScore)
+	}
+	for _, c := range ms.Criteria {
+		fmt.Printf("  %-22s passed %d of %d\n", c.Name, c.Pass, c.Pass+c.Fail)
+	}
+	// "Time to attend" fails on every visit: the same message as the
+	// report card's "Waiting time" in the concentrate-here quadrant.
+
+	// 8. A supervisor also reviews one recorded contact with two checklists
+	//    from the notes: the attention techniques (técnicas de atención) and
+	//    the principles of a verbal message plus the three questions every
+	//    answer must settle (qué, cómo, cuándo).
+	techniques := scorecard.AttentionTechniquesForm()
+	tm, err := techniques.MarksByName(map[string]scorecard.Mark{"rapidez": scorecard.Fail, "sencillez": scorecard.Pass,
+		"interfaz": scorecard.Pass, "cortesía": scorecard.Pass, "veracidad": scorecard.Pass, "discreción": scorecard.Pass})
+	if err != nil {
+		log.Fatal(err)
+	}
+	ts, err := techniques.Score(tm)
+	if err != nil {
+		log.Fatal(err)
+	}
+	verbal := scorecard.VerbalMessageForm()
+	vm, err := verbal.MarksByName(map[string]scorecard.Mark{"precisión": scorecard.Pass, "claridad": scorecard.Pass,
+		"léxico entendible": scorecard.Pass, "gráfico": scorecard.Fail, "positivo": scorecard.Pass,
+		"el qué": scorecard.Pass, "el cómo": scorecard.Pass, "el cuándo": scorecard.Fail})
+	if err != nil {
+		log.Fatal(err)
+	}
+	vs, err := verbal.Score(vm)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("\nContact review: attention techniques %.0f%%; verbal message %.0f%% (raw %.0f%%, failed: %v)\n",
+		100*ts.Score, 100*vs.Score, 100*vs.Raw, vs.FailedCritical)
+}

@@ -1,0 +1,127 @@
+package scorecard
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+func BenchmarkServqualAdd(b *testing.B) {
+	s := NewServqual(nil)
+	e, p := make([]Answer, 22), make([]Answer, 22)
+	for i := range e {
+		e[i], p[i] = Rated(7-i%3), Rated(4+i%4)
+	}
+	r := ServqualResponse{Expectations: e, Perceptions: p, Importance: Allocation{10, 30, 20, 20, 20}, Phase: During}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := s.Add(r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNPSAdd(b *testing.B) {
+	var n NPS
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if err := n.Add(i % 11); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+func BenchmarkCSATAdd(b *testing.B) {
+	var c CSAT
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if err := c.Add(1 + i%5); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// likertRows returns n respondents × k items on 1..7 driven by one latent
+// trait, so the scale is reliable (alpha ≈ 0.95), from a fixed seed.
+func likertRows(n, k int) [][]float64 {
+	rng := rand.New(rand.NewPCG(1, 2))
+	rows := make([][]float64, n)
+	for i := range rows {
+		trait := rng.NormFloat64()
+		row := make([]float64, k)
+		for j := range row {
+			v := 4 + 1.2*trait + 0.8*rng.NormFloat64()
+			row[j] = float64(min(7, max(1, int(v+0.5))))
+		}
+		rows[i] = row
+	}
+	return rows
+}
+
+// BenchmarkCronbach: 100 000 respondents × 22 items, data built in the
+// benchmark (not at package init) so `go test` stays fast.
+func BenchmarkCronbach(b *testing.B) {
+	rows := likertRows(100_000, 22)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Cronbach(rows); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAlphaMerge merges two 22-item accumulators holding 100 or 100 000
+// respondents each: the cost is O(k²) and does not depend on respondents.
+func BenchmarkAlphaMerge(b *testing.B) {
+	for _, n := range []int{100, 100_000} {
+		b.Run(fmt.Sprintf("respondents=%d", n), func(b *testing.B) {
+			rows := likertRows(n, 22)
+			src, _ := NewAlpha(22, CompleteOnly)
+			for _, r := range rows {
+				if err := src.Add(r); err != nil {
+					b.Fatal(err)
+				}
+			}
+			dst, _ := NewAlpha(22, CompleteOnly)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if err := dst.Merge(src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkServqualMerge: merging two SERVQUAL accumulators costs O(items),
+// whatever the number of respondents.
+func BenchmarkServqualMerge(b *testing.B) {
+	for _, n := range []int{100, 100_000} {
+		b.Run(fmt.Sprintf("respondents=%d", n), func(b *testing.B) {
+			src := NewServqual(nil)
+			p := make([]Answer, 22)
+			for i := range n {
+				for j := range p {
+					p[j] = Rated(1 + (i+j)%7)
+				}
+				if err := src.Add(ServqualResponse{Expectations: p, Perceptions: p}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			dst := NewServqual(nil)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if err := dst.Merge(src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

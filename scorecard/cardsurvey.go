@@ -1,0 +1,188 @@
+package scorecard
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// CardResponse is one customer's report-card questionnaire: how important
+// each attribute is to them and how they rate each provider on it, all on
+// the survey's scale.
+type CardResponse struct {
+	Importance []Answer   // per attribute; nil when not asked
+	Scores     [][]Answer // per provider (ours first), per attribute; a nil row: provider not rated
+}
+
+// CardSurvey accumulates report-card questionnaires and turns them into a
+// [ReportCard] (mean scores, importance from mean importance ratings) and
+// importance–performance inputs. Sums are integers, so merging is exact.
+type CardSurvey struct {
+	scale       Scale
+	attrs       []string
+	providers   []string
+	sum, n      []int64 // provider × attribute
+	impSum      []int64
+	impN        []int64
+	respondents int64
+}
+
+// NewCardSurvey returns an empty survey of attributes rated for providers
+// (ours first) on scale. Names must be unique and non-empty (errors wrap
+// [ErrInvalidInstrument] or [ErrInvalidScale]).
+func NewCardSurvey(scale Scale, attributes, providers []string) (*CardSurvey, error) {
+	var errs []error
+	if err := scale.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	check := func(what string, names []string) {
+		if len(names) == 0 {
+			errs = append(errs, fmt.Errorf("scorecard: card survey: no %ss: %w", what, ErrInvalidInstrument))
+		}
+		seen := map[string]bool{}
+		for _, n := range names {
+			if n == "" || seen[n] {
+				errs = append(errs, fmt.Errorf("scorecard: card survey: %s %q empty or duplicate: %w", what, n, ErrInvalidInstrument))
+			}
+			seen[n] = true
+		}
+	}
+	check("attribute", attributes)
+	check("provider", providers)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	np, na := len(providers), len(attributes)
+	return &CardSurvey{scale: scale, attrs: slices.Clone(attributes), providers: slices.Clone(providers),
+		sum: make([]int64, np*na), n: make([]int64, np*na), impSum: make([]int64, na), impN: make([]int64, na)}, nil
+}
+
+// Add records one questionnaire; errors wrap [ErrRagged] or [ErrOutOfRange]
+// and leave the survey unchanged.
+func (c *CardSurvey) Add(r CardResponse) error {
+	na := len(c.attrs)
+	if r.Importance != nil && len(r.Importance) != na {
+		return fmt.Errorf("scorecard: card survey: %d importance answers for %d attributes: %w", len(r.Importance), na, ErrRagged)
+	}
+	if len(r.Scores) > len(c.providers) {
+		return fmt.Errorf("scorecard: card survey: scores for %d providers, survey has %d: %w", len(r.Scores), len(c.providers), ErrRagged)
+	}
+	for i, a := range r.Importance {
+		if err := a.check(c.scale, "importance of", c.attrs[i]); err != nil {
+			return err
+		}
+	}
+	for p, row := range r.Scores {
+		if row == nil {
+			continue
+		}
+		if len(row) != na {
+			return fmt.Errorf("scorecard: card survey: provider %q: %d scores for %d attributes: %w", c.providers[p], len(row), na, ErrRagged)
+		}
+		for i, a := range row {
+			if err := a.check(c.scale, "score of "+c.providers[p]+" on", c.attrs[i]); err != nil {
+				return err
+			}
+		}
+	}
+	for i, a := range r.Importance {
+		if v, ok := a.Rating(); ok {
+			c.impSum[i] += int64(v)
+			c.impN[i]++
+		}
+	}
+	for p, row := range r.Scores {
+		for i, a := range row {
+			if v, ok := a.Rating(); ok {
+				c.sum[p*na+i] += int64(v)
+				c.n[p*na+i]++
+			}
+		}
+	}
+	c.respondents++
+	return nil
+}
+
+// Merge adds other's questionnaires; the surveys must have the same scale,
+// attributes and providers (errors wrap [ErrMismatch]).
+func (c *CardSurvey) Merge(other *CardSurvey) error {
+	if other == nil {
+		return nil
+	}
+	if c.scale != other.scale || !slices.Equal(c.attrs, other.attrs) || !slices.Equal(c.providers, other.providers) {
+		return fmt.Errorf("scorecard: card survey merge: different scale, attributes or providers: %w", ErrMismatch)
+	}
+	for i := range c.sum {
+		c.sum[i] += other.sum[i]
+		c.n[i] += other.n[i]
+	}
+	for i := range c.impSum {
+		c.impSum[i] += other.impSum[i]
+		c.impN[i] += other.impN[i]
+	}
+	c.respondents += other.respondents
+	return nil
+}
+
+// Respondents returns the number of questionnaires added.
+func (c *CardSurvey) Respondents() int { return int(c.respondents) }
+
+// Card returns the report card of the mean scores, each attribute's
+// importance being its mean importance rating divided by the sum of the
+// means. It returns an error wrapping [ErrInsufficientData] when an attribute
+// has no importance rating or a provider no score on an attribute.
+func (c *CardSurvey) Card() (*ReportCard, error) {
+	na := len(c.attrs)
+	imp, err := c.meanImportance()
+	if err != nil {
+		return nil, err
+	}
+	total := 0.0
+	for _, v := range imp {
+		total += v
+	}
+	attrs := make([]Attribute, na)
+	for i, v := range imp {
+		attrs[i] = Attribute{Name: c.attrs[i], Importance: v / total}
+	}
+	provs := make([]Provider, len(c.providers))
+	for p, name := range c.providers {
+		provs[p] = Provider{Name: name, Scores: make([]float64, na)}
+		for i := range na {
+			if c.n[p*na+i] == 0 {
+				return nil, fmt.Errorf("scorecard: card survey: nobody rated %q on %q: %w", name, c.attrs[i], ErrInsufficientData)
+			}
+			provs[p].Scores[i] = float64(c.sum[p*na+i]) / float64(c.n[p*na+i])
+		}
+	}
+	return NewReportCard(c.scale, attrs, provs[0], provs[1:]...)
+}
+
+func (c *CardSurvey) meanImportance() ([]float64, error) {
+	out := make([]float64, len(c.attrs))
+	for i := range c.attrs {
+		if c.impN[i] == 0 {
+			return nil, fmt.Errorf("scorecard: card survey: no importance rating for %q: %w", c.attrs[i], ErrInsufficientData)
+		}
+		out[i] = float64(c.impSum[i]) / float64(c.impN[i])
+	}
+	return out, nil
+}
+
+// IPA classifies the attributes by mean importance rating and our mean score,
+// both on the survey's scale, with the crosshair ch (see
+// [ImportancePerformance]).
+func (c *CardSurvey) IPA(ch Crosshair) (IPAResult, error) {
+	imp, err := c.meanImportance()
+	if err != nil {
+		return IPAResult{}, err
+	}
+	pts := make([]IPAInput, len(c.attrs))
+	for i, name := range c.attrs {
+		if c.n[i] == 0 {
+			return IPAResult{}, fmt.Errorf("scorecard: card survey: nobody rated %q on %q: %w", c.providers[0], name, ErrInsufficientData)
+		}
+		pts[i] = IPAInput{Name: name, Importance: imp[i], Performance: float64(c.sum[i]) / float64(c.n[i])}
+	}
+	return ImportancePerformance(pts, IPAConfig{Crosshair: ch, ImportanceScale: c.scale, PerformanceScale: c.scale})
+}

@@ -1,0 +1,420 @@
+package scorecard
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+)
+
+// This file holds the JSON encodings of the accumulators, so a distributed
+// engine (an Apache Beam runner, a map-reduce job) can ship partial results
+// between workers and merge them. Every decoder validates what it reads and
+// leaves the receiver unchanged on error.
+
+func finite(vals ...float64) bool {
+	for _, v := range vals {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+func nonNegative(vals ...float64) bool {
+	for _, v := range vals {
+		if !(v >= 0) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+func decodeErr(what string, err error) error {
+	return fmt.Errorf("scorecard: %s JSON: %w: %w", what, ErrInvalidValue, err)
+}
+
+func invalidState(what, detail string) error {
+	return fmt.Errorf("scorecard: %s JSON: %s: %w", what, detail, ErrInvalidValue)
+}
+
+// ---- CES
+
+type cesJSON struct {
+	N          int64   `json:"n"`
+	Easy       int64   `json:"easy"`
+	Weight     float64 `json:"weight"`
+	WeightEasy float64 `json:"weightEasy"`
+	WeightSum  float64 `json:"weightedSum"`
+}
+
+// MarshalJSON encodes the accumulator's state.
+func (c CES) MarshalJSON() ([]byte, error) {
+	return json.Marshal(cesJSON{c.n, c.easy, c.w, c.wEasy, c.wSum})
+}
+
+// UnmarshalJSON decodes and validates a state written by MarshalJSON.
+func (c *CES) UnmarshalJSON(data []byte) error {
+	var j cesJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return decodeErr("ces", err)
+	}
+	ok := j.N >= 0 && j.Easy >= 0 && j.Easy <= j.N && nonNegative(j.Weight, j.WeightEasy, j.WeightSum) &&
+		j.WeightEasy <= j.Weight && (j.N > 0) == (j.Weight > 0) &&
+		j.WeightSum >= j.Weight*(1-1e-9) && j.WeightSum <= 7*j.Weight*(1+1e-9)
+	if !ok {
+		return invalidState("ces", fmt.Sprintf("inconsistent state n=%d easy=%d weight=%v", j.N, j.Easy, j.Weight))
+	}
+	*c = CES{n: j.N, easy: j.Easy, w: j.Weight, wEasy: j.WeightEasy, wSum: j.WeightSum}
+	return nil
+}
+
+// ---- Drivers
+
+type driversJSON struct {
+	N   int64         `json:"n"`
+	XTX [4][4]float64 `json:"xtx"`
+	XTY [4]float64    `json:"xty"`
+	YY  float64       `json:"yy"`
+}
+
+// MarshalJSON encodes the normal equations accumulated so far.
+func (d Drivers) MarshalJSON() ([]byte, error) {
+	return json.Marshal(driversJSON{d.n, d.xtx, d.xty, d.yy})
+}
+
+// UnmarshalJSON decodes and validates a state written by MarshalJSON.
+func (d *Drivers) UnmarshalJSON(data []byte) error {
+	var j driversJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return decodeErr("drivers", err)
+	}
+	ok := j.N >= 0 && j.XTX[0][0] == float64(j.N) && nonNegative(j.YY)
+	for i := range 4 {
+		ok = ok && finite(j.XTX[i][:]...) && finite(j.XTY[i]) && j.XTX[i][i] >= 0
+		for k := range 4 {
+			ok = ok && j.XTX[i][k] == j.XTX[k][i]
+		}
+	}
+	if !ok {
+		return invalidState("drivers", fmt.Sprintf("inconsistent normal equations for n=%d", j.N))
+	}
+	*d = Drivers{n: j.N, xtx: j.XTX, xty: j.XTY, yy: j.YY}
+	return nil
+}
+
+// ---- Alpha
+
+type alphaJSON struct {
+	Policy  MissingPolicy `json:"policy"`
+	Items   int           `json:"items"`
+	Rows    int64         `json:"rows"`
+	Dropped int64         `json:"dropped"`
+	Sum     []float64     `json:"sum,omitempty"`
+	Cross   []float64     `json:"cross,omitempty"`
+	PairN   []float64     `json:"pairN,omitempty"`
+	PairSX  []float64     `json:"pairSX,omitempty"`
+	PairSY  []float64     `json:"pairSY,omitempty"`
+	PairSXX []float64     `json:"pairSXX,omitempty"`
+	PairSYY []float64     `json:"pairSYY,omitempty"`
+	PairSXY []float64     `json:"pairSXY,omitempty"`
+}
+
+// MarshalJSON encodes the sums and cross-products accumulated so far.
+func (a Alpha) MarshalJSON() ([]byte, error) {
+	return json.Marshal(alphaJSON{a.policy, a.k, a.rows, a.dropped, a.sum, a.cross,
+		a.pn, a.psx, a.psy, a.psxx, a.psyy, a.psxy})
+}
+
+// UnmarshalJSON decodes and validates a state written by MarshalJSON.
+func (a *Alpha) UnmarshalJSON(data []byte) error {
+	var j alphaJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return decodeErr("alpha", err)
+	}
+	if !j.Policy.IsValid() || j.Items < 0 || j.Items == 1 || j.Items > 10000 || j.Rows < 0 || j.Dropped < 0 {
+		return invalidState("alpha", fmt.Sprintf("policy %d, %d items, %d rows, %d dropped", j.Policy, j.Items, j.Rows, j.Dropped))
+	}
+	v := Alpha{policy: j.Policy}
+	if j.Items == 0 {
+		if j.Rows != 0 || len(j.Sum)+len(j.Cross)+len(j.PairN) != 0 {
+			return invalidState("alpha", "sums without items")
+		}
+		*a = v
+		return nil
+	}
+	v.alloc(j.Items)
+	k := j.Items
+	fill := func(dst, src []float64, n int) bool {
+		if len(src) != n || !finite(src...) {
+			return false
+		}
+		copy(dst, src)
+		return true
+	}
+	var ok bool
+	if j.Policy == Pairwise {
+		ok = fill(v.pn, j.PairN, k*k) && nonNegative(j.PairN...) && fill(v.psx, j.PairSX, k*k) && fill(v.psy, j.PairSY, k*k) &&
+			fill(v.psxx, j.PairSXX, k*k) && fill(v.psyy, j.PairSYY, k*k) && fill(v.psxy, j.PairSXY, k*k)
+		for _, n := range j.PairN {
+			ok = ok && n <= float64(j.Rows)
+		}
+	} else {
+		ok = fill(v.sum, j.Sum, k) && fill(v.cross, j.Cross, k*k)
+	}
+	if !ok {
+		return invalidState("alpha", fmt.Sprintf("sums do not match %d items", k))
+	}
+	v.rows, v.dropped = j.Rows, j.Dropped
+	*a = v
+	return nil
+}
+
+// ---- Servqual
+
+type itemSumsJSON struct {
+	NE  int64   `json:"nE"`
+	NP  int64   `json:"nP"`
+	NG  int64   `json:"nGap"`
+	WE  float64 `json:"wE"`
+	WP  float64 `json:"wP"`
+	WG  float64 `json:"wGap"`
+	SE  float64 `json:"sumE"`
+	SP  float64 `json:"sumP"`
+	SPP float64 `json:"sumP2"`
+	SG  float64 `json:"sumGap"`
+	SGG float64 `json:"sumGap2"`
+}
+
+type weightedJSON struct {
+	Sum    float64 `json:"sum"`
+	Weight float64 `json:"weight"`
+	N      int64   `json:"n"`
+}
+
+type servqualJSON struct {
+	Instrument         *Instrument    `json:"instrument"`
+	Respondents        int64          `json:"respondents"`
+	Items              []itemSumsJSON `json:"items"`
+	WeightedGap        weightedJSON   `json:"weightedGap"`
+	WeightedPerception weightedJSON   `json:"weightedPerception"`
+	ImportanceSum      Allocation     `json:"importanceSum"`
+	ImportanceWeight   float64        `json:"importanceWeight"`
+	ImportanceN        int64          `json:"importanceN"`
+}
+
+// MarshalJSON encodes the instrument and the sums accumulated so far.
+func (s Servqual) MarshalJSON() ([]byte, error) {
+	j := servqualJSON{Instrument: s.Instrument(), Respondents: s.respondents,
+		Items:              make([]itemSumsJSON, s.Instrument().Len()),
+		WeightedGap:        weightedJSON{s.wGapSum, s.wGapW, s.wGapN},
+		WeightedPerception: weightedJSON{s.wPerfSum, s.wPerfW, s.wPerfN},
+		ImportanceSum:      s.impSum, ImportanceWeight: s.impW, ImportanceN: s.impN}
+	for i := range j.Items {
+		if s.items == nil {
+			break
+		}
+		it := s.items[i]
+		j.Items[i] = itemSumsJSON{it.nE, it.nP, it.nG, it.wE, it.wP, it.wG, it.sE, it.sP, it.sPP, it.sG, it.sGG}
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes and validates a state written by MarshalJSON: the
+// instrument as [NewInstrument] does, and counts, weights and sums for
+// consistency.
+func (s *Servqual) UnmarshalJSON(data []byte) error {
+	var j servqualJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return decodeErr("servqual", err)
+	}
+	if j.Instrument == nil || j.Instrument.Len() == 0 {
+		return invalidState("servqual", "no instrument")
+	}
+	in := j.Instrument
+	if len(j.Items) != in.Len() || j.Respondents < 0 {
+		return invalidState("servqual", fmt.Sprintf("%d item sums for %d items, %d respondents", len(j.Items), in.Len(), j.Respondents))
+	}
+	v := Servqual{in: in, items: make([]itemSums, in.Len()), respondents: j.Respondents}
+	lo, hi := float64(in.scale.Min), float64(in.scale.Max)
+	width := hi - lo
+	for i, it := range j.Items {
+		ok := it.NE >= 0 && it.NP >= 0 && it.NG >= 0 && it.NE <= j.Respondents && it.NP <= j.Respondents &&
+			it.NG <= it.NE && it.NG <= it.NP && nonNegative(it.WE, it.WP, it.WG, it.SPP, it.SGG) &&
+			finite(it.SE, it.SP, it.SG) && (it.NE > 0) == (it.WE > 0) && (it.NP > 0) == (it.WP > 0) && (it.NG > 0) == (it.WG > 0) &&
+			inRange(it.SE, it.WE, lo, hi) && inRange(it.SP, it.WP, lo, hi) && inRange(it.SG, it.WG, -width, width)
+		if !ok {
+			return invalidState("servqual", fmt.Sprintf("item %q: inconsistent sums", in.items[i].ID))
+		}
+		v.items[i] = itemSums{it.NE, it.NP, it.NG, it.WE, it.WP, it.WG, it.SE, it.SP, it.SPP, it.SG, it.SGG}
+	}
+	for _, w := range []weightedJSON{j.WeightedGap, j.WeightedPerception} {
+		if w.N < 0 || w.N > j.Respondents || !nonNegative(w.Weight) || !finite(w.Sum) || (w.N > 0) != (w.Weight > 0) {
+			return invalidState("servqual", "inconsistent weighted score sums")
+		}
+	}
+	if j.ImportanceN < 0 || j.ImportanceN > j.Respondents || !nonNegative(j.ImportanceWeight) || !nonNegative(j.ImportanceSum[:]...) ||
+		(j.ImportanceN > 0) != (j.ImportanceWeight > 0) {
+		return invalidState("servqual", "inconsistent importance sums")
+	}
+	v.wGapSum, v.wGapW, v.wGapN = j.WeightedGap.Sum, j.WeightedGap.Weight, j.WeightedGap.N
+	v.wPerfSum, v.wPerfW, v.wPerfN = j.WeightedPerception.Sum, j.WeightedPerception.Weight, j.WeightedPerception.N
+	v.impSum, v.impW, v.impN = j.ImportanceSum, j.ImportanceWeight, j.ImportanceN
+	*s = v
+	return nil
+}
+
+// inRange reports whether a weighted sum is consistent with values in
+// [lo, hi] of total weight w (with a little slack for rounding).
+func inRange(sum, w, lo, hi float64) bool {
+	slack := 1e-9 * (1 + math.Abs(sum))
+	return sum >= lo*w-slack && sum <= hi*w+slack
+}
+
+// ---- MysteryShop
+
+type groupJSON struct {
+	Key    string  `json:"key,omitempty"`
+	Visits int64   `json:"visits"`
+	Failed int64   `json:"failed"`
+	Score  float64 `json:"scoreSum"`
+}
+
+type markCountsJSON struct {
+	Pass int64 `json:"pass"`
+	Fail int64 `json:"fail"`
+	NA   int64 `json:"na"`
+}
+
+type mysteryJSON struct {
+	Form     *Form            `json:"form"`
+	Overall  groupJSON        `json:"overall"`
+	Branches []groupJSON      `json:"branches"`
+	Agents   []groupJSON      `json:"agents"`
+	Criteria []markCountsJSON `json:"criteria"`
+}
+
+func groupsJSON(m map[string]*groupSums) []groupJSON {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]groupJSON, 0, len(keys))
+	for _, k := range keys {
+		g := m[k]
+		out = append(out, groupJSON{k, g.visits, g.failed, g.score})
+	}
+	return out
+}
+
+// MarshalJSON encodes the form and the counts accumulated so far, groups
+// sorted by name.
+func (m MysteryShop) MarshalJSON() ([]byte, error) {
+	j := mysteryJSON{Form: m.Form(), Overall: groupJSON{"", m.all.visits, m.all.failed, m.all.score},
+		Branches: groupsJSON(m.branches), Agents: groupsJSON(m.agents),
+		Criteria: make([]markCountsJSON, m.Form().Len())}
+	for i := range j.Criteria {
+		if m.criteria != nil {
+			c := m.criteria[i]
+			j.Criteria[i] = markCountsJSON{c.pass, c.fail, c.na}
+		}
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes and validates a state written by MarshalJSON.
+func (m *MysteryShop) UnmarshalJSON(data []byte) error {
+	var j mysteryJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return decodeErr("mystery shop", err)
+	}
+	if j.Form == nil || j.Form.Len() == 0 || len(j.Criteria) != j.Form.Len() {
+		return invalidState("mystery shop", "form and criteria counts do not match")
+	}
+	validGroup := func(g groupJSON) bool {
+		return g.Visits >= 0 && g.Failed >= 0 && g.Failed <= g.Visits && nonNegative(g.Score) && g.Score <= float64(g.Visits)*(1+1e-9)
+	}
+	if !validGroup(j.Overall) {
+		return invalidState("mystery shop", "inconsistent overall counts")
+	}
+	v := MysteryShop{form: j.Form, all: groupSums{j.Overall.Visits, j.Overall.Failed, j.Overall.Score},
+		branches: map[string]*groupSums{}, agents: map[string]*groupSums{}, criteria: make([]markCounts, j.Form.Len())}
+	for _, set := range []struct {
+		src []groupJSON
+		dst map[string]*groupSums
+	}{{j.Branches, v.branches}, {j.Agents, v.agents}} {
+		var visits int64
+		for _, g := range set.src {
+			if _, dup := set.dst[g.Key]; dup || !validGroup(g) {
+				return invalidState("mystery shop", fmt.Sprintf("group %q duplicate or inconsistent", g.Key))
+			}
+			set.dst[g.Key] = &groupSums{g.Visits, g.Failed, g.Score}
+			visits += g.Visits
+		}
+		if visits != j.Overall.Visits {
+			return invalidState("mystery shop", fmt.Sprintf("groups hold %d visits, overall %d", visits, j.Overall.Visits))
+		}
+	}
+	for i, c := range j.Criteria {
+		if c.Pass < 0 || c.Fail < 0 || c.NA < 0 || c.Pass+c.Fail+c.NA != j.Overall.Visits {
+			return invalidState("mystery shop", fmt.Sprintf("criterion %d: marks do not add up to the visits", i+1))
+		}
+		v.criteria[i] = markCounts{c.Pass, c.Fail, c.NA}
+	}
+	*m = v
+	return nil
+}
+
+// ---- CardSurvey
+
+type cardSurveyJSON struct {
+	Scale         Scale    `json:"scale"`
+	Attributes    []string `json:"attributes"`
+	Providers     []string `json:"providers"`
+	Sum           []int64  `json:"sum"`
+	N             []int64  `json:"n"`
+	ImportanceSum []int64  `json:"importanceSum"`
+	ImportanceN   []int64  `json:"importanceN"`
+	Respondents   int64    `json:"respondents"`
+}
+
+// MarshalJSON encodes the survey definition and its integer sums.
+func (c CardSurvey) MarshalJSON() ([]byte, error) {
+	return json.Marshal(cardSurveyJSON{c.scale, c.attrs, c.providers, c.sum, c.n, c.impSum, c.impN, c.respondents})
+}
+
+// UnmarshalJSON decodes and validates a state written by MarshalJSON.
+func (c *CardSurvey) UnmarshalJSON(data []byte) error {
+	var j cardSurveyJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return decodeErr("card survey", err)
+	}
+	v, err := NewCardSurvey(j.Scale, j.Attributes, j.Providers)
+	if err != nil {
+		return err
+	}
+	na, np := len(j.Attributes), len(j.Providers)
+	if len(j.Sum) != na*np || len(j.N) != na*np || len(j.ImportanceSum) != na || len(j.ImportanceN) != na ||
+		j.Respondents < 0 || j.Respondents > 1<<50 {
+		return invalidState("card survey", "sums do not match the attributes and providers")
+	}
+	check := func(sum, n []int64) bool {
+		for i := range sum {
+			if n[i] < 0 || n[i] > j.Respondents || sum[i] < int64(j.Scale.Min)*n[i] || sum[i] > int64(j.Scale.Max)*n[i] {
+				return false
+			}
+		}
+		return true
+	}
+	if !check(j.Sum, j.N) || !check(j.ImportanceSum, j.ImportanceN) {
+		return invalidState("card survey", "sums outside the scale")
+	}
+	copy(v.sum, j.Sum)
+	copy(v.n, j.N)
+	copy(v.impSum, j.ImportanceSum)
+	copy(v.impN, j.ImportanceN)
+	v.respondents = j.Respondents
+	*c = *v
+	return nil
+}

@@ -1,0 +1,166 @@
+package scorecard
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// roundTrip marshals v, decodes into fresh, and returns the re-encoding.
+func roundTrip(t *testing.T, v, fresh any) ([]byte, []byte) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, fresh))
+	b2, err := json.Marshal(fresh)
+	require.NoError(t, err)
+	return b, b2
+}
+
+// Each accumulator survives a trip through JSON (as a Beam coder would ship
+// it) and the decoded copy merges like the original.
+func TestAccumulatorJSONRoundTrips(t *testing.T) {
+	// Servqual
+	sq := NewServqual(smallInstrument(t))
+	require.NoError(t, sq.Add(ServqualResponse{Expectations: Ratings(7, 6, 5), Perceptions: Ratings(5, 6, 4), Importance: Allocation{40, 60}, Weight: 2}))
+	require.NoError(t, sq.Add(ServqualResponse{Perceptions: []Answer{NA(), Rated(3), {}}}))
+	var sq2 Servqual
+	b1, b2 := roundTrip(t, sq, &sq2)
+	assert.JSONEq(t, string(b1), string(b2))
+	assert.Equal(t, fmt.Sprint(sq.Result()), fmt.Sprint(sq2.Result()))
+	require.NoError(t, sq2.Merge(sq))
+	assert.Equal(t, 4, sq2.Result().Respondents)
+
+	// Alpha, both layouts
+	for _, p := range []MissingPolicy{Listwise, Pairwise} {
+		a, _ := NewAlpha(0, p)
+		for _, r := range cronbachWideMissing {
+			require.NoError(t, a.Add(r))
+		}
+		var a2 Alpha
+		roundTrip(t, a, &a2)
+		want, err := a.Result()
+		require.NoError(t, err)
+		got, err := a2.Result()
+		require.NoError(t, err)
+		assert.Equal(t, want, got, p.String())
+	}
+
+	// MysteryShop
+	ms := NewMysteryShop(nil)
+	require.NoError(t, ms.Add(Evaluation{Branch: "Centro", Agent: "Ana", Marks: visitGood}))
+	require.NoError(t, ms.Add(Evaluation{Branch: "Norte", Agent: "Luis", Marks: visitFailed}))
+	var ms2 MysteryShop
+	roundTrip(t, ms, &ms2)
+	assert.Equal(t, fmt.Sprint(ms.Result()), fmt.Sprint(ms2.Result())) // NaN-safe
+
+	// CardSurvey
+	cs, err := NewCardSurvey(Likert5, []string{"speed", "decor"}, []string{"Us", "Them"})
+	require.NoError(t, err)
+	require.NoError(t, cs.Add(CardResponse{Importance: Ratings(5, 2), Scores: [][]Answer{Ratings(2, 5), Ratings(4, 3)}}))
+	var cs2 CardSurvey
+	roundTrip(t, cs, &cs2)
+	c1, err := cs.Card()
+	require.NoError(t, err)
+	c2, err := cs2.Card()
+	require.NoError(t, err)
+	assert.Equal(t, c1.Result(), c2.Result())
+
+	// Drivers and CES
+	var d Drivers
+	for _, r := range []DriverRating{{1, 1, 1, 2}, {3, 1, 1, 4}, {1, 3, 1, 3}, {1, 1, 3, 3}, {3, 3, 3, 5}} {
+		require.NoError(t, d.Add(r))
+	}
+	var d2 Drivers
+	roundTrip(t, d, &d2)
+	assert.Equal(t, d, d2)
+	var ces CES
+	require.NoError(t, ces.AddWeighted(6, 2))
+	var ces2 CES
+	roundTrip(t, ces, &ces2)
+	assert.Equal(t, ces, ces2)
+}
+
+func TestAccumulatorJSONRejectsInconsistentState(t *testing.T) {
+	tests := []struct {
+		name string
+		into any
+		data string
+	}{
+		{"ces easy > n", &CES{}, `{"n":1,"easy":2,"weight":1,"weightEasy":1,"weightedSum":5}`},
+		{"drivers asymmetric", &Drivers{}, `{"n":1,"xtx":[[1,2,0,0],[3,4,0,0],[0,0,0,0],[0,0,0,0]],"xty":[0,0,0,0],"yy":0}`},
+		{"alpha wrong length", &Alpha{}, `{"policy":"listwise","items":3,"rows":2,"sum":[1,2],"cross":[1]}`},
+		{"alpha one item", &Alpha{}, `{"policy":"listwise","items":1}`},
+		{"servqual no instrument", &Servqual{}, `{"respondents":1}`},
+		{"servqual sums off scale", &Servqual{}, `{"instrument":{"name":"x","scale":{"min":1,"max":5},"items":[{"id":"1","dimension":"empathy"}]},"respondents":1,"items":[{"nP":1,"wP":1,"sumP":9}]}`},
+		{"mystery marks do not add up", &MysteryShop{}, `{"form":{"name":"f","criteria":[{"name":"a","weight":1}]},"overall":{"visits":1,"failed":0,"scoreSum":1},"branches":[{"key":"b","visits":1,"failed":0,"scoreSum":1}],"agents":[{"key":"a","visits":1,"failed":0,"scoreSum":1}],"criteria":[{"pass":0,"fail":0,"na":0}]}`},
+		{"card survey sums off scale", &CardSurvey{}, `{"scale":{"min":1,"max":5},"attributes":["a"],"providers":["u"],"sum":[99],"n":[1],"importanceSum":[0],"importanceN":[0],"respondents":1}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := json.Unmarshal([]byte(tt.data), tt.into)
+			require.Error(t, err)
+			assert.True(t, strings.HasPrefix(err.Error(), "scorecard: "), err.Error())
+			checkErr(t, err)
+		})
+	}
+}
+
+// FuzzUnmarshalJSON feeds every decoder of the package the same bytes: each
+// either rejects them with a package error or accepts a value whose encoding
+// decodes back to the same encoding.
+func FuzzUnmarshalJSON(f *testing.F) {
+	seed := func(v any) {
+		b, err := json.Marshal(v)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	seed(DefaultServqual())
+	seed(DefaultMysteryForm())
+	n := NPS{}
+	_ = n.Add(10)
+	seed(n)
+	a, _ := NewAlpha(2, Pairwise)
+	_ = a.Add([]float64{1, 2})
+	seed(a)
+	f.Add([]byte(`{"scale":{"min":1,"max":5},"attributes":[{"name":"x","importance":1}],"providers":[{"name":"u","scores":[3]}]}`))
+	f.Add([]byte(`{"n":1,"easy":1,"weight":1,"weightEasy":1,"weightedSum":5}`))
+	newTargets := func() []any {
+		return []any{&Instrument{}, &ReportCard{}, &Form{}, &NPS{}, &CSAT{}, &CES{}, &Drivers{}, &Alpha{},
+			&Servqual{}, &MysteryShop{}, &CardSurvey{}}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, v := range newTargets() {
+			if err := json.Unmarshal(data, v); err != nil {
+				if strings.HasPrefix(err.Error(), "scorecard: ") {
+					checkErr(t, err)
+				}
+				continue
+			}
+			b, err := json.Marshal(v)
+			if err != nil {
+				t.Fatalf("%T accepted but does not re-encode: %v", v, err)
+			}
+			fresh := newTargets()
+			var w any
+			for _, c := range fresh {
+				if fmt.Sprintf("%T", c) == fmt.Sprintf("%T", v) {
+					w = c
+				}
+			}
+			if err := json.Unmarshal(b, w); err != nil {
+				t.Fatalf("%T: own encoding rejected: %v\n%s", v, err, b)
+			}
+			b2, _ := json.Marshal(w)
+			if string(b) != string(b2) {
+				t.Fatalf("%T: encoding not stable:\n%s\n%s", v, b, b2)
+			}
+		}
+	})
+}

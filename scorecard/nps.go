@@ -1,0 +1,182 @@
+package scorecard
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+)
+
+// z95 is the two-sided 95 % normal quantile.
+const z95 = 1.959963984540054
+
+// NPS accumulates answers to "how likely are you to recommend us?" on the
+// 0–10 scale: promoters answer 9–10, passives 7–8, detractors 0–6 (Reichheld,
+// 2003). The zero value is an empty accumulator, ready to use and the
+// identity of [NPS.Merge]. Without survey weights every sum is an exact
+// integer, so merged shards equal one pass exactly.
+//
+// An NPS is not safe for concurrent use; give each goroutine its own.
+type NPS struct {
+	promoters, passives, detractors int64
+	w                               [3]float64 // Σ weights: promoters, passives, detractors
+	w2                              float64    // Σ weights²
+}
+
+// Add records one score. Scores outside 0–10 return an error wrapping
+// [ErrOutOfRange] and are not counted. Add does not allocate.
+func (n *NPS) Add(score int) error { return n.AddWeighted(score, 1) }
+
+// AddWeighted records one score with a survey weight (finite, > 0; errors
+// wrap [ErrInvalidWeights]). Shares use the weights; the standard error uses
+// Kish's effective sample size (Σw)²/Σw².
+func (n *NPS) AddWeighted(score int, weight float64) error {
+	if score < 0 || score > 10 {
+		return fmt.Errorf("scorecard: nps: score %d outside 0..10: %w", score, ErrOutOfRange)
+	}
+	if !(weight > 0) || math.IsInf(weight, 0) {
+		return fmt.Errorf("scorecard: nps: weight %v: want a finite value > 0: %w", weight, ErrInvalidWeights)
+	}
+	switch {
+	case score >= 9:
+		n.promoters++
+		n.w[0] += weight
+	case score >= 7:
+		n.passives++
+		n.w[1] += weight
+	default:
+		n.detractors++
+		n.w[2] += weight
+	}
+	n.w2 += weight * weight
+	return nil
+}
+
+// Merge adds other's counts to n. A nil other is ignored.
+func (n *NPS) Merge(other *NPS) {
+	if other == nil {
+		return
+	}
+	n.promoters += other.promoters
+	n.passives += other.passives
+	n.detractors += other.detractors
+	for i := range n.w {
+		n.w[i] += other.w[i]
+	}
+	n.w2 += other.w2
+}
+
+// NPSResult is a Net Promoter Score with its sampling error. Score, StdErr
+// and MarginOfError are in points (−100 … 100); all three are NaN when N is 0.
+type NPSResult struct {
+	Score                           float64 // 100 × (p − d), p and d the promoter and detractor shares
+	Promoters, Passives, Detractors int
+	N                               int
+	// StdErr is 100 × √((p + d − (p − d)²) / n): each answer is +1, 0 or −1
+	// and this is the standard error of their mean (trinomial variance).
+	StdErr float64
+	// MarginOfError is the half-width of the 95 % normal interval, 1.96 × StdErr.
+	MarginOfError float64
+	// EffectiveN is Kish's effective sample size (Σw)²/Σw², equal to N
+	// without survey weights.
+	EffectiveN float64
+}
+
+// Result returns the score so far.
+func (n *NPS) Result() NPSResult {
+	r := NPSResult{Promoters: int(n.promoters), Passives: int(n.passives), Detractors: int(n.detractors)}
+	r.N = r.Promoters + r.Passives + r.Detractors
+	if r.N == 0 {
+		r.Score, r.StdErr, r.MarginOfError, r.EffectiveN = math.NaN(), math.NaN(), math.NaN(), 0
+		return r
+	}
+	total := n.w[0] + n.w[1] + n.w[2]
+	p, d := n.w[0]/total, n.w[2]/total
+	r.EffectiveN = total * total / n.w2
+	r.Score = 100 * (p - d)
+	r.StdErr = 100 * math.Sqrt(math.Max(p+d-(p-d)*(p-d), 0)/r.EffectiveN)
+	r.MarginOfError = z95 * r.StdErr
+	return r
+}
+
+type npsJSON struct {
+	Promoters  int64 `json:"promoters"`
+	Passives   int64 `json:"passives"`
+	Detractors int64 `json:"detractors"`
+	// Weights and SumSquares are present only when survey weights were used.
+	Weights    *[3]float64 `json:"weights,omitempty"`
+	SumSquares float64     `json:"sumSquares,omitempty"`
+}
+
+func (n *NPS) unweighted() bool {
+	return n.w == [3]float64{float64(n.promoters), float64(n.passives), float64(n.detractors)} &&
+		n.w2 == float64(n.promoters+n.passives+n.detractors)
+}
+
+// MarshalJSON encodes the accumulator's counts (and weight sums when survey
+// weights were used), so a distributed engine can ship it between workers.
+func (n NPS) MarshalJSON() ([]byte, error) {
+	j := npsJSON{Promoters: n.promoters, Passives: n.passives, Detractors: n.detractors}
+	if !n.unweighted() {
+		w := n.w
+		j.Weights, j.SumSquares = &w, n.w2
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes a state written by MarshalJSON, rejecting negative or
+// inconsistent values with [ErrInvalidValue]; on error *n is unchanged.
+func (n *NPS) UnmarshalJSON(data []byte) error {
+	var j npsJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return fmt.Errorf("scorecard: nps JSON: %w: %w", ErrInvalidValue, err)
+	}
+	counts := [3]int64{j.Promoters, j.Passives, j.Detractors}
+	if counts[0] < 0 || counts[1] < 0 || counts[2] < 0 {
+		return fmt.Errorf("scorecard: nps JSON: negative count %v: %w", counts, ErrInvalidValue)
+	}
+	v := NPS{promoters: counts[0], passives: counts[1], detractors: counts[2]}
+	if j.Weights == nil {
+		v.w = [3]float64{float64(counts[0]), float64(counts[1]), float64(counts[2])}
+		v.w2 = float64(counts[0] + counts[1] + counts[2])
+	} else {
+		v.w, v.w2 = *j.Weights, j.SumSquares
+		for i, w := range v.w {
+			if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 || (w > 0) != (counts[i] > 0) {
+				return fmt.Errorf("scorecard: nps JSON: weight sum %v for %d answers: %w", w, counts[i], ErrInvalidValue)
+			}
+		}
+		if math.IsNaN(v.w2) || math.IsInf(v.w2, 0) || v.w2 < 0 || (v.w2 > 0) != (counts[0]+counts[1]+counts[2] > 0) {
+			return fmt.Errorf("scorecard: nps JSON: sum of squared weights %v: %w", v.w2, ErrInvalidValue)
+		}
+	}
+	*n = v
+	return nil
+}
+
+// NPSComparison compares two independent NPS samples.
+type NPSComparison struct {
+	Difference    float64 // a.Score − b.Score, in points
+	StdErr        float64 // √(SE_a² + SE_b²)
+	MarginOfError float64 // 1.96 × StdErr
+	Z             float64 // Difference / StdErr
+	PValue        float64 // two-sided, normal approximation
+	Significant   bool    // PValue < 0.05
+}
+
+// CompareNPS tests whether two NPS values from independent samples differ.
+// It returns an error wrapping [ErrInsufficientData] if either sample is
+// empty or both have zero variance.
+func CompareNPS(a, b NPSResult) (NPSComparison, error) {
+	if a.N == 0 || b.N == 0 {
+		return NPSComparison{}, fmt.Errorf("scorecard: compare nps: sample sizes %d and %d: %w", a.N, b.N, ErrInsufficientData)
+	}
+	se := math.Hypot(a.StdErr, b.StdErr)
+	if se == 0 {
+		return NPSComparison{}, fmt.Errorf("scorecard: compare nps: both samples have zero variance: %w", ErrInsufficientData)
+	}
+	c := NPSComparison{Difference: a.Score - b.Score, StdErr: se, MarginOfError: z95 * se}
+	c.Z = c.Difference / se
+	c.PValue = math.Erfc(math.Abs(c.Z) / math.Sqrt2)
+	c.Significant = c.PValue < 0.05
+	return c, nil
+}

@@ -1,0 +1,71 @@
+package sla
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// resultJSON is a Result with its durations as text.
+type resultJSON struct {
+	Objective      string    `json:"objective"`
+	Metric         Metric    `json:"metric"`
+	Scope          string    `json:"scope,omitempty"`
+	Level          Level     `json:"level,omitempty"`
+	Threshold      float64   `json:"threshold"`
+	Status         Status    `json:"status"`
+	Target         string    `json:"target"`
+	Elapsed        string    `json:"elapsed"`
+	Remaining      string    `json:"remaining"`
+	PercentElapsed float64   `json:"percent_elapsed"`
+	Deadline       time.Time `json:"deadline,omitzero"`
+	BreachedAt     time.Time `json:"breached_at,omitzero"`
+	StoppedAt      time.Time `json:"stopped_at,omitzero"`
+	Cycles         int       `json:"cycles"`
+	Breaches       int       `json:"breaches"`
+}
+
+// MarshalJSON writes the result with its durations as text ("4h",
+// "1d2h30m", "-45m" for a negative remaining time) and its enums by name.
+func (r Result) MarshalJSON() ([]byte, error) {
+	return json.Marshal(resultJSON{
+		Objective: r.Objective, Metric: r.Metric, Scope: r.Scope, Level: r.Level, Threshold: r.Threshold, Status: r.Status,
+		Target: FormatDuration(r.Target), Elapsed: FormatDuration(r.Elapsed), Remaining: FormatDuration(r.Remaining),
+		PercentElapsed: r.PercentElapsed, Deadline: r.Deadline, BreachedAt: r.BreachedAt, StoppedAt: r.StoppedAt,
+		Cycles: r.Cycles, Breaches: r.Breaches,
+	})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes; r is unchanged on error, and
+// errors wrap [ErrInvalidDuration] or [ErrUnknownName].
+func (r *Result) UnmarshalJSON(data []byte) error {
+	var j resultJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return fmt.Errorf("sla: result: %w", err)
+	}
+	var ds [3]time.Duration
+	for i, s := range []string{j.Target, j.Elapsed, j.Remaining} {
+		d, err := parseSignedDuration(s)
+		if err != nil {
+			return fmt.Errorf("sla: result %q: %w", j.Objective, err)
+		}
+		ds[i] = d
+	}
+	*r = Result{
+		Objective: j.Objective, Metric: j.Metric, Scope: j.Scope, Level: j.Level, Threshold: j.Threshold, Status: j.Status,
+		Target: ds[0], Elapsed: ds[1], Remaining: ds[2],
+		PercentElapsed: j.PercentElapsed, Deadline: j.Deadline, BreachedAt: j.BreachedAt, StoppedAt: j.StoppedAt,
+		Cycles: j.Cycles, Breaches: j.Breaches,
+	}
+	return nil
+}
+
+// parseSignedDuration is ParseDuration with an optional leading "-".
+func parseSignedDuration(s string) (time.Duration, error) {
+	if rest, neg := strings.CutPrefix(strings.TrimSpace(s), "-"); neg {
+		d, err := ParseDuration(rest)
+		return -d, err
+	}
+	return ParseDuration(s)
+}
