@@ -1,0 +1,200 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/servuction/servuction"
+	"github.com/servuction/servuction/report"
+	"github.com/servuction/servuction/sla"
+)
+
+// The service-level agreement (acuerdo de niveles de servicio, ANS) of the
+// call centre with its client: one standard for every ticket (an ANS de
+// servicio), counted in business hours of a Bogotá calendar with Colombia's
+// holidays, plus the line's availability within those hours (disponibilidad
+// horaria).
+func callCentreAgreement() (*sla.Agreement, error) {
+	cal, err := sla.NewCalendar(sla.BogotaConfig()) // Mon–Fri 08–18, Sat 08–13, festivos de Colombia
+	if err != nil {
+		return nil, err
+	}
+	cop := func(v int64) servuction.Money {
+		return servuction.Money{Amount: decimal.NewFromInt(v), Currency: "COP"}
+	}
+	return sla.NewAgreement(sla.AgreementConfig{
+		Name:      "ANS línea de atención 2026",
+		Kind:      sla.ServiceBased,
+		Calendars: map[string]*sla.Calendar{"bogota": cal},
+		Objectives: []sla.Objective{
+			// Tiempo de respuesta: the first reply of an advisor.
+			{Metric: sla.FirstResponse, Calendar: "bogota", Threshold: 90, Targets: map[sla.Priority]time.Duration{
+				sla.Urgent: 15 * time.Minute, sla.High: time.Hour, sla.Normal: 4 * time.Hour, sla.Low: 8 * time.Hour}},
+			// Resolución: from opening to the solution, waits for the customer excluded.
+			{Metric: sla.Resolution, Calendar: "bogota", Threshold: 85, Targets: map[sla.Priority]time.Duration{
+				sla.Urgent: 4 * time.Hour, sla.High: 10 * time.Hour, sla.Normal: 30 * time.Hour, sla.Low: 50 * time.Hour}},
+			// Disponibilidad horaria: the line is up 99.5 % of service hours.
+			{Metric: sla.Availability, Calendar: "bogota", Threshold: 99.5}, // named "availability"
+		},
+		// Penalización: a share of the monthly fee per objective below its band.
+		Credits: sla.CreditPolicy{Fee: cop(40_000_000), Cap: cop(6_000_000), Bands: []sla.CreditBand{
+			{Min: 0, Max: 80, Share: decimal.NewFromInt(10)},
+			{Min: 80, Max: 90, Share: decimal.NewFromInt(5)},
+		}},
+	})
+}
+
+// ticketOf turns a simulated ticket into the timeline the sla package
+// evaluates: opened, the advisor's first reply, a wait for the customer
+// (paused and resumed), and the resolution.
+func ticketOf(p ticketPlan) (sla.Ticket, error) {
+	prio, err := sla.ParsePriority(p.Priority)
+	if err != nil {
+		return sla.Ticket{}, err
+	}
+	t := sla.Ticket{ID: p.ID, Priority: prio, Events: []sla.Event{{Kind: sla.Opened, At: p.Opened}, {Kind: sla.AgentReplied, At: p.Replied}}}
+	if !p.Pause[0].IsZero() {
+		t.Events = append(t.Events, sla.Event{Kind: sla.Paused, At: p.Pause[0], Reason: sla.WaitingCustomer})
+		if !p.Pause[1].IsZero() && !p.Pause[1].After(monthEnd) {
+			t.Events = append(t.Events, sla.Event{Kind: sla.Resumed, At: p.Pause[1]})
+		}
+	}
+	if !p.Resolved.IsZero() {
+		t.Events = append(t.Events, sla.Event{Kind: sla.Resolved, At: p.Resolved})
+	}
+	return t, nil
+}
+
+// loadTickets reads tickets from a JSON file (an array of sla.Ticket, each
+// validated as it is decoded), or simulates the sample month's 600 tickets
+// when path is "".
+func loadTickets(path string) ([]sla.Ticket, error) {
+	if path == "" {
+		var ts []sla.Ticket
+		for _, p := range simulateTickets(600) {
+			t, err := ticketOf(p)
+			if err != nil {
+				return nil, err
+			}
+			ts = append(ts, t)
+		}
+		return ts, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("-tickets: %w", err)
+	}
+	var ts []sla.Ticket
+	if err := json.Unmarshal(data, &ts); err != nil {
+		return nil, fmt.Errorf("-tickets %s: %w", path, err)
+	}
+	return ts, nil
+}
+
+// slaPart evaluates the month's tickets against the agreement (cumplimiento
+// del ANS) and the line's outages against its availability objective.
+func slaPart(o options) (report.Section, []string, error) {
+	l := o.lang
+	ag, err := callCentreAgreement()
+	if err != nil {
+		return report.Section{}, nil, err
+	}
+	tickets, err := loadTickets(o.tickets)
+	if err != nil {
+		return report.Section{}, nil, err
+	}
+	all := sla.NewReport(ag)
+	byPrio := map[sla.Priority]*sla.Report{}
+	order := []sla.Priority{sla.Urgent, sla.High, sla.Normal, sla.Low}
+	for _, p := range order {
+		byPrio[p] = sla.NewReport(ag)
+	}
+	for _, t := range tickets {
+		ev, err := ag.Evaluate(t, monthEnd) // the month is evaluated as it stood at its last instant
+		if err != nil {
+			return report.Section{}, nil, fmt.Errorf("ticket %s: %w", t.ID, err)
+		}
+		all.Add(ev)
+		if r, ok := byPrio[ev.Priority]; ok {
+			r.Add(ev)
+		}
+	}
+	res := all.Result()
+	results := map[sla.Priority]sla.ReportResult{}
+	for p, r := range byPrio {
+		results[p] = r.Result()
+	}
+	// Availability and its error budget, day by day.
+	var outages []sla.Outage
+	for _, out := range sampleOutages() {
+		outages = append(outages, sla.Outage{Start: out.Start, End: out.End})
+	}
+	window, err := ag.Availability("availability", outages, monthStart, monthEnd)
+	if err != nil {
+		return report.Section{}, nil, err
+	}
+	var progress []sla.AvailabilityResult
+	for d := monthStart.AddDate(0, 0, 1); !d.After(monthEnd); d = d.AddDate(0, 0, 1) {
+		p, err := ag.Availability("availability", outages, monthStart, d)
+		if err != nil {
+			return report.Section{}, nil, err
+		}
+		progress = append(progress, p)
+	}
+
+	figs := report.Figures{{Label: tr(l, "Tickets evaluated", "Tiquetes evaluados"), Value: fmt.Sprint(res.Tickets)}}
+	var lines []string
+	lines = append(lines, fmt.Sprintf("%s: %d", tr(l, "Tickets evaluated", "Tiquetes evaluados"), res.Tickets))
+	for _, o := range res.Objectives {
+		if o.Metric == sla.Availability {
+			continue
+		}
+		st, mark := report.Good, "✓"
+		if !o.Holds {
+			st, mark = report.Bad, "✗"
+		}
+		name := metricName(l, o.Metric)
+		figs = append(figs, report.Figure{Label: name, Value: l.Percent(o.Compliance, 1),
+			Note: tr(l, "threshold ", "umbral ") + l.Percent(o.Threshold, 0), Status: st})
+		lines = append(lines, fmt.Sprintf("  %s %-18s %7s (%s %s, %d/%d)", mark, name, l.Percent(o.Compliance, 1), tr(l, "threshold", "umbral"), l.Percent(o.Threshold, 0), o.Met, o.Decided))
+	}
+	avSt := report.Good
+	if !window.Met {
+		avSt = report.Bad
+	}
+	figs = append(figs, report.Figure{Label: tr(l, "Line availability", "Disponibilidad de la línea"), Value: l.Percent(window.Achieved, 2),
+		Note: tr(l, "target ", "meta ") + l.Percent(window.Target, 1), Status: avSt})
+	lines = append(lines, fmt.Sprintf("  %s %s (%s %s), %s %s", tr(l, "Line availability", "Disponibilidad de la línea"),
+		l.Percent(window.Achieved, 2), tr(l, "target", "meta"), l.Percent(window.Target, 1), tr(l, "error budget used", "presupuesto de error usado"), l.Percent(window.BudgetUsed, 0)))
+	if !res.Credits.IsZero() {
+		figs = append(figs, report.Figure{Label: tr(l, "Service credits owed", "Créditos de servicio"), Value: l.Money(res.Credits), Status: report.Bad})
+		lines = append(lines, fmt.Sprintf("  %s: %s", tr(l, "Service credits owed", "Créditos de servicio"), l.Money(res.Credits)))
+	}
+	sec := report.Section{
+		Title: tr(l, "Service-level agreement (ANS)", "Acuerdo de niveles de servicio (ANS)"),
+		Intro: tr(l, "Every ticket of the month evaluated against the agreement's targets in Bogotá business hours (Monday to Friday 08:00–18:00, Saturday 08:00–13:00, Colombian holidays closed); waits for the customer do not count.",
+			"Cada tiquete del mes evaluado contra las metas del acuerdo en horario hábil de Bogotá (lunes a viernes 08:00–18:00, sábado 08:00–13:00, festivos de Colombia cerrados); las esperas por el cliente no cuentan."),
+		Blocks: []report.Block{
+			figs,
+			report.FromSLAByPriority(results, order, l),
+			report.SLATable(res, l),
+			report.FromAvailability(window, progress, l),
+		},
+	}
+	return sec, lines, nil
+}
+
+// metricName names an SLA metric for the summary.
+func metricName(l report.Lang, m sla.Metric) string {
+	switch m {
+	case sla.FirstResponse:
+		return tr(l, "First response", "Primera respuesta")
+	case sla.Resolution:
+		return tr(l, "Resolution", "Resolución")
+	}
+	return m.String()
+}

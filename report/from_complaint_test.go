@@ -1,0 +1,46 @@
+package report
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/servuction/servuction"
+	"github.com/servuction/servuction/complaint"
+)
+
+func TestComplaintAdapters(t *testing.T) {
+	cop := servuction.MustParseMoney
+	r := complaint.CostReport{Cases: 5, Lost: 1,
+		Direct: cop("90000 COP"), Indirect: cop("1200000 COP"), Total: cop("1290000 COP"),
+		Pareto: []complaint.CauseCost{
+			{Cause: complaint.Indifference, Cases: 3, Lost: 1, Direct: cop("60000 COP"), Indirect: cop("1200000 COP"), Total: cop("1260000 COP"), Share: 1260000.0 / 1290000, Cumulative: 1260000.0 / 1290000},
+			{Cause: complaint.CauseUnknown, Cases: 2, Direct: cop("30000 COP"), Indirect: cop("0 COP"), Total: cop("30000 COP"), Share: 30000.0 / 1290000, Cumulative: 1},
+		}}
+	cases := CausePareto(r, Spanish)
+	assert.Equal(t, []ParetoBar{{"Indiferencia", 3}, {"Sin registrar", 2}}, cases.Bars)
+	assert.Equal(t, "casos", cases.Unit)
+	cost := CostPareto(r, English)
+	assert.Equal(t, []ParetoBar{{"Indifference", 1260000}, {"Not recorded", 30000}}, cost.Bars)
+	assert.Equal(t, "COP", cost.Unit)
+	checkSVG(t, cost.SVG(English))
+
+	tab := CostTable(r, English)
+	assert.Equal(t, "Direct (COP)", tab.Header[3])
+	require.Len(t, tab.Rows, 3)
+	// 1,260,000 / 1,290,000 = 97.67 % → "97.7 %"; 30,000 / 1,290,000 = 2.3 %.
+	assert.Equal(t, []string{"Indifference", "3", "1", "60,000", "1,200,000", "1,260,000", "97.7 %"}, tab.Rows[0])
+	assert.Equal(t, "2.3 %", tab.Rows[1][6])
+	assert.Equal(t, []string{"All causes", "5", "1", "90,000", "1,200,000", "1,290,000", "100.0 %"}, tab.Rows[2])
+	assert.Empty(t, CostTable(complaint.CostReport{}, English).Rows)
+}
+
+func TestFunctionBars(t *testing.T) {
+	vols := []complaint.FunctionVolume{{Function: complaint.Complaints, Cases: 5, Share: 0.5}, {Function: complaint.Claims, Cases: 5, Share: 0.5}}
+	c := FunctionBars(vols, Spanish)
+	assert.Equal(t, []Bar{{Label: "Quejas", Value: 5}, {Label: "Reclamaciones", Value: 5}}, c.Bars)
+	for _, f := range complaint.Functions() {
+		assert.NotEqual(t, f.String(), Spanish.function(f), "%v has a Spanish name", f)
+	}
+}

@@ -1,0 +1,91 @@
+package report
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/servuction/servuction/sla"
+)
+
+func slaFixture(t *testing.T) (*sla.Agreement, time.Time) {
+	t.Helper()
+	ag, err := sla.NewAgreement(sla.AgreementConfig{
+		Name: "test", Kind: sla.ServiceBased,
+		Objectives: []sla.Objective{
+			{Metric: sla.FirstResponse, Threshold: 50, Targets: map[sla.Priority]time.Duration{sla.High: time.Hour, sla.Low: 4 * time.Hour}},
+			{Name: "up", Metric: sla.Availability, Threshold: 99},
+		},
+	})
+	require.NoError(t, err)
+	return ag, time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+}
+
+func TestFromSLA(t *testing.T) {
+	ag, t0 := slaFixture(t)
+	tickets := []sla.Ticket{
+		{ID: "met", Priority: sla.High, Events: []sla.Event{{Kind: sla.Opened, At: t0}, {Kind: sla.AgentReplied, At: t0.Add(30 * time.Minute)}}},
+		{ID: "late", Priority: sla.High, Events: []sla.Event{{Kind: sla.Opened, At: t0}, {Kind: sla.AgentReplied, At: t0.Add(2 * time.Hour)}}},
+		{ID: "open", Priority: sla.Low, Events: []sla.Event{{Kind: sla.Opened, At: t0.Add(2 * time.Hour)}}},
+	}
+	all, high, low := sla.NewReport(ag), sla.NewReport(ag), sla.NewReport(ag)
+	now := t0.Add(3 * time.Hour) // the open ticket has run 1 h of its 4 h: not decided
+	for _, tk := range tickets {
+		ev, err := ag.Evaluate(tk, now)
+		require.NoError(t, err)
+		all.Add(ev)
+		if tk.Priority == sla.High {
+			high.Add(ev)
+		} else {
+			low.Add(ev)
+		}
+	}
+	// One met and one breached of the two decided tickets: 1/2 = 50 %.
+	c := FromSLA(all.Result(), Spanish)
+	require.Len(t, c.Bars, 1, "the availability objective is not a ticket bar")
+	assert.Equal(t, ComplianceBar{Label: "Primera respuesta", Percent: 50, Threshold: 50, Met: 1, Total: 2}, c.Bars[0])
+
+	byP := FromSLAByPriority(map[sla.Priority]sla.ReportResult{sla.High: high.Result(), sla.Low: low.Result()}, []sla.Priority{sla.High, sla.Low}, English)
+	require.Len(t, byP.Bars, 2)
+	assert.Equal(t, "First response · high", byP.Bars[0].Label)
+	assert.Equal(t, 50.0, byP.Bars[0].Percent)
+	assert.Equal(t, "First response · low", byP.Bars[1].Label)
+	assert.True(t, math.IsNaN(byP.Bars[1].Percent), "nothing decided among low tickets")
+	checkSVG(t, byP.SVG(English))
+
+	tab := SLATable(all.Result(), English)
+	require.Len(t, tab.Rows, 1)
+	// 3 tickets, 1 met, 1 breached, 1 open; p50 of the decided elapsed times
+	// (30 min and 2 h) by nearest rank is 30 min.
+	assert.Equal(t, []string{"First response", "3", "1", "1", "1", "50.0 %", "50.0 %"}, tab.Rows[0][:7])
+}
+
+func TestFromAvailability(t *testing.T) {
+	ag, t0 := slaFixture(t)
+	end := t0.Add(100 * time.Hour)
+	outages := []sla.Outage{{Start: t0.Add(10 * time.Hour), End: t0.Add(10*time.Hour + 30*time.Minute)}}
+	window, err := ag.Availability("up", outages, t0, end)
+	require.NoError(t, err)
+	// 99 % of 100 h (24×7, no calendar) leaves a budget of 1 h.
+	require.Equal(t, time.Hour, window.Budget)
+	var progress []sla.AvailabilityResult
+	for _, h := range []int{5, 20} {
+		p, err := ag.Availability("up", outages, t0, t0.Add(time.Duration(h)*time.Hour))
+		require.NoError(t, err)
+		progress = append(progress, p)
+	}
+	c := FromAvailability(window, progress, English)
+	// At 5 h nothing is spent; at 20 h the 30-minute outage has spent half.
+	require.Len(t, c.Points, 2)
+	assert.Equal(t, BudgetPoint{At: t0.Add(5 * time.Hour), Remaining: 1}, c.Points[0])
+	assert.Equal(t, BudgetPoint{At: t0.Add(20 * time.Hour), Remaining: 0.5}, c.Points[1])
+	assert.Equal(t, "up · target 99.00 % · budget 1.0 h", c.Objective)
+	checkSVG(t, c.SVG(English))
+
+	// A 100 % target has no budget to burn: no points, a no-data panel.
+	window.Budget = 0
+	assert.Empty(t, FromAvailability(window, progress, English).Points)
+}

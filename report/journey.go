@@ -1,0 +1,312 @@
+package report
+
+import (
+	"math"
+	"strings"
+
+	"github.com/servuction/servuction/internal/svg"
+)
+
+// SatisfactionChart shows the mean rating at each moment of truth (momento de
+// verdad) in the order of the cycle of service, with its 95 % interval, the
+// moment's minimum-rating standard, and the critical moments (momentos
+// críticos) drawn as red diamonds.
+type SatisfactionChart struct {
+	Title string // "" gives the default title
+	// Min and Max are the rating scale (e.g. 1 and 5); Min >= Max takes the
+	// range from the data.
+	Min, Max float64
+	Moments  []MomentScore
+}
+
+// MomentScore is one moment's satisfaction. A NaN Mean (no rating) leaves a
+// gap in the line.
+type MomentScore struct {
+	Label string
+	N     int     // ratings
+	Mean  float64 // mean rating
+	// Low and High bound the 95 % interval of the mean; both 0 or either NaN
+	// means none.
+	Low, High float64
+	// Standard is the moment's minimum acceptable rating; 0 or NaN: none.
+	Standard float64
+	Critical bool // a critical moment of truth
+}
+
+func (m MomentScore) hasInterval() bool {
+	return finite(m.Low) && finite(m.High) && (m.Low != 0 || m.High != 0) && m.Low <= m.High
+}
+
+func (m MomentScore) hasStandard() bool { return finite(m.Standard) && m.Standard != 0 }
+
+func (c SatisfactionChart) title(l Lang) string {
+	if c.Title != "" {
+		return c.Title
+	}
+	return l.t("Satisfaction at each moment of truth", "Satisfacción en cada momento de verdad")
+}
+
+// SVG implements [Chart].
+func (c SatisfactionChart) SVG(l Lang) string { return c.svg(l, "journey") }
+
+func (c SatisfactionChart) svg(l Lang, id string) string {
+	title := c.title(l)
+	var vals []float64
+	var desc []string
+	for _, m := range c.Moments {
+		if finite(m.Mean) {
+			vals = append(vals, m.Mean)
+			s := m.Label + ": " + l.num(m.Mean, 2)
+			if m.Critical {
+				s += l.t(" (critical)", " (crítico)")
+			}
+			desc = append(desc, s)
+			if m.hasInterval() {
+				vals = append(vals, m.Low, m.High)
+			}
+		}
+	}
+	if len(desc) == 0 {
+		return noData(id, title, l, l.t("No moment of truth has a rating.", "Ningún momento de verdad tiene calificaciones."))
+	}
+	lo, hi := c.Min, c.Max
+	if !(finite(lo) && finite(hi) && lo < hi) {
+		lo, hi = axisRange(0, 0, vals[0], vals)
+	}
+	tv, tmin, tmax := ticks(lo, hi, 4)
+	n := len(c.Moments)
+	x0, x1 := 70.0, chartWidth-30
+	step := (x1 - x0) / float64(n)
+	rotate := step < 95
+	h := 384.0
+	if rotate {
+		h = 440
+	}
+	d := svg.New(chartWidth, h, id, title, strings.Join(desc, "; "))
+	heading(d, title)
+	legend(d, -1, 50, []legendItem{
+		{l.t("mean rating", "calificación media"), colMain, 'c'},
+		{l.t("critical moment", "momento crítico"), colBad, 'm'},
+		{l.t("standard", "estándar"), colWarn, 'd'},
+	})
+	y0, y1 := 72.0, 310.0
+	ys := scale{tmin, tmax, y1, y0}
+	dec := decimalsFor(tv)
+	yAxis(d, ys, tv, x0, x1, func(v float64) string { return l.num(v, dec) })
+	axisTitle(d, 22, (y0+y1)/2, l.t("mean rating", "calificación media"), true)
+	xat := func(i int) float64 { return x0 + step*(float64(i)+0.5) }
+	d.Line(x0, y1, x1, y1, stroke(colAxis))
+	// Line through consecutive rated moments.
+	var seg []svg.Point
+	for i, m := range c.Moments {
+		if !finite(m.Mean) {
+			d.Polyline(seg, none(), stroke(colMain), sw("3"))
+			seg = nil
+			continue
+		}
+		seg = append(seg, svg.Point{X: xat(i), Y: ys.at(clamp(m.Mean, tmin, tmax))})
+	}
+	d.Polyline(seg, none(), stroke(colMain), sw("3"))
+	for i, m := range c.Moments {
+		x := xat(i)
+		tip := m.Label + ": " + l.num(m.Mean, 2) + " (n = " + itoa(m.N) + ")"
+		if m.hasInterval() {
+			tip += ", IC 95 % " + l.num(m.Low, 2) + "–" + l.num(m.High, 2)
+		}
+		d.Group(tip)
+		if m.hasStandard() {
+			sy := ys.at(clamp(m.Standard, tmin, tmax))
+			d.Line(x-step*0.35, sy, x+step*0.35, sy, stroke(colWarn), sw("2"), dash("5 3"))
+		}
+		if finite(m.Mean) {
+			if m.hasInterval() {
+				a, b := ys.at(clamp(m.Low, tmin, tmax)), ys.at(clamp(m.High, tmin, tmax))
+				d.Line(x, a, x, b, stroke(colMain), sw("1.5"))
+				d.Line(x-6, a, x+6, a, stroke(colMain), sw("1.5"))
+				d.Line(x-6, b, x+6, b, stroke(colMain), sw("1.5"))
+			}
+			y := ys.at(clamp(m.Mean, tmin, tmax))
+			col := colMain
+			if m.Critical {
+				col = colBad
+				d.Polygon([]svg.Point{{X: x, Y: y - 10}, {X: x + 10, Y: y}, {X: x, Y: y + 10}, {X: x - 10, Y: y}}, fill(colBad), stroke("#ffffff"), sw("1.5"))
+			} else {
+				d.Circle(x, y, 6, fill(colMain), stroke("#ffffff"), sw("1.5"))
+			}
+			d.Text(x+12, y-8, l.num(m.Mean, 2), append(halo(), size("12"), bold(), fill(col))...)
+		}
+		label := m.Label
+		if m.Critical {
+			label = "★ " + label
+		}
+		if rotate {
+			d.Text(x, y1+16, shorten(label, 22), anchor("end"), size("12"), fill(colText),
+				svg.A("transform", "rotate(-35 "+svg.Num(x)+" "+svg.Num(y1+16)+")"))
+		} else {
+			a, b := wrap2(label, int(math.Max(6, step/7.5)))
+			d.Text(x, y1+18, a, anchor("middle"), size("12"), fill(colText))
+			if b != "" {
+				d.Text(x, y1+33, b, anchor("middle"), size("12"), fill(colText))
+			}
+		}
+		d.End()
+	}
+	axisTitle(d, (x0+x1)/2, h-10, l.t("moments of truth, in the order of the cycle of service", "momentos de verdad, en el orden del ciclo del servicio"), false)
+	return d.String()
+}
+
+// Table implements [Chart].
+func (c SatisfactionChart) Table(l Lang) Table {
+	t := Table{Caption: c.title(l),
+		Header:  []string{l.t("Moment", "Momento"), l.t("Critical", "Crítico"), "n", l.t("Mean", "Media"), l.t("95 % interval", "Intervalo 95 %"), l.t("Standard", "Estándar")},
+		Numeric: []bool{false, false, true, true, true, true}}
+	for _, m := range c.Moments {
+		crit, ci, std := "", "–", "–"
+		if m.Critical {
+			crit = l.t("yes", "sí")
+		}
+		if m.hasInterval() {
+			ci = l.num(m.Low, 2) + " – " + l.num(m.High, 2)
+		}
+		if m.hasStandard() {
+			std = l.num(m.Standard, 2)
+		}
+		t.Rows = append(t.Rows, []string{m.Label, crit, itoa(m.N), l.num(m.Mean, 2), ci, std})
+	}
+	return t
+}
+
+// Markdown implements [Block].
+func (c SatisfactionChart) Markdown(l Lang) string { return c.Table(l).Markdown(l) }
+
+func (c SatisfactionChart) html(b *strings.Builder, l Lang, id string) {
+	chartHTML(b, l, c.svg(l, id), c.Table(l))
+}
+
+// FunnelChart shows how many journeys reach each moment of the cycle of
+// service, in order, and where customers drop off (abandono).
+type FunnelChart struct {
+	Title  string // "" gives the default title
+	Stages []FunnelStage
+}
+
+// FunnelStage is one moment and the journeys that reached it. Negative
+// counts are drawn as 0. An optional stage (one a journey may skip) is drawn
+// lighter, and drops are measured between required stages only, so skipping
+// it does not count as dropping off.
+type FunnelStage struct {
+	Label    string
+	Count    int
+	Optional bool
+}
+
+func (c FunnelChart) title(l Lang) string {
+	if c.Title != "" {
+		return c.Title
+	}
+	return l.t("Journeys reaching each moment (drop-off funnel)", "Recorridos que llegan a cada momento (embudo de abandono)")
+}
+
+// SVG implements [Chart].
+func (c FunnelChart) SVG(l Lang) string { return c.svg(l, "funnel") }
+
+func (c FunnelChart) svg(l Lang, id string) string {
+	title := c.title(l)
+	max := 0
+	for _, s := range c.Stages {
+		if s.Count > max {
+			max = s.Count
+		}
+	}
+	if max == 0 {
+		return noData(id, title, l, l.t("No journey was recorded.", "No se registró ningún recorrido."))
+	}
+	first := c.Stages[0].Count
+	var desc []string
+	for _, s := range c.Stages {
+		desc = append(desc, s.Label+": "+itoa(s.Count))
+	}
+	const top, rowH = 60.0, 34.0
+	h := top + float64(len(c.Stages))*rowH + 24
+	d := svg.New(chartWidth, h, id, title, strings.Join(desc, "; "))
+	heading(d, title)
+	const labelW, barL, barR = 262.0, 272.0, 580.0
+	mid := (barL + barR) / 2
+	d.Text(chartWidth-16, 46, l.t("journeys · % of start · drop", "recorridos · % del inicio · abandono"), anchor("end"), size("12"), fill(colAxis))
+	prev := -1 // the last required stage's count
+	for i, s := range c.Stages {
+		cnt := s.Count
+		if cnt < 0 {
+			cnt = 0
+		}
+		y := top + float64(i)*rowH
+		w := (barR - barL) * float64(cnt) / float64(max)
+		d.Group(s.Label + ": " + itoa(cnt))
+		d.Text(labelW-8, y+19, shorten(s.Label, 34), anchor("end"), size("12"), fill(colText))
+		bar := colMain
+		if s.Optional {
+			bar = "#9ecbff"
+		}
+		d.Rect(mid-w/2, y+2, w, 26, fill(bar), svg.A("rx", "3"))
+		info := itoa(cnt)
+		if first > 0 {
+			info += " · " + l.pct(100*float64(cnt)/float64(first), 0)
+		}
+		col := colText
+		if drop, ok := dropFrom(prev, cnt); ok && !s.Optional {
+			info += " · −" + l.pct(drop, 0)
+			if drop >= 10 {
+				col = colBad
+			}
+		}
+		d.Text(barR+14, y+19, info, size("13"), fill(col))
+		d.End()
+		if !s.Optional {
+			prev = cnt
+		}
+	}
+	return d.String()
+}
+
+// dropFrom returns the share, in percent, of the prev journeys that did not
+// reach the next stage (cnt); false when there is no previous count or no
+// drop.
+func dropFrom(prev, cnt int) (float64, bool) {
+	if prev <= 0 || cnt >= prev {
+		return 0, false
+	}
+	return 100 * float64(prev-cnt) / float64(prev), true
+}
+
+// Table implements [Chart].
+func (c FunnelChart) Table(l Lang) Table {
+	t := Table{Caption: c.title(l),
+		Header:  []string{l.t("Moment", "Momento"), l.t("Journeys", "Recorridos"), l.t("% of start", "% del inicio"), l.t("Drop from previous", "Abandono desde el anterior")},
+		Numeric: []bool{false, true, true, true}}
+	first, prev := 0, -1
+	for i, s := range c.Stages {
+		if i == 0 {
+			first = s.Count
+		}
+		ofStart, drop := "–", "–"
+		if first > 0 {
+			ofStart = l.pct(100*float64(s.Count)/float64(first), 1)
+		}
+		if prev > 0 && !s.Optional {
+			d, _ := dropFrom(prev, s.Count)
+			drop = l.pct(d, 1)
+		}
+		t.Rows = append(t.Rows, []string{s.Label, itoa(s.Count), ofStart, drop})
+		if !s.Optional {
+			prev = s.Count
+		}
+	}
+	return t
+}
+
+// Markdown implements [Block].
+func (c FunnelChart) Markdown(l Lang) string { return c.Table(l).Markdown(l) }
+
+func (c FunnelChart) html(b *strings.Builder, l Lang, id string) {
+	chartHTML(b, l, c.svg(l, id), c.Table(l))
+}

@@ -1,0 +1,194 @@
+package report
+
+import (
+	"strings"
+
+	"github.com/servuction/servuction/internal/svg"
+)
+
+// Table is a plain table of text cells: a [Block] of its own, and the data
+// view of every chart. Rows shorter than Header are padded with empty cells;
+// extra cells are dropped.
+type Table struct {
+	Caption string
+	Header  []string
+	Rows    [][]string
+	// Numeric marks the columns whose cells are right-aligned (numbers).
+	Numeric []bool
+}
+
+func (t Table) cell(row []string, i int) string {
+	if i < len(row) {
+		return row[i]
+	}
+	return ""
+}
+
+func (t Table) numeric(i int) bool { return i < len(t.Numeric) && t.Numeric[i] }
+
+// mdCell escapes a cell for a Markdown table: pipes, backslashes and line
+// breaks would break the row.
+func mdCell(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
+	return r.Replace(s)
+}
+
+// Markdown returns the table in GitHub-flavoured Markdown, preceded by its
+// caption in bold when it has one; a table without columns gives "".
+func (t Table) Markdown(l Lang) string {
+	if len(t.Header) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	if t.Caption != "" {
+		b.WriteString("**" + mdCell(t.Caption) + "**\n\n")
+	}
+	b.WriteString("|")
+	for _, h := range t.Header {
+		b.WriteString(" " + mdCell(h) + " |")
+	}
+	b.WriteString("\n|")
+	for i := range t.Header {
+		if t.numeric(i) {
+			b.WriteString("---:|")
+		} else {
+			b.WriteString("---|")
+		}
+	}
+	b.WriteString("\n")
+	if len(t.Rows) == 0 {
+		b.WriteString("| " + l.t("No data", "Sin datos") + strings.Repeat(" |", len(t.Header)) + "\n")
+	}
+	for _, row := range t.Rows {
+		b.WriteString("|")
+		for i := range t.Header {
+			b.WriteString(" " + mdCell(t.cell(row, i)) + " |")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func (t Table) html(b *strings.Builder, l Lang, _ string) {
+	if len(t.Header) == 0 {
+		return
+	}
+	b.WriteString("<table>\n")
+	if t.Caption != "" {
+		b.WriteString("<caption>")
+		svg.Escape(b, t.Caption)
+		b.WriteString("</caption>\n")
+	}
+	b.WriteString("<thead><tr>")
+	for i, h := range t.Header {
+		b.WriteString(tdOpen("th", t.numeric(i)))
+		svg.Escape(b, h)
+		b.WriteString("</th>")
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
+	if len(t.Rows) == 0 {
+		b.WriteString(`<tr><td class="empty" colspan="` + itoa(len(t.Header)) + `">`)
+		b.WriteString(l.t("No data", "Sin datos"))
+		b.WriteString("</td></tr>\n")
+	}
+	for _, row := range t.Rows {
+		b.WriteString("<tr>")
+		for i := range t.Header {
+			b.WriteString(tdOpen("td", t.numeric(i)))
+			svg.Escape(b, t.cell(row, i))
+			b.WriteString("</td>")
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</tbody></table>\n")
+}
+
+func tdOpen(tag string, num bool) string {
+	if num {
+		return "<" + tag + ` class="num">`
+	}
+	return "<" + tag + ">"
+}
+
+// Figures is a row of key figures (the headline numbers of a section), such
+// as "Compliance 93.4 %" or "NPS +32".
+type Figures []Figure
+
+// Figure is one headline number: a label, the value already formatted, an
+// optional note, and a status that colours it.
+type Figure struct {
+	Label, Value, Note string
+	Status             Status
+}
+
+// Status colours a figure or a row: neutral, good or bad.
+type Status uint8
+
+// The statuses of a [Figure].
+const (
+	Neutral Status = iota
+	Good
+	Bad
+)
+
+func (s Status) class() string {
+	switch s {
+	case Good:
+		return "kpi good"
+	case Bad:
+		return "kpi bad"
+	}
+	return "kpi"
+}
+
+// Markdown returns the figures as a two- or three-column table.
+func (f Figures) Markdown(l Lang) string { return f.table(l).Markdown(l) }
+
+func (f Figures) table(l Lang) Table {
+	t := Table{Header: []string{l.t("Indicator", "Indicador"), l.t("Value", "Valor"), l.t("Note", "Nota")},
+		Numeric: []bool{false, true, false}}
+	for _, x := range f {
+		t.Rows = append(t.Rows, []string{x.Label, x.Value, x.Note})
+	}
+	return t
+}
+
+func (f Figures) html(b *strings.Builder, l Lang, _ string) {
+	b.WriteString("<div class=\"kpis\">\n")
+	for _, x := range f {
+		b.WriteString(`<div class="` + x.Status.class() + `"><div class="label">`)
+		svg.Escape(b, x.Label)
+		b.WriteString(`</div><div class="value">`)
+		svg.Escape(b, x.Value)
+		b.WriteString("</div>")
+		if x.Note != "" {
+			b.WriteString(`<div class="note">`)
+			svg.Escape(b, x.Note)
+			b.WriteString("</div>")
+		}
+		b.WriteString("</div>\n")
+	}
+	b.WriteString("</div>\n")
+}
+
+// Text is a paragraph of plain text (no markup; it is escaped). Its line
+// breaks are kept, so a numbered list or a playbook prints as written.
+type Text string
+
+// Markdown returns the paragraph.
+// Markdown returns the paragraph, its line breaks as Markdown hard breaks.
+func (t Text) Markdown(Lang) string {
+	lines := strings.Split(strings.TrimSpace(string(t)), "\n")
+	for i, ln := range lines[:len(lines)-1] {
+		if strings.TrimSpace(ln) != "" && strings.TrimSpace(lines[i+1]) != "" {
+			lines[i] = strings.TrimRight(ln, " ") + "  "
+		}
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+func (t Text) html(b *strings.Builder, _ Lang, _ string) {
+	b.WriteString(`<p class="text">`)
+	svg.Escape(b, strings.TrimSpace(string(t)))
+	b.WriteString("</p>\n")
+}
