@@ -52,6 +52,9 @@ type Analysis struct {
 	// the journey rated it several times), largest effect first, then larger
 	// Cohen's d, then cycle order.
 	Drivers []Driver `json:"drivers,omitempty"`
+	// Employees measures the encounters that name an employee, by name:
+	// the people side of the service triangle as the customers lived it.
+	Employees []EmployeeStats `json:"employees,omitempty"`
 	// Attention is the correct-attention result (correcta atención) over the
 	// journeys that carry the three ratings.
 	Attention CorrectAttention `json:"attention"`
@@ -85,6 +88,21 @@ type MomentStats struct {
 	Duration TimeSummary `json:"duration"`
 	// Channels counts encounters per channel used, in channel order, nonzero only.
 	Channels []ChannelCount `json:"channels,omitempty"`
+	// FailPoints counts the fail points observed, most frequent first, then
+	// in fail-point order, nonzero only.
+	FailPoints []FailPointCount `json:"failPoints,omitempty"`
+}
+
+// EmployeeStats measures the encounters one employee served.
+type EmployeeStats struct {
+	Employee     string       `json:"employee"`
+	Encounters   int          `json:"encounters"`
+	Satisfaction Satisfaction `json:"satisfaction"`
+	// Measured, BelowStandard and BelowShare are as in [MomentStats], over
+	// the employee's encounters at the cycle's moments.
+	Measured      int     `json:"measured"`
+	BelowStandard int     `json:"belowStandard"`
+	BelowShare    float64 `json:"belowShare"`
 	// FailPoints counts the fail points observed, most frequent first, then
 	// in fail-point order, nonzero only.
 	FailPoints []FailPointCount `json:"failPoints,omitempty"`

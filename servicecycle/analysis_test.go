@@ -245,13 +245,18 @@ func randomLog(c *Cycle, journeys int, seed uint64) []Encounter {
 			}
 			t = t.Add(time.Duration(1+rng.IntN(600)) * time.Second)
 			e := Encounter{Case: cs, Moment: m, At: t, Rating: rng.IntN(6), Duration: time.Duration(rng.IntN(900)) * time.Second,
-				Channel: servuction.Channel(rng.IntN(8)), EmployeeRating: rng.IntN(6), ImageRating: rng.IntN(6)}
+				Channel: servuction.Channel(rng.IntN(8)), EmployeeRating: rng.IntN(6), ImageRating: rng.IntN(6),
+				Employee: []string{"", "ana", "luis", "eva"}[rng.IntN(4)]}
 			if rng.IntN(5) == 0 {
 				e.FailPoints = []FailPoint{FailPoint(1 + rng.IntN(int(failPointCount)-1))}
 			}
 			log = append(log, e)
 			if rng.IntN(40) == 0 {
 				log = append(log, e) // duplicate
+			}
+			if rng.IntN(60) == 0 {
+				e.Employee = "zoe" // same case, moment and instant: a duplicate by another name
+				log = append(log, e)
 			}
 		}
 	}
@@ -308,4 +313,34 @@ func TestEmptyAnalysis(t *testing.T) {
 	_, ok := res.WeakestCritical()
 	assert.False(t, ok)
 	assert.Equal(t, Analysis{}, (&Analyzer{}).Result())
+}
+
+func TestEmployeeStats(t *testing.T) {
+	served := func(cs, moment string, min, rating int, employee string, fails ...FailPoint) Encounter {
+		e := enc(cs, moment, min, rating)
+		e.Employee, e.FailPoints = employee, fails
+		return e
+	}
+	res, err := Analyze(branchCycle(), []Encounter{
+		served("a", "welcome", 0, 5, "ana"),
+		served("a", "handling", 5, 3, "ana"), // below the handling minimum of 4
+		served("b", "handling", 0, 2, "luis", Apathy, Indifference),
+		served("c", "handling", 0, 0, "luis", Apathy), // not rated
+		served("d", "handling", 0, 4, ""),             // nobody named
+	})
+	require.NoError(t, err)
+	// ana: ratings 5 and 3, mean 4; one of one measured handling below.
+	// luis: one rating (2); one measured, below; apathy twice, indifference once.
+	require.Len(t, res.Employees, 2)
+	ana, luis := res.Employees[0], res.Employees[1]
+	assert.Equal(t, "ana", ana.Employee)
+	assert.Equal(t, 2, ana.Encounters)
+	assert.InDelta(t, 4.0, ana.Satisfaction.Mean, 1e-12)
+	assert.Equal(t, 1, ana.Measured)
+	assert.Equal(t, 1, ana.BelowStandard)
+	assert.Equal(t, "luis", luis.Employee)
+	assert.Equal(t, 2, luis.Encounters)
+	assert.Equal(t, 1, luis.Satisfaction.N)
+	assert.Equal(t, 1, luis.Measured)
+	assert.Equal(t, []FailPointCount{{Apathy, 2}, {Indifference, 1}}, luis.FailPoints)
 }

@@ -10,15 +10,16 @@ import (
 
 // record is the compact form in which an [Analyzer] keeps an encounter.
 type record struct {
-	at      int64 // Unix nanoseconds
-	dur     int64
-	journey int32 // index into Analyzer.cases
-	moment  int32 // cycle index, or -(unknown index + 1)
-	fails   uint32
-	rating  int8
-	empRate int8
-	image   int8
-	channel uint8
+	at       int64 // Unix nanoseconds
+	dur      int64
+	journey  int32 // index into Analyzer.cases
+	moment   int32 // cycle index, or -(unknown index + 1)
+	employee int32 // index into Analyzer.employeeIDs + 1, 0 for none
+	fails    uint32
+	rating   int8
+	empRate  int8
+	image    int8
+	channel  uint8
 }
 
 // Analyzer accumulates encounters of one cycle and computes their
@@ -30,18 +31,20 @@ type record struct {
 // goroutine its own and merge them, which gives exactly the result of one
 // pass over all the encounters.
 type Analyzer struct {
-	cycle      *Cycle
-	cases      map[string]int32
-	caseIDs    []string
-	unknown    map[string]int32
-	unknownIDs []string
-	recs       []record
+	cycle       *Cycle
+	cases       map[string]int32
+	caseIDs     []string
+	unknown     map[string]int32
+	unknownIDs  []string
+	employees   map[string]int32
+	employeeIDs []string
+	recs        []record
 }
 
 // NewAnalyzer returns an empty analyzer for cycle c, a cycle built by
 // [NewCycle].
 func NewAnalyzer(c *Cycle) *Analyzer {
-	return &Analyzer{cycle: c, cases: map[string]int32{}, unknown: map[string]int32{}}
+	return &Analyzer{cycle: c, cases: map[string]int32{}, unknown: map[string]int32{}, employees: map[string]int32{}}
 }
 
 // Grow makes room for n more encounters, so that adding them does not
@@ -80,6 +83,9 @@ func (a *Analyzer) Add(e Encounter) error {
 	} else {
 		r.moment = -(a.internUnknown(e.Moment) + 1)
 	}
+	if e.Employee != "" {
+		r.employee = a.internEmployee(e.Employee) + 1
+	}
 	r.journey = a.internCase(e.Case)
 	a.recs = append(a.recs, r)
 	return nil
@@ -93,6 +99,16 @@ func (a *Analyzer) internCase(id string) int32 {
 		a.caseIDs = append(a.caseIDs, id)
 	}
 	return j
+}
+
+func (a *Analyzer) internEmployee(id string) int32 {
+	k, ok := a.employees[id]
+	if !ok {
+		k = int32(len(a.employeeIDs))
+		a.employees[id] = k
+		a.employeeIDs = append(a.employeeIDs, strings.Clone(id))
+	}
+	return k
 }
 
 func (a *Analyzer) internUnknown(id string) int32 {
@@ -116,12 +132,11 @@ func (a *Analyzer) Merge(o *Analyzer) error {
 	}
 	if a.cycle == nil {
 		a.cycle = o.cycle
-		a.cases, a.unknown = map[string]int32{}, map[string]int32{}
 	} else if a.cycle != o.cycle && !reflect.DeepEqual(a.cycle.cfg, o.cycle.cfg) {
 		return fmt.Errorf("servicecycle: merge cycle %q into cycle %q: %w", o.cycle.Name(), a.cycle.Name(), ErrCycleMismatch)
 	}
 	if a.cases == nil {
-		a.cases, a.unknown = map[string]int32{}, map[string]int32{}
+		a.cases, a.unknown, a.employees = map[string]int32{}, map[string]int32{}, map[string]int32{}
 	}
 	caseMap := make([]int32, len(o.caseIDs))
 	for i, id := range o.caseIDs {
@@ -131,6 +146,10 @@ func (a *Analyzer) Merge(o *Analyzer) error {
 	for i, id := range o.unknownIDs {
 		unkMap[i] = a.internUnknown(id)
 	}
+	empMap := make([]int32, len(o.employeeIDs))
+	for i, id := range o.employeeIDs {
+		empMap[i] = a.internEmployee(id) + 1
+	}
 	a.recs = append(a.recs, o.recs...)
 	tail := a.recs[len(a.recs)-len(o.recs):]
 	for i := range tail {
@@ -138,6 +157,9 @@ func (a *Analyzer) Merge(o *Analyzer) error {
 		r.journey = caseMap[r.journey]
 		if r.moment < 0 {
 			r.moment = -(unkMap[-r.moment-1] + 1)
+		}
+		if r.employee > 0 {
+			r.employee = empMap[r.employee-1]
 		}
 	}
 	return nil

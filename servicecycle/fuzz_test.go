@@ -70,6 +70,7 @@ func fuzzEncounters(data []byte) []Encounter {
 			Rating:   int(data[3]%8) - 1,
 			Duration: time.Duration(int(data[4])-8) * time.Minute,
 			Channel:  servuction.Channel(data[5] % 9),
+			Employee: []string{"", "ana", "luis", ""}[data[2]>>6],
 		}
 		if data[5]&0x80 != 0 {
 			e.FailPoints = []FailPoint{FailPoint(data[5] % 16)}

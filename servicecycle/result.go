@@ -119,8 +119,17 @@ func (a *Analyzer) Result() Analysis {
 		if c := cmp.Compare(rx.empRate, ry.empRate); c != 0 {
 			return c
 		}
-		return cmp.Compare(rx.image, ry.image)
+		if c := cmp.Compare(rx.image, ry.image); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.employeeName(rx.employee), a.employeeName(ry.employee))
 	}
+	type employeeAcc struct {
+		enc, measured, below int
+		dist                 [MaxRating]int
+		fails                [failPointCount]int
+	}
+	emps := make([]employeeAcc, len(a.employeeIDs))
 
 	ms := make([]momentAcc, n)
 	for i := range ms {
@@ -246,6 +255,7 @@ func (a *Analyzer) Result() Analysis {
 		for i, idx := range seg {
 			r := &recs[idx]
 			v := nodeOf(r.moment)
+			measured, below := false, false
 			if int(v) < n {
 				m := &ms[v]
 				m.enc++
@@ -265,7 +275,6 @@ func (a *Analyzer) Result() Analysis {
 					}
 				}
 				std := c.cfg.Moments[v].Standards
-				measured, below := false, false
 				if std.MinRating > 0 && r.rating > 0 {
 					measured = true
 					below = int(r.rating) < std.MinRating
@@ -295,6 +304,22 @@ func (a *Analyzer) Result() Analysis {
 				if unkLast[x] != j {
 					unkLast[x] = j
 					unkJourneys[x]++
+				}
+			}
+			if r.employee > 0 {
+				e := &emps[r.employee-1]
+				e.enc++
+				if r.rating > 0 {
+					e.dist[r.rating-1]++
+				}
+				if measured {
+					e.measured++
+				}
+				if below {
+					e.below++
+				}
+				for f := r.fails; f != 0; f &= f - 1 {
+					e.fails[bits.TrailingZeros32(f)]++
 				}
 			}
 			if r.empRate > 0 {
@@ -458,6 +483,23 @@ func (a *Analyzer) Result() Analysis {
 		slices.SortStableFunc(s.FailPoints, func(x, y FailPointCount) int { return cmp.Compare(y.Count, x.Count) })
 		res.Moments[i] = s
 	}
+	empOrder := make([]int, len(a.employeeIDs))
+	for i := range empOrder {
+		empOrder[i] = i
+	}
+	slices.SortFunc(empOrder, func(x, y int) int { return cmp.Compare(a.employeeIDs[x], a.employeeIDs[y]) })
+	for _, k := range empOrder {
+		e := &emps[k]
+		s := EmployeeStats{Employee: a.employeeIDs[k], Encounters: e.enc, Satisfaction: satisfactionOf(e.dist),
+			Measured: e.measured, BelowStandard: e.below, BelowShare: share(e.below, e.measured)}
+		for f, cnt := range e.fails {
+			if cnt > 0 {
+				s.FailPoints = append(s.FailPoints, FailPointCount{FailPoint: FailPoint(f), Count: cnt})
+			}
+		}
+		slices.SortStableFunc(s.FailPoints, func(x, y FailPointCount) int { return cmp.Compare(y.Count, x.Count) })
+		res.Employees = append(res.Employees, s)
+	}
 	for _, x := range unkSorted {
 		res.Unknown = append(res.Unknown, UnlistedMoment{ID: a.unknownIDs[x], Encounters: unkEnc[x], Journeys: unkJourneys[x]})
 	}
@@ -501,6 +543,14 @@ func (a *Analyzer) Result() Analysis {
 		return cmp.Or(cmp.Compare(y.Effect, x.Effect), cmp.Compare(y.CohensD, x.CohensD))
 	})
 	return res
+}
+
+// employeeName returns the name of employee index k (1-based; 0 is none).
+func (a *Analyzer) employeeName(k int32) string {
+	if k == 0 {
+		return ""
+	}
+	return a.employeeIDs[k-1]
 }
 
 // driverOf compares the outcome of the journeys with a bad and a good

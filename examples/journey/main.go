@@ -179,6 +179,19 @@ func main() {
 			d.Name, d.Bad, d.Good, d.BadOutcome, d.GoodOutcome, d.Effect, d.Low, d.High, d.CohensD)
 	}
 
+	// The people side of the service triangle as customers lived it: each
+	// employee's ratings and the fail points seen in their encounters.
+	fmt.Println("\nBy employee:")
+	for _, e := range res.Employees {
+		var fails []string
+		for _, f := range e.FailPoints {
+			fails = append(fails, fmt.Sprintf("%s×%d", f.FailPoint, f.Count))
+		}
+		line := fmt.Sprintf("  %-6s %2d encounters, mean %.2f, %.0f%% below standard  %s", e.Employee, e.Encounters,
+			e.Satisfaction.Mean, 100*e.BelowShare, strings.Join(fails, " "))
+		fmt.Println(strings.TrimRight(line, " "))
+	}
+
 	// Correct attention (correcta atención): satisfied customer, gratified
 	// employee, valued image.
 	a := res.Attention
