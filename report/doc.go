@@ -42,7 +42,8 @@
 //   - scorecard: [FromServqual], [FromIPA], [NPSFigure].
 //   - servicecycle: [FromJourney], [FromReach], [MomentTable], [DriverTable],
 //     [TriangleTable].
-//   - complaint: [FunctionBars], [CausePareto], [CostPareto], [CostTable].
+//   - complaint: [FunctionBars], [CausePareto], [CostPareto], [CostTable],
+//     [ReviewTable].
 //   - typology: [BehaviourBars], [RelationshipBars], [ProfitabilityBars],
 //     [SegmentTable], [ProfileTable].
 //   - pdca: [FromControlChart], [FromCheck], [FromCycle].

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strings"
+
 	"github.com/servuction/servuction"
 	"github.com/servuction/servuction/complaint"
 )
@@ -97,4 +99,67 @@ func FunctionBars(vols []complaint.FunctionVolume, l Lang) BarChart {
 		c.Bars = append(c.Bars, Bar{Label: l.function(v.Function), Value: float64(v.Cases)})
 	}
 	return c
+}
+
+// ReviewedReply is one e-mail reply and its review on the five Ps
+// ([complaint.Reviewer.Review]).
+type ReviewedReply struct {
+	Name   string // e.g. the case id
+	Review complaint.Review
+}
+
+// fiveP names one of the five Ps of an e-mail reply.
+func (l Lang) fiveP(p complaint.FiveP) string {
+	switch p {
+	case complaint.Prompt:
+		return l.t("Prompt", "Rapidez")
+	case complaint.Polite:
+		return l.t("Polite", "Cortesía")
+	case complaint.Personal:
+		return l.t("Personal", "Personal")
+	case complaint.Professional:
+		return l.t("Professional", "Profesional")
+	case complaint.Promotional:
+		return l.t("Promotional", "Promocional")
+	}
+	return p.String()
+}
+
+// ReviewTable returns e-mail replies scored on the five Ps (prompt, polite,
+// personal, professional, promotional), each from 0 to 100 %, with their
+// mean and the reasons behind the lowest score.
+func ReviewTable(replies []ReviewedReply, l Lang) Table {
+	ps := complaint.FivePs()
+	t := Table{Caption: l.t("E-mail replies on the five Ps", "Respuestas por correo según las 5 P"),
+		Header: []string{l.t("Reply", "Respuesta")}, Numeric: []bool{false}}
+	for _, p := range ps {
+		t.Header = append(t.Header, l.fiveP(p))
+		t.Numeric = append(t.Numeric, true)
+	}
+	t.Header = append(t.Header, l.t("Mean", "Media"), l.t("To improve", "Por mejorar"))
+	t.Numeric = append(t.Numeric, true, false)
+	for _, r := range replies {
+		row := []string{r.Name}
+		var worst *complaint.PScore
+		for _, p := range ps {
+			cell := "–"
+			for i := range r.Review.Scores {
+				sc := &r.Review.Scores[i]
+				if sc.P == p {
+					cell = l.pct(100*sc.Score, 0)
+					if worst == nil || sc.Score < worst.Score {
+						worst = sc
+					}
+				}
+			}
+			row = append(row, cell)
+		}
+		why := ""
+		if worst != nil && worst.Score < 1 {
+			why = l.fiveP(worst.P) + ": " + strings.Join(worst.Reasons, "; ")
+		}
+		row = append(row, l.pct(100*r.Review.Total, 0), why)
+		t.Rows = append(t.Rows, row)
+	}
+	return t
 }

@@ -44,3 +44,14 @@ func TestFunctionBars(t *testing.T) {
 		assert.NotEqual(t, f.String(), Spanish.function(f), "%v has a Spanish name", f)
 	}
 }
+
+func TestReviewTable(t *testing.T) {
+	rv := complaint.Review{Total: 0.7, Scores: []complaint.PScore{
+		{P: complaint.Prompt, Score: 1}, {P: complaint.Polite, Score: 0.5, Reasons: []string{"no greeting"}},
+		{P: complaint.Personal, Score: 1}, {P: complaint.Professional, Score: 0.25, Reasons: []string{"slang: ok", "too short"}},
+		{P: complaint.Promotional, Score: 0.75},
+	}}
+	tab := ReviewTable([]ReviewedReply{{Name: "Q-1", Review: rv}}, English)
+	assert.Equal(t, []string{"Reply", "Prompt", "Polite", "Personal", "Professional", "Promotional", "Mean", "To improve"}, tab.Header)
+	assert.Equal(t, [][]string{{"Q-1", "100 %", "50 %", "100 %", "25 %", "75 %", "70 %", "Professional: slang: ok; too short"}}, tab.Rows)
+}

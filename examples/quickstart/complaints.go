@@ -165,6 +165,22 @@ func complaintsPart(o options) (report.Section, []string, error) {
 	if err != nil {
 		return report.Section{}, nil, err
 	}
+	// Three e-mail replies of the month checked on the five Ps of the course
+	// notes (prompt against the SLA, polite, personal, professional without
+	// slang, promotional), in Spanish as they were written.
+	reviewer, err := complaint.NewReviewer(complaint.ReviewConfig{})
+	if err != nil {
+		return report.Section{}, nil, err
+	}
+	var reviews []report.ReviewedReply
+	for _, r := range sampleReplies() {
+		rv, err := reviewer.Review(r)
+		if err != nil {
+			return report.Section{}, nil, err
+		}
+		reviews = append(reviews, report.ReviewedReply{Name: r.Case, Review: rv})
+	}
+
 	figs := report.Figures{
 		{Label: tr(l, "Cases", "Casos"), Value: fmt.Sprint(costs.Cases)},
 		{Label: tr(l, "Solved at first contact", "Resueltos en el primer contacto"), Value: l.Percent(100*float64(firstContact)/float64(len(cases)), 0)},
@@ -179,9 +195,26 @@ func complaintsPart(o options) (report.Section, []string, error) {
 	}
 	sec := report.Section{
 		Title: tr(l, "Complaints and claims", "Quejas y reclamos"),
-		Intro: tr(l, "Each case went through the desk: solved by the advisor at first contact, or assigned to the service network (notified by SMS and e-mail), escalated to a specialist when needed, resolved with its root cause, and the customer called back. The costs count handling per tier, refunds, and the value of customers lost and of those who hear about it.",
-			"Cada caso pasó por el escritorio: resuelto por la asesora en el primer contacto, o asignado a la red de servicio (notificada por SMS y correo), escalado a un especialista cuando hizo falta, resuelto con su causa raíz, y con llamada de seguimiento al cliente. Los costos cuentan la atención por nivel, los reembolsos y el valor de los clientes perdidos y de quienes se enteran."),
-		Blocks: []report.Block{figs, report.FunctionBars(functions, l), report.CausePareto(costs, l), report.CostPareto(costs, l), report.CostTable(costs, l)},
+		Intro: tr(l, "Each case went through the desk: solved by the advisor at first contact, or assigned to the service network (notified by SMS and e-mail), escalated to a specialist when needed, resolved with its root cause, and the customer called back. The costs count handling per tier, refunds, and the value of customers lost and of those who hear about it. Last, three e-mail replies checked on the five Ps.",
+			"Cada caso pasó por el escritorio: resuelto por la asesora en el primer contacto, o asignado a la red de servicio (notificada por SMS y correo), escalado a un especialista cuando hizo falta, resuelto con su causa raíz, y con llamada de seguimiento al cliente. Los costos cuentan la atención por nivel, los reembolsos y el valor de los clientes perdidos y de quienes se enteran. Al final, tres respuestas por correo revisadas según las 5 P."),
+		Blocks: []report.Block{figs, report.FunctionBars(functions, l), report.CausePareto(costs, l), report.CostPareto(costs, l), report.CostTable(costs, l), report.ReviewTable(reviews, l)},
 	}
 	return sec, lines, nil
+}
+
+// sampleReplies are three e-mail replies sent during the month: a model
+// one, a curt one with slang, and a late one.
+func sampleReplies() []complaint.Reply {
+	at := func(day, h, m int) time.Time { return time.Date(2026, 3, day, h, m, 0, 0, bogota) }
+	return []complaint.Reply{
+		{Case: "PQR-305", Customer: "Marta Gómez", Language: complaint.Spanish, Received: at(3, 9, 0), Sent: at(3, 10, 30), Target: 4 * time.Hour,
+			Text: "Buenos días, señora Marta Gómez: gracias por escribirnos sobre el caso PQR-305. Lamentamos el cobro duplicado de su factura de febrero; " +
+				"ya lo anulamos y verá el reembolso en su próximo extracto. Le invitamos a conocer el nuevo servicio de factura electrónica, con un descuento del 5 %. " +
+				"Quedamos a su disposición. Cordialmente, Luz, asesora de servicio."},
+		{Case: "PQR-322", Customer: "Jorge Díaz", Language: complaint.Spanish, Received: at(10, 14, 0), Sent: at(10, 15, 0), Target: 4 * time.Hour,
+			Text: "ok parce, ya quedó. cualquier cosa escribe"},
+		{Case: "PQR-347", Customer: "Ana Ruiz", Language: complaint.Spanish, Received: at(17, 8, 0), Sent: at(19, 16, 0), Target: 4 * time.Hour,
+			Text: "Estimada Ana Ruiz: le pedimos perdón por la demora en responder. Revisamos su reclamo sobre la garantía del equipo y " +
+				"lo repararemos sin costo; un técnico la llamará esta semana para acordar la visita. Atentamente, Servicio al cliente."},
+	}
 }

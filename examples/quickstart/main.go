@@ -17,7 +17,7 @@
 //	sla.go         the service-level agreement (ANS): compliance, availability, error budget
 //	survey.go      SERVQUAL gaps, Cronbach's alpha, NPS and the report card's IPA matrix
 //	journey.go     the cycle of service: satisfaction at each moment of truth, drop-off
-//	complaints.go  complaints and claims through the desk, trail, cost of bad service
+//	complaints.go  complaints and claims through the desk, trail, cost of bad service, 5 Ps
 //	customers.go   customer types (typology), RFM segments, a playbook
 //	improve.go     one PDCA cycle on first-contact resolution with a p chart
 //

@@ -289,7 +289,7 @@ func simulateComplaints(n int) []complaintPlan {
 		"forgetfulness", "lack-of-technical-preparation", "abuse", "process", "product"}
 	var out []complaintPlan
 	for i := 0; i < n; i++ {
-		c := complaintPlan{ID: "Q-" + strconv.Itoa(300+i), Customer: "C-" + strconv.Itoa(5000+r.IntN(400)),
+		c := complaintPlan{ID: "PQR-" + strconv.Itoa(300+i), Customer: "C-" + strconv.Itoa(5000+r.IntN(400)),
 			Received: monthStart.Add(time.Duration(r.IntN(30*24*60)) * time.Minute), Cause: causes[r.IntN(len(causes))]}
 		switch x := r.Float64(); {
 		case x < 0.55:
