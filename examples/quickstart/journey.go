@@ -8,6 +8,7 @@ import (
 
 	"github.com/servuction/servuction"
 	"github.com/servuction/servuction/report"
+	"github.com/servuction/servuction/scorecard"
 	"github.com/servuction/servuction/servicecycle"
 )
 
@@ -88,7 +89,21 @@ func journeyPart(o options) (report.Section, []string, error) {
 	if err != nil {
 		return report.Section{}, nil, err
 	}
+	// CSAT (satisfacción del cliente): the share of farewell ratings in the
+	// two highest points of the 1–5 scale (top-2-box).
+	var csat scorecard.CSAT
+	for _, e := range log {
+		if e.Moment == "farewell" && e.Rating > 0 {
+			if err := csat.Add(e.Rating); err != nil {
+				return report.Section{}, nil, err
+			}
+		}
+	}
 	figs := report.Figures{{Label: tr(l, "Calls", "Llamadas"), Value: fmt.Sprint(a.Journeys)}}
+	if cr := csat.Result(); cr.N > 0 {
+		figs = append(figs, report.Figure{Label: "CSAT", Value: l.Percent(100*cr.TopTwo, 1),
+			Note: tr(l, "farewell rated 4–5, n = ", "despedida calificada 4–5, n = ") + fmt.Sprint(cr.N), Status: statusOf(cr.TopTwo >= 0.8)})
+	}
 	lines := []string{fmt.Sprintf("%s: %d", tr(l, "Calls analysed", "Llamadas analizadas"), a.Journeys)}
 	if a.Journeys > 0 { // shares of no calls would mean nothing
 		figs = append(figs,
