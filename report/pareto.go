@@ -125,7 +125,6 @@ func (c ParetoChart) svg(l Lang, id string) string {
 		d.Group(b.Label + ": " + l.num(b.Value, 0) + " " + unit + ", " + l.pct(cum[i], 1))
 		bw := step * 0.7
 		d.Rect(x+(step-bw)/2, ys.at(b.Value), bw, y1-ys.at(b.Value), fill(col))
-		d.Text(x+step/2, ys.at(b.Value)-5, l.num(b.Value, 0), append(halo(), anchor("middle"), size("12"), fill(colText))...)
 		lx := x + step/2
 		d.Text(lx, y1+16, shorten(b.Label, 24), anchor("end"), size("12"), fill(colText),
 			svg.A("transform", "rotate(-30 "+svg.Num(lx)+" "+svg.Num(y1+16)+")"))
@@ -139,6 +138,10 @@ func (c ParetoChart) svg(l Lang, id string) string {
 	d.Polyline(line, none(), stroke(colBad), sw("2.5"))
 	for _, p := range line {
 		d.Circle(p.X, p.Y, 4, fill(colBad))
+	}
+	// Values last, over the cumulative line, so it never hides them.
+	for i, b := range bs {
+		d.Text(x0+step*float64(i)+step/2, ys.at(b.Value)-5, l.num(b.Value, 0), append(halo(), anchor("middle"), size("12"), fill(colText))...)
 	}
 	return d.String()
 }
