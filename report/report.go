@@ -78,6 +78,7 @@ summary{color:#57606a;cursor:pointer}
 table{border-collapse:collapse;margin:8px 0;font-size:13px;width:100%}
 caption{text-align:left;font-weight:bold;padding:4px 0}
 th,td{border-bottom:1px solid #d8dee4;padding:4px 8px;text-align:left;vertical-align:top}
+td:first-child{min-width:7em}
 th{background:#f6f8fa}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.empty{color:#57606a;font-style:italic}
