@@ -448,3 +448,20 @@ func TestParetoGroupsTheTail(t *testing.T) {
 	assert.NotContains(t, info.texts, "cause 9")
 	assert.Len(t, c.Table(English).Rows, 20, "the table lists every cause")
 }
+
+func TestParseStatusAndStep(t *testing.T) {
+	for in, want := range map[string]Status{"good": Good, "Malo": Bad, "neutro": Neutral} {
+		got, err := ParseStatus(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	_, err := ParseStatus("meh")
+	require.ErrorIs(t, err, ErrInvalidInput)
+	txt, err := Bad.MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "bad", string(txt))
+	var st Step
+	require.NoError(t, st.UnmarshalText([]byte("Actuar")))
+	assert.Equal(t, StepAct, st)
+	assert.Equal(t, "act", st.String())
+}

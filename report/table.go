@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 
+	"github.com/servuction/servuction/internal/enum"
 	"github.com/servuction/servuction/internal/svg"
 )
 
@@ -124,12 +125,31 @@ type Figure struct {
 // Status colours a figure or a row: neutral, good or bad.
 type Status uint8
 
-// The statuses of a [Figure].
+// The statuses of a [Figure] or a [Bar].
 const (
-	Neutral Status = iota
-	Good
-	Bad
+	Neutral Status = iota // neutral, blue
+	Good                  // good (bueno), green
+	Bad                   // bad (malo), red
 )
+
+var statusNames = enum.New("report: status", ErrInvalidInput,
+	[]string{"neutral", "good", "bad"},
+	map[string]Status{"neutro": Neutral, "bueno": Good, "bien": Good, "malo": Bad, "mal": Bad})
+
+// ParseStatus returns the status named s ("good", "malo", …).
+func ParseStatus(s string) (Status, error) { return statusNames.Parse(s) }
+
+// String returns the status's English name.
+func (s Status) String() string { return statusNames.String(s) }
+
+// IsValid reports whether s is a defined status.
+func (s Status) IsValid() bool { return statusNames.Valid(s) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Status) MarshalText() ([]byte, error) { return statusNames.MarshalText(s) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with [ParseStatus].
+func (s *Status) UnmarshalText(text []byte) error { return statusNames.UnmarshalText(s, text) }
 
 func (s Status) class() string {
 	switch s {
