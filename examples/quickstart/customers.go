@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -104,13 +105,22 @@ func customersPart(o options) (report.Section, []string, error) {
 	behaviour := report.BehaviourBars(profiles, l)
 	relationship := report.RelationshipBars(profiles, l)
 	profitability := report.ProfitabilityBars(profiles, l)
-	lines := []string{fmt.Sprintf("%s: %d", tr(l, "Customers classified", "Clientes clasificados"), len(profiles))}
+	// The summary: the good news (reasonable voicers, loyal customers) and
+	// the customers who need a protocol (the bars drawn red).
+	var good, hard []string
 	for _, c := range []report.BarChart{behaviour, relationship} {
 		for _, b := range c.Bars {
-			if b.Status == report.Bad && b.Value > 0 || b.Status == report.Good {
-				lines = append(lines, fmt.Sprintf("  %-22s %3.0f", b.Label, b.Value))
+			switch {
+			case b.Status == report.Good:
+				good = append(good, fmt.Sprintf("%s %.0f", strings.ToLower(b.Label), b.Value))
+			case b.Status == report.Bad && b.Value > 0:
+				hard = append(hard, fmt.Sprintf("%s %.0f", strings.ToLower(b.Label), b.Value))
 			}
 		}
+	}
+	lines := []string{
+		fmt.Sprintf("%s: %d (%s)", tr(l, "Customers classified", "Clientes clasificados"), len(profiles), strings.Join(good, ", ")),
+		fmt.Sprintf("  %s: %s", tr(l, "difficult", "difíciles"), strings.Join(hard, ", ")),
 	}
 	blocks := []report.Block{behaviour, relationship, profitability, report.SegmentTable(scores, l)}
 	if len(difficult) > 0 {
