@@ -452,3 +452,45 @@ func TestAttributeChartsAcceptZeroAndOne(t *testing.T) {
 	assert.InDelta(t, 0.5, p.Center, 1e-12)
 	assert.Equal(t, []float64{0, 1}, p.Points)
 }
+
+func TestExcludeEdges(t *testing.T) {
+	got, err := Exclude([]int{10, 20, 30}, 0)
+	require.NoError(t, err)
+	assert.Equal(t, []int{20, 30}, got, "the first index")
+	got, err = Exclude([]int{10, 20, 30}, 2, 1)
+	require.NoError(t, err)
+	assert.Equal(t, []int{10}, got, "indices in any order")
+	got, err = Exclude([]int{10, 20, 30})
+	require.NoError(t, err)
+	assert.Equal(t, []int{10, 20, 30}, got)
+	for _, bad := range [][]int{{-1}, {3}, {0, 0}} {
+		_, err := Exclude([]int{10, 20, 30}, bad...)
+		assert.ErrorIs(t, err, ErrInvalidData, "%v", bad)
+	}
+}
+
+func TestXbarSubgroupsOfTwo(t *testing.T) {
+	// Subgroups {1, 3} and {2, 2}: means 2 and 2, ranges 2 and 0, R̄ = 1,
+	// σ̂ = R̄/d₂(2) = 1/1.128379 = 0.886227, X̄ limits 2 ± 3·0.886227/√2 =
+	// 2 ± 1.879971; R: UCL = 1 + 3·d₃(2)·σ̂ = 1 + 3·0.852502·0.886227 = 3.266531.
+	// S: s = √2 = 1.414214 and 0, S̄ = 0.707107, σ̂ = S̄/c₄(2) = 0.707107/
+	// 0.797885 = 0.886227 (the same, as for n = 2 S = R/√2).
+	means, ranges, err := XbarR([][]float64{{1, 3}, {2, 2}})
+	require.NoError(t, err)
+	assert.Equal(t, []float64{2, 2}, means.Points)
+	assert.Equal(t, []float64{2, 0}, ranges.Points)
+	assert.InDelta(t, 0.886227, means.Sigma, 1e-6)
+	assert.InDelta(t, 2-1.879971, means.LCL[0], 1e-6)
+	assert.InDelta(t, 3.266531, ranges.UCL[0], 1e-6)
+	_, sds, err := XbarS([][]float64{{1, 3}, {2, 2}})
+	require.NoError(t, err)
+	assert.InDelta(t, 1.414214, sds.Points[0], 1e-6)
+	assert.Zero(t, sds.Points[1])
+	assert.InDelta(t, 0.886227, sds.Sigma, 1e-6)
+	// Two values are enough for an individuals chart: 1, 3 → MR 2,
+	// σ̂ = 2/1.128379 = 1.772454.
+	ind, mr, err := IMR([]float64{1, 3})
+	require.NoError(t, err)
+	assert.Equal(t, []float64{2}, mr.Points)
+	assert.InDelta(t, 1.772454, ind.Sigma, 1e-6)
+}
