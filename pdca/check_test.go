@@ -417,3 +417,42 @@ func TestCheckPooledLevelOfRates(t *testing.T) {
 	assert.InDelta(t, 2.5, res.Level, 1e-12)
 	assert.True(t, res.TargetMet)
 }
+
+func TestCheckPlanMinimums(t *testing.T) {
+	for _, bad := range []CheckPlan{
+		{Rules: WesternElectric, MinBaseline: -1},
+		{Rules: WesternElectric, MinPoints: -1},
+		{Rules: RuleSet{WE1, RuleUnknown}},
+		{Rules: RuleSet{Rule(99)}},
+	} {
+		assert.ErrorIs(t, bad.Validate(), ErrInvalidCycle, "%+v", bad)
+	}
+	csat := Indicator{Name: "satisfaction index", Category: QualityOfWork, Unit: Index, Direction: HigherIsBetter}
+	target := Standard{Target: 11, Sides: AtLeast}
+	quiet := indexSeries(10.5, 9.5) // inside 1σ (1.772454) of the centre 10
+	tests := []struct {
+		name     string
+		baseline Series
+		after    Series
+		plan     CheckPlan
+		verdict  Verdict
+	}{
+		// Defaults: 20 baseline points, 8 post-change points for WE.
+		{"default minimums", baselineI()[:19], quiet, CheckPlan{Rules: WesternElectric}, InsufficientData},
+		{"two quiet points are too few for WE4", baselineI(), quiet, CheckPlan{Rules: WesternElectric}, InsufficientData},
+		// Explicit minimums replace them.
+		{"own minimums", baselineI()[:5], quiet, CheckPlan{Rules: WesternElectric, MinBaseline: 5, MinPoints: 2}, NoChange},
+		// Only non-directional rules: one point can show no change.
+		{"non-directional rules", baselineI(), quiet[:1], CheckPlan{Rules: RuleSet{Nelson7}}, NoChange},
+		// A baseline of one value meets MinBaseline 1 but cannot give a
+		// moving range: insufficient data, not an error.
+		{"baseline too short for a chart", baselineI()[:1], quiet, CheckPlan{Rules: WesternElectric, MinBaseline: 1}, InsufficientData},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Check(csat, target, tt.baseline, tt.after, tt.plan)
+			require.NoError(t, err)
+			assert.Equal(t, tt.verdict, res.Verdict, res.Reason)
+		})
+	}
+}
