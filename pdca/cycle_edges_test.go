@@ -180,3 +180,34 @@ func TestChainValidateRejects(t *testing.T) {
 	var nilAppend Chain
 	assert.ErrorIs(t, nilAppend.Append(nil), ErrInvalidCycle)
 }
+
+func TestPlanValidateEveryProblem(t *testing.T) {
+	p := fcrPlan()
+	p.Baseline = Series{{Period: "w1", Value: 120, Size: 100}} // more resolved than contacts
+	p.Actions = []Action{
+		{Title: " ", Kind: Training, Owner: "o", Due: servuction.MustParseDate("2026-04-01")},
+		{Title: "b", Kind: Training, Owner: "", Due: servuction.MustParseDate("2026-04-01")},
+		{Title: "c", Kind: Training, Owner: "o"},
+		{Title: "d", Kind: ActionKind(9), Owner: "o", Due: servuction.MustParseDate("2026-04-01")},
+		{Title: "e", Kind: Training, Status: ActionStatus(9), Owner: "o", Due: servuction.MustParseDate("2026-04-01")},
+	}
+	err := p.Validate()
+	require.Error(t, err)
+	for _, want := range []string{
+		"series w1: 120 counted above sample size 100",
+		"action 1: title is empty",
+		`action 2 "b": owner is empty`,
+		`action 3 "c": due date`,
+		`action 4 "d": kind action kind(9)`,
+		`action 5 "e": kind training status action status(9) undefined`,
+	} {
+		assert.Contains(t, err.Error(), want)
+	}
+	assert.Len(t, strings.Split(err.Error(), "\n"), 6, "one line per problem")
+	// An invalid indicator is reported once; its chart is not guessed for the baseline.
+	p = fcrPlan()
+	p.Indicator.Unit = UnitUnknown
+	err = p.Validate()
+	require.ErrorIs(t, err, ErrInvalidCycle)
+	assert.NotContains(t, err.Error(), "not supported")
+}
