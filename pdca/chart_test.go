@@ -494,3 +494,36 @@ func TestXbarSubgroupsOfTwo(t *testing.T) {
 	assert.Equal(t, []float64{2}, mr.Points)
 	assert.InDelta(t, 1.772454, ind.Sigma, 1e-6)
 }
+
+func TestFrozenLimitsValidation(t *testing.T) {
+	// σ = 0 is allowed: the limits collapse onto the centre.
+	c, err := (Limits{Kind: Defects, Center: 4, Sigma: 0}).Chart([]float64{4, 5}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []float64{4, 4}, c.LCL)
+	assert.Equal(t, []float64{4, 4}, c.UCL)
+	assert.Equal(t, []Violation{{WE1, 1}}, c.Violations(RuleSet{WE1}))
+	tests := []struct {
+		name   string
+		l      Limits
+		points []float64
+		sizes  []float64
+		want   error
+	}{
+		{"undefined kind", Limits{Kind: ChartKind(99), Center: 1, Sigma: 1}, []float64{1}, nil, ErrInvalidData},
+		{"NaN centre", Limits{Kind: Defects, Center: math.NaN(), Sigma: 1}, []float64{1}, nil, ErrInvalidData},
+		{"infinite sigma", Limits{Kind: Defects, Center: 1, Sigma: math.Inf(1)}, []float64{1}, nil, ErrInvalidData},
+		{"no points", Limits{Kind: Defects, Center: 1, Sigma: 1}, nil, nil, ErrInsufficientData},
+		{"xbar sizes length", Limits{Kind: Means, Center: 1, Sigma: 1, Size: 5}, []float64{1, 2}, []float64{5}, ErrInvalidData},
+		{"p infinite size", Limits{Kind: Proportions, Center: 0.5, Sigma: 0.5}, []float64{0.5}, []float64{math.Inf(1)}, ErrInvalidData},
+		{"u negative exposure", Limits{Kind: DefectsPerUnit, Center: 1, Sigma: 1}, []float64{1}, []float64{-2}, ErrInvalidData},
+	}
+	for _, tt := range tests {
+		_, err := tt.l.Chart(tt.points, tt.sizes)
+		assert.ErrorIs(t, err, tt.want, tt.name)
+	}
+	// A p chart's upper limit is clipped at 1: 0.9 ± 3·0.3/√4 = 0.9 ± 0.45.
+	p, err := (Limits{Kind: Proportions, Center: 0.9, Sigma: 0.3}).Chart([]float64{1}, []float64{4})
+	require.NoError(t, err)
+	assert.InDelta(t, 0.45, p.LCL[0], 1e-12)
+	assert.Equal(t, 1.0, p.UCL[0])
+}
