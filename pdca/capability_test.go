@@ -111,3 +111,98 @@ func TestSigmaLevelAndDPMO(t *testing.T) {
 	_, err = DefectsPerMillion(1, 0, 5)
 	assert.ErrorIs(t, err, ErrInvalidData)
 }
+
+func TestProcessCapabilityCases(t *testing.T) {
+	// Values 9, 10, 11, 10 throughout unless said: mean 10, overall
+	// s = √((1 + 0 + 1 + 0)/3) = √(2/3) = 0.816497.
+	// Φ(−4) = 3.167124e-5 (standard normal table), so a limit 4σ from the
+	// mean gives 31.67124 expected DPMO; 1 − Φ(8) = 6.2e-16 adds nothing.
+	nan := math.NaN()
+	base := []float64{9, 10, 11, 10}
+	tests := []struct {
+		name                  string
+		values                []float64
+		sigmaWithin           float64
+		spec                  Spec
+		within                float64
+		cp, cpk, pp, ppk, cpm float64
+		expected, observed    float64
+	}{
+		// σ_within 0 means "use the overall σ": Cp = Pp = 6/(6·0.816497)
+		// = 1.224745; Cpk = Ppk = 3/(3·0.816497) = 1.224745; Cpm =
+		// 6/(6√(0.666667 + 0)) = 1.224745; z = ±3/0.816497 = ±3.674235,
+		// 2·(1 − Φ(3.674235))·10⁶ = 2·119.28173 = 238.5635 (erfc, Python).
+		{"zero sigma within uses overall", base, 0, Spec{LSL: 7, USL: 13, Target: 10}, 0.816497,
+			1.224745, 1.224745, 1.224745, 1.224745, 1.224745, 238.5635, 0},
+		// Spec 8..14 with σ_within 0.5: Cp = 6/3 = 2; the LSL side binds:
+		// Cpk = min((14 − 10)/1.5, (10 − 8)/1.5) = min(2.666667, 1.333333);
+		// Pp = 6/(6·0.816497) = 1.224745, Ppk = 2/(3·0.816497) = 0.816497;
+		// no target: T = (8 + 14)/2 = 11, Cpm = 6/(6√(0.25 + 1)) = 0.894427;
+		// expected: z = −4 below and 8 above, 31.67124.
+		{"lower limit binds, target is the mid-point", base, 0.5, Spec{LSL: 8, USL: 14, Target: nan}, 0.5,
+			2, 1.333333, 1.224745, 0.816497, 0.894427, 31.67124, 0},
+		// Lower limit only: Cp, Pp, Cpm undefined; Cpk = (10 − 8)/1.5.
+		{"lower limit only", base, 0.5, Spec{LSL: 8, USL: nan, Target: nan}, 0.5,
+			nan, 1.333333, nan, 0.816497, nan, 31.67124, 0},
+		// Values on the limits are inside the specification (qcc's
+		// process.capability counts x < LSL and x > USL): 7, 10, 13, 10 with
+		// spec 7..13 has no observed defect. Mean 10, s = √(18/3) = 2.449490;
+		// σ_within 1: Cp = Cpk = 1, Pp = Ppk = 6/(6·2.449490) = 0.408248,
+		// Cpm = 6/(6·1) = 1; expected 2·(1 − Φ(3))·10⁶ = 2699.796.
+		{"values on the limits are in spec", []float64{7, 10, 13, 10}, 1, Spec{LSL: 7, USL: 13, Target: 10}, 1,
+			1, 1, 0.408248, 0.408248, 1, 2699.796, 0},
+		// 7, 10, 12, 11: mean 10, deviations −3, 0, 2, 1, s = √(14/3) =
+		// 2.160247; one value of four below LSL 8: 250 000 observed DPMO.
+		// σ_within 1, spec 8..20: Cp = 12/6 = 2, Cpk = min(10, 2)/3 =
+		// 0.666667, Pp = 12/(6·2.160247) = 0.925820, Ppk = 2/(3·2.160247) =
+		// 0.308607, T = 14: Cpm = 12/(6√(1 + 16)) = 0.485071; expected
+		// Φ(−2)·10⁶ = 22750.13 (the upper limit is 10σ away).
+		{"observed below the lower limit", []float64{7, 10, 12, 11}, 1, Spec{LSL: 8, USL: 20, Target: nan}, 1,
+			2, 0.666667, 0.925820, 0.308607, 0.485071, 22750.13, 250000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := ProcessCapability(tt.values, tt.sigmaWithin, tt.spec)
+			require.NoError(t, err)
+			near := func(want, got float64, what string) {
+				if math.IsNaN(want) {
+					assert.True(t, math.IsNaN(got), "%s = %v, want NaN", what, got)
+					return
+				}
+				assert.InDelta(t, want, got, 1e-6, what)
+			}
+			near(tt.within, c.SigmaWithin, "sigma within")
+			near(tt.cp, c.Cp, "Cp")
+			near(tt.cpk, c.Cpk, "Cpk")
+			near(tt.pp, c.Pp, "Pp")
+			near(tt.ppk, c.Ppk, "Ppk")
+			near(tt.cpm, c.Cpm, "Cpm")
+			assert.InDelta(t, tt.expected, c.ExpectedDPMO, 1e-6*tt.expected, "expected DPMO")
+			assert.InDelta(t, tt.observed, c.ObservedDPMO, 1e-9, "observed DPMO")
+		})
+	}
+}
+
+func TestDefectsPerMillionEdges(t *testing.T) {
+	tests := []struct {
+		defects, units, opportunities int
+		want                          float64
+		err                           bool
+	}{
+		{0, 10, 10, 0, false},    // no defect is a valid count: 0 DPMO
+		{1, 1, 4, 250000, false}, // one unit of 4 opportunities: 10⁶/4
+		{1, 4, 1, 250000, false}, // four units of one opportunity: 10⁶/4
+		{-1, 10, 10, 0, true},    // negative defects
+		{1, 10, 0, 0, true},      // no opportunity
+		{1, 0, 10, 0, true},      // no unit
+	}
+	for _, tt := range tests {
+		got, err := DefectsPerMillion(tt.defects, tt.units, tt.opportunities)
+		if tt.err {
+			assert.ErrorIs(t, err, ErrInvalidData, "%+v", tt)
+			continue
+		}
+		require.NoError(t, err, "%+v", tt)
+		assert.InDelta(t, tt.want, got, 1e-9, "%+v", tt)
+	}
+}

@@ -337,3 +337,193 @@ func TestPhaseIILimitsByKind(t *testing.T) {
 	}
 	assert.Zero(t, Chart{}.PointSigma(0))
 }
+
+func TestErrorsNamePositions(t *testing.T) {
+	// Messages name the 1-based position and the value at fault.
+	nan := math.NaN()
+	tests := []struct {
+		name string
+		call func() error
+		want string
+	}{
+		{"monitor point", func() error {
+			_, err := (Limits{Kind: Defects, Center: 4, Sigma: 2}).Chart([]float64{1, nan}, nil)
+			return err
+		}, "point 2 is NaN"},
+		{"monitor p size", func() error {
+			_, err := (Limits{Kind: Proportions, Center: 0.5, Sigma: 0.5}).Chart([]float64{0.1, 0.2}, []float64{50, 0})
+			return err
+		}, "size 2 is 0"},
+		{"monitor xbar size", func() error {
+			_, err := (Limits{Kind: Means, Center: 4, Sigma: 2, Size: 5}).Chart([]float64{1, 2}, []float64{5, 4})
+			return err
+		}, "size 2 is 4, limits are for 5"},
+		{"c count", func() error { _, err := C([]int{1, -1}); return err }, "count 2 is -1"},
+		{"u count", func() error { _, err := U([]int{1, -1}, []float64{1, 1}); return err }, "count 2 is -1"},
+		{"u size", func() error { _, err := U([]int{1, 1}, []float64{1, 0}); return err }, "size 2 is 0"},
+		{"ragged", func() error { _, _, err := XbarR([][]float64{{1, 2}, {1, 2, 3}}); return err }, "subgroup 2 has 3 values, subgroup 1 has 2"},
+		{"subgroup NaN", func() error { _, _, err := XbarS([][]float64{{1, 2}, {nan, 2}}); return err }, "subgroup 2 value 1 is NaN"},
+		{"p size", func() error { _, err := P([]int{1, 0}, []int{10, 0}); return err }, "sample 2 size 0"},
+		{"p count", func() error { _, err := P([]int{1, -1}, []int{10, 10}); return err }, "sample 2 count -1"},
+		{"p above size", func() error { _, err := P([]int{1, 11}, []int{10, 10}); return err }, "sample 2: 11 defectives above sample size 10"},
+		{"imr value", func() error { _, _, err := IMR([]float64{1, nan}); return err }, "value 2 is NaN"},
+		{"exclude", func() error { _, err := Exclude([]int{1, 2}, 2); return err }, "index 2 out of range [0, 2)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.call()
+			require.ErrorIs(t, err, ErrInvalidData)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}
+
+func TestFrozenLimitsSizes(t *testing.T) {
+	// Frozen limits at the edges of the sizes they accept. d₂(2) = 2/√π =
+	// 1.128379 and d₃(2) = √(2 − 4/π) = 0.852502 (closed forms, see
+	// constants_test.go).
+	tests := []struct {
+		name     string
+		l        Limits
+		sizes    []float64
+		lcl, ucl float64
+	}{
+		// X̄ of single values (n = 1) is an individuals chart: 10 ± 3·2.
+		{"means of one", Limits{Kind: Means, Center: 10, Sigma: 2, Size: 1}, nil, 4, 16},
+		// np with samples of one: 0.5 ± 3·0.5·1 clipped to [0, 1].
+		{"np of one", Limits{Kind: Counts, Center: 0.5, Sigma: 0.5, Size: 1}, nil, 0, 1},
+		// R of pairs: centre d₂(2)·2 = 2.256758, UCL 2.256758 + 3·0.852502·2.
+		{"ranges of two", Limits{Kind: Ranges, Center: 2.256758, Sigma: 2, Size: 2}, []float64{2}, 0, 7.371772},
+		// The largest subgroup: 10 ± 3·2/√2³⁰ = 10 ± 6/32768 = 10 ± 0.000183105.
+		{"largest subgroup", Limits{Kind: Means, Center: 10, Sigma: 2, Size: 1 << 30}, nil, 10 - 0.000183105, 10 + 0.000183105},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := tt.l.Chart([]float64{1}, tt.sizes)
+			require.NoError(t, err)
+			assert.InDelta(t, tt.lcl, c.LCL[0], 1e-6, "LCL")
+			assert.InDelta(t, tt.ucl, c.UCL[0], 1e-6, "UCL")
+			assert.Equal(t, []float64{tt.l.Size}, c.Sizes)
+		})
+	}
+	for _, l := range []Limits{
+		{Kind: Ranges, Center: 1, Sigma: 1, Size: 1},  // a range needs two values
+		{Kind: StdDevs, Center: 1, Sigma: 1, Size: 1}, // so does a standard deviation
+		{Kind: Means, Center: 1, Sigma: 1, Size: 0},
+		{Kind: Counts, Center: 1, Sigma: 1, Size: 0},
+		{Kind: Means, Center: 1, Sigma: 1, Size: 1<<30 + 1},
+		{Kind: Means, Center: 1, Sigma: 1, Size: 2.5},
+		{Kind: Means, Center: 1, Sigma: -1, Size: 5},
+	} {
+		_, err := l.Chart([]float64{1}, nil)
+		assert.ErrorIs(t, err, ErrInvalidData, "%+v", l)
+	}
+	// A hand-built chart without sizes freezes no size.
+	assert.Equal(t, Limits{Kind: Means, Center: 3, Sigma: 1}, Chart{Kind: Means, Center: 3, Sigma: 1}.Limits())
+	// I, MR and c charts keep no size even when one is given.
+	assert.Zero(t, Chart{Kind: Individuals, Sizes: []float64{4}}.Limits().Size)
+}
+
+func TestAttributeChartsAcceptZeroAndOne(t *testing.T) {
+	// Zero counts and samples of one are valid data.
+	// c: 0, 2, 4 → c̄ = 2, 2 ± 3√2 = 2 ± 4.242641 → [0, 6.242641].
+	c, err := C([]int{0, 2, 4})
+	require.NoError(t, err)
+	assert.InDelta(t, 2, c.Center, 1e-12)
+	assert.Zero(t, c.LCL[0])
+	assert.InDelta(t, 6.242641, c.UCL[0], 1e-6)
+	// u: 0 and 3 defects in 1 and 2 units: ū = 3/3 = 1; n = 1: 1 ± 3 → [0, 4].
+	u, err := U([]int{0, 3}, []float64{1, 2})
+	require.NoError(t, err)
+	assert.InDelta(t, 1, u.Center, 1e-12)
+	assert.Equal(t, []float64{0, 1.5}, u.Points)
+	assert.InDelta(t, 4, u.UCL[0], 1e-12)
+	// np with samples of one: 0, 1, 0, 1 → p̄ = 0.5, σ = √(0.25) = 0.5,
+	// 0.5 ± 1.5 clipped to [0, 1].
+	np, err := NP([]int{0, 1, 0, 1}, 1)
+	require.NoError(t, err)
+	assert.InDelta(t, 0.5, np.Center, 1e-12)
+	assert.InDelta(t, 0.5, np.Sigma, 1e-12)
+	assert.Zero(t, np.LCL[0])
+	assert.InDelta(t, 1, np.UCL[0], 1e-12)
+	// p with samples of one: 0/1, 1/1 → p̄ = 0.5.
+	p, err := P([]int{0, 1}, []int{1, 1})
+	require.NoError(t, err)
+	assert.InDelta(t, 0.5, p.Center, 1e-12)
+	assert.Equal(t, []float64{0, 1}, p.Points)
+}
+
+func TestExcludeEdges(t *testing.T) {
+	got, err := Exclude([]int{10, 20, 30}, 0)
+	require.NoError(t, err)
+	assert.Equal(t, []int{20, 30}, got, "the first index")
+	got, err = Exclude([]int{10, 20, 30}, 2, 1)
+	require.NoError(t, err)
+	assert.Equal(t, []int{10}, got, "indices in any order")
+	got, err = Exclude([]int{10, 20, 30})
+	require.NoError(t, err)
+	assert.Equal(t, []int{10, 20, 30}, got)
+	for _, bad := range [][]int{{-1}, {3}, {0, 0}} {
+		_, err := Exclude([]int{10, 20, 30}, bad...)
+		assert.ErrorIs(t, err, ErrInvalidData, "%v", bad)
+	}
+}
+
+func TestXbarSubgroupsOfTwo(t *testing.T) {
+	// Subgroups {1, 3} and {2, 2}: means 2 and 2, ranges 2 and 0, R̄ = 1,
+	// σ̂ = R̄/d₂(2) = 1/1.128379 = 0.886227, X̄ limits 2 ± 3·0.886227/√2 =
+	// 2 ± 1.879971; R: UCL = 1 + 3·d₃(2)·σ̂ = 1 + 3·0.852502·0.886227 = 3.266531.
+	// S: s = √2 = 1.414214 and 0, S̄ = 0.707107, σ̂ = S̄/c₄(2) = 0.707107/
+	// 0.797885 = 0.886227 (the same, as for n = 2 S = R/√2).
+	means, ranges, err := XbarR([][]float64{{1, 3}, {2, 2}})
+	require.NoError(t, err)
+	assert.Equal(t, []float64{2, 2}, means.Points)
+	assert.Equal(t, []float64{2, 0}, ranges.Points)
+	assert.InDelta(t, 0.886227, means.Sigma, 1e-6)
+	assert.InDelta(t, 2-1.879971, means.LCL[0], 1e-6)
+	assert.InDelta(t, 3.266531, ranges.UCL[0], 1e-6)
+	_, sds, err := XbarS([][]float64{{1, 3}, {2, 2}})
+	require.NoError(t, err)
+	assert.InDelta(t, 1.414214, sds.Points[0], 1e-6)
+	assert.Zero(t, sds.Points[1])
+	assert.InDelta(t, 0.886227, sds.Sigma, 1e-6)
+	// Two values are enough for an individuals chart: 1, 3 → MR 2,
+	// σ̂ = 2/1.128379 = 1.772454.
+	ind, mr, err := IMR([]float64{1, 3})
+	require.NoError(t, err)
+	assert.Equal(t, []float64{2}, mr.Points)
+	assert.InDelta(t, 1.772454, ind.Sigma, 1e-6)
+}
+
+func TestFrozenLimitsValidation(t *testing.T) {
+	// σ = 0 is allowed: the limits collapse onto the centre.
+	c, err := (Limits{Kind: Defects, Center: 4, Sigma: 0}).Chart([]float64{4, 5}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []float64{4, 4}, c.LCL)
+	assert.Equal(t, []float64{4, 4}, c.UCL)
+	assert.Equal(t, []Violation{{WE1, 1}}, c.Violations(RuleSet{WE1}))
+	tests := []struct {
+		name   string
+		l      Limits
+		points []float64
+		sizes  []float64
+		want   error
+	}{
+		{"undefined kind", Limits{Kind: ChartKind(99), Center: 1, Sigma: 1}, []float64{1}, nil, ErrInvalidData},
+		{"NaN centre", Limits{Kind: Defects, Center: math.NaN(), Sigma: 1}, []float64{1}, nil, ErrInvalidData},
+		{"infinite sigma", Limits{Kind: Defects, Center: 1, Sigma: math.Inf(1)}, []float64{1}, nil, ErrInvalidData},
+		{"no points", Limits{Kind: Defects, Center: 1, Sigma: 1}, nil, nil, ErrInsufficientData},
+		{"xbar sizes length", Limits{Kind: Means, Center: 1, Sigma: 1, Size: 5}, []float64{1, 2}, []float64{5}, ErrInvalidData},
+		{"p infinite size", Limits{Kind: Proportions, Center: 0.5, Sigma: 0.5}, []float64{0.5}, []float64{math.Inf(1)}, ErrInvalidData},
+		{"u negative exposure", Limits{Kind: DefectsPerUnit, Center: 1, Sigma: 1}, []float64{1}, []float64{-2}, ErrInvalidData},
+	}
+	for _, tt := range tests {
+		_, err := tt.l.Chart(tt.points, tt.sizes)
+		assert.ErrorIs(t, err, tt.want, tt.name)
+	}
+	// A p chart's upper limit is clipped at 1: 0.9 ± 3·0.3/√4 = 0.9 ± 0.45.
+	p, err := (Limits{Kind: Proportions, Center: 0.9, Sigma: 0.3}).Chart([]float64{1}, []float64{4})
+	require.NoError(t, err)
+	assert.InDelta(t, 0.45, p.LCL[0], 1e-12)
+	assert.Equal(t, 1.0, p.UCL[0])
+}

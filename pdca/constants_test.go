@@ -66,3 +66,30 @@ func TestConstantsLargeAndInvalid(t *testing.T) {
 		assert.ErrorIs(t, err, ErrInsufficientData)
 	}
 }
+
+// TestConstantsSixDecimals checks d₂ and d₃ to the six decimals of the
+// classic tables of the mean and standard deviation of the range of n
+// standard normal values (Harter 1960, "Tables of range and studentized
+// range", Ann. Math. Statist. 31(4); the same figures are quoted to three
+// decimals in ASTM E2587 and Montgomery's Appendix VI).
+func TestConstantsSixDecimals(t *testing.T) {
+	tests := []struct {
+		n      int
+		d2, d3 float64
+	}{
+		{3, 1.692569, 0.888368},
+		{4, 2.058751, 0.879808},
+		{5, 2.325929, 0.864082},
+		{6, 2.534413, 0.848040},
+		{7, 2.704357, 0.833205},
+		{8, 2.847201, 0.819831},
+		{9, 2.970026, 0.807834},
+		{10, 3.077505, 0.797051},
+	}
+	for _, tt := range tests {
+		k, err := ConstantsFor(tt.n)
+		require.NoError(t, err)
+		assert.InDelta(t, tt.d2, k.D2, 6e-7, "d2(%d)", tt.n)
+		assert.InDelta(t, tt.d3, k.D3, 6e-7, "d3(%d)", tt.n)
+	}
+}

@@ -267,3 +267,61 @@ func TestRuleNames(t *testing.T) {
 	_, err = ParseRule("nelson 9")
 	assert.ErrorIs(t, err, ErrInvalidName)
 }
+
+func TestViolationsLimitsEdges(t *testing.T) {
+	inf := math.Inf(1)
+	tests := []struct {
+		name string
+		c    Chart
+		rule Rule
+		want []Violation
+	}{
+		// Limits shorter than the points: only the points with both limits
+		// are checked (the third point, 5, has no limits).
+		{"short LCL", Chart{Points: []float64{5, 0, 5}, LCL: []float64{-3, -3}, UCL: []float64{3, 3, 3}}, WE1,
+			[]Violation{{WE1, 0}}},
+		{"short UCL", Chart{Points: []float64{5, 0, 5}, LCL: []float64{-3, -3, -3}, UCL: []float64{3}}, WE1,
+			[]Violation{{WE1, 0}}},
+		// An infinite UCL leaves the zones to the finite side: σ = 3/3 = 1,
+		// so 2.5 is beyond 2σ and WE2 fires at index 2.
+		{"infinite UCL", Chart{Points: []float64{2.5, 2.5, 2.5}, LCL: fill(3, -3), UCL: fill(3, inf)}, WE2,
+			[]Violation{{WE2, 2}}},
+		// Both limits on the centre (σ = 0): no zones, but a point off the
+		// centre is beyond a limit.
+		{"no spread", Chart{Points: []float64{0, 1, 1}, Center: 0, LCL: fill(3, 0), UCL: fill(3, 0)}, WE1,
+			[]Violation{{WE1, 1}, {WE1, 2}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.c.Violations(RuleSet{tt.rule}))
+		})
+	}
+	c := handChart(0, 1)
+	assert.Zero(t, c.PointSigma(-1))
+	assert.Zero(t, c.PointSigma(2), "one past the last point")
+	assert.InDelta(t, 1, c.PointSigma(1), 1e-12)
+	assert.Zero(t, Chart{Points: []float64{1}, LCL: []float64{0}}.PointSigma(0), "no UCL")
+	// The pattern spans of the rules, as documented.
+	for r, w := range map[Rule]int{WE1: 1, WE2: 3, WE3: 5, WE4: 8, Nelson1: 1, Nelson2: 9, Nelson3: 6, Nelson4: 14,
+		Nelson5: 3, Nelson6: 5, Nelson7: 15, Nelson8: 8, RuleUnknown: 0} {
+		assert.Equal(t, w, r.Window(), "%v", r)
+	}
+}
+
+func TestTextHandWorked(t *testing.T) {
+	// Centre 0, limits ±3: the plot spans [−3, 3] over 41 columns, column
+	// round((v + 3)/6 · 40): −3 → 0, 0 → 20, 1 → round(26.67) = 27, 3 → 40.
+	got := handChart(0, 1).Text(nil, nil)
+	want := "unknown chart: centre 0, sigma 0, 2 points\n" +
+		"point       value        LCL        UCL\n" +
+		"1               0         -3          3  |                   o                   |\n" +
+		"2               1         -3          3  |                   :      o            |\n"
+	assert.Equal(t, want, got)
+	// A flat chart (every value 5) is drawn over [4, 6]: 5 → column 20; a
+	// long label widens the first column.
+	flat := Chart{Points: []float64{5}, Center: 5, LCL: []float64{5}, UCL: []float64{5}}
+	assert.Equal(t, "unknown chart: centre 5, sigma 0, 1 points\n"+
+		"point             value        LCL        UCL\n"+
+		"miércoles-1           5          5          5                      o\n",
+		flat.Text([]string{"miércoles-1"}, nil))
+}
