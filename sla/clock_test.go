@@ -81,7 +81,7 @@ func TestClockBounds(t *testing.T) {
 		{59, true, "00:59", 0, 59},
 		{60, true, "01:00", 1, 0},
 		{ClockOf(23, 59), true, "23:59", 23, 59}, // 23×60 + 59 = 1439
-		{EndOfDay, true, "24:00", 24, 0},        // 24×60 = 1440
+		{EndOfDay, true, "24:00", 24, 0},         // 24×60 = 1440
 		{EndOfDay + 1, false, "Clock(1441)", 24, 1},
 	}
 	for _, tt := range tests {

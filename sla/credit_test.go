@@ -54,11 +54,11 @@ func TestCreditPolicyTotal(t *testing.T) {
 		want    string
 	}{
 		{"no credits", "120000 COP", nil, "0 COP"},
-		{"under the cap", "120000 COP", []servuction.Money{fifty}, "50000 COP"},         // 50 000 < 120 000
+		{"under the cap", "120000 COP", []servuction.Money{fifty}, "50000 COP"},             // 50 000 < 120 000
 		{"sum under the cap", "120000 COP", []servuction.Money{fifty, fifty}, "100000 COP"}, // 50 000 + 50 000 = 100 000 < 120 000
 		{"at the cap", "100000 COP", []servuction.Money{fifty, fifty}, "100000 COP"},        // 100 000 = cap
-		{"over the cap", "120000 COP", []servuction.Money{fifty, hundred}, "120000 COP"},   // 150 000 > 120 000
-		{"no cap", "", []servuction.Money{hundred, hundred, fifty}, "250000 COP"},          // 100 000 + 100 000 + 50 000
+		{"over the cap", "120000 COP", []servuction.Money{fifty, hundred}, "120000 COP"},    // 150 000 > 120 000
+		{"no cap", "", []servuction.Money{hundred, hundred, fifty}, "250000 COP"},           // 100 000 + 100 000 + 50 000
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
