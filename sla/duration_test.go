@@ -90,6 +90,18 @@ func TestParseDurationBounds(t *testing.T) {
 		require.NoError(t, err, "%q", tt.in)
 		assert.Equal(t, tt.want, got, "%q", tt.in)
 	}
+	// The error names the part at fault: the day count before "d", even
+	// when it is empty.
+	_, err := ParseDuration("d4h")
+	assert.ErrorContains(t, err, `days "": want a whole number of days up to 100000`)
+	_, err = ParseDuration("100001d")
+	assert.ErrorContains(t, err, `days "100001"`)
+	_, err = ParseDuration("1d4x")
+	assert.ErrorContains(t, err, `want text such as "4h", "90m" or "3d"`)
+	_, err = ParseDuration("1d-4h")
+	assert.ErrorContains(t, err, "want a non-negative duration")
+	_, err = ParseDuration("99999d25h")
+	assert.ErrorContains(t, err, "longer than 100000 days")
 }
 
 func TestFormatDurationTable(t *testing.T) {
