@@ -133,4 +133,3 @@ func TestCreditPolicyOverlapNamesTheLaterBand(t *testing.T) {
 		assert.Contains(t, err.Error(), tt.want)
 	}
 }
-

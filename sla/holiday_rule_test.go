@@ -86,9 +86,9 @@ func TestHolidayRuleDateEdges(t *testing.T) {
 		{"1st Sunday on the 1st", HolidayRule{Kind: NthWeekday, Month: time.March, Weekday: time.Sunday, Nth: 1}, 2026, "2026-03-01"},
 		{"1st Monday the day after", HolidayRule{Kind: NthWeekday, Month: time.March, Weekday: time.Monday, Nth: 1}, 2026, "2026-03-02"},
 		{"1st Saturday six days on", HolidayRule{Kind: NthWeekday, Month: time.March, Weekday: time.Saturday, Nth: 1}, 2026, "2026-03-07"},
-		{"5th Sunday exists", HolidayRule{Kind: NthWeekday, Month: time.March, Weekday: time.Sunday, Nth: 5}, 2026, "2026-03-29"},   // 1 + 4×7
+		{"5th Sunday exists", HolidayRule{Kind: NthWeekday, Month: time.March, Weekday: time.Sunday, Nth: 5}, 2026, "2026-03-29"},      // 1 + 4×7
 		{"5th Monday on the 30th", HolidayRule{Kind: NthWeekday, Month: time.March, Weekday: time.Monday, Nth: 5}, 2026, "2026-03-30"}, // 2 + 4×7 = 30 ≤ 31
-		{"5th Wednesday does not", HolidayRule{Kind: NthWeekday, Month: time.March, Weekday: time.Wednesday, Nth: 5}, 2026, ""},     // 4 + 28 = 32 > 31
+		{"5th Wednesday does not", HolidayRule{Kind: NthWeekday, Month: time.March, Weekday: time.Wednesday, Nth: 5}, 2026, ""},        // 4 + 28 = 32 > 31
 		{"last Saturday on the last day", HolidayRule{Kind: NthWeekday, Month: time.February, Weekday: time.Saturday, Nth: -1}, 2026, "2026-02-28"},
 		{"last Sunday the day before the end", HolidayRule{Kind: NthWeekday, Month: time.February, Weekday: time.Sunday, Nth: -1}, 2026, "2026-02-22"},
 		{"last Monday in August on the 31st", HolidayRule{Kind: NthWeekday, Month: time.August, Weekday: time.Monday, Nth: -1}, 2026, "2026-08-31"},
