@@ -65,7 +65,7 @@ func TestFoldFields(t *testing.T) {
 			// customer (260): two attempts, the first response stays at the
 			// resolution (240), the callback stays required.
 			name: "callback attempts count failed and successful calls",
-			evs: upTo(8, ev(CallbackFailed, 250, nil), ev(CallBack, 260, nil)),
+			evs:  upTo(8, ev(CallbackFailed, 250, nil), ev(CallBack, 260, nil)),
 			check: func(t *testing.T, c Case) {
 				assert.Equal(t, CalledBack, c.State)
 				assert.Equal(t, 2, c.CallbackAttempts)
