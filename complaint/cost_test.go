@@ -1,7 +1,9 @@
 package complaint
 
 import (
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/servuction/servuction"
 	"github.com/shopspring/decimal"
@@ -194,4 +196,140 @@ func sameTally(t *testing.T, a, b *CostTally) {
 	for i := range ra.ByKind {
 		assert.True(t, ra.ByKind[i].Amount.Equal(rb.ByKind[i].Amount))
 	}
+}
+
+// TestCostValidateBounds checks the edges of Cost.Validate: a zero amount is a
+// cost (a free replacement), exponents up to ±18 are accepted and ±19 are not.
+func TestCostValidateBounds(t *testing.T) {
+	money := func(v int64, exp int32) servuction.Money {
+		return servuction.Money{Amount: decimal.New(v, exp), Currency: "COP"}
+	}
+	tests := []struct {
+		name string
+		cost Cost
+		msg  string // "" for valid
+	}{
+		{"zero amount", Cost{Kind: ReturnCost, Amount: money(0, 0)}, ""},
+		{"smallest exponent", Cost{Kind: Refund, Amount: money(1, -18)}, ""},
+		{"exponent below range", Cost{Kind: Refund, Amount: money(1, -19)}, "exponent -19 out of range ±18"},
+		{"largest exponent", Cost{Kind: Refund, Amount: money(1, 18)}, ""},
+		{"exponent above range", Cost{Kind: Refund, Amount: money(1, 19)}, "exponent 19 out of range ±18"},
+		{"negative", Cost{Kind: Refund, Amount: money(-1, 0)}, "is negative"},
+		{"no currency", Cost{Kind: Refund, Amount: servuction.Money{Amount: decimal.NewFromInt(5)}}, "ISO 4217"},
+		{"bad currency", Cost{Kind: Refund, Amount: servuction.Money{Amount: decimal.NewFromInt(5), Currency: "peso"}}, "ISO 4217"},
+		{"unknown kind", Cost{Amount: money(5, 0)}, "kind unknown"},
+		{"undefined kind", Cost{Kind: CostKind(99), Amount: money(5, 0)}, "is not defined"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.cost.Validate()
+			if tt.msg == "" {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, ErrInvalidEvent)
+			assert.Contains(t, err.Error(), tt.msg)
+		})
+	}
+}
+
+// TestCostModelValidateBounds checks the edges of CostModel.Validate: zero
+// amounts and counts, and a loss rate of exactly 0 or 1, are valid.
+func TestCostModelValidateBounds(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(*CostModel)
+		msg    string // "" for valid
+	}{
+		{"zero customer value", func(m *CostModel) { m.CustomerValue = mustMoney("0 COP") }, ""},
+		{"zero handling", func(m *CostModel) { m.Handling[Advisor] = mustMoney("0 COP") }, ""},
+		{"negative handling", func(m *CostModel) { m.Handling[Specialist] = mustMoney("-1 COP") }, "handling at tier specialist -1 COP is negative"},
+		{"handling in another currency", func(m *CostModel) { m.Handling[NetworkMember] = mustMoney("5 USD") }, "handling at tier network-member 5 USD is not in COP"},
+		{"handling for no tier", func(m *CostModel) { m.Handling[TierUnknown] = mustMoney("5 COP") }, "handling for tier unknown"},
+		{"nobody informed", func(m *CostModel) { m.Informed = decimal.Zero }, ""},
+		{"loss rate 0", func(m *CostModel) { m.InformedLossRate = decimal.Zero }, ""},
+		{"loss rate 1", func(m *CostModel) { m.InformedLossRate = decimal.NewFromInt(1) }, ""},
+		{"loss rate below 0", func(m *CostModel) { m.InformedLossRate = decimal.RequireFromString("-0.01") }, "loss rate -0.01 is outside"},
+		{"loss rate above 1", func(m *CostModel) { m.InformedLossRate = decimal.RequireFromString("1.01") }, "loss rate 1.01 is outside"},
+		{"no currency", func(m *CostModel) { m.Currency = ""; m.Handling = nil; m.CustomerValue = servuction.Money{} }, `currency ""`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := costModel()
+			tt.change(&m)
+			err := m.Validate()
+			if tt.msg == "" {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, ErrInvalidConfig)
+			assert.Contains(t, err.Error(), tt.msg)
+		})
+	}
+}
+
+// TestCostTallyPeriodBounds checks that the period is [From, To): a case
+// received exactly at From counts, one received exactly at To does not.
+func TestCostTallyPeriodBounds(t *testing.T) {
+	tests := []struct {
+		name     string
+		from, to time.Time
+		received time.Time
+		want     int
+	}{
+		{"at From", at(10), at(20), at(10), 1},
+		{"just before From", at(10), at(20), at(10).Add(-time.Nanosecond), 0},
+		{"just before To", at(10), at(20), at(20).Add(-time.Nanosecond), 1},
+		{"at To", at(10), at(20), at(20), 0},
+		{"open From", time.Time{}, at(20), at(-1000), 1},
+		{"open To", at(10), time.Time{}, at(100000), 1},
+		{"not received", time.Time{}, time.Time{}, time.Time{}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tally := CostTally{From: tt.from, To: tt.to}
+			require.NoError(t, tally.Add(Case{ID: "P", ReceivedAt: tt.received, HandledBy: []Tier{Advisor}}))
+			r, err := tally.Result(costModel())
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, r.Cases)
+			// Handling: 5000 COP at the advisor tier per case counted.
+			assert.True(t, r.Handling.Equal(mustMoney(fmt.Sprintf("%d COP", 5000*tt.want))), "%s", r.Handling)
+		})
+	}
+}
+
+// TestCostTallyCurrencyAdoption checks that a tally takes its currency from
+// the first costs it sees, directly or through Merge, and keeps it.
+func TestCostTallyCurrencyAdoption(t *testing.T) {
+	usd := Case{ID: "U", ReceivedAt: at(0), Costs: []Cost{{Kind: Refund, Amount: mustMoney("10 USD")}}}
+	cop := Case{ID: "C", ReceivedAt: at(0), Costs: []Cost{{Kind: Refund, Amount: mustMoney("10 COP")}}}
+	plain := Case{ID: "N", ReceivedAt: at(0)} // no costs: no currency
+
+	// An empty tally merging a COP tally becomes COP: a USD case is refused.
+	var copTally, empty CostTally
+	require.NoError(t, copTally.Add(cop))
+	require.NoError(t, empty.Merge(&copTally))
+	require.ErrorIs(t, empty.Add(usd), servuction.ErrCurrencyMismatch)
+
+	// A COP tally merging a tally without currency stays COP: a USD model is
+	// refused.
+	var none CostTally
+	require.NoError(t, none.Add(plain))
+	require.NoError(t, copTally.Merge(&none))
+	m := costModel()
+	m.Currency, m.Handling, m.CustomerValue = "USD", nil, mustMoney("1 USD")
+	_, err := copTally.Result(m)
+	require.ErrorIs(t, err, servuction.ErrCurrencyMismatch)
+	// The tally without currency prices in any model's currency.
+	_, err = none.Result(m)
+	require.NoError(t, err)
+
+	// A case whose costs mix currencies is refused on its own.
+	mixed := Case{ID: "M", ReceivedAt: at(0), Costs: []Cost{cop.Costs[0], usd.Costs[0]}}
+	var fresh CostTally
+	require.ErrorIs(t, fresh.Add(mixed), servuction.ErrCurrencyMismatch)
+	require.NoError(t, fresh.Add(usd), "the refused case left no currency behind")
+	// A cost of undefined kind is refused.
+	bad := Case{ID: "B", ReceivedAt: at(0), Costs: []Cost{{Kind: CostKind(42), Amount: mustMoney("1 USD")}}}
+	require.ErrorIs(t, fresh.Add(bad), ErrInvalidValue)
 }

@@ -100,3 +100,77 @@ func TestProtocolChecklist(t *testing.T) {
 	assert.Len(t, CriticismForError.Steps(), 8)
 	assert.Len(t, ComprehensionProblems.Steps(), 4)
 }
+
+// TestReviewEdges checks the edges of the prompt and professional scores
+// against a 1 h target and a minimum of 5 words.
+func TestReviewEdges(t *testing.T) {
+	r, err := NewReviewer(ReviewConfig{MinWords: 5})
+	require.NoError(t, err)
+	// "Hello Ann thanks kind regards": 5 words, greeting, courtesy, closing,
+	// the name; no slang, nothing shouted, nothing promoted.
+	base := Reply{Language: English, Customer: "Ann Lee", Received: at(0), Sent: at(60), Target: time.Hour,
+		Text: "Hello Ann thanks kind regards"}
+	tests := []struct {
+		name         string
+		change       func(*Reply)
+		prompt, prof float64
+	}{
+		{"exactly on target", nil, 1, 1},
+		{"a second late", func(r *Reply) { r.Sent = at(60).Add(time.Second) }, 0.5, 1},
+		{"exactly twice the target", func(r *Reply) { r.Sent = at(120) }, 0.5, 1},
+		{"a second past twice the target", func(r *Reply) { r.Sent = at(120).Add(time.Second) }, 0, 1},
+		// 4 words < 5: one quarter off.
+		{"one word short", func(r *Reply) { r.Text = "Hello Ann thanks regards" }, 1, 0.75},
+		// "SMS" has three capitals: not shouting; "SOON" has four: a
+		// quarter off (8 words, enough).
+		{"three capitals are not shouting", func(r *Reply) { r.Text = "Hello Ann your SMS arrived thanks kind regards" }, 1, 1},
+		{"four capitals are shouting", func(r *Reply) { r.Text = "Hello Ann it arrives SOON thanks kind regards" }, 1, 0.75},
+		// A single "!" is fine, "!!" costs a quarter.
+		{"one exclamation", func(r *Reply) { r.Text = "Hello Ann thanks kind regards!" }, 1, 1},
+		{"double exclamation", func(r *Reply) { r.Text = "Hello Ann thanks kind regards!!" }, 1, 0.75},
+		// Four penalties: slang "cool", "LOUD" and "NOISE" shouted, "!!"
+		// → 1 − 4 × 0.25 = 0 exactly.
+		{"exactly zero", func(r *Reply) { r.Text = "Hello Ann cool LOUD NOISE thanks kind regards!!" }, 1, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := base
+			if tt.change != nil {
+				tt.change(&rep)
+			}
+			rv, err := r.Review(rep)
+			require.NoError(t, err)
+			assert.InDelta(t, tt.prompt, rv.Scores[0].Score, 1e-12, "%v", rv.Scores[0].Reasons)
+			assert.InDelta(t, tt.prof, rv.Scores[3].Score, 1e-12, "%v", rv.Scores[3].Reasons)
+			// Polite 1 and personal 1 (name, no case) in every row, no
+			// promotion: total (prompt + 1 + 1 + prof + 0) / 5.
+			assert.InDelta(t, (tt.prompt+2+tt.prof)/5, rv.Total, 1e-12)
+		})
+	}
+}
+
+// TestReviewPersonal checks the weights of the personal P: the name alone is
+// worth everything without a case, two thirds with one; the case a third.
+func TestReviewPersonal(t *testing.T) {
+	r, err := NewReviewer(ReviewConfig{})
+	require.NoError(t, err)
+	tests := []struct {
+		name, text, caseID string
+		want               float64
+	}{
+		{"name, no case", "Dear Ann", "", 1},
+		{"no name, no case", "Dear customer", "", 0},
+		{"name and case", "Dear Ann, about case k-7", "K-7", 1},
+		{"name without case", "Dear Ann", "K-7", 2.0 / 3},
+		{"case without name", "About K-7", "K-7", 1.0 / 3},
+		{"neither", "Dear customer", "K-7", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rv, err := r.Review(Reply{Language: English, Customer: "Ann Lee", Case: tt.caseID,
+				Received: at(0), Sent: at(1), Target: time.Hour, Text: tt.text})
+			require.NoError(t, err)
+			assert.InDelta(t, tt.want, rv.Scores[2].Score, 1e-12, "%v", rv.Scores[2].Reasons)
+		})
+	}
+}
