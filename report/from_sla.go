@@ -58,7 +58,11 @@ func (l Lang) objectiveLabel(o sla.ObjectiveSummary) string {
 // l's words.
 func FromSLA(r sla.ReportResult, l Lang) ComplianceChart {
 	var c ComplianceChart
-	c.Bars = appendSLABars(c.Bars, r, l, "")
+	for _, o := range r.Objectives {
+		if o.Metric != sla.Availability {
+			c.Bars = append(c.Bars, slaBar(o, l, ""))
+		}
+	}
 	return c
 }
 
@@ -68,7 +72,8 @@ func FromSLA(r sla.ReportResult, l Lang) ComplianceChart {
 // order given.
 func FromSLAByPriority(byPriority map[sla.Priority]sla.ReportResult, order []sla.Priority, l Lang) ComplianceChart {
 	var c ComplianceChart
-	// Objectives in the order the first report lists them.
+	// Objectives in the agreement's order, as the reports list them (an
+	// objective missing from one report is taken from the next).
 	var names []string
 	seen := map[string]bool{}
 	for _, p := range order {
@@ -91,16 +96,7 @@ func FromSLAByPriority(byPriority map[sla.Priority]sla.ReportResult, order []sla
 	return c
 }
 
-func appendSLABars(bars []ComplianceBar, r sla.ReportResult, l Lang, suffix string) []ComplianceBar {
-	for _, o := range r.Objectives {
-		if o.Metric == sla.Availability {
-			continue
-		}
-		bars = append(bars, slaBar(o, l, suffix))
-	}
-	return bars
-}
-
+// slaBar is an objective's bar; suffix follows its label.
 func slaBar(o sla.ObjectiveSummary, l Lang, suffix string) ComplianceBar {
 	pct := o.Compliance
 	if o.Decided == 0 {
