@@ -9,6 +9,7 @@
 //	go run ./examples/quickstart -tickets mine.json    # your own tickets instead of the sample
 //	go run ./examples/quickstart -survey mine.csv      # your own SERVQUAL answers (E1…E22, P1…P22)
 //	go run ./examples/quickstart -encounters log.json  # your own call log
+//	go run ./examples/quickstart -md report.md         # also the report as Markdown tables
 //
 // Open the page in any browser: it needs no network and no JavaScript. Each
 // part of the report is in its own file of this directory, commented with
@@ -46,6 +47,7 @@ type options struct {
 	survey  string // SERVQUAL CSV file; "" uses the sample
 	// encounters is a JSON file of servicecycle.Encounter values; "" uses the sample.
 	encounters string
+	md         string // also write the report as Markdown here; "" writes none
 }
 
 func main() {
@@ -55,6 +57,7 @@ func main() {
 	flag.StringVar(&o.tickets, "tickets", "", "read tickets from this JSON `file` (an array of sla.Ticket) instead of the sample")
 	flag.StringVar(&o.survey, "survey", "", "read SERVQUAL answers from this CSV `file` (columns E1…E22, P1…P22, 1–7) instead of the sample")
 	flag.StringVar(&o.encounters, "encounters", "", "read the call log from this JSON `file` (an array of servicecycle.Encounter) instead of the sample")
+	flag.StringVar(&o.md, "md", "", "also write the report as Markdown (every chart as a table) to this `file`")
 	flag.Parse()
 	l, err := report.ParseLang(*lang)
 	if err != nil {
@@ -114,6 +117,11 @@ func run(w io.Writer, o options) error {
 	}
 	if err := f.Close(); err != nil {
 		return err
+	}
+	if o.md != "" {
+		if err := os.WriteFile(o.md, []byte(r.Markdown()), 0o644); err != nil {
+			return err
+		}
 	}
 	abs, err := filepath.Abs(o.out)
 	if err != nil {

@@ -57,6 +57,26 @@ func TestRun(t *testing.T) {
 	}
 }
 
+// TestRunMarkdown checks that -md writes the same report as Markdown, with
+// a heading per section.
+func TestRunMarkdown(t *testing.T) {
+	dir := t.TempDir()
+	md := filepath.Join(dir, "r.md")
+	if err := run(io.Discard, options{out: filepath.Join(dir, "r.html"), md: md, lang: report.Spanish}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(b), "\n## "); n != len(parts) {
+		t.Errorf("%d section headings, want %d", n, len(parts))
+	}
+	if !strings.Contains(string(b), "| Objetivo |") {
+		t.Error("the SLA table is not in Spanish Markdown")
+	}
+}
+
 // TestRunBadInput checks that bad user files give clear errors naming them.
 func TestRunBadInput(t *testing.T) {
 	dir := t.TempDir()
