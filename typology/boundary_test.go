@@ -76,6 +76,9 @@ func TestClassifyBehaviourOnThresholds(t *testing.T) {
 		{"unanswered survey ignored", History{Purchases: twelve, Surveys: []Survey{
 			{At: daysAgo(10), Rating: 0}, {At: daysAgo(20), Rating: 2},
 		}}, Submissive, 1.0 / 3, "mean survey rating 2.0 ≤ 2.5 (n = 1)"},
+		// No complaint and no rated survey at all: nothing to classify.
+		{"nothing rated", History{Purchases: twelve, Surveys: []Survey{{At: daysAgo(10)}}}, BehaviourUnclassified, 0,
+			"no complaint and no rated survey in 365d: nothing to classify"},
 		// A survey older than the window does not count either.
 		{"old survey ignored", History{Purchases: twelve, Surveys: []Survey{
 			{At: daysAgo(400), Rating: 1}, {At: daysAgo(20), Rating: 4},
