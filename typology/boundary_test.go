@@ -251,3 +251,36 @@ func TestClassifyWindowIsClosed(t *testing.T) {
 	assert.Equal(t, ReasonableVoicer, p.Behaviour.Type)
 	assert.True(t, strings.HasPrefix(p.Profitability.Reasons[0].Detail, "margin 7 COP in 365d"), p.Profitability.Reasons[0].Detail)
 }
+
+func TestClassifyGapAndShareFigures(t *testing.T) {
+	yes := []Survey{{At: daysAgo(1), WouldRecommend: true, IntendsToBuy: true}}
+	// Two purchases are one gap: 400 − 5 = 395 d, CV 0; with the minimums
+	// lowered to 2 the customer is loyal, confidence 2/(2+2) = 0.5.
+	cfg := Config{MinPurchases: 2, LoyalMinPurchases: 2}
+	p, err := Classify(History{Purchases: at(400, 5), Surveys: yes}, now, cfg)
+	require.NoError(t, err)
+	assert.Equal(t, Loyal, p.Relationship.Type)
+	assert.InDelta(t, 0.5, p.Relationship.Confidence, 1e-12)
+	assert.Contains(t, p.Relationship.Reasons[0].Detail, "(mean gap 395 d)")
+	// Three purchases on the same day: no gap at all, CV reported as 0.
+	p, err = Classify(History{Purchases: at(10, 10, 10)}, now, Config{})
+	require.NoError(t, err)
+	assert.Equal(t, RelationshipUnknown, p.Relationship.Type)
+	assert.Contains(t, p.Relationship.Reasons[0].Detail, "gap CV 0.00: no rule applies")
+	// Motivation noted 2 of 3 times: confidence 2/3.
+	p, err = Classify(History{Observations: []Observation{
+		{At: daysAgo(3), Motivation: Rational}, {At: daysAgo(2), Motivation: Affective}, {At: daysAgo(1), Motivation: Rational},
+	}}, now, Config{})
+	require.NoError(t, err)
+	assert.Equal(t, Rational, p.Motivation.Type)
+	assert.InDelta(t, 2.0/3, p.Motivation.Confidence, 1e-12)
+	assert.Equal(t, "noted rational in 2 of 3 agent observations", p.Motivation.Reasons[0].Detail)
+	// Inferred affective: 2 rational and 3 affective signals, 3/5 = 60%.
+	ps := at(50, 40, 30, 20, 10)
+	ps[0].Promotion, ps[1].Tier = true, TierBudget
+	ps[2].Tier, ps[3].Tier, ps[4].Tier = TierPremium, TierPremium, TierPremium
+	p, err = Classify(History{Purchases: ps}, now, Config{})
+	require.NoError(t, err)
+	assert.Equal(t, Affective, p.Motivation.Type)
+	assert.Contains(t, p.Motivation.Reasons[0].Detail, ": 60% affective ≥ 60%")
+}
