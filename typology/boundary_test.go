@@ -284,3 +284,22 @@ func TestClassifyGapAndShareFigures(t *testing.T) {
 	assert.Equal(t, Affective, p.Motivation.Type)
 	assert.Contains(t, p.Motivation.Reasons[0].Detail, ": 60% affective ≥ 60%")
 }
+
+func TestClassifyNotLoyalReasons(t *testing.T) {
+	yes := []Survey{{At: now, WouldRecommend: true, IntendsToBuy: true}}
+	// Four purchases at this very instant: no tenure and no gap, so the gap
+	// and lapse checks fail too (a mean gap of 0 d says nothing).
+	p, err := Classify(History{Purchases: at(0, 0, 0, 0), Surveys: yes}, now, Config{})
+	require.NoError(t, err)
+	require.Len(t, p.Relationship.Reasons, 2)
+	assert.Equal(t, "relationship.not-loyal", p.Relationship.Reasons[1].Rule)
+	assert.Equal(t, "fails tenure 0 d vs 365 d; gap CV 0.00 vs ≤ 0.60 (mean gap 0 d); last purchase 0 d ago vs ≤ 2.0 mean gaps (0 d)",
+		p.Relationship.Reasons[1].Detail)
+	// Erratic confidence with a lower threshold: gaps 100 and 0 d give CV 1
+	// (see TestClassifyRelationshipOnThresholds); with ErraticGapCV 0.8 the
+	// confidence is min(1, 1/(2·0.8)) × 3/5 = 0.625 × 0.6 = 0.375.
+	p, err = Classify(History{Purchases: at(105, 5, 5)}, now, Config{ErraticGapCV: 0.8})
+	require.NoError(t, err)
+	assert.Equal(t, Erratic, p.Relationship.Type)
+	assert.InDelta(t, 0.375, p.Relationship.Confidence, 1e-12)
+}
