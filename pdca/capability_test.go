@@ -206,3 +206,19 @@ func TestDefectsPerMillionEdges(t *testing.T) {
 		assert.InDelta(t, tt.want, got, 1e-9, "%+v", tt)
 	}
 }
+
+func TestSpecValidate(t *testing.T) {
+	nan := math.NaN()
+	for _, ok := range []Spec{{LSL: 7, USL: 13, Target: 10}, {LSL: nan, USL: 13, Target: nan}, {LSL: 7, USL: nan, Target: nan}} {
+		assert.NoError(t, ok.Validate(), "%+v", ok)
+	}
+	for _, bad := range []Spec{
+		{LSL: 5, USL: 5, Target: nan},   // no width: LSL not below USL
+		{LSL: 6, USL: 5, Target: nan},   // inverted
+		{LSL: nan, USL: nan, Target: 1}, // no limit
+		{LSL: math.Inf(-1), USL: 5, Target: nan},
+		{LSL: 1, USL: 5, Target: math.Inf(1)},
+	} {
+		assert.ErrorIs(t, bad.Validate(), ErrInvalidSpec, "%+v", bad)
+	}
+}

@@ -427,6 +427,7 @@ func TestCheckPlanMinimums(t *testing.T) {
 	} {
 		assert.ErrorIs(t, bad.Validate(), ErrInvalidCycle, "%+v", bad)
 	}
+	assert.ErrorContains(t, CheckPlan{Rules: RuleSet{WE1, RuleUnknown}}.Validate(), "rule 2 is unknown")
 	csat := Indicator{Name: "satisfaction index", Category: QualityOfWork, Unit: Index, Direction: HigherIsBetter}
 	target := Standard{Target: 11, Sides: AtLeast}
 	quiet := indexSeries(10.5, 9.5) // inside 1σ (1.772454) of the centre 10

@@ -76,6 +76,9 @@ func TestClassifyBehaviourOnThresholds(t *testing.T) {
 		{"unanswered survey ignored", History{Purchases: twelve, Surveys: []Survey{
 			{At: daysAgo(10), Rating: 0}, {At: daysAgo(20), Rating: 2},
 		}}, Submissive, 1.0 / 3, "mean survey rating 2.0 ≤ 2.5 (n = 1)"},
+		// No complaint and no rated survey at all: nothing to classify.
+		{"nothing rated", History{Purchases: twelve, Surveys: []Survey{{At: daysAgo(10)}}}, BehaviourUnclassified, 0,
+			"no complaint and no rated survey in 365d: nothing to classify"},
 		// A survey older than the window does not count either.
 		{"old survey ignored", History{Purchases: twelve, Surveys: []Survey{
 			{At: daysAgo(400), Rating: 1}, {At: daysAgo(20), Rating: 4},
@@ -247,4 +250,56 @@ func TestClassifyWindowIsClosed(t *testing.T) {
 	assert.True(t, p.Margin.Equal(cop("7")), p.Margin.String())
 	assert.Equal(t, ReasonableVoicer, p.Behaviour.Type)
 	assert.True(t, strings.HasPrefix(p.Profitability.Reasons[0].Detail, "margin 7 COP in 365d"), p.Profitability.Reasons[0].Detail)
+}
+
+func TestClassifyGapAndShareFigures(t *testing.T) {
+	yes := []Survey{{At: daysAgo(1), WouldRecommend: true, IntendsToBuy: true}}
+	// Two purchases are one gap: 400 − 5 = 395 d, CV 0; with the minimums
+	// lowered to 2 the customer is loyal, confidence 2/(2+2) = 0.5.
+	cfg := Config{MinPurchases: 2, LoyalMinPurchases: 2}
+	p, err := Classify(History{Purchases: at(400, 5), Surveys: yes}, now, cfg)
+	require.NoError(t, err)
+	assert.Equal(t, Loyal, p.Relationship.Type)
+	assert.InDelta(t, 0.5, p.Relationship.Confidence, 1e-12)
+	assert.Contains(t, p.Relationship.Reasons[0].Detail, "(mean gap 395 d)")
+	// Three purchases on the same day: no gap at all, CV reported as 0.
+	p, err = Classify(History{Purchases: at(10, 10, 10)}, now, Config{})
+	require.NoError(t, err)
+	assert.Equal(t, RelationshipUnknown, p.Relationship.Type)
+	assert.Contains(t, p.Relationship.Reasons[0].Detail, "gap CV 0.00: no rule applies")
+	// Motivation noted 2 of 3 times: confidence 2/3.
+	p, err = Classify(History{Observations: []Observation{
+		{At: daysAgo(3), Motivation: Rational}, {At: daysAgo(2), Motivation: Affective}, {At: daysAgo(1), Motivation: Rational},
+	}}, now, Config{})
+	require.NoError(t, err)
+	assert.Equal(t, Rational, p.Motivation.Type)
+	assert.InDelta(t, 2.0/3, p.Motivation.Confidence, 1e-12)
+	assert.Equal(t, "noted rational in 2 of 3 agent observations", p.Motivation.Reasons[0].Detail)
+	// Inferred affective: 2 rational and 3 affective signals, 3/5 = 60%.
+	ps := at(50, 40, 30, 20, 10)
+	ps[0].Promotion, ps[1].Tier = true, TierBudget
+	ps[2].Tier, ps[3].Tier, ps[4].Tier = TierPremium, TierPremium, TierPremium
+	p, err = Classify(History{Purchases: ps}, now, Config{})
+	require.NoError(t, err)
+	assert.Equal(t, Affective, p.Motivation.Type)
+	assert.Contains(t, p.Motivation.Reasons[0].Detail, ": 60% affective ≥ 60%")
+}
+
+func TestClassifyNotLoyalReasons(t *testing.T) {
+	yes := []Survey{{At: now, WouldRecommend: true, IntendsToBuy: true}}
+	// Four purchases at this very instant: no tenure and no gap, so the gap
+	// and lapse checks fail too (a mean gap of 0 d says nothing).
+	p, err := Classify(History{Purchases: at(0, 0, 0, 0), Surveys: yes}, now, Config{})
+	require.NoError(t, err)
+	require.Len(t, p.Relationship.Reasons, 2)
+	assert.Equal(t, "relationship.not-loyal", p.Relationship.Reasons[1].Rule)
+	assert.Equal(t, "fails tenure 0 d vs 365 d; gap CV 0.00 vs ≤ 0.60 (mean gap 0 d); last purchase 0 d ago vs ≤ 2.0 mean gaps (0 d)",
+		p.Relationship.Reasons[1].Detail)
+	// Erratic confidence with a lower threshold: gaps 100 and 0 d give CV 1
+	// (see TestClassifyRelationshipOnThresholds); with ErraticGapCV 0.8 the
+	// confidence is min(1, 1/(2·0.8)) × 3/5 = 0.625 × 0.6 = 0.375.
+	p, err = Classify(History{Purchases: at(105, 5, 5)}, now, Config{ErraticGapCV: 0.8})
+	require.NoError(t, err)
+	assert.Equal(t, Erratic, p.Relationship.Type)
+	assert.InDelta(t, 0.375, p.Relationship.Confidence, 1e-12)
 }

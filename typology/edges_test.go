@@ -140,6 +140,7 @@ func TestRecommendLevelBoundaries(t *testing.T) {
 		require.NoError(t, err, "%+v", tt)
 		assert.Equal(t, tt.want, got.Level, "%d customers, margin %v, %+v", tt.customers, tt.margin, tt.cfg)
 	}
+	assert.NoError(t, LevelConfig{FewCustomers: 1, ManyCustomers: 1}.Validate(), "one customer is the smallest cut-off")
 	for _, cfg := range []LevelConfig{{FewCustomers: -1}, {HighMargin: 1.1}, {LowMargin: -0.1}} {
 		assert.ErrorIs(t, cfg.Validate(), ErrInvalidConfig, "%+v", cfg)
 	}
