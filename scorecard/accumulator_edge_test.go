@@ -172,6 +172,20 @@ func TestSatisfactionDriversEdges(t *testing.T) {
 	assert.ErrorIs(t, err, ErrZeroVariance)
 	assert.Contains(t, err.Error(), "overall rating does not vary")
 
+	// Service = product + price, collinear up to the rounding of the sums
+	// (0.1 and 0.3 have no exact binary form): the elimination leaves a
+	// pivot of rounding noise, not exactly 0, which must still count as
+	// singular — relative to the largest diagonal entry Σ product² ≈ 1.2e4.
+	prod := []float64{10.1, 20.3, 30.7, 40.2, 50.9, 61.3}
+	price := []float64{5.5, 3.3, 8.8, 1.1, 7.7, 2.2}
+	var nearly []DriverRating
+	for i := range prod {
+		nearly = append(nearly, DriverRating{prod[i], price[i], prod[i] + price[i], float64(2 + i%5)})
+	}
+	_, err = SatisfactionDrivers(nearly)
+	assert.ErrorIs(t, err, ErrZeroVariance)
+	assert.Contains(t, err.Error(), "collinear")
+
 	// Errors name the respondent; Merge(nil) is a no-op.
 	_, err = SatisfactionDrivers([]DriverRating{{1, 1, 1, 1}, {1, 1, math.Inf(1), 1}})
 	assert.ErrorIs(t, err, ErrOutOfRange)

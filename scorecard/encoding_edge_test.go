@@ -291,6 +291,17 @@ func TestAccumulatorJSONRejectsEachRule(t *testing.T) {
 	}
 }
 
+// The mystery-shop decoder names the (1-based) criterion whose marks do not
+// add up to the visits.
+func TestMysteryShopJSONNamesCriterion(t *testing.T) {
+	var m MysteryShop
+	err := json.Unmarshal([]byte(`{"form":{"name":"f","criteria":[{"name":"a","weight":1},{"name":"b","weight":1}]},`+
+		`"overall":{"visits":1,"scoreSum":1},"branches":[{"visits":1,"scoreSum":1}],"agents":[{"visits":1,"scoreSum":1}],`+
+		`"criteria":[{"pass":1},{"pass":1,"fail":1}]}`), &m)
+	require.ErrorIs(t, err, ErrInvalidValue)
+	assert.Contains(t, err.Error(), "criterion 2: marks do not add up")
+}
+
 // Sums that differ from the bounds by rounding only (a relative 1e-10, far
 // below the 1e-9 slack) are accepted: shards summed in another order differ
 // by that much.
