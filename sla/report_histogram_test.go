@@ -102,6 +102,12 @@ func TestHistogramMergeAndEqual(t *testing.T) {
 	c.Add(time.Hour)
 	assert.False(t, c.Equal(&one), "different counts")
 	assert.Equal(t, int64(5), one.Count(), "the clone does not share state")
+	// Nor its buckets: one still equals the same five values added afresh.
+	var again Histogram
+	for _, d := range []time.Duration{0, time.Second, time.Second, time.Minute, time.Hour} {
+		again.Add(d)
+	}
+	assert.True(t, one.Equal(&again), "adding to the clone changed the original's buckets")
 
 	tests := []struct {
 		name string
