@@ -174,3 +174,37 @@ func TestReviewPersonal(t *testing.T) {
 		})
 	}
 }
+
+// TestReviewPhrases checks the phrase matching through the polite score's
+// greeting third: whole words, consecutive, anywhere in the text, any case,
+// accents optional; a phrase with no words never matches.
+func TestReviewPhrases(t *testing.T) {
+	lx := EnglishLexicon()
+	lx.Greetings = []string{"good morning", "buenos días", "", "?!"}
+	lx.Courtesy, lx.Closings = nil, nil
+	r, err := NewReviewer(ReviewConfig{Lexicons: map[Language]Lexicon{English: lx}})
+	require.NoError(t, err)
+	tests := []struct {
+		text string
+		want float64 // 1/3 with a greeting, 0 without
+	}{
+		{"Good morning Ann", 1.0 / 3},
+		{"Ann, good morning", 1.0 / 3},
+		{"Ann, GOOD MORNING!", 1.0 / 3},
+		{"Buenos dias Ann", 1.0 / 3},
+		{"Ann: buenos días", 1.0 / 3},
+		{"Good, Ann. Morning", 0},
+		{"morning good", 0},
+		{"Goodmorning Ann", 0},
+		{"good", 0},
+		{"", 0},
+		{"?! Ann", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			rv, err := r.Review(Reply{Language: English, Customer: "Ann", Received: at(0), Sent: at(1), Target: time.Hour, Text: tt.text})
+			require.NoError(t, err)
+			assert.InDelta(t, tt.want, rv.Scores[1].Score, 1e-12, "%v", rv.Scores[1].Reasons)
+		})
+	}
+}
