@@ -170,13 +170,26 @@ func fold(phrases []string) [][]string {
 	return out
 }
 
-// words splits s into folded words (lower case, accents removed).
+// words splits s into folded words (lower case, accents removed). A token
+// with a digit joined by '-', '/' or '_' is one word, so a reference such as
+// "Q-305" or a date "2026-03-01" never reads as the words "q" and "305"; in
+// other tokens those joiners separate words ("cliente-empresa").
 func words(s string) []string {
-	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	for i, w := range f {
-		f[i] = enum.Fold(w)
+	joiner := func(r rune) bool { return r == '-' || r == '/' || r == '_' }
+	tokens := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !joiner(r) })
+	var out []string
+	for _, t := range tokens {
+		if strings.IndexFunc(t, unicode.IsDigit) >= 0 {
+			if w := enum.Fold(t); w != "" {
+				out = append(out, w)
+			}
+			continue
+		}
+		for _, w := range strings.FieldsFunc(t, joiner) {
+			out = append(out, enum.Fold(w))
+		}
 	}
-	return f
+	return out
 }
 
 // find returns the phrases of lex found in text, in lexicon order.

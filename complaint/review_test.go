@@ -208,3 +208,23 @@ func TestReviewPhrases(t *testing.T) {
 		})
 	}
 }
+
+// A case reference such as "Q-305" is one word, not the slang "q" followed by
+// "305"; hyphenated prose still splits into its words.
+func TestReviewReferencesAreNotSlang(t *testing.T) {
+	assert.Equal(t, []string{"caso", "q305", "del", "20260301", "cliente", "empresa"},
+		words("Caso Q-305 del 2026-03-01, cliente-empresa."))
+	r, err := NewReviewer(ReviewConfig{})
+	require.NoError(t, err)
+	reply := Reply{
+		Language: Spanish, Customer: "Ana Gómez", Case: "Q-305", Received: at(0), Sent: at(60), Target: 4 * time.Hour,
+		Text: "Estimada Ana: gracias por escribirnos sobre el caso Q-305. Hemos revisado su factura y le abonaremos " +
+			"los tres días sin servicio en el próximo ciclo. Quedamos a su disposición. Atentamente, Servicio al cliente",
+	}
+	rv, err := r.Review(reply)
+	require.NoError(t, err)
+	// Professional: no slang, no shouting, 30 words ≥ 20: full score.
+	assert.InDelta(t, 1.0, rv.Scores[3].Score, 1e-9, "%v", rv.Scores[3].Reasons)
+	// Personal: the name and the case are both mentioned.
+	assert.InDelta(t, 1.0, rv.Scores[2].Score, 1e-9, "%v", rv.Scores[2].Reasons)
+}
