@@ -1,27 +1,16 @@
 package complaint
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+	"github.com/servuction/servuction/internal/golden"
+)
 
 func TestMermaidGolden(t *testing.T) {
 	got := Mermaid()
-	path := filepath.Join("testdata", "lifecycle.mmd")
-	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, string(want), got)
+	golden.Check(t, "lifecycle.mmd", got)
 	// One edge per row of the table, plus one declaration per state and one
 	// final edge per terminal state.
 	lines := 0

@@ -9,9 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/servuction/servuction"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/servuction/servuction"
+	"github.com/servuction/servuction/internal/golden"
 )
 
 // geometry names the SVG attributes that hold only numbers.
@@ -127,7 +129,7 @@ func TestChartsGolden(t *testing.T) {
 		for name, c := range cs {
 			out := c.SVG(l)
 			checkSVG(t, out)
-			golden(t, "svg/"+name+"-"+l.String()+".svg", out)
+			golden.Check(t, "svg/"+name+"-"+l.String()+".svg", out)
 		}
 	}
 }

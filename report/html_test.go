@@ -2,32 +2,15 @@ package report
 
 import (
 	"encoding/xml"
-	"flag"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/servuction/servuction/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./report -update to create the golden files")
-	assert.Equal(t, string(want), got, "output differs from %s; check it and rerun with -update", path)
-}
 
 // xmlElements parses doc as XML and returns the names of its elements in
 // document order, failing the test on a syntax error.
@@ -50,8 +33,8 @@ func xmlElements(t *testing.T, doc string) []string {
 
 func TestHTMLGolden(t *testing.T) {
 	for _, l := range []Lang{English, Spanish} {
-		golden(t, "report-"+l.String()+".html", sample(l).HTML())
-		golden(t, "report-"+l.String()+".md", sample(l).Markdown())
+		golden.Check(t, "report-"+l.String()+".html", sample(l).HTML())
+		golden.Check(t, "report-"+l.String()+".md", sample(l).Markdown())
 	}
 }
 

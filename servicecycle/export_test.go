@@ -2,7 +2,6 @@ package servicecycle
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,21 +11,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/servuction/servuction/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -run %s -update", t.Name())
-	assert.Equal(t, string(want), got)
-}
 
 // trickyCycle has ids and names that Mermaid and DOT reserve or that need
 // escaping.
@@ -49,17 +36,17 @@ func TestExportsGolden(t *testing.T) {
 	c := branchCycle()
 	res, err := Analyze(c, scenario())
 	require.NoError(t, err)
-	golden(t, "branch.flowchart.mmd", Flowchart(c, &res))
-	golden(t, "branch.design.mmd", Flowchart(c, nil))
-	golden(t, "branch.journey.mmd", JourneyDiagram(c, &res))
-	golden(t, "branch.dfg.dot", DOT(&res))
+	golden.Check(t, "branch.flowchart.mmd", Flowchart(c, &res))
+	golden.Check(t, "branch.design.mmd", Flowchart(c, nil))
+	golden.Check(t, "branch.journey.mmd", JourneyDiagram(c, &res))
+	golden.Check(t, "branch.dfg.dot", DOT(&res))
 
 	tc := trickyCycle()
 	tres, err := Analyze(tc, trickyLog())
 	require.NoError(t, err)
-	golden(t, "tricky.flowchart.mmd", Flowchart(tc, &tres))
-	golden(t, "tricky.journey.mmd", JourneyDiagram(tc, &tres))
-	golden(t, "tricky.dfg.dot", DOT(&tres))
+	golden.Check(t, "tricky.flowchart.mmd", Flowchart(tc, &tres))
+	golden.Check(t, "tricky.journey.mmd", JourneyDiagram(tc, &tres))
+	golden.Check(t, "tricky.dfg.dot", DOT(&tres))
 }
 
 func TestExportsDeterministic(t *testing.T) {
