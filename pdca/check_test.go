@@ -457,3 +457,12 @@ func TestCheckPlanMinimums(t *testing.T) {
 		})
 	}
 }
+
+func TestSeriesChartEmpty(t *testing.T) {
+	// An empty series has too little data for every chart, np included
+	// (it used to report "sample size 0", ErrInvalidData).
+	for _, k := range []ChartKind{Proportions, Counts, Defects, DefectsPerUnit, Individuals, Means} {
+		_, err := Series{}.Chart(k)
+		assert.ErrorIs(t, err, ErrInsufficientData, "%v", k)
+	}
+}

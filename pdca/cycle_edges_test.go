@@ -211,3 +211,21 @@ func TestPlanValidateEveryProblem(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalidCycle)
 	assert.NotContains(t, err.Error(), "not supported")
 }
+
+func TestRecordIsADeepCopy(t *testing.T) {
+	c := walkTo(t, "deep")
+	_, err := c.Check(pSeries("after", repeat(80, 10)...), t0)
+	require.NoError(t, err)
+	_, err = c.Standardize(t0)
+	require.NoError(t, err)
+	r := c.Record()
+	require.NotNil(t, r.NewStandard)
+	require.NotNil(t, r.NewStandard.Limits)
+	r.NewStandard.Limits.Center = -1 // editing the copy...
+	r.Result.After.Points[0] = -1
+	r.Plan.Baseline[0].Value = -1
+	again := c.Record() // ...leaves the cycle as it was
+	assert.InDelta(t, 0.80, again.NewStandard.Limits.Center, 1e-12)
+	assert.InDelta(t, 0.80, again.Result.After.Points[0], 1e-12)
+	assert.InDelta(t, 68, again.Plan.Baseline[0].Value, 0)
+}

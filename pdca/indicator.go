@@ -267,7 +267,7 @@ func (s Series) Chart(kind ChartKind) (Chart, error) {
 				}
 				return NP(counts, int(sizes[0]))
 			}
-			return NP(counts, 0)
+			return Chart{}, fmt.Errorf("pdca: series: np chart: no samples: %w", ErrInsufficientData)
 		case Defects:
 			return C(counts)
 		default:

@@ -26,6 +26,11 @@ func TestScoreRFMMonetaryScales(t *testing.T) {
 		// Whole amounts keep exponent 0, so 18 digits stay on the int64 path.
 		{"eighteen digits", []string{"999999999999999999", "1", "2", "5", "999999999999999998"}, []int{5, 1, 2, 3, 4}},
 		{"nineteen digits", []string{"1234567890123456789", "1", "0.01", "5", "99999999999999999"}, []int{5, 2, 1, 3, 4}},
+		// 25 digits do not fit an int64 at all: the decimal path must be taken.
+		{"twenty-five digits", []string{"1234567890123456789012345", "1", "5", "2", "9223372036854775807"}, []int{5, 1, 3, 2, 4}},
+		// Every amount too wide: ascending 9999999999999999999 (19 digits),
+		// 2·10¹⁹, 10²², 1.23·10²⁴ → k = 0…3 of n = 4 → 1 + ⌊5k/4⌋ = 1, 2, 3, 4.
+		{"all too wide", []string{"1234567890123456789012345", "9999999999999999999", "10000000000000000000000", "20000000000000000000"}, []int{4, 1, 3, 2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
