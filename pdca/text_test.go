@@ -1,28 +1,14 @@
 package pdca
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/servuction/servuction/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, string(want), got)
-}
 
 func TestTextGolden(t *testing.T) {
 	sizes := make([]int, len(ojD))
@@ -32,7 +18,7 @@ func TestTextGolden(t *testing.T) {
 	p, err := P(ojD, sizes)
 	require.NoError(t, err)
 	got := p.Text(nil, WesternElectric)
-	golden(t, "orangejuice_p.txt", got)
+	golden.Check(t, "orangejuice_p.txt", got)
 
 	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
 	require.Len(t, lines, 2+len(ojD))

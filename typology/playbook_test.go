@@ -1,29 +1,14 @@
 package typology
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/servuction/servuction/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -run %s -update", t.Name())
-	assert.Equal(t, string(want), got)
-}
 
 func TestPlaybookCombinesGuidance(t *testing.T) {
 	p := Profile{Customer: "C-07"}
@@ -47,8 +32,8 @@ func TestPlaybookCombinesGuidance(t *testing.T) {
 		"Protocol: criticism for an error",
 		"Protocol: in-person attention",
 	}, titles)
-	golden(t, "playbook_en.txt", g.Format(English))
-	golden(t, "playbook_es.txt", g.Format(Spanish))
+	golden.Check(t, "playbook_en.txt", g.Format(English))
+	golden.Check(t, "playbook_es.txt", g.Format(Spanish))
 }
 
 func TestPlaybookPerBehaviour(t *testing.T) {
