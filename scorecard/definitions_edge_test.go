@@ -54,6 +54,10 @@ func TestConstructorsOneProblemEach(t *testing.T) {
 			_, err := NewInstrument("i", Likert5, items(Item{ID: "1", Dimension: DimEmpathy}, Item{Dimension: DimEmpathy}))
 			return err
 		}, ErrInvalidInstrument, "item 2: empty ID"},
+		{"instrument duplicate ID", func() error {
+			_, err := NewInstrument("i", Likert5, items(Item{ID: "1", Dimension: DimEmpathy}, Item{ID: "1", Dimension: DimEmpathy}))
+			return err
+		}, ErrInvalidInstrument, `item 2: duplicate ID "1"`},
 		{"instrument scale", func() error {
 			_, err := NewInstrument("i", Scale{2, 1}, items(Item{ID: "1", Dimension: DimEmpathy}))
 			return err
