@@ -126,6 +126,11 @@ func TestReportCardAccessorsAndWeights(t *testing.T) {
 	w := rc.Weights()
 	w[0] = 9
 	assert.Equal(t, 0.1, rc.Weights()[0])
+	// An attribute may carry no weight at all.
+	rc0, err := NewReportCard(Likert5, []Attribute{{"x", 1}, {"y", 0}}, Provider{"u", []float64{2, 5}})
+	require.NoError(t, err)
+	assert.Equal(t, []float64{1, 0}, rc0.Weights())
+	assert.Equal(t, 2.0, rc0.Result().Overall[0]) // 1·2 + 0·5
 	// A caller's slice is copied in too.
 	scores := []float64{1, 2, 5}
 	rc, err = NewReportCard(Likert5, []Attribute{{"x", 10}, {"y", 20}, {"z", 70}}, Provider{"u", scores})
