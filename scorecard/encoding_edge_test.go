@@ -342,3 +342,19 @@ func TestNPSJSONWeightedStates(t *testing.T) {
 	assert.InDelta(t, 200.0/3, r.Score, 1e-12)
 	assert.InDelta(t, 1.8, r.EffectiveN, 1e-12)
 }
+
+// The shipped Servqual state holds each item's exact weighted sums. One
+// respondent of weight 2 expecting 5 and perceiving 3 (gap −2):
+// Σw = 2, Σw·E = 10, Σw·P = 6, Σw·P² = 2·9 = 18, Σw·gap = −4, Σw·gap² = 8.
+func TestServqualJSONItemSums(t *testing.T) {
+	s := NewServqual(MustInstrument("one", Likert7, []Item{{ID: "a", Dimension: DimEmpathy}}))
+	require.NoError(t, s.Add(ServqualResponse{Expectations: Ratings(5), Perceptions: Ratings(3), Weight: 2}))
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	var j struct {
+		Items []map[string]float64 `json:"items"`
+	}
+	require.NoError(t, json.Unmarshal(b, &j))
+	assert.Equal(t, []map[string]float64{{"nE": 1, "nP": 1, "nGap": 1, "wE": 2, "wP": 2, "wGap": 2,
+		"sumE": 10, "sumP": 6, "sumP2": 18, "sumGap": -4, "sumGap2": 8}}, j.Items)
+}
