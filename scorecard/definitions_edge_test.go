@@ -444,3 +444,15 @@ func TestAllocationValidate(t *testing.T) {
 	assert.True(t, Allocation{}.IsZero())
 	assert.False(t, Allocation{0, 0, 0, 0, 100}.IsZero())
 }
+
+// The gap SD treats weights as frequencies: with weights summing to 1 (two
+// respondents of weight 0.5, gaps −2 and 0) there is no degree of freedom
+// left, so the SD is undefined (NaN), although the mean gap −1 is defined.
+func TestServqualGapSDNeedsWeightAboveOne(t *testing.T) {
+	s := NewServqual(MustInstrument("one", Likert7, []Item{{ID: "a", Dimension: DimEmpathy}}))
+	require.NoError(t, s.Add(ServqualResponse{Expectations: Ratings(5), Perceptions: Ratings(3), Weight: 0.5}))
+	require.NoError(t, s.Add(ServqualResponse{Expectations: Ratings(4), Perceptions: Ratings(4), Weight: 0.5}))
+	it := s.Result().Items[0]
+	assert.Equal(t, -1.0, it.Gap)
+	assert.True(t, math.IsNaN(it.GapSD), "%v", it.GapSD)
+}
