@@ -54,6 +54,10 @@ func TestConstructorsOneProblemEach(t *testing.T) {
 			_, err := NewInstrument("i", Likert5, items(Item{ID: "1", Dimension: DimEmpathy}, Item{Dimension: DimEmpathy}))
 			return err
 		}, ErrInvalidInstrument, "item 2: empty ID"},
+		{"instrument duplicate ID", func() error {
+			_, err := NewInstrument("i", Likert5, items(Item{ID: "1", Dimension: DimEmpathy}, Item{ID: "1", Dimension: DimEmpathy}))
+			return err
+		}, ErrInvalidInstrument, `item 2: duplicate ID "1"`},
 		{"instrument scale", func() error {
 			_, err := NewInstrument("i", Scale{2, 1}, items(Item{ID: "1", Dimension: DimEmpathy}))
 			return err
@@ -122,6 +126,11 @@ func TestReportCardAccessorsAndWeights(t *testing.T) {
 	w := rc.Weights()
 	w[0] = 9
 	assert.Equal(t, 0.1, rc.Weights()[0])
+	// An attribute may carry no weight at all.
+	rc0, err := NewReportCard(Likert5, []Attribute{{"x", 1}, {"y", 0}}, Provider{"u", []float64{2, 5}})
+	require.NoError(t, err)
+	assert.Equal(t, []float64{1, 0}, rc0.Weights())
+	assert.Equal(t, 2.0, rc0.Result().Overall[0]) // 1·2 + 0·5
 	// A caller's slice is copied in too.
 	scores := []float64{1, 2, 5}
 	rc, err = NewReportCard(Likert5, []Attribute{{"x", 10}, {"y", 20}, {"z", 70}}, Provider{"u", scores})
@@ -434,4 +443,16 @@ func TestAllocationValidate(t *testing.T) {
 	}
 	assert.True(t, Allocation{}.IsZero())
 	assert.False(t, Allocation{0, 0, 0, 0, 100}.IsZero())
+}
+
+// The gap SD treats weights as frequencies: with weights summing to 1 (two
+// respondents of weight 0.5, gaps −2 and 0) there is no degree of freedom
+// left, so the SD is undefined (NaN), although the mean gap −1 is defined.
+func TestServqualGapSDNeedsWeightAboveOne(t *testing.T) {
+	s := NewServqual(MustInstrument("one", Likert7, []Item{{ID: "a", Dimension: DimEmpathy}}))
+	require.NoError(t, s.Add(ServqualResponse{Expectations: Ratings(5), Perceptions: Ratings(3), Weight: 0.5}))
+	require.NoError(t, s.Add(ServqualResponse{Expectations: Ratings(4), Perceptions: Ratings(4), Weight: 0.5}))
+	it := s.Result().Items[0]
+	assert.Equal(t, -1.0, it.Gap)
+	assert.True(t, math.IsNaN(it.GapSD), "%v", it.GapSD)
 }

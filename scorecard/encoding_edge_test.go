@@ -327,3 +327,34 @@ func TestAccumulatorJSONRoundingSlack(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"attributes":["a"],"providers":["u"],"sum":[0],"n":[0],"importanceSum":[0],"importanceN":[0],"respondents":1125899906842624}`), &cs))
 	assert.Equal(t, 1<<50, cs.Respondents())
 }
+
+// Weighted NPS states written by hand: explicit zero weights for an empty
+// accumulator, and a weighted state with answers in two groups only.
+func TestNPSJSONWeightedStates(t *testing.T) {
+	var n NPS
+	require.NoError(t, json.Unmarshal([]byte(`{"weights":[0,0,0],"sumSquares":0}`), &n))
+	assert.Equal(t, 0, n.Result().N)
+	// A promoter of weight 2 and a passive of weight 1: Σw = 3, Σw² = 5;
+	// NPS 100·2/3 = 66.6667, effective n 9/5 = 1.8.
+	require.NoError(t, json.Unmarshal([]byte(`{"promoters":1,"passives":1,"weights":[2,1,0],"sumSquares":5}`), &n))
+	r := n.Result()
+	assert.Equal(t, 2, r.N)
+	assert.InDelta(t, 200.0/3, r.Score, 1e-12)
+	assert.InDelta(t, 1.8, r.EffectiveN, 1e-12)
+}
+
+// The shipped Servqual state holds each item's exact weighted sums. One
+// respondent of weight 2 expecting 5 and perceiving 3 (gap −2):
+// Σw = 2, Σw·E = 10, Σw·P = 6, Σw·P² = 2·9 = 18, Σw·gap = −4, Σw·gap² = 8.
+func TestServqualJSONItemSums(t *testing.T) {
+	s := NewServqual(MustInstrument("one", Likert7, []Item{{ID: "a", Dimension: DimEmpathy}}))
+	require.NoError(t, s.Add(ServqualResponse{Expectations: Ratings(5), Perceptions: Ratings(3), Weight: 2}))
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	var j struct {
+		Items []map[string]float64 `json:"items"`
+	}
+	require.NoError(t, json.Unmarshal(b, &j))
+	assert.Equal(t, []map[string]float64{{"nE": 1, "nP": 1, "nGap": 1, "wE": 2, "wP": 2, "wGap": 2,
+		"sumE": 10, "sumP": 6, "sumP2": 18, "sumGap": -4, "sumGap2": 8}}, j.Items)
+}
