@@ -362,8 +362,9 @@ func CronbachListwise(rows [][]float64) (Reliability, error) { return cronbachPo
 
 // CronbachPairwise is [Cronbach] on the pairwise-complete covariance matrix
 // (each covariance from the rows answering both items), like psych::alpha(x,
-// use = "pairwise") and pingouin.cronbach_alpha's default. N, and so the
-// Feldt interval, counts every row with at least one answer.
+// use = "pairwise") and pingouin.cronbach_alpha's default. N counts every
+// row with at least one answer; the Feldt interval, like pingouin's, counts
+// every row given, blank ones included ([Reliability].Rows).
 func CronbachPairwise(rows [][]float64) (Reliability, error) { return cronbachPolicy(rows, Pairwise) }
 
 func cronbachPolicy(rows [][]float64, p MissingPolicy) (Reliability, error) {
