@@ -1,27 +1,12 @@
 package scorecard
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/servuction/servuction/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -run %s -update", t.Name())
-	assert.Equal(t, string(want), got)
-}
 
 func TestIPAChartGolden(t *testing.T) {
 	r, err := ImportancePerformance([]IPAInput{
@@ -29,10 +14,10 @@ func TestIPAChartGolden(t *testing.T) {
 	}, IPAConfig{ImportanceScale: Likert5, PerformanceScale: Likert5})
 	require.NoError(t, err)
 	chart := r.Chart(41, 11)
-	golden(t, "ipa_chart.txt", chart)
+	golden.Check(t, "ipa_chart.txt", chart)
 
 	rc := bankCard(t)
 	c, err := rc.CompetitiveIPA(2)
 	require.NoError(t, err)
-	golden(t, "competitive_ipa_chart.txt", c.Chart(41, 11))
+	golden.Check(t, "competitive_ipa_chart.txt", c.Chart(41, 11))
 }
