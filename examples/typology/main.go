@@ -235,7 +235,10 @@ func main() {
 		fmt.Printf("RFM %s → segment %s\n", rfm[i].Code(), rfm[i].Segment)
 		if h.Data != nil {
 			// The discretion of the seeds: personal data prints as [redacted].
-			fmt.Printf("profile data: %v\n", *h.Data)
+			d := h.Data
+			fmt.Printf("profile: personal %v; region %q, occupation %q, household %q, income %q; attitudes %q, interests %q\n",
+				d.Personal, d.Demographic.Region, d.Demographic.Occupation, d.Demographic.Household, d.Demographic.IncomeBand,
+				d.Psychographic.Attitudes, d.Psychographic.Interests)
 		}
 		printClassification("behaviour", p.Behaviour.Type, p.Behaviour.Confidence, p.Behaviour.Reasons)
 		printClassification("personality", p.Personality.Type, p.Personality.Confidence, p.Personality.Reasons)
