@@ -123,7 +123,7 @@ func main() {
 		report.Add(e)
 		for _, r := range e.Results {
 			if r.Status == sla.Breached && r.Metric == sla.Resolution {
-				late = append(late, fmt.Sprintf("%s (%s, %s): %s de retraso", t.ID, t.Priority, t.Customer,
+				late = append(late, fmt.Sprintf("%s (%s, %s): %s de retraso", t.ID, prioridad(t.Priority), t.Customer,
 					hm(-r.Remaining)))
 			}
 		}
@@ -151,7 +151,7 @@ func main() {
 	for _, s := range res.Objectives {
 		fmt.Printf("  %-20s", s.Objective)
 		for _, p := range s.ByPriority {
-			fmt.Printf("  %-6s %2d/%-2d %5.1f %%", p.Priority, p.Met, p.Met+p.Breached, p.Compliance)
+			fmt.Printf("  %-6s %2d/%-2d %5.1f %%", prioridad(p.Priority), p.Met, p.Met+p.Breached, p.Compliance)
 		}
 		fmt.Println()
 	}
@@ -202,4 +202,20 @@ func main() {
 func hm(d time.Duration) string {
 	d = d.Round(time.Minute)
 	return fmt.Sprintf("%dh%02dm", d/time.Hour, (d%time.Hour)/time.Minute)
+}
+
+// prioridad names a priority as the call centre's staff say it; the library's
+// String is English, and sla.ParsePriority accepts both.
+func prioridad(p sla.Priority) string {
+	switch p {
+	case sla.Low:
+		return "baja"
+	case sla.Normal:
+		return "normal"
+	case sla.High:
+		return "alta"
+	case sla.Urgent:
+		return "urgente"
+	}
+	return p.String()
 }
