@@ -1,6 +1,7 @@
 package servicecycle
 
 import (
+	"encoding"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -39,56 +40,31 @@ func TestParseSpanishTerms(t *testing.T) {
 	assert.Contains(t, err.Error(), `servicecycle: stage "mañana"`)
 }
 
-func TestEnumTextRoundTrip(t *testing.T) {
-	for _, s := range Sides() {
-		var back Side
-		b, err := s.MarshalText()
+// roundTrip checks that every value survives MarshalText and UnmarshalText.
+func roundTrip[T any, P interface {
+	*T
+	encoding.TextUnmarshaler
+}](t *testing.T, values []T) {
+	t.Helper()
+	require.NotEmpty(t, values)
+	for _, v := range values {
+		b, err := any(v).(encoding.TextMarshaler).MarshalText()
 		require.NoError(t, err)
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, s, back)
+		var back T
+		require.NoError(t, P(&back).UnmarshalText(b))
+		assert.Equal(t, v, back)
 	}
-	for _, s := range Stages() {
-		var back Stage
-		b, _ := s.MarshalText()
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, s, back)
-	}
-	for _, s := range AttentionSteps() {
-		var back AttentionStep
-		b, _ := s.MarshalText()
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, s, back)
-	}
-	for _, f := range FailPoints() {
-		var back FailPoint
-		b, _ := f.MarshalText()
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, f, back)
-	}
-	for _, p := range Perspectives() {
-		var back Perspective
-		b, _ := p.MarshalText()
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, p, back)
-	}
-	for _, p := range Protocols() {
-		var back Protocol
-		b, _ := p.MarshalText()
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, p, back)
-	}
-	for _, k := range SystemKinds() {
-		var back SystemKind
-		b, _ := k.MarshalText()
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, k, back)
-	}
-	for _, d := range Deviations() {
-		var back Deviation
-		b, _ := d.MarshalText()
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, d, back)
-	}
+}
+
+func TestEnumTextRoundTrip(t *testing.T) {
+	roundTrip(t, Sides())
+	roundTrip(t, Stages())
+	roundTrip(t, AttentionSteps())
+	roundTrip(t, FailPoints())
+	roundTrip(t, Perspectives())
+	roundTrip(t, Protocols())
+	roundTrip(t, SystemKinds())
+	roundTrip(t, Deviations())
 	_, err := Stage(99).MarshalText()
 	require.ErrorIs(t, err, ErrInvalidValue)
 	assert.Equal(t, "stage(99)", Stage(99).String())
