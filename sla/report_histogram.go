@@ -9,6 +9,8 @@ import (
 // histAccuracy is the relative accuracy of [Histogram] quantiles.
 const histAccuracy = 0.01
 
+const histErrorBound = histAccuracy
+
 var (
 	histGamma    = (1 + histAccuracy) / (1 - histAccuracy)
 	histLogGamma = math.Log(histGamma)
@@ -59,17 +61,18 @@ func (h *Histogram) Merge(o *Histogram) {
 // Count returns how many durations were added.
 func (h *Histogram) Count() int64 { return h.n }
 
-// Quantile returns the nearest-rank q-quantile (0 <= q <= 1): the value of
-// rank ⌈q·n⌉ (at least 1) in sorted order, within 1 %. It returns 0 for an
-// empty histogram or a q outside [0, 1].
+// Quantile returns the nearest-rank q-quantile (0 <= q <= 1) of the n values
+// added: the value of rank r in sorted order, where r is the smallest integer
+// from 1 to n with r/n ≥ q, within 1 %. The comparison is exact for the
+// fraction r/n as float64 rounds it, so a q written as a decimal fraction
+// names the rank it says: Quantile(0.07) of 100 values is the 7th, although
+// 0.07 × 100 is 7.000000000000001 in floating point. Quantile returns 0 for
+// an empty histogram or a q outside [0, 1].
 func (h *Histogram) Quantile(q float64) time.Duration {
 	if h.n == 0 || !(q >= 0 && q <= 1) {
 		return 0
 	}
-	rank := int64(math.Ceil(q * float64(h.n)))
-	if rank < 1 {
-		rank = 1
-	}
+	rank := nearestRank(q, h.n)
 	if rank <= h.zero {
 		return 0
 	}
@@ -89,6 +92,38 @@ func (h *Histogram) Quantile(q float64) time.Duration {
 		}
 	}
 	return 0 // unreachable: the counts add up to n
+}
+
+// nearestRank returns the rank of the nearest-rank q-quantile of n sorted
+// values, the one percentile definition of this package: the smallest r from
+// 1 to n with r/n ≥ q. The fraction r/n is compared as float64 rounds it, so
+// that a q written as a decimal fraction equals the fraction it names
+// (0.07 is 7/100): nearestRank(0.07, 100) is 7, and nearestRank(0.5, 25) is
+// 13. It returns 0 when n < 1 and clamps q to [0, 1] (q = 0 is rank 1; NaN
+// is rank 1). Past 2^53 values, where float64 no longer holds every rank, r
+// is ⌈q·n⌉ computed in float64.
+func nearestRank(q float64, n int64) int64 {
+	if n < 1 {
+		return 0
+	}
+	if !(q > 0) {
+		return 1
+	}
+	r := n
+	if q < 1 {
+		r = min(max(int64(math.Ceil(q*float64(n))), 1), n)
+	}
+	if n > 1<<53 {
+		return r
+	}
+	// q·n is rounded: step to the exact rank (a step or two at most).
+	for r > 1 && float64(r-1)/float64(n) >= q {
+		r--
+	}
+	for r < n && float64(r)/float64(n) < q {
+		r++
+	}
+	return r
 }
 
 // clone returns a deep copy.

@@ -132,3 +132,55 @@ func TestHistogramMergeAndEqual(t *testing.T) {
 		assert.Equal(t, tt.eq, y.Equal(&x), tt.name)
 	}
 }
+
+// TestHistogramQuantileExactRank is defect D: the rank of q is the smallest r
+// with r/n ≥ q, decided exactly. 0.07 × 100 is 7.000000000000001 in floating
+// point, whose ceiling is 8; the 7th of 1 s … 100 s is 7 s.
+func TestHistogramQuantileExactRank(t *testing.T) {
+	var h Histogram
+	for s := 1; s <= 100; s++ {
+		h.Add(time.Duration(s) * time.Second)
+	}
+	// Every percentile q = p/100 of 1 s … 100 s is the p-th value.
+	for p := 1; p <= 100; p++ {
+		q := float64(p) / 100
+		want := time.Duration(p) * time.Second
+		assert.InEpsilon(t, float64(want), float64(h.Quantile(q)), histErrorBound, "q=%v", q)
+	}
+	assert.InEpsilon(t, float64(7*time.Second), float64(h.Quantile(0.07)), histErrorBound)
+	// A rank between two values rounds up: q = 0.065 → r = ⌈6.5⌉ = 7.
+	assert.InEpsilon(t, float64(7*time.Second), float64(h.Quantile(0.065)), histErrorBound)
+}
+
+// TestNearestRank checks the percentile definition on hand-worked ranks: the
+// smallest r with r/n ≥ q.
+func TestNearestRank(t *testing.T) {
+	tests := []struct {
+		q    float64
+		n    int64
+		want int64
+	}{
+		{0.07, 100, 7},  // 7/100 = 0.07 exactly as float64 rounds both
+		{0.5, 25, 13},   // 12/25 = 0.48 < 0.5 ≤ 13/25 = 0.52
+		{0.9, 25, 23},   // 22/25 = 0.88 < 0.9 ≤ 23/25 = 0.92
+		{0.5, 2, 1},     // 1/2 = 0.5
+		{0.51, 2, 2},    // 1/2 < 0.51
+		{1.0 / 3, 3, 1}, // 1/3 as float64 is q itself
+		{2.0 / 3, 3, 2}, // likewise
+		{0.999, 1000, 999},
+		{0.9991, 1000, 1000},
+		{0, 10, 1},              // the minimum
+		{1, 10, 10},             // the maximum
+		{1e-300, 10, 1},         // any positive q reaches rank 1 at least
+		{0.3, 10, 3},            // 0.3 × 10 = 3.0000000000000004 in floating point
+		{0.29, 100, 29},         // 0.29 × 100 = 28.999999999999996
+		{math.NaN(), 10, 1},     // NaN is clamped to the minimum
+		{-1, 10, 1},             // below 0 too
+		{2, 10, 10},             // above 1 is the maximum
+		{0.5, 0, 0},             // no values, no rank
+		{0.5, 1 << 60, 1 << 59}, // past 2^53 values: ⌈q·n⌉
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, nearestRank(tt.q, tt.n), "q=%v n=%d", tt.q, tt.n)
+	}
+}
