@@ -28,12 +28,18 @@ type CalendarConfig struct {
 	// day it starts on; shifts of one day, and a shift past midnight with
 	// the next day's shifts, must not overlap.
 	Week map[time.Weekday][]Shift
-	// Holidays replace the shifts that start on their date. Two holidays
-	// must not share a date.
+	// Holidays replace the shifts that start on their date.
 	Holidays []Holiday
 	// Rules give yearly holidays as data, expanded for the years
-	// [RuleYearsFrom] through [RuleYearsTo]. An explicit holiday wins over
-	// a rule's holiday on the same date.
+	// [RuleYearsFrom] through [RuleYearsTo].
+	//
+	// Holidays that fall on one date follow one rule. An explicit holiday
+	// wins over every rule's holiday on that date. Among explicit holidays,
+	// and among rules, the first in its list gives the day's hours, whatever
+	// hours the others have and whatever year a rule's date was generated
+	// for (a New Year's Day observed on 31 December belongs to the next year
+	// but still wins over a later New Year's Eve rule); the names are joined
+	// with " / " in list order, as [Calendar.HolidaysBetween] shows.
 	Rules []HolidayRule
 }
 

@@ -17,8 +17,9 @@ const maxErrors = 20
 // reported at once (joined with [errors.Join]), each naming the field and the
 // value and wrapping [ErrInvalidCalendar]: an unknown zone, a shift out of
 // range, shifts that overlap (also a shift past midnight with the next day's
-// shifts), a week without shifts, an invalid or duplicated holiday date, an
-// invalid holiday rule.
+// shifts), a week without shifts, an invalid holiday date, an invalid
+// holiday rule. Holidays on one date are merged, not refused (see
+// [CalendarConfig]).
 func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 	var el errList
 	loc := loadZone(cfg.Zone, &el)
@@ -60,9 +61,8 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 			}
 		}
 		d := dayNumber(h.Date)
-		if old, dup := holidays[d]; dup {
-			el.add("%s: conflicts with %s on the same date", where, old.name())
-			continue
+		if _, dup := holidays[d]; dup {
+			continue // the first holiday in the list gives the day's hours
 		}
 		holidays[d] = dayShifts{label: where, shifts: h.Shifts}
 	}

@@ -17,7 +17,9 @@
 //     Friday's night shift; "00:00-24:00" is a whole day; "09:00-14:00" and
 //     "15:00-18:00" together are a split shift (jornada partida).
 //   - A holiday replaces the shifts that start on its date: no shifts close
-//     the day, other shifts make it a half-day.
+//     the day, other shifts make it a half-day. When several holidays fall on
+//     one date, an explicit holiday wins over the rules, and otherwise the
+//     first in its list gives the hours ([CalendarConfig]).
 //   - Shifts follow the wall clock of the calendar's IANA zone, while business
 //     time is real elapsed time. A 24-hour day lasts 23 hours when the clocks
 //     go forward and 25 when they go back; an instant's own zone never matters.
