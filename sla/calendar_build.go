@@ -309,22 +309,8 @@ func sameSpans(day, week []span, shift int64) bool {
 }
 
 func (c *Calendar) buildTransitions() {
-	c.off0 = zoneOffset(c.loc, rangeLo)
-	c.tr = nil
-	off, corr, t := c.off0, int64(0), rangeLo
-	for {
-		at, ok := nextTransition(c.loc, t)
-		if !ok || at >= rangeHi {
-			break
-		}
-		oa := zoneOffset(c.loc, at)
-		corr += c.correction(at, off, oa)
-		b, _ := c.wall(at + oa)
-		c.tr = append(c.tr, transition{at: at, off: oa, corr: corr, real: b + corr})
-		off, t = oa, at
-	}
-	b, _ := c.wall(rangeHi + off)
-	c.realHi = b + corr
+	c.near = c.buildZone(clampLo, rangeHi, zoneOffset(c.loc, clampLo), 0)
+	c.farTab = &farZone{}
 }
 
 // dayNumber returns the days from 1970-01-01 to d.
