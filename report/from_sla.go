@@ -212,7 +212,7 @@ func AlertTable(checks []AlertsAt, l Lang) Table {
 				fires = l.t("YES", "SÍ")
 			}
 			t.Rows = append(t.Rows, []string{c.At.Format("2006-01-02 15:04"), sev, sla.FormatDuration(a.Rule.Long) + " / " + sla.FormatDuration(a.Rule.Short),
-				l.num(a.Rule.Burn, 1) + "×", l.num(a.LongBurn, 1) + "×", l.num(a.ShortBurn, 1) + "×", fires})
+				l.num(a.Rule.Burn(), 1) + "×", l.num(a.LongBurn, 1) + "×", l.num(a.ShortBurn, 1) + "×", fires})
 		}
 	}
 	return t

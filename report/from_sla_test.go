@@ -93,8 +93,8 @@ func TestFromAvailability(t *testing.T) {
 func TestAlertTable(t *testing.T) {
 	at := time.Date(2026, 3, 4, 10, 17, 0, 0, time.UTC)
 	checks := []AlertsAt{{At: at, Alerts: []sla.Alert{
-		{Rule: sla.AlertRule{Severity: sla.Page, Long: time.Hour, Short: 5 * time.Minute, Burn: 14.4}, LongBurn: 20, ShortBurn: 31.24, Firing: true},
-		{Rule: sla.AlertRule{Severity: sla.TicketAlert, Long: 72 * time.Hour, Short: 6 * time.Hour, Burn: 1}, LongBurn: 0.5, ShortBurn: 2},
+		{Rule: sla.AlertRule{Severity: sla.Page, Long: time.Hour, Short: 5 * time.Minute, Budget: 2}, LongBurn: 20, ShortBurn: 31.24, Firing: true},
+		{Rule: sla.AlertRule{Severity: sla.TicketAlert, Long: 72 * time.Hour, Short: 6 * time.Hour, Budget: 10}, LongBurn: 0.5, ShortBurn: 2},
 	}}}
 	tab := AlertTable(checks, English)
 	require.Len(t, tab.Rows, 2)

@@ -1,8 +1,10 @@
 package sla
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,58 +88,74 @@ func TestAvailabilityZeroTimes(t *testing.T) {
 		assert.ErrorIs(t, err, ErrInvalidOutage, tt.name)
 	}
 	_, err := a.Availability("up", []Outage{{Start: mon(1, 0), End: mon(2, 0)}, {Start: mon(3, 0), End: mon(2, 0)}}, mon(0, 0), now)
-	assert.Contains(t, err.Error(), "outage 1")
+	assert.Contains(t, err.Error(), "sla: outage 2 [")
 	// A zero-length window and a zero-length outage are fine.
 	_, err = a.Availability("up", []Outage{{Start: now, End: now}}, now, now)
 	assert.NoError(t, err)
 }
 
-// TestAlertsFireAtTheBurnRate checks that a rule fires when both burn rates
-// reach its rate, equality included. With a 50 % objective the error budget
-// is 0.5 of the time, so the burn rate is (down / window) / 0.5, exact in
-// binary floating point for the quarter hours below.
-func TestAlertsFireAtTheBurnRate(t *testing.T) {
+// TestAlertsFireAtTheBudgetShare checks that a rule fires when both windows
+// reach its share of the budget, equality included. With a 50 % objective
+// over a 2-hour period on a 24×7 clock the period's budget is 1 h, and the
+// rule "50 % of it in 1 h, checked over 30 min" has a burn rate of
+// 0.5 × 2h/1h = 1: the figures below are exact in binary floating point.
+func TestAlertsFireAtTheBudgetShare(t *testing.T) {
 	a := availabilityAgreement(t, nil, "", 50)
 	now := time.Date(2026, 4, 10, 12, 0, 0, 0, time.UTC)
 	ago := func(m int) time.Time { return now.Add(-time.Duration(m) * time.Minute) }
-	rule := AlertRule{Severity: Page, Long: time.Hour, Short: 30 * time.Minute, Burn: 1}
+	rule := AlertRule{Severity: Page, Long: time.Hour, Short: 30 * time.Minute, Budget: 50, Period: 2 * time.Hour}
+	assert.Equal(t, 1.0, rule.Burn())
 	tests := []struct {
-		name        string
-		outage      Outage
-		long, short float64
-		firing      bool
+		name                 string
+		outage               Outage
+		longSpent, shortSpnt float64 // percent of the 1 h budget
+		long, short          float64 // burn rates
+		firing               bool
 	}{
-		// Down the last 30 min. Long: 30/60/0.5 = 1; short: 30/30/0.5 = 2.
-		{"long exactly at the rate", Outage{Start: ago(30), End: now}, 1, 2, true},
-		// Down 60 → 15 min ago. Long: 45/60/0.5 = 1.5; short: 15/30/0.5 = 1.
-		{"short exactly at the rate", Outage{Start: ago(60), End: ago(15)}, 1.5, 1, true},
-		// Down 60 → 30 min ago. Long: 30/60/0.5 = 1; short: 0.
-		{"short quiet", Outage{Start: ago(60), End: ago(30)}, 1, 0, false},
-		// Down the last 15 min. Long: 15/60/0.5 = 0.5; short: 15/30/0.5 = 1.
-		{"long under the rate", Outage{Start: ago(15), End: now}, 0.5, 1, false},
+		// Down the last 30 min: 50 % of the budget in both windows. Long:
+		// 50 % ≥ 50 %, burn 0.5 × 2 = 1; short: 50 % ≥ 25 %, burn 0.5 × 4 = 2.
+		{"long exactly at the share", Outage{Start: ago(30), End: now}, 50, 50, 1, 2, true},
+		// Down 60 → 15 min ago. Long: 45 min, 75 %, burn 1.5; short: 15 min,
+		// 25 % = 50 % × 30/60 exactly, burn 1.
+		{"short exactly at the share", Outage{Start: ago(60), End: ago(15)}, 75, 25, 1.5, 1, true},
+		// Down 60 → 30 min ago. Long: 50 %; short: nothing.
+		{"short quiet", Outage{Start: ago(60), End: ago(30)}, 50, 0, 1, 0, false},
+		// Down the last 15 min. Long: 25 % < 50 %; short: 25 %.
+		{"long under the share", Outage{Start: ago(15), End: now}, 25, 25, 0.5, 1, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			alerts, err := a.Alerts("up", []Outage{tt.outage}, now, []AlertRule{rule})
 			require.NoError(t, err)
 			require.Len(t, alerts, 1)
+			assert.Equal(t, tt.longSpent, alerts[0].LongBudget)
+			assert.Equal(t, tt.shortSpnt, alerts[0].ShortBudget)
 			assert.Equal(t, tt.long, alerts[0].LongBurn)
 			assert.Equal(t, tt.short, alerts[0].ShortBurn)
 			assert.Equal(t, tt.firing, alerts[0].Firing)
 			assert.Equal(t, rule, alerts[0].Rule)
-			burn, err := a.BurnRate("up", []Outage{tt.outage}, time.Hour, now)
+			burn, err := a.BurnRate("up", []Outage{tt.outage}, time.Hour, 2*time.Hour, now)
 			require.NoError(t, err)
 			assert.Equal(t, tt.long, burn)
 		})
 	}
 	// No downtime burns nothing, even with a 100 % objective.
 	perfect := availabilityAgreement(t, nil, "", 100)
-	burn, err := perfect.BurnRate("up", nil, time.Hour, now)
+	burn, err := perfect.BurnRate("up", nil, time.Hour, DefaultBudgetPeriod, now)
 	require.NoError(t, err)
 	assert.Equal(t, 0.0, burn)
-	burn, err = perfect.BurnRate("up", []Outage{{Start: ago(120), End: ago(61)}}, time.Hour, now)
+	burn, err = perfect.BurnRate("up", []Outage{{Start: ago(120), End: ago(61)}}, time.Hour, DefaultBudgetPeriod, now)
 	require.NoError(t, err)
 	assert.Equal(t, 0.0, burn, "the outage ended before the window")
+	// With no budget, any downtime spends an infinite share and fires.
+	al, err := perfect.Alerts("up", []Outage{{Start: ago(10), End: now}}, now, nil)
+	require.NoError(t, err)
+	assert.True(t, math.IsInf(al[0].LongBudget, 1))
+	assert.True(t, math.IsInf(al[0].ShortBurn, 1))
+	assert.True(t, al[0].Firing)
+	out, err := json.Marshal(al[0])
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `"longBudget":"+Inf"`)
 }
 
 func TestAlertRuleValidation(t *testing.T) {
@@ -147,19 +165,26 @@ func TestAlertRuleValidation(t *testing.T) {
 		r  AlertRule
 		ok bool
 	}{
-		{AlertRule{Severity: Page, Long: time.Hour, Short: time.Minute, Burn: 2}, true},
-		{AlertRule{Severity: TicketAlert, Long: 2 * time.Nanosecond, Short: time.Nanosecond, Burn: 0.001}, true},
-		{AlertRule{Long: time.Hour, Short: time.Minute, Burn: 2}, false},                           // no severity
-		{AlertRule{Severity: Page, Long: time.Hour, Short: 0, Burn: 2}, false},                     // short 0
-		{AlertRule{Severity: Page, Long: time.Hour, Short: -time.Minute, Burn: 2}, false},          // short negative
-		{AlertRule{Severity: Page, Long: time.Hour, Short: time.Hour, Burn: 2}, false},             // long = short
-		{AlertRule{Severity: Page, Long: time.Hour, Short: time.Minute, Burn: 0}, false},           // burn 0
-		{AlertRule{Severity: Page, Long: time.Hour, Short: time.Minute, Burn: math.NaN()}, false},  // burn NaN
-		{AlertRule{Severity: Page, Long: time.Hour, Short: time.Minute, Burn: math.Inf(1)}, false}, // burn +Inf
-		{AlertRule{Severity: Severity(7), Long: time.Hour, Short: time.Minute, Burn: 2}, false},    // severity out of range
+		{AlertRule{Severity: Page, Long: time.Hour, Short: time.Minute, Budget: 2}, true},
+		{AlertRule{Severity: TicketAlert, Long: 2 * time.Nanosecond, Short: time.Nanosecond, Budget: 0.001}, true},
+		{AlertRule{Severity: Page, Long: DefaultBudgetPeriod, Short: time.Minute, Budget: 100}, true},        // long = period, whole budget
+		{AlertRule{Severity: Page, Long: time.Hour, Short: time.Minute, Budget: 2, Period: time.Hour}, true}, // long = period
+		{AlertRule{Long: time.Hour, Short: time.Minute, Budget: 2}, false},                                   // no severity
+		{AlertRule{Severity: Page, Long: time.Hour, Short: 0, Budget: 2}, false},                             // short 0
+		{AlertRule{Severity: Page, Long: time.Hour, Short: -time.Minute, Budget: 2}, false},                  // short negative
+		{AlertRule{Severity: Page, Long: time.Hour, Short: time.Hour, Budget: 2}, false},                     // long = short
+		{AlertRule{Severity: Page, Long: time.Hour, Short: time.Minute, Budget: 0}, false},                   // budget 0
+		{AlertRule{Severity: Page, Long: time.Hour, Short: time.Minute, Budget: 100.5}, false},               // budget over 100
+		{AlertRule{Severity: Page, Long: time.Hour, Short: time.Minute, Budget: math.NaN()}, false},          // budget NaN
+		{AlertRule{Severity: Page, Long: time.Hour, Short: time.Minute, Budget: math.Inf(1)}, false},         // budget +Inf
+		{AlertRule{Severity: Page, Long: time.Hour, Short: time.Minute, Budget: 2, Period: -time.Hour}, false},
+		{AlertRule{Severity: Page, Long: 2 * time.Hour, Short: time.Minute, Budget: 2, Period: time.Hour}, false}, // long past the period
+		{AlertRule{Severity: Page, Long: DefaultBudgetPeriod + 1, Short: time.Minute, Budget: 2}, false},          // past the default period
+		{AlertRule{Severity: Severity(7), Long: time.Hour, Short: time.Minute, Budget: 2}, false},                 // severity out of range
 	}
 	for i, tt := range tests {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			assert.Equal(t, tt.ok, tt.r.Validate() == nil)
 			al, err := a.Alerts("up", nil, now, []AlertRule{DefaultAlertRules()[0], tt.r})
 			if tt.ok {
 				require.NoError(t, err)
@@ -167,7 +192,8 @@ func TestAlertRuleValidation(t *testing.T) {
 				return
 			}
 			assert.ErrorIs(t, err, ErrInvalidOutage)
-			assert.Contains(t, err.Error(), "sla: alert rule 1 ")
+			assert.Contains(t, err.Error(), "sla: alert rule 2 (")
+			assertOnePrefix(t, err, ErrInvalidOutage)
 			assert.Nil(t, al)
 		})
 	}
@@ -175,10 +201,56 @@ func TestAlertRuleValidation(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidAgreement)
 	_, err = a.Alerts("up", []Outage{{Start: now}}, now, nil)
 	assert.ErrorIs(t, err, ErrInvalidOutage)
-	_, err = a.BurnRate("nope", nil, time.Hour, now)
+	_, err = a.BurnRate("nope", nil, time.Hour, DefaultBudgetPeriod, now)
 	assert.ErrorIs(t, err, ErrInvalidAgreement)
-	_, err = a.BurnRate("up", nil, -time.Hour, now)
+	for _, w := range [][2]time.Duration{{-time.Hour, Day}, {time.Hour, 0}, {2 * Day, Day}} {
+		_, err = a.BurnRate("up", nil, w[0], w[1], now)
+		assert.ErrorIs(t, err, ErrInvalidOutage, "window %s, period %s", w[0], w[1])
+	}
+	_, err = a.BurnRate("up", []Outage{{Start: now}}, time.Hour, Day, now)
 	assert.ErrorIs(t, err, ErrInvalidOutage)
-	_, err = a.BurnRate("up", []Outage{{Start: now}}, time.Hour, now)
-	assert.ErrorIs(t, err, ErrInvalidOutage)
+}
+
+// TestAlertRuleJSON checks the rule's text encoding and its strict decoding.
+func TestAlertRuleJSON(t *testing.T) {
+	for _, r := range append(DefaultAlertRules(), AlertRule{Severity: Page, Long: 90 * time.Minute, Short: 5 * time.Minute, Budget: 2.5, Period: 7 * Day}) {
+		out, err := json.Marshal(r)
+		require.NoError(t, err)
+		var back AlertRule
+		require.NoError(t, json.Unmarshal(out, &back), string(out))
+		assert.Equal(t, r, back)
+	}
+	out, err := json.Marshal(DefaultAlertRules()[0])
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"severity":"page","long":"1h","short":"5m","budget":2}`, string(out))
+	var r AlertRule
+	require.NoError(t, json.Unmarshal([]byte(`{"severity":"aviso","long":"6h","short":"30m","budget":5,"period":"30d"}`), &r))
+	assert.Equal(t, AlertRule{Severity: Page, Long: 6 * time.Hour, Short: 30 * time.Minute, Budget: 5, Period: 30 * Day}, r)
+	for _, bad := range []string{
+		`{"severity":"page","long":"1h","short":"5m","budget":2,"burn":14.4}`, // unknown key
+		`{"severity":"page","long":"1h","short":"5m","budget":0}`,             // invalid rule
+		`{"severity":"page","long":"an hour","short":"5m","budget":2}`,        // bad duration
+		`{"severity":"page","long":"1h","short":"5m","budget":2,"period":"x"}`,
+		`{"severity":"loud","long":"1h","short":"5m","budget":2}`, // unknown severity
+		`{"severity":"page","long":3600,"short":"5m","budget":2}`, // not text
+	} {
+		kept := AlertRule{Severity: TicketAlert, Long: 3 * time.Hour, Short: time.Hour, Budget: 1}
+		r := kept
+		err := json.Unmarshal([]byte(bad), &r)
+		assert.ErrorIs(t, err, ErrInvalidOutage, bad)
+		assert.Equal(t, kept, r, "unchanged on error")
+		assertOnePrefix(t, err, ErrInvalidOutage)
+	}
+}
+
+// assertOnePrefix checks the package's error convention: one "sla: " prefix,
+// then the message, then the sentinel's text once, at the end.
+func assertOnePrefix(t *testing.T, err, sentinel error) {
+	t.Helper()
+	require.Error(t, err)
+	msg := err.Error()
+	assert.ErrorIs(t, err, sentinel)
+	assert.True(t, strings.HasPrefix(msg, "sla: "), msg)
+	assert.True(t, strings.HasSuffix(msg, ": "+sentinel.Error()), msg)
+	assert.Equal(t, 2, strings.Count(msg, "sla: "), "one prefix and the sentinel once: %s", msg)
 }

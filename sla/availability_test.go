@@ -69,30 +69,36 @@ func TestAvailabilityBusinessHours(t *testing.T) {
 func TestBurnRateAndAlerts(t *testing.T) {
 	a := availabilityAgreement(t, nil, "", 99.9)
 	now := time.Date(2026, 4, 10, 12, 0, 0, 0, time.UTC)
-	// 30 min down in the last hour: 0.5 of the time against 0.001 allowed.
-	burn, err := a.BurnRate("up", []Outage{{Start: now.Add(-40 * time.Minute), End: now.Add(-10 * time.Minute)}}, time.Hour, now)
+	// 30 min down in the last hour. The 30-day period's budget is 0.001 ×
+	// 43,200 min = 43.2 min: 30 / 43.2 of it in 1/720 of the period is a
+	// burn rate of 30 / 43.2 × 720 = 500, the workbook's 0.5 / 0.001.
+	burn, err := a.BurnRate("up", []Outage{{Start: now.Add(-40 * time.Minute), End: now.Add(-10 * time.Minute)}}, time.Hour, DefaultBudgetPeriod, now)
 	require.NoError(t, err)
-	assert.InDelta(t, 500.0, burn, 1e-6)
+	assert.InDelta(t, 500.0, burn, 1e-9)
 
 	tests := []struct {
 		name   string
 		outage Outage
-		firing []bool // page 1h/5m, page 6h/30m, ticket 3d/6h
-		long   []float64
+		firing []bool    // page 1h/5m, page 6h/30m, ticket 3d/6h
+		long   []float64 // burn rates over the long windows
+		spent  []float64 // percent of the period's budget spent in the long windows
 	}{
 		{
-			// Down for the last 10 min. 1h: 10/60/0.001 = 166.7, 5m: 1000;
-			// 6h: 10/360/0.001 = 27.8, 30m: 333.3; 3d: 10/4320/0.001 = 2.31,
-			// 6h: 27.8. Every rule fires.
+			// Down for the last 10 min: 10 / 43.2 = 23.1 % of the budget in
+			// every window. 1h: 23.1 % ≥ 2 %, 5m holds the same 10 min (at
+			// least 2 × 5/60 %); 6h: ≥ 5 %; 3d: ≥ 10 %. Every rule fires.
+			// Burn over 1h: 10/60/0.001 = 166.7; 6h: 27.8; 3d: 2.31.
 			name: "ongoing", outage: Outage{Start: now.Add(-10 * time.Minute), End: now},
 			firing: []bool{true, true, true}, long: []float64{10.0 / 60 / 0.001, 10.0 / 360 / 0.001, 10.0 / 4320 / 0.001},
+			spent: []float64{100 * 10 / 43.2, 100 * 10 / 43.2, 100 * 10 / 43.2},
 		},
 		{
-			// 20 min down, ended 2 h ago. 1h and 5m: 0, no page; 6h: 55.6 but
-			// 30m: 0, no page; 3d: 20/4320/0.001 = 4.63 and 6h: 55.6 ≥ 1:
-			// a ticket.
+			// 20 min down, ended 2 h ago: 46.3 % of the budget. 1h: nothing
+			// spent, no page; 6h: 46.3 % but 30m: nothing, no page; 3d:
+			// 46.3 % ≥ 10 % and 6h: 46.3 % ≥ 10 × 6/72 %: a ticket.
 			name: "over", outage: Outage{Start: now.Add(-140 * time.Minute), End: now.Add(-120 * time.Minute)},
 			firing: []bool{false, false, true}, long: []float64{0, 20.0 / 360 / 0.001, 20.0 / 4320 / 0.001},
+			spent: []float64{0, 100 * 20 / 43.2, 100 * 20 / 43.2},
 		},
 	}
 	for _, tt := range tests {
@@ -101,14 +107,20 @@ func TestBurnRateAndAlerts(t *testing.T) {
 			require.NoError(t, err)
 			require.Len(t, alerts, 3)
 			for i, al := range alerts {
-				assert.Equal(t, tt.firing[i], al.Firing, "rule %d", i)
-				assert.InEpsilon(t, 1+tt.long[i], 1+al.LongBurn, 1e-6, "rule %d", i)
+				assert.Equal(t, tt.firing[i], al.Firing, "rule %d", i+1)
+				assert.InEpsilon(t, 1+tt.long[i], 1+al.LongBurn, 1e-9, "rule %d", i+1)
+				assert.InEpsilon(t, 1+tt.spent[i], 1+al.LongBudget, 1e-9, "rule %d", i+1)
 			}
 		})
 	}
 	rules := DefaultAlertRules()
-	assert.Equal(t, AlertRule{Severity: Page, Long: time.Hour, Short: 5 * time.Minute, Burn: 14.4}, rules[0])
-	assert.Equal(t, AlertRule{Severity: TicketAlert, Long: 72 * time.Hour, Short: 6 * time.Hour, Burn: 1}, rules[2])
+	assert.Equal(t, AlertRule{Severity: Page, Long: time.Hour, Short: 5 * time.Minute, Budget: 2}, rules[0])
+	assert.Equal(t, AlertRule{Severity: TicketAlert, Long: 72 * time.Hour, Short: 6 * time.Hour, Budget: 10}, rules[2])
+	// The workbook's burn rates: 2 % of 30 days in 1 h is 0.02 × 720 = 14.4;
+	// 5 % in 6 h is 0.05 × 120 = 6; 10 % in 3 days is 0.1 × 10 = 1.
+	for i, want := range []float64{14.4, 6, 1} {
+		assert.InDelta(t, want, rules[i].Burn(), 1e-12)
+	}
 }
 
 func TestAvailabilityErrors(t *testing.T) {
@@ -120,20 +132,91 @@ func TestAvailabilityErrors(t *testing.T) {
 	assert.True(t, errors.Is(err, ErrInvalidAgreement), "%v", err)
 	_, err = a.Availability("up", []Outage{{Start: now, End: now.Add(-time.Minute)}}, mon(0, 0), now)
 	assert.True(t, errors.Is(err, ErrInvalidOutage), "%v", err)
-	assert.Contains(t, err.Error(), "outage 0")
+	assert.Contains(t, err.Error(), "outage 1 ")
 	_, err = a.Availability("up", nil, now, mon(0, 0))
 	assert.True(t, errors.Is(err, ErrInvalidOutage), "%v", err)
-	_, err = a.BurnRate("up", nil, 0, now)
+	_, err = a.BurnRate("up", nil, 0, DefaultBudgetPeriod, now)
 	assert.True(t, errors.Is(err, ErrInvalidOutage), "%v", err)
-	_, err = a.Alerts("up", nil, now, []AlertRule{{Severity: Page, Long: time.Minute, Short: time.Hour, Burn: 2}})
+	_, err = a.Alerts("up", nil, now, []AlertRule{{Severity: Page, Long: time.Minute, Short: time.Hour, Budget: 2}})
 	assert.True(t, errors.Is(err, ErrInvalidOutage), "%v", err)
 
 	// A 100 % target has no budget: any downtime burns infinitely fast.
-	burn, err := a.BurnRate("up", []Outage{{Start: now.Add(-time.Minute), End: now}}, time.Hour, now)
+	burn, err := a.BurnRate("up", []Outage{{Start: now.Add(-time.Minute), End: now}}, time.Hour, DefaultBudgetPeriod, now)
 	require.NoError(t, err)
 	assert.True(t, math.IsInf(burn, 1))
 	r, err := a.Availability("up", []Outage{{Start: now.Add(-time.Minute), End: now}}, mon(0, 0), now)
 	require.NoError(t, err)
 	assert.True(t, math.IsInf(r.BudgetUsed, 1))
 	assert.Equal(t, time.Duration(0), r.Budget)
+}
+
+// TestAlertsShareOfPeriodBudgetBusinessHours is defect E: on a business-hours
+// objective, a 30-second outage at opening evaluated a minute later filled
+// half of the one minute of service in the 1 h window and paged at 50×,
+// although it spent a sliver of the month's error budget. An alert now fires
+// on a share of the period's budget, as the SRE Workbook means it.
+func TestAlertsShareOfPeriodBudgetBusinessHours(t *testing.T) {
+	wk := MustParseShifts("09:00-17:00")
+	cal, err := NewCalendar(CalendarConfig{Week: map[time.Weekday][]Shift{1: wk, 2: wk, 3: wk, 4: wk, 5: wk}})
+	require.NoError(t, err)
+	office := availabilityAgreement(t, map[string]*Calendar{"office": cal}, "office", 99)
+	allDay := availabilityAgreement(t, nil, "", 99)
+	sec := func(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+	// The 30-day period before Monday 2 March 2026 09:01 UTC runs from
+	// Saturday 31 January 09:01: four Mon–Fri weeks (2–27 February) of 8 h
+	// and the minute 09:00–09:01 on 2 March, 9,601 min of service. At 99 %
+	// its budget is 96.01 min = 5,760.6 s. At 09:02 it is 5,761.2 s.
+	// On 24×7 the budget is 1 % of 30 days, 25,920 s, at any instant.
+	const office0901, office0902, allDayBudget = 5760.6, 5761.2, 25920.0
+	tests := []struct {
+		name   string
+		a      *Agreement
+		down   time.Duration // from 09:00 on 2 March
+		now    time.Time
+		budget float64 // the period's budget, seconds
+		firing []bool  // page 1h/5m (2 %), page 6h/30m (5 %), ticket 3d/6h (10 %)
+	}{
+		// 30 s of 5,760.6 s is 0.52 % of the budget: no page.
+		{"business hours, 30 s at opening", office, sec(30), mon(9, 1), office0901, []bool{false, false, false}},
+		// 2 min = 120 s of 5,761.2 s is 2.08 % ≥ 2 % in the hour, and the
+		// same 2.08 % ≥ 2 × 5/60 % in 5 min: the fast page fires.
+		{"business hours, 2 min at opening", office, 2 * time.Minute, mon(9, 2), office0902, []bool{true, false, false}},
+		// 110 s of 5,761.2 s is 1.91 % < 2 %: no page.
+		{"business hours, 1 min 50 s at opening", office, sec(110), mon(9, 2), office0902, []bool{false, false, false}},
+		// 24×7: 30 s of 25,920 s is 0.12 %; 10 min is 600 / 25,920 = 2.31 %
+		// ≥ 2 %: the fast page, at the workbook's burn rate (10/60)/0.01 = 16.7.
+		{"24×7, 30 s", allDay, sec(30), mon(9, 1), allDayBudget, []bool{false, false, false}},
+		{"24×7, 10 min", allDay, 10 * time.Minute, mon(9, 10), allDayBudget, []bool{true, false, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			outage := []Outage{{Start: mon(9, 0), End: mon(9, 0).Add(tt.down)}}
+			alerts, err := tt.a.Alerts("up", outage, tt.now, nil)
+			require.NoError(t, err)
+			require.Len(t, alerts, 3)
+			spent := 100 * tt.down.Seconds() / tt.budget
+			for i, al := range alerts {
+				assert.Equal(t, tt.firing[i], al.Firing, "rule %d: %+v", i+1, al)
+				assert.InEpsilon(t, spent, al.LongBudget, 1e-9, "rule %d", i+1)
+				// The short window holds the part of the outage after now − Short.
+				shortDown := outage[0].End.Sub(maxTime(outage[0].Start, tt.now.Add(-al.Rule.Short)))
+				assert.InEpsilon(t, 100*shortDown.Seconds()/tt.budget, al.ShortBudget, 1e-9, "rule %d", i+1)
+				// Burn: the share spent over the window's share of 30 days.
+				assert.InEpsilon(t, spent/100*float64(DefaultBudgetPeriod)/float64(al.Rule.Long), al.LongBurn, 1e-9, "rule %d", i+1)
+			}
+		})
+	}
+	// The 30 s at opening on business hours: 0.52 % over 1/720 of the
+	// period is a burn rate of 30 / 5,760.6 × 720 = 3.75, where the old rule
+	// saw 50.
+	burn, err := office.BurnRate("up", []Outage{{Start: mon(9, 0), End: mon(9, 0).Add(30 * time.Second)}}, time.Hour, DefaultBudgetPeriod, mon(9, 1))
+	require.NoError(t, err)
+	assert.InEpsilon(t, 30/office0901*720, burn, 1e-9)
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }

@@ -132,7 +132,14 @@
 // hours) is measured from [Outage] intervals: [Agreement.Availability] gives
 // the achieved availability, the error budget and what is left,
 // [Agreement.BurnRate] the speed the budget is spent over a window, and
-// [Agreement.Alerts] the multi-window burn-rate alerts of the Google SRE
-// Workbook ([DefaultAlertRules]: page at 14.4× over 1 h and 5 min or 6× over
-// 6 h and 30 min, ticket at 1× over 3 days and 6 h).
+// [Agreement.Alerts] the multi-window alerts of the Google SRE Workbook.
+//
+// An alert means what the workbook means: a share of the period's error
+// budget consumed. [DefaultAlertRules] page when 2 % of the 30-day budget is
+// spent in 1 h (and the last 5 min still spend it that fast), page when 5 %
+// is spent in 6 h (with 30 min), and open a ticket when 10 % is spent in 3
+// days (with 6 h). The period's budget is counted on the objective's
+// calendar, so on business hours a short outage at opening spends its few
+// seconds of a month's budget and pages nobody, while on 24×7 the rule is the
+// workbook's burn rates of 14.4, 6 and 1.
 package sla

@@ -182,7 +182,7 @@ func main() {
 	}
 	for _, a := range alerts {
 		fmt.Printf("  alerta %-6s %3s/%-4s tasa de consumo %6.1f× (umbral %4.1f×) disparada: %v\n", a.Rule.Severity,
-			sla.FormatDuration(a.Rule.Long), sla.FormatDuration(a.Rule.Short), a.LongBurn, a.Rule.Burn, a.Firing)
+			sla.FormatDuration(a.Rule.Long), sla.FormatDuration(a.Rule.Short), a.LongBurn, a.Rule.Burn(), a.Firing)
 	}
 
 	// 6. The clauses, measured by their indicators this month.
