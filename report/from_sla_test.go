@@ -61,6 +61,13 @@ func TestFromSLA(t *testing.T) {
 	// 3 tickets, 1 met, 1 breached, 1 open; p50 of the decided elapsed times
 	// (30 min and 2 h) by nearest rank is 30 min.
 	assert.Equal(t, []string{"First response", "3", "1", "1", "1", "50.0 %", "50.0 %"}, tab.Rows[0][:7])
+
+	// Only the open ticket: nothing decided yet, which the table says in
+	// words instead of showing 0 %.
+	tab = SLATable(low.Result(), English)
+	require.Len(t, tab.Rows, 1)
+	assert.Equal(t, "no ticket decided yet", tab.Rows[0][5])
+	assert.Equal(t, "ningún tiquete decidido aún", SLATable(low.Result(), Spanish).Rows[0][5])
 }
 
 func TestFromAvailability(t *testing.T) {

@@ -220,3 +220,35 @@ func maxTime(a, b time.Time) time.Time {
 	}
 	return b
 }
+
+// TestAvailabilityObjectivesShareAScope is defect G: a service measured both
+// 24×7 and on business hours has two availability objectives in one scope;
+// they are asked for by name, so they do not compete as ticket objectives do.
+func TestAvailabilityObjectivesShareAScope(t *testing.T) {
+	wk := MustParseShifts("09:00-17:00")
+	office := mustCal(t, CalendarConfig{Week: map[time.Weekday][]Shift{1: wk, 2: wk, 3: wk, 4: wk, 5: wk}})
+	a, err := NewAgreement(AgreementConfig{Name: "línea", Kind: ServiceBased, Calendars: map[string]*Calendar{"office": office},
+		Objectives: []Objective{
+			{Name: "up 24×7", Metric: Availability, Scope: "web", Threshold: 99.5},
+			{Name: "up office", Metric: Availability, Scope: "web", Calendar: "office", Threshold: 99.9},
+			{Name: "fr", Metric: FirstResponse, Scope: "web", Threshold: 90, Targets: hours(1)},
+		}})
+	require.NoError(t, err)
+	// Monday 20:00 to Tuesday 08:00 down: 12 h of the week's 120 h of 24×7
+	// time, none of the office's 40 h.
+	outages := []Outage{{Start: mon(20, 0), End: mon(24+8, 0)}}
+	from, to := mon(0, 0), mon(24*5, 0)
+	all, err := a.Availability("up 24×7", outages, from, to)
+	require.NoError(t, err)
+	assert.Equal(t, 12*time.Hour, all.Downtime)
+	assert.InDelta(t, 90.0, all.Achieved, 1e-9)
+	biz, err := a.Availability("up office", outages, from, to)
+	require.NoError(t, err)
+	assert.Equal(t, time.Duration(0), biz.Downtime)
+	assert.Equal(t, 40*time.Hour, biz.ServiceTime)
+	// Two ticket objectives of one metric in one scope still conflict.
+	_, err = NewAgreement(AgreementConfig{Name: "dup", Kind: ServiceBased, Objectives: []Objective{
+		{Name: "a", Metric: FirstResponse, Threshold: 90, Targets: hours(1)},
+		{Name: "b", Metric: FirstResponse, Threshold: 90, Targets: hours(2)}}})
+	assert.ErrorIs(t, err, ErrInvalidAgreement)
+}

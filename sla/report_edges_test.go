@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -61,14 +62,53 @@ func TestReportHoldsAndOrder(t *testing.T) {
 	}
 	assert.Equal(t, []string{"zeta", "alpha", "bb", "yy"}, names, "the agreement's order, then the others by name")
 	zeta, alpha := out.Objectives[0], out.Objectives[1]
-	assert.Equal(t, 90.0, zeta.Compliance)
+	assert.Equal(t, Percent{Value: 90.0, Valid: true}, zeta.Compliance)
 	assert.True(t, zeta.Holds, "90 % meets a 90 % threshold")
-	assert.Equal(t, 80.0, alpha.Compliance)
+	assert.Equal(t, Percent{Value: 80.0, Valid: true}, alpha.Compliance)
 	assert.False(t, alpha.Holds)
 	require.Len(t, zeta.ByPriority, 2)
-	assert.Equal(t, PrioritySummary{Priority: High, Met: 9, Breached: 1, Compliance: 90}, zeta.ByPriority[0])
+	assert.Equal(t, PrioritySummary{Priority: High, Met: 9, Breached: 1, Compliance: Percent{Value: 90, Valid: true}}, zeta.ByPriority[0])
 	assert.Equal(t, PrioritySummary{Priority: Urgent, Open: 1}, zeta.ByPriority[1])
 	assert.Equal(t, int64(11), zeta.Tickets)
 	assert.Equal(t, int64(10), zeta.Decided)
 	assert.True(t, out.Credits.IsZero(), "no credit policy")
+}
+
+// TestComplianceUndecidedIsNotZero is issue 18's item: a period whose tickets
+// are all still open has no compliance, which the summary tells apart from
+// 0 % (every decided ticket breached), in Go and in JSON.
+func TestComplianceUndecidedIsNotZero(t *testing.T) {
+	open := NewReport(nil)
+	open.Add(Evaluation{Priority: High, Results: []Result{res("fr", FirstResponse, Running, time.Minute)}})
+	open.Add(Evaluation{Priority: High, Results: []Result{res("fr", FirstResponse, OnHold, time.Minute)}})
+	late := NewReport(nil)
+	late.Add(Evaluation{Priority: High, Results: []Result{res("fr", FirstResponse, Breached, 2*time.Hour)}})
+
+	undecided, zero := open.Result().Objectives[0], late.Result().Objectives[0]
+	assert.Equal(t, Percent{}, undecided.Compliance)
+	assert.False(t, undecided.Compliance.Valid)
+	assert.False(t, undecided.Holds)
+	assert.Equal(t, "none", undecided.Compliance.String())
+	assert.Equal(t, Percent{Value: 0, Valid: true}, zero.Compliance)
+	assert.Equal(t, "0.0 %", zero.Compliance.String())
+	assert.False(t, zero.Holds)
+	assert.Equal(t, Percent{}, undecided.ByPriority[0].Compliance)
+	assert.Equal(t, Percent{Value: 0, Valid: true}, zero.ByPriority[0].Compliance)
+
+	a, err := json.Marshal(undecided)
+	require.NoError(t, err)
+	assert.Contains(t, string(a), `"compliance":null`)
+	b, err := json.Marshal(zero)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"compliance":0,`)
+	for _, tt := range []struct {
+		in   string
+		want Percent
+	}{{`null`, Percent{}}, {`0`, Percent{Value: 0, Valid: true}}, {`92.5`, Percent{Value: 92.5, Valid: true}}} {
+		var p Percent
+		require.NoError(t, json.Unmarshal([]byte(tt.in), &p))
+		assert.Equal(t, tt.want, p)
+	}
+	var p Percent
+	assertOnePrefix(t, json.Unmarshal([]byte(`"92 %"`), &p), ErrInvalidReport)
 }
