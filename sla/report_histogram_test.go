@@ -33,7 +33,7 @@ func TestHistogramExactSmallCases(t *testing.T) {
 		{"q above 1", add{time.Second}, 1.01, 0},
 		{"q NaN", add{time.Second}, math.NaN(), 0},
 		// Durations under 1 ms count in the zero bucket and answer 0.
-		{"zero then one second, rank 1 of 2", add{0, time.Second}, 0.5, 0},                       // ceil(0.5×2) = 1 <= 1 zero
+		{"zero then one second, rank 1 of 2", add{0, time.Second}, 0.5, 0},                // ceil(0.5×2) = 1 <= 1 zero
 		{"zero then one second, rank 2 of 2", add{0, time.Second}, 0.51, oneSecondAnswer}, // ceil(0.51×2) = 2
 		{"just under 1 ms is zero", add{time.Millisecond - 1}, 1, 0},
 	}
