@@ -65,3 +65,38 @@ func TestCalendarConfigJSONWeekNames(t *testing.T) {
 	_, err = json.Marshal(CalendarConfig{Week: map[time.Weekday][]Shift{7: MustParseShifts("09:00-10:00")}})
 	assert.ErrorIs(t, err, ErrInvalidCalendar)
 }
+
+// TestCalendarJSONErrorConvention checks defect G's convention in the
+// calendar decoders: one "sla: " prefix, the sentinel once at the end, and
+// still errors.Is for the sentinel of the inner cause.
+func TestCalendarJSONErrorConvention(t *testing.T) {
+	tests := []struct {
+		name, in string
+		also     error // a further sentinel the error wraps
+		says     string
+	}{
+		{"unknown day", `{"week":{"funday":["09:00-17:00"]}}`, nil, `week: day "funday"`},
+		{"bad shift", `{"week":{"monday":["25:00-26:00"]}}`, ErrInvalidShift, `shift "25:00-26:00"`},
+		{"bad holiday shift", `{"week":{"monday":["09:00-17:00"]},"holidays":[{"date":"2026-12-24","shifts":["9-12"]}]}`, ErrInvalidShift, `shift "9-12"`},
+		{"unknown rule kind", `{"week":{"monday":["09:00-17:00"]},"rules":[{"name":"x","kind":"weird"}]}`, ErrInvalidCalendar, `holiday rule kind "weird"`},
+		{"unknown rule weekday", `{"week":{"monday":["09:00-17:00"]},"rules":[{"name":"x","kind":"nth-weekday","weekday":"funday"}]}`, nil, `weekday "funday"`},
+		{"unknown key in a rule", `{"week":{"monday":["09:00-17:00"]},"rules":[{"name":"x","kind":"fixed","mes":1}]}`, nil, `unknown field "mes"`},
+		{"unknown key", `{"week":{},"extra":1}`, nil, `unknown field "extra"`},
+		{"syntax", `{"week":`, nil, "unexpected EOF"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c Calendar
+			err := c.UnmarshalJSON([]byte(tt.in))
+			assertOnePrefix(t, err, ErrInvalidCalendar)
+			assert.Contains(t, err.Error(), tt.says)
+			if tt.also != nil {
+				assert.ErrorIs(t, err, tt.also)
+			}
+		})
+	}
+	// Validation problems found by NewCalendar keep one prefix each.
+	var c Calendar
+	err := c.UnmarshalJSON([]byte(`{"zone":"Nowhere/City","week":{"monday":["09:00-17:00"]}}`))
+	assertOnePrefix(t, err, ErrInvalidCalendar)
+}

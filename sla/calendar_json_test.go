@@ -65,7 +65,7 @@ func TestCalendarJSONErrors(t *testing.T) {
 	}{
 		{"syntax", `{"zone": `, []string{"calendar JSON"}},
 		{"unknown field", `{"zone":"UTC","weeks":{}}`, []string{`unknown field "weeks"`}},
-		{"unknown weekday", `{"week":{"funday":["09:00-17:00"]}}`, []string{`weekday "funday"`}},
+		{"unknown weekday", `{"week":{"funday":["09:00-17:00"]}}`, []string{`day "funday"`}},
 		{"duplicate weekday", `{"week":{"monday":["09:00-17:00"],"lunes":["10:00-11:00"]}}`, []string{`both name Monday`}},
 		{"bad shift", `{"week":{"monday":["09:00-25:00"]}}`, []string{`shift "09:00-25:00"`}},
 		{"unknown rule kind", `{"week":{"monday":["09:00-17:00"]},"rules":[{"name":"x","kind":"lunar"}]}`, []string{`holiday rule kind "lunar"`}},
