@@ -142,4 +142,14 @@
 // calendar, so on business hours a short outage at opening spends its few
 // seconds of a month's budget and pages nobody, while on 24×7 the rule is the
 // workbook's burn rates of 14.4, 6 and 1.
+//
+// Availability may also be request-based, the workbook's good events over
+// valid events: [RequestCount] values feed [Agreement.RequestAvailability],
+// [Agreement.RequestBurnRate] and [Agreement.RequestAlerts], with the budget
+// counted in requests and the same [AlertRule] values.
+//
+// Both kinds accumulate across machines: an [OutageLog] keeps the union of
+// outages (overlapping reports count once) and a [RequestTally] files request
+// counts in fixed buckets of time; each merges exactly, in any order, and
+// encodes its whole state to JSON, like a [Report].
 package sla
