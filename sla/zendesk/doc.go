@@ -34,6 +34,9 @@
 //     AgentMacroReference, Error) carry no ticket state and are skipped;
 //     other event types are noted.
 //
+// A status the mapping does not know is noted and leaves the clocks as they
+// were; so does anything after the ticket closed.
+//
 // The creation audit (the one with Create events) opens the ticket, with the
 // channel of its via ([Mapping.Channels]). A page of audits that does not
 // start at creation can be read with the creation instant given: the ticket

@@ -155,6 +155,9 @@ func (b *Builder) Priority(at time.Time, p sla.Priority, where string) {
 // Attribute records attr taking value (or, for tags, the tag set) at at. At
 // the opening instant it sets the ticket's field instead.
 func (b *Builder) Attribute(at time.Time, attr sla.Attribute, value string, tags []string, where string) {
+	if len(tags) == 0 {
+		tags = nil
+	}
 	if b.opening(at) {
 		b.setInitial(attr, value, tags)
 		return
