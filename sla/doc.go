@@ -120,12 +120,20 @@
 // # Compliance and credits
 //
 // A [Report] accumulates evaluations: per objective, counts by status,
-// compliance (met over decided tickets), whether the threshold holds,
-// percentiles of elapsed time from a mergeable [Histogram], breaches and
-// service credits. Reports built on shards and merged equal one built from
-// all tickets; a report encodes to JSON with everything it accumulated, so
-// shards computed on other machines merge exactly.
+// compliance (met over decided tickets; a [Percent] with no value while no
+// ticket is decided, which is not 0 %), whether the threshold holds,
+// percentiles of elapsed time from a fixed-size, mergeable [Histogram],
+// breaches and service credits. Reports built on shards and merged equal one
+// built from all tickets; a report encodes to JSON with everything it
+// accumulated, so shards computed on other machines merge exactly, and only
+// reports of agreements with equal content merge.
 //
+// Percentiles follow one definition throughout the package, the nearest
+// rank: the q-quantile of n values is the value of rank r, the smallest r
+// with r/n ≥ q, decided exactly for a q written as a decimal fraction (the
+// 7th of 100 values for q = 0.07). [Histogram] answers it within
+// [HistogramError].
+
 // # Availability and error budgets
 //
 // An [Availability] objective (disponibilidad horaria, e.g. 99.9 % of service
