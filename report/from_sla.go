@@ -98,8 +98,8 @@ func FromSLAByPriority(byPriority map[sla.Priority]sla.ReportResult, order []sla
 
 // slaBar is an objective's bar; suffix follows its label.
 func slaBar(o sla.ObjectiveSummary, l Lang, suffix string) ComplianceBar {
-	pct := o.Compliance
-	if o.Decided == 0 {
+	pct := o.Compliance.Value
+	if !o.Compliance.Valid {
 		pct = math.NaN()
 	}
 	return ComplianceBar{Label: l.objectiveLabel(o) + suffix, Percent: pct, Threshold: o.Threshold, Met: int(o.Met), Total: int(o.Decided)}
@@ -117,9 +117,9 @@ func SLATable(r sla.ReportResult, l Lang) Table {
 		if o.Metric == sla.Availability {
 			continue
 		}
-		comp := "–"
-		if o.Decided > 0 {
-			comp = l.pct(o.Compliance, 1)
+		comp := l.t("no ticket decided yet", "ningún tiquete decidido aún")
+		if o.Compliance.Valid {
+			comp = l.pct(o.Compliance.Value, 1)
 		}
 		open := o.Running + o.OnHold + o.AtRisk
 		t.Rows = append(t.Rows, []string{l.objectiveLabel(o), i64(o.Tickets), i64(o.Met), i64(o.Breached), i64(open), comp,
@@ -212,7 +212,7 @@ func AlertTable(checks []AlertsAt, l Lang) Table {
 				fires = l.t("YES", "SÍ")
 			}
 			t.Rows = append(t.Rows, []string{c.At.Format("2006-01-02 15:04"), sev, sla.FormatDuration(a.Rule.Long) + " / " + sla.FormatDuration(a.Rule.Short),
-				l.num(a.Rule.Burn, 1) + "×", l.num(a.LongBurn, 1) + "×", l.num(a.ShortBurn, 1) + "×", fires})
+				l.num(a.Rule.Burn(), 1) + "×", l.num(a.LongBurn, 1) + "×", l.num(a.ShortBurn, 1) + "×", fires})
 		}
 	}
 	return t

@@ -61,6 +61,13 @@ func TestFromSLA(t *testing.T) {
 	// 3 tickets, 1 met, 1 breached, 1 open; p50 of the decided elapsed times
 	// (30 min and 2 h) by nearest rank is 30 min.
 	assert.Equal(t, []string{"First response", "3", "1", "1", "1", "50.0 %", "50.0 %"}, tab.Rows[0][:7])
+
+	// Only the open ticket: nothing decided yet, which the table says in
+	// words instead of showing 0 %.
+	tab = SLATable(low.Result(), English)
+	require.Len(t, tab.Rows, 1)
+	assert.Equal(t, "no ticket decided yet", tab.Rows[0][5])
+	assert.Equal(t, "ningún tiquete decidido aún", SLATable(low.Result(), Spanish).Rows[0][5])
 }
 
 func TestFromAvailability(t *testing.T) {
@@ -93,8 +100,8 @@ func TestFromAvailability(t *testing.T) {
 func TestAlertTable(t *testing.T) {
 	at := time.Date(2026, 3, 4, 10, 17, 0, 0, time.UTC)
 	checks := []AlertsAt{{At: at, Alerts: []sla.Alert{
-		{Rule: sla.AlertRule{Severity: sla.Page, Long: time.Hour, Short: 5 * time.Minute, Burn: 14.4}, LongBurn: 20, ShortBurn: 31.24, Firing: true},
-		{Rule: sla.AlertRule{Severity: sla.TicketAlert, Long: 72 * time.Hour, Short: 6 * time.Hour, Burn: 1}, LongBurn: 0.5, ShortBurn: 2},
+		{Rule: sla.AlertRule{Severity: sla.Page, Long: time.Hour, Short: 5 * time.Minute, Budget: 2}, LongBurn: 20, ShortBurn: 31.24, Firing: true},
+		{Rule: sla.AlertRule{Severity: sla.TicketAlert, Long: 72 * time.Hour, Short: 6 * time.Hour, Budget: 10}, LongBurn: 0.5, ShortBurn: 2},
 	}}}
 	tab := AlertTable(checks, English)
 	require.Len(t, tab.Rows, 2)

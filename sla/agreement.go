@@ -226,7 +226,8 @@ func NewAgreement(cfg AgreementConfig) (*Agreement, error) {
 		}
 		names[o.Name] = i
 		key := scopeMetric{o.Scope, o.Metric}
-		if j, dup := a.byScope[key]; dup {
+		// Availability objectives are asked for by name: several may share a scope.
+		if j, dup := a.byScope[key]; dup && o.Metric != Availability {
 			bad("objective %d (%s): scope %q already has a %s objective (objective %d)", i, o.Name, o.Scope, o.Metric, j)
 		}
 		a.byScope[key] = i

@@ -108,7 +108,7 @@ func ExampleReport() {
 	}
 	res := report.Result()
 	s := res.Objectives[0]
-	fmt.Printf("%s: %d met, %d breached, %.0f%% (threshold %.0f%% holds: %v)\n", s.Objective, s.Met, s.Breached, s.Compliance, s.Threshold, s.Holds)
+	fmt.Printf("%s: %d met, %d breached, %.0f%% (threshold %.0f%% holds: %v)\n", s.Objective, s.Met, s.Breached, s.Compliance.Value, s.Threshold, s.Holds)
 	// Percentiles are within 1 % (100 and 180 minutes exactly here).
 	fmt.Printf("median %s, p90 %s\n", s.P50.Round(10*time.Minute), s.P90.Round(10*time.Minute))
 	fmt.Println("credit:", res.Credits.StringFixed(0))

@@ -118,7 +118,7 @@ func TestNewAgreementErrors(t *testing.T) {
 		{"credit bands", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{ok}, Credits: CreditPolicy{
 			Fee: servuction.MustParseMoney("100 USD"), Cap: servuction.MustParseMoney("10 EUR"),
 			Bands: []CreditBand{{Min: 90, Max: 95, Share: decimal.NewFromInt(5)}, {Min: 80, Max: 92, Share: decimal.NewFromInt(10)}, {Min: 95, Max: 90, Share: decimal.NewFromInt(101)}}}},
-			[]string{"cap 10 EUR and fee 100 USD in different currencies", "band 0 [90, 95) overlaps band 1 [80, 92)", "band 2: compliance [95, 90)", "band 2: share 101%"}},
+			[]string{"cap 10 EUR and fee 100 USD in different currencies", "band 1 [90, 95) overlaps band 2 [80, 92)", "band 3: compliance [95, 90)", "band 3: share 101%"}},
 		{"clauses", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{ok}, Clauses: []Clause{
 			{Kind: Staffing, Description: "two agents", Measurable: true}, {Description: "x"}}},
 			[]string{"clause 0 (staffing): measurable but no indicator", "comparison unknown", "clause 1 (unknown): kind unknown undefined"}},

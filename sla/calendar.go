@@ -28,12 +28,18 @@ type CalendarConfig struct {
 	// day it starts on; shifts of one day, and a shift past midnight with
 	// the next day's shifts, must not overlap.
 	Week map[time.Weekday][]Shift
-	// Holidays replace the shifts that start on their date. Two holidays
-	// must not share a date.
+	// Holidays replace the shifts that start on their date.
 	Holidays []Holiday
 	// Rules give yearly holidays as data, expanded for the years
-	// [RuleYearsFrom] through [RuleYearsTo]. An explicit holiday wins over
-	// a rule's holiday on the same date.
+	// [RuleYearsFrom] through [RuleYearsTo].
+	//
+	// Holidays that fall on one date follow one rule. An explicit holiday
+	// wins over every rule's holiday on that date. Among explicit holidays,
+	// and among rules, the first in its list gives the day's hours, whatever
+	// hours the others have and whatever year a rule's date was generated
+	// for (a New Year's Day observed on 31 December belongs to the next year
+	// but still wins over a later New Year's Eve rule); the names are joined
+	// with " / " in list order, as [Calendar.HolidaysBetween] shows.
 	Rules []HolidayRule
 }
 
@@ -47,9 +53,10 @@ type CalendarConfig struct {
 // if the wall-clock time is within a shift; wall-clock times skipped by a
 // change forward are never open.
 //
-// Instants between the years 1900 and 2200 take a constant time whatever the
-// span; outside them the calendar stays exact but walks the zone's transitions.
-// Instants before the year 1 or after 9999 count as those years' ends.
+// Every call takes a time that depends on neither the span nor the instants,
+// from the year 1 to the year 9999 (the first call past the year 2200
+// prepares a table for such instants, once). Instants before the year 1 or
+// after 9999 count as those years' ends.
 //
 // A Calendar is immutable and safe for concurrent use. A nil or zero Calendar
 // is open all the time (24×7) in UTC, like [AlwaysOpen].
@@ -72,10 +79,10 @@ type Calendar struct {
 	exSpans []span
 	exAdj   []int64 // exAdj[j]: open seconds exceptions 0..j-1 add to the weekly pattern
 
-	// Offset transitions of the zone within [rangeLo, rangeHi).
-	off0   int64 // offset at rangeLo
-	tr     []transition
-	realHi int64 // real business seconds at rangeHi
+	// The zone's offset transitions: near from the year 1 to 2200, far
+	// past 2200 (built on first use, see calendar_zone.go).
+	near   zoneTable
+	farTab *farZone
 }
 
 // span is a half-open interval [a, b) of wall-clock seconds.
@@ -88,26 +95,10 @@ type exDay struct {
 	total  int64 // open seconds of the day
 }
 
-type transition struct {
-	at   int64 // Unix seconds
-	off  int64 // offset from UTC in seconds after at
-	corr int64 // sum of the corrections of the transitions up to this one
-	real int64 // real business seconds at at
-}
-
 const (
 	secPerDay  = 86400
 	secPerWeek = 7 * secPerDay
 	nsPerSec   = int64(time.Second)
-)
-
-// The range of instants with precomputed zone transitions.
-var (
-	rangeLo = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
-	rangeHi = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
-	// Instants are clamped to the years 1 through 9999.
-	clampLo = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
-	clampHi = time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC).Unix()
 )
 
 // AlwaysOpen returns a calendar open 24 hours a day, 7 days a week, with no
@@ -186,10 +177,16 @@ func (c *Calendar) Add(start time.Time, d time.Duration) time.Time {
 		xs, xn = xs+1, xn-nsPerSec
 	}
 	var rs, rn int64
-	if sec >= rangeLo && sec < rangeHi && !after(xs, xn, c.realHi) {
-		rs, rn = c.addFast(xs, xn)
-	} else {
-		rs, rn = c.addSlow(sec, xs, xn)
+	switch {
+	case after(xs, xn, c.near.realHi):
+		rs, rn = c.addFar(xs, xn)
+	case after(xs, xn, c.near.realLo):
+		rs, rn = c.invert(&c.near, xs, xn)
+	default: // unreachable: real(start) >= realLo and d > 0
+		rs, rn = clampLo, 0
+	}
+	if rs > clampHi {
+		rs, rn = clampHi, 0
 	}
 	return time.Unix(rs, rn).In(c.loc)
 }
@@ -198,70 +195,14 @@ func (c *Calendar) Add(start time.Time, d time.Duration) time.Time {
 // second r.
 func after(s, n, r int64) bool { return s > r || (s == r && n > 0) }
 
-// addFast inverts the real business time within the precomputed range: the
-// transition segment holding the answer is found by binary search, then the
-// wall-clock pattern is inverted with that segment's offset.
-func (c *Calendar) addFast(xs, xn int64) (int64, int64) {
-	// j: first transition whose real business time reaches x.
-	lo, hi := 0, len(c.tr)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if after(xs, xn, c.tr[m].real) {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	off, corr := c.off0, int64(0)
-	if lo > 0 {
-		off, corr = c.tr[lo-1].off, c.tr[lo-1].corr
-	}
-	ws, wn := c.wallInverse(xs-corr, xn)
-	return ws - off, wn
-}
-
-// addSlow finds the earliest instant whose real business time reaches x by
-// searching whole seconds from sec, for instants outside the precomputed
-// range of zone transitions.
-func (c *Calendar) addSlow(sec, xs, xn int64) (int64, int64) {
-	reaches := func(s int64) bool {
-		bs, _ := c.real(s, 0)
-		return !after(xs, xn, bs)
-	}
-	lo, step := sec, int64(1)
-	hi := sec + 1
-	for !reaches(hi) {
-		if hi >= clampHi {
-			return clampHi, 0
-		}
-		lo = hi
-		step *= 2
-		hi = min(hi+step, clampHi)
-	}
-	for hi-lo > 1 {
-		m := lo + (hi-lo)/2
-		if reaches(m) {
-			hi = m
-		} else {
-			lo = m
-		}
-	}
-	// The business time reaches x within the second before hi, during
-	// which the calendar is open.
-	bs, _ := c.real(hi-1, 0)
-	if rem := (xs-bs)*nsPerSec + xn; rem > 0 && rem < nsPerSec {
-		return hi - 1, rem
-	}
-	return hi, 0
-}
-
 // IsOpen reports whether the calendar is open at t.
 func (c *Calendar) IsOpen(t time.Time) bool {
 	if c.isAlways() {
 		return true
 	}
 	sec := min(max(t.Unix(), clampLo), clampHi)
-	return c.openWall(sec + c.offsetAt(sec))
+	off, _ := c.zone(sec)
+	return c.openWall(sec + off)
 }
 
 // NextOpen returns the first instant at or after t at which the calendar is
@@ -281,6 +222,7 @@ func (c *Calendar) NextClose(t time.Time) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	sec, ns := t.Unix(), int64(t.Nanosecond())
+	sec = max(sec, clampLo)
 	for sec < clampHi {
 		off, next, hasNext := c.zoneAt(sec)
 		ws := sec + off
@@ -294,6 +236,19 @@ func (c *Calendar) NextClose(t time.Time) (time.Time, bool) {
 		if !hasNext {
 			return time.Time{}, false
 		}
+		if next-sec > 2*secPerDay {
+			// Every wall second from ws to the run's end is open, and a
+			// clock change more than a day after sec moves the wall clock
+			// back by hours at most, into the run: only the changes near
+			// the run's end can close the calendar.
+			if !ok {
+				return time.Time{}, false
+			}
+			if j := end - off - 3*secPerDay; j > next {
+				sec, ns = j, 0
+				continue
+			}
+		}
 		sec, ns = next, 0
 	}
 	return time.Time{}, false
@@ -303,145 +258,12 @@ func (c *Calendar) NextClose(t time.Time) (time.Time, bool) {
 // since an arbitrary fixed origin, as whole seconds and nanoseconds.
 func (c *Calendar) real(sec, ns int64) (int64, int64) {
 	sec = min(max(sec, clampLo), clampHi)
-	var off, corr int64
-	if sec >= rangeLo && sec < rangeHi {
-		i := c.trIndex(sec)
-		off = c.off0
-		if i > 0 {
-			off, corr = c.tr[i-1].off, c.tr[i-1].corr
-		}
-	} else {
-		off = zoneOffset(c.loc, sec)
-		if sec >= rangeHi {
-			corr = c.corrTotal() + c.slowCorrections(rangeHi-1, sec)
-		} else {
-			corr = -c.slowCorrections(sec, rangeLo)
-		}
-	}
+	off, corr := c.zone(sec)
 	b, open := c.wall(sec + off)
 	if !open {
 		ns = 0
 	}
 	return b + corr, ns
-}
-
-func (c *Calendar) corrTotal() int64 {
-	if len(c.tr) == 0 {
-		return 0
-	}
-	return c.tr[len(c.tr)-1].corr
-}
-
-// trIndex returns the number of transitions at or before sec.
-func (c *Calendar) trIndex(sec int64) int {
-	lo, hi := 0, len(c.tr)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if c.tr[m].at <= sec {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
-}
-
-// offsetAt returns the zone's offset from UTC at sec.
-func (c *Calendar) offsetAt(sec int64) int64 {
-	if sec >= rangeLo && sec < rangeHi {
-		if i := c.trIndex(sec); i > 0 {
-			return c.tr[i-1].off
-		}
-		return c.off0
-	}
-	return zoneOffset(c.loc, sec)
-}
-
-// zoneAt returns the offset in force at sec and the next offset transition
-// after sec, if any.
-func (c *Calendar) zoneAt(sec int64) (off, next int64, hasNext bool) {
-	if sec >= rangeLo && sec < rangeHi {
-		i := c.trIndex(sec)
-		off = c.off0
-		if i > 0 {
-			off = c.tr[i-1].off
-		}
-		if i < len(c.tr) {
-			return off, c.tr[i].at, true
-		}
-		if sec2, ok := nextTransition(c.loc, max(sec, rangeHi-1)); ok {
-			return off, sec2, true
-		}
-		return off, 0, false
-	}
-	off = zoneOffset(c.loc, sec)
-	next, hasNext = nextTransition(c.loc, sec)
-	return off, next, hasNext
-}
-
-func zoneOffset(loc *time.Location, sec int64) int64 {
-	_, off := time.Unix(sec, 0).In(loc).Zone()
-	return int64(off)
-}
-
-// nextTransition returns the first instant after sec at which loc's offset
-// changes.
-func nextTransition(loc *time.Location, sec int64) (int64, bool) {
-	off := zoneOffset(loc, sec)
-	for sec < clampHi {
-		_, end := time.Unix(sec, 0).In(loc).ZoneBounds()
-		if end.IsZero() {
-			return 0, false
-		}
-		if e := end.Unix(); e > sec {
-			sec = e
-			if zoneOffset(loc, sec) != off {
-				return sec, true
-			}
-			continue
-		}
-		// Beyond its table, the time package clips zone bounds at the
-		// start of the UTC year and reports them until the local year
-		// begins: step a day, bisecting if the offset changed meanwhile.
-		e := sec + secPerDay
-		if zoneOffset(loc, e) == off {
-			sec = e
-			continue
-		}
-		for e-sec > 1 {
-			m := sec + (e-sec)/2
-			if zoneOffset(loc, m) == off {
-				sec = m
-			} else {
-				e = m
-			}
-		}
-		return e, true
-	}
-	return 0, false
-}
-
-// slowCorrections sums the corrections of loc's offset transitions in (a, b].
-func (c *Calendar) slowCorrections(a, b int64) int64 {
-	var sum int64
-	for {
-		t, ok := nextTransition(c.loc, a)
-		if !ok || t > b {
-			return sum
-		}
-		sum += c.correction(t, zoneOffset(c.loc, t-1), zoneOffset(c.loc, t))
-		a = t
-	}
-}
-
-// correction is the real business time that the wall-clock count misses at a
-// transition from offset before to offset after: minus the open wall time
-// skipped when clocks go forward, plus the open wall time repeated when they
-// go back.
-func (c *Calendar) correction(at, before, after int64) int64 {
-	b1, _ := c.wall(at + before)
-	b2, _ := c.wall(at + after)
-	return b1 - b2
 }
 
 // wall returns the open wall-clock seconds since an arbitrary fixed origin up

@@ -17,8 +17,9 @@ const maxErrors = 20
 // reported at once (joined with [errors.Join]), each naming the field and the
 // value and wrapping [ErrInvalidCalendar]: an unknown zone, a shift out of
 // range, shifts that overlap (also a shift past midnight with the next day's
-// shifts), a week without shifts, an invalid or duplicated holiday date, an
-// invalid holiday rule.
+// shifts), a week without shifts, an invalid holiday date, an invalid
+// holiday rule. Holidays on one date are merged, not refused (see
+// [CalendarConfig]).
 func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 	var el errList
 	loc := loadZone(cfg.Zone, &el)
@@ -60,9 +61,8 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 			}
 		}
 		d := dayNumber(h.Date)
-		if old, dup := holidays[d]; dup {
-			el.add("%s: conflicts with %s on the same date", where, old.name())
-			continue
+		if _, dup := holidays[d]; dup {
+			continue // the first holiday in the list gives the day's hours
 		}
 		holidays[d] = dayShifts{label: where, shifts: h.Shifts}
 	}
@@ -309,22 +309,8 @@ func sameSpans(day, week []span, shift int64) bool {
 }
 
 func (c *Calendar) buildTransitions() {
-	c.off0 = zoneOffset(c.loc, rangeLo)
-	c.tr = nil
-	off, corr, t := c.off0, int64(0), rangeLo
-	for {
-		at, ok := nextTransition(c.loc, t)
-		if !ok || at >= rangeHi {
-			break
-		}
-		oa := zoneOffset(c.loc, at)
-		corr += c.correction(at, off, oa)
-		b, _ := c.wall(at + oa)
-		c.tr = append(c.tr, transition{at: at, off: oa, corr: corr, real: b + corr})
-		off, t = oa, at
-	}
-	b, _ := c.wall(rangeHi + off)
-	c.realHi = b + corr
+	c.near = c.buildZone(clampLo, rangeHi, zoneOffset(c.loc, clampLo), 0)
+	c.farTab = &farZone{}
 }
 
 // dayNumber returns the days from 1970-01-01 to d.

@@ -35,8 +35,6 @@ func TestNewCalendarMessages(t *testing.T) {
 			[]string{"holiday 1 (2026-12-24): shift 1: end 25:00 out of range"}},
 		{"named holiday shift", CalendarConfig{Week: office, Holidays: []Holiday{{Date: d("2026-12-25")}, {Date: d("2026-12-24"), Name: "Nochebuena", Shifts: []Shift{{Start: -1, End: 60}}}}},
 			[]string{`holiday 2 "Nochebuena" (2026-12-24): shift 1: start -1 minutes`}},
-		{"unnamed duplicate holiday", CalendarConfig{Week: office, Holidays: []Holiday{{Date: d("2026-12-25")}, {Date: d("2026-12-25")}}},
-			[]string{"holiday 2 (2026-12-25): conflicts with holiday 1 (2026-12-25) on the same date"}},
 		// A rule's holiday whose night shift overlaps the next day is named
 		// by its rule.
 		{"rule holiday spill overlaps", CalendarConfig{Week: office, Rules: []HolidayRule{

@@ -106,7 +106,8 @@ func (cfg *CalendarConfig) UnmarshalJSON(data []byte) error {
 		for _, name := range sortedDayNames(days) {
 			d, err := ParseWeekday(name)
 			if err != nil {
-				return fmt.Errorf("sla: calendar JSON: week: %w", err)
+				return fmt.Errorf("sla: calendar JSON: week: day %q: want a day of the week in English or Spanish (monday … sunday, lunes … domingo): %w",
+					name, ErrInvalidCalendar)
 			}
 			if prev, dup := names[d]; dup {
 				return fmt.Errorf("sla: calendar JSON: week: %q and %q both name %s: %w", prev, name, d, ErrInvalidCalendar)
@@ -120,7 +121,7 @@ func (cfg *CalendarConfig) UnmarshalJSON(data []byte) error {
 }
 
 func calendarJSONError(err error) error {
-	return fmt.Errorf("sla: calendar JSON: %w: %w", err, ErrInvalidCalendar)
+	return errOnce("calendar JSON", err, ErrInvalidCalendar)
 }
 
 func strictUnmarshal(data []byte, v any) error {
@@ -192,14 +193,14 @@ func (r HolidayRule) MarshalJSON() ([]byte, error) {
 func (r *HolidayRule) UnmarshalJSON(data []byte) error {
 	var j ruleJSON
 	if err := strictUnmarshal(data, &j); err != nil {
-		return fmt.Errorf("sla: holiday rule: %w: %w", err, ErrInvalidCalendar)
+		return errOnce("holiday rule", err, ErrInvalidCalendar)
 	}
 	out := HolidayRule{Name: j.Name, Kind: j.Kind, Month: time.Month(j.Month), Day: j.Day, Nth: j.Nth,
 		Offset: j.Offset, Observe: j.Observe, Shifts: j.Shifts, FromYear: j.FromYear, ToYear: j.ToYear}
 	if j.Weekday != "" {
 		w, err := ParseWeekday(j.Weekday)
 		if err != nil {
-			return fmt.Errorf("sla: holiday rule %q: %w", j.Name, err)
+			return fmt.Errorf("sla: holiday rule %q: weekday %q: want a day of the week in English or Spanish: %w", j.Name, j.Weekday, ErrInvalidCalendar)
 		}
 		out.Weekday = w
 	}

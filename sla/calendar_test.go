@@ -249,9 +249,6 @@ func TestNewCalendarErrors(t *testing.T) {
 		{"overlap past midnight", CalendarConfig{Week: map[time.Weekday][]Shift{
 			time.Monday: MustParseShifts("22:00-06:00"), time.Tuesday: MustParseShifts("05:00-10:00")}},
 			[]string{"week: Tuesday shift 1 05:00-10:00 overlaps Monday shift 1 22:00-06:00 past midnight"}},
-		{"duplicate holiday", CalendarConfig{Week: weekOf(monFri, "09:00-17:00"), Holidays: []Holiday{
-			{Date: d("2026-12-25"), Name: "Navidad"}, {Date: d("2026-12-25"), Name: "Christmas"}}},
-			[]string{`holiday 2 "Christmas" (2026-12-25): conflicts with holiday 1 "Navidad"`}},
 		{"invalid holiday date", CalendarConfig{Week: weekOf(monFri, "09:00-17:00"), Holidays: []Holiday{
 			{Date: servuction.Date{Year: 2026, Month: 2, Day: 30}, Name: "x"}}}, []string{"2026-02-30 does not exist"}},
 		{"holiday spill overlaps", CalendarConfig{Week: weekOf(monFri, "09:00-17:00"), Holidays: []Holiday{

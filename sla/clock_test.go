@@ -48,8 +48,7 @@ func TestParseShift(t *testing.T) {
 			assert.Contains(t, err.Error(), "sla: shift")
 		})
 	}
-	var s Shift
-	s = Shift{540, 600}
+	s := Shift{540, 600}
 	assert.Error(t, s.UnmarshalText([]byte("nope")))
 	assert.Equal(t, Shift{540, 600}, s, "unchanged on error")
 }

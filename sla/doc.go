@@ -17,7 +17,9 @@
 //     Friday's night shift; "00:00-24:00" is a whole day; "09:00-14:00" and
 //     "15:00-18:00" together are a split shift (jornada partida).
 //   - A holiday replaces the shifts that start on its date: no shifts close
-//     the day, other shifts make it a half-day.
+//     the day, other shifts make it a half-day. When several holidays fall on
+//     one date, an explicit holiday wins over the rules, and otherwise the
+//     first in its list gives the hours ([CalendarConfig]).
 //   - Shifts follow the wall clock of the calendar's IANA zone, while business
 //     time is real elapsed time. A 24-hour day lasts 23 hours when the clocks
 //     go forward and 25 when they go back; an instant's own zone never matters.
@@ -118,19 +120,44 @@
 // # Compliance and credits
 //
 // A [Report] accumulates evaluations: per objective, counts by status,
-// compliance (met over decided tickets), whether the threshold holds,
-// percentiles of elapsed time from a mergeable [Histogram], breaches and
-// service credits. Reports built on shards and merged equal one built from
-// all tickets; a report encodes to JSON with everything it accumulated, so
-// shards computed on other machines merge exactly.
+// compliance (met over decided tickets; a [Percent] with no value while no
+// ticket is decided, which is not 0 %), whether the threshold holds,
+// percentiles of elapsed time from a fixed-size, mergeable [Histogram],
+// breaches and service credits. Reports built on shards and merged equal one
+// built from all tickets; a report encodes to JSON with everything it
+// accumulated, so shards computed on other machines merge exactly, and only
+// reports of agreements with equal content merge.
 //
+// Percentiles follow one definition throughout the package, the nearest
+// rank: the q-quantile of n values is the value of rank r, the smallest r
+// with r/n ≥ q, decided exactly for a q written as a decimal fraction (the
+// 7th of 100 values for q = 0.07). [Histogram] answers it within
+// [HistogramError].
+
 // # Availability and error budgets
 //
 // An [Availability] objective (disponibilidad horaria, e.g. 99.9 % of service
 // hours) is measured from [Outage] intervals: [Agreement.Availability] gives
 // the achieved availability, the error budget and what is left,
 // [Agreement.BurnRate] the speed the budget is spent over a window, and
-// [Agreement.Alerts] the multi-window burn-rate alerts of the Google SRE
-// Workbook ([DefaultAlertRules]: page at 14.4× over 1 h and 5 min or 6× over
-// 6 h and 30 min, ticket at 1× over 3 days and 6 h).
+// [Agreement.Alerts] the multi-window alerts of the Google SRE Workbook.
+//
+// An alert means what the workbook means: a share of the period's error
+// budget consumed. [DefaultAlertRules] page when 2 % of the 30-day budget is
+// spent in 1 h (and the last 5 min still spend it that fast), page when 5 %
+// is spent in 6 h (with 30 min), and open a ticket when 10 % is spent in 3
+// days (with 6 h). The period's budget is counted on the objective's
+// calendar, so on business hours a short outage at opening spends its few
+// seconds of a month's budget and pages nobody, while on 24×7 the rule is the
+// workbook's burn rates of 14.4, 6 and 1.
+//
+// Availability may also be request-based, the workbook's good events over
+// valid events: [RequestCount] values feed [Agreement.RequestAvailability],
+// [Agreement.RequestBurnRate] and [Agreement.RequestAlerts], with the budget
+// counted in requests and the same [AlertRule] values.
+//
+// Both kinds accumulate across machines: an [OutageLog] keeps the union of
+// outages (overlapping reports count once) and a [RequestTally] files request
+// counts in fixed buckets of time; each merges exactly, in any order, and
+// encodes its whole state to JSON, like a [Report].
 package sla

@@ -27,8 +27,10 @@ func TestEnumValidity(t *testing.T) {
 	}{
 		{"priority", PriorityUnknown, false, []enum{Low, Normal, High, Urgent}, Urgent + 1,
 			func(s string) (enum, error) { return ParsePriority(s) }},
-		{"event kind", EventUnknown, false, []enum{Opened, AgentReplied, CustomerReplied, Paused, Resumed, PriorityChanged, Resolved, Reopened, Closed}, Closed + 1,
+		{"event kind", EventUnknown, false, []enum{Opened, AgentReplied, CustomerReplied, Paused, Resumed, PriorityChanged, Resolved, Reopened, Closed, AttributeChanged}, AttributeChanged + 1,
 			func(s string) (enum, error) { return ParseEventKind(s) }},
+		{"attribute", AttributeUnknown, false, []enum{AttrChannel, AttrRequestKind, AttrTags, AttrGroup, AttrCustomer, AttrArea, AttrService, AttrSupplier, AttrTimeZone}, AttrTimeZone + 1,
+			func(s string) (enum, error) { return ParseAttribute(s) }},
 		{"pause reason", PauseUnspecified, true, []enum{WaitingCustomer, WaitingThirdParty, Scheduled}, Scheduled + 1,
 			func(s string) (enum, error) { return ParsePauseReason(s) }},
 		{"level", LevelUnknown, false, []enum{Corporate, Department, Customer}, Customer + 1,

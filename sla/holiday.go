@@ -223,27 +223,61 @@ func (r HolidayRule) Holiday(year int) (Holiday, bool) {
 }
 
 // HolidaysIn returns the holidays the rules give for the years from through
-// to, sorted by date. When several rules fall on one date the first rule in
-// rules gives the day's hours and the names are joined with " / ".
+// to, sorted by date. Holidays on one date follow the package's one rule for
+// colliding holidays ([CalendarConfig]): the first rule in rules gives the
+// day's hours, whatever the year each date was generated for (New Year's Day
+// observed on Friday 31 December 2010 is generated for 2011 and still wins
+// over a later New Year's Eve rule), and the names are joined with " / " in
+// rule order.
 func HolidaysIn(rules []HolidayRule, from, to int) []Holiday {
-	var out []Holiday
+	type ranked struct {
+		h    Holiday
+		rule int
+	}
+	var out []ranked
 	for y := from; y <= to; y++ {
-		for _, r := range rules {
+		for i, r := range rules {
 			if h, ok := r.Holiday(y); ok {
-				out = append(out, h)
+				out = append(out, ranked{h, i})
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Holiday) int { return a.Date.Compare(b.Date) })
-	merged := out[:0]
-	for _, h := range out {
+	slices.SortFunc(out, func(a, b ranked) int {
+		if c := a.h.Date.Compare(b.h.Date); c != 0 {
+			return c
+		}
+		return a.rule - b.rule
+	})
+	hs := make([]Holiday, len(out))
+	for i, r := range out {
+		hs[i] = r.h
+	}
+	return mergeSameDate(hs)
+}
+
+// mergeSameDate merges holidays sorted by date, those of one date in list
+// order, into one per date: the first gives the hours, the names are joined
+// with " / ".
+func mergeSameDate(hs []Holiday) []Holiday {
+	merged := hs[:0]
+	for _, h := range hs {
 		if n := len(merged); n > 0 && merged[n-1].Date == h.Date {
-			merged[n-1].Name += " / " + h.Name
+			merged[n-1].Name = joinNames(merged[n-1].Name, h.Name)
 			continue
 		}
 		merged = append(merged, h)
 	}
 	return merged
+}
+
+func joinNames(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " / " + b
 }
 
 // Easter returns the date of Easter Sunday in the Gregorian calendar for year
@@ -268,22 +302,27 @@ func daysIn(year int, m time.Month) int {
 }
 
 // HolidaysBetween returns the calendar's holidays from from through to
-// inclusive, sorted by date: its explicit holidays and those its rules give
-// for the years [RuleYearsFrom] through [RuleYearsTo], an explicit holiday
-// replacing a rule's on the same date.
+// inclusive, sorted by date, one per date: its explicit holidays and those
+// its rules give for the years [RuleYearsFrom] through [RuleYearsTo], an
+// explicit holiday replacing a rule's on the same date. Holidays of one
+// source on one date are merged as [CalendarConfig] states: the first in its
+// list gives the hours, the names are joined with " / ".
 func (c *Calendar) HolidaysBetween(from, to servuction.Date) []Holiday {
 	if c == nil || to.Before(from) {
 		return nil
 	}
 	var out []Holiday
 	explicit := map[servuction.Date]bool{}
+	var own []Holiday
 	for _, h := range c.cfg.Holidays {
 		explicit[h.Date] = true
 		if !h.Date.Before(from) && !h.Date.After(to) {
 			h.Shifts = slices.Clone(h.Shifts)
-			out = append(out, h)
+			own = append(own, h)
 		}
 	}
+	slices.SortStableFunc(own, func(a, b Holiday) int { return a.Date.Compare(b.Date) })
+	out = append(out, mergeSameDate(own)...)
 	y0, y1 := max(from.Year-1, RuleYearsFrom), min(to.Year+1, RuleYearsTo)
 	if len(c.cfg.Rules) > 0 && y0 <= y1 {
 		for _, h := range HolidaysIn(c.cfg.Rules, y0, y1) {

@@ -167,3 +167,44 @@ func TestHolidaysInMergesSameDay(t *testing.T) {
 	assert.Empty(t, HolidaysIn(rules, 2027, 2026))
 	assert.Len(t, HolidaysIn(rules, 2026, 2027), 5, "2027: March 1 is a Monday, so A no longer meets B: 2 + 3")
 }
+
+// TestCollidingRulesFirstInListWins is defect C: when two rules give the same
+// date, the first rule in the list sets the day's hours, whatever the year
+// each date was generated for. New Year's Day observed off a weekend falls on
+// Friday 31 December 2010 (1 January 2011 is a Saturday), generated for 2011;
+// the New Year's Eve half-day is generated for 2010.
+func TestCollidingRulesFirstInListWins(t *testing.T) {
+	newYear := HolidayRule{Name: "New Year's Day", Kind: FixedDate, Month: time.January, Day: 1, Observe: NearestWeekday}
+	eve := HolidayRule{Name: "New Year's Eve", Kind: FixedDate, Month: time.December, Day: 31, Shifts: MustParseShifts("09:00-13:00")}
+	tests := []struct {
+		name      string
+		rules     []HolidayRule
+		hours     time.Duration // open on Friday 31 December 2010
+		holiday   string
+		halfShift []Shift
+	}{
+		{"observed New Year first: closed", []HolidayRule{newYear, eve}, 0, "New Year's Day / New Year's Eve", nil},
+		{"half-day first: 09:00-13:00", []HolidayRule{eve, newYear}, 4 * time.Hour, "New Year's Eve / New Year's Day", MustParseShifts("09:00-13:00")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hs := HolidaysIn(tt.rules, 2010, 2011)
+			var got *Holiday
+			for i := range hs {
+				if hs[i].Date == servuction.MustParseDate("2010-12-31") {
+					got = &hs[i]
+				}
+			}
+			require.NotNil(t, got)
+			assert.Equal(t, tt.holiday, got.Name)
+			assert.Equal(t, tt.halfShift, got.Shifts)
+
+			c := mustCal(t, CalendarConfig{Week: weekOf(monFri, "09:00-17:00"), Rules: tt.rules})
+			fri := time.Date(2010, 12, 31, 0, 0, 0, 0, time.UTC)
+			assert.Equal(t, tt.hours, c.Between(fri, fri.AddDate(0, 0, 1)))
+			between := c.HolidaysBetween(servuction.MustParseDate("2010-12-31"), servuction.MustParseDate("2010-12-31"))
+			require.Len(t, between, 1)
+			assert.Equal(t, *got, between[0])
+		})
+	}
+}

@@ -201,3 +201,24 @@ func TestCalendarHolidaysBetween(t *testing.T) {
 	}, names)
 	assert.Nil(t, c.HolidaysBetween(servuction.MustParseDate("2027-01-31"), servuction.MustParseDate("2027-01-01")))
 }
+
+// TestExplicitHolidaysOnOneDate is defect C's second half: two explicit
+// holidays on one date follow the rule two holiday rules follow, the first in
+// the list sets the hours and the names are joined, instead of being an
+// error while colliding rules merge.
+func TestExplicitHolidaysOnOneDate(t *testing.T) {
+	eve := servuction.MustParseDate("2026-12-24") // a Thursday
+	c := mustCal(t, CalendarConfig{Week: weekOf(monFri, "09:00-17:00"), Holidays: []Holiday{
+		{Date: eve, Name: "Nochebuena", Shifts: MustParseShifts("09:00-12:00")},
+		{Date: servuction.MustParseDate("2026-12-25"), Name: "Navidad"},
+		{Date: eve, Name: "Christmas Eve"}, // closed all day, but second
+	}})
+	day := time.Date(2026, 12, 24, 0, 0, 0, 0, time.UTC)
+	assert.Equal(t, 3*time.Hour, c.Between(day, day.AddDate(0, 0, 1)))
+	assert.Equal(t, []Holiday{
+		{Date: eve, Name: "Nochebuena / Christmas Eve", Shifts: MustParseShifts("09:00-12:00")},
+		{Date: servuction.MustParseDate("2026-12-25"), Name: "Navidad"},
+	}, c.HolidaysBetween(eve, eve.AddDays(1)))
+	// The configuration itself keeps both entries as given.
+	assert.Len(t, c.Config().Holidays, 3)
+}

@@ -9,12 +9,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The histogram is a DDSketch (Masson, Rim & Lee, "DDSketch: a fast and
-// fully-mergeable quantile sketch with relative-error guarantees", VLDB 2019)
-// with relative accuracy α = 0.01: γ = (1+α)/(1-α) = 1.01/0.99, bucket k
-// holds (γ^(k-1), γ^k] seconds and answers 2γ^k/(γ+1). For one second,
-// k = ceil(ln 1 / ln γ) = 0 and the answer is 2/(1 + 1.01/0.99) =
-// 2 × 0.99 / 2 = 0.99 s.
+// The histogram has 64 equal buckets per power of two of nanoseconds, from
+// 2^19 ns. One second is 10^9 ns, between 2^29 = 536,870,912 and 2^30: its
+// buckets are 2^(29−6) = 8,388,608 ns wide, and it falls in the 55th of them
+// ((10^9 − 2^29) / 2^23 = 55.2), which runs from (64 + 55) × 2^23 =
+// 998,244,352 ns and answers its middle, 998,244,352 + 2^22 =
+// 1,002,438,656 ns (0.24 % above one second).
+const oneSecondAnswer = 1002438656 * time.Nanosecond
+
 func TestHistogramExactSmallCases(t *testing.T) {
 	type add []time.Duration
 	tests := []struct {
@@ -24,15 +26,15 @@ func TestHistogramExactSmallCases(t *testing.T) {
 		want time.Duration
 	}{
 		{"empty", nil, 0.5, 0},
-		{"one second alone, median", add{time.Second}, 0.5, 990 * time.Millisecond},
-		{"one second alone, max", add{time.Second}, 1, 990 * time.Millisecond},
-		{"one second alone, min", add{time.Second}, 0, 990 * time.Millisecond}, // rank ceil(0×1)=0 is raised to 1
+		{"one second alone, median", add{time.Second}, 0.5, oneSecondAnswer},
+		{"one second alone, max", add{time.Second}, 1, oneSecondAnswer},
+		{"one second alone, min", add{time.Second}, 0, oneSecondAnswer}, // rank ceil(0×1)=0 is raised to 1
 		{"q below 0", add{time.Second}, -0.01, 0},
 		{"q above 1", add{time.Second}, 1.01, 0},
 		{"q NaN", add{time.Second}, math.NaN(), 0},
 		// Durations under 1 ms count in the zero bucket and answer 0.
-		{"zero then one second, rank 1 of 2", add{0, time.Second}, 0.5, 0},                       // ceil(0.5×2) = 1 <= 1 zero
-		{"zero then one second, rank 2 of 2", add{0, time.Second}, 0.51, 990 * time.Millisecond}, // ceil(0.51×2) = 2
+		{"zero then one second, rank 1 of 2", add{0, time.Second}, 0.5, 0},                // ceil(0.5×2) = 1 <= 1 zero
+		{"zero then one second, rank 2 of 2", add{0, time.Second}, 0.51, oneSecondAnswer}, // ceil(0.51×2) = 2
 		{"just under 1 ms is zero", add{time.Millisecond - 1}, 1, 0},
 	}
 	for _, tt := range tests {
@@ -47,14 +49,16 @@ func TestHistogramExactSmallCases(t *testing.T) {
 	}
 }
 
-// TestHistogramRelativeError checks the DDSketch guarantee on single values:
-// the answer is within 1 % of the value, from 1 ms up to 30 days.
+// TestHistogramRelativeError checks the guarantee on single values: the
+// answer is within HistogramError (1/128) of the value, from 1 ms up to the
+// largest duration.
 func TestHistogramRelativeError(t *testing.T) {
-	for _, d := range []time.Duration{time.Millisecond, 2 * time.Second, 90 * time.Second, 4 * time.Hour, 72 * time.Hour, 30 * 24 * time.Hour} {
+	for _, d := range []time.Duration{time.Millisecond, 2 * time.Second, 90 * time.Second, 4 * time.Hour, 72 * time.Hour, 30 * 24 * time.Hour,
+		1<<20 - 1, 1 << 20, 1<<62 - 1, 1 << 62, 1<<63 - 1} {
 		var h Histogram
 		h.Add(d)
 		got := h.Quantile(0.5)
-		assert.InEpsilon(t, float64(d), float64(got), 0.01, "%s → %s", d, got)
+		assert.InEpsilon(t, float64(d), float64(got), HistogramError, "%s → %s", d, got)
 		// The bucket holding d is narrow: the answer of 1.03 × d (outside
 		// d ± 2 %) must differ.
 		var far Histogram
@@ -68,7 +72,7 @@ func TestHistogramRelativeError(t *testing.T) {
 		h.Add(time.Duration(s) * time.Second)
 	}
 	for i, q := range []float64{1.0 / 3, 2.0 / 3, 1} {
-		assert.InEpsilon(t, float64(time.Duration(i+1)*time.Second), float64(h.Quantile(q)), 0.01, "q=%v", q)
+		assert.InEpsilon(t, float64(time.Duration(i+1)*time.Second), float64(h.Quantile(q)), HistogramError, "q=%v", q)
 	}
 }
 
@@ -130,5 +134,81 @@ func TestHistogramMergeAndEqual(t *testing.T) {
 		}
 		assert.Equal(t, tt.eq, x.Equal(&y), tt.name)
 		assert.Equal(t, tt.eq, y.Equal(&x), tt.name)
+	}
+}
+
+// TestHistogramQuantileExactRank is defect D: the rank of q is the smallest r
+// with r/n ≥ q, decided exactly. 0.07 × 100 is 7.000000000000001 in floating
+// point, whose ceiling is 8; the 7th of 1 s … 100 s is 7 s.
+func TestHistogramQuantileExactRank(t *testing.T) {
+	var h Histogram
+	for s := 1; s <= 100; s++ {
+		h.Add(time.Duration(s) * time.Second)
+	}
+	// Every percentile q = p/100 of 1 s … 100 s is the p-th value.
+	for p := 1; p <= 100; p++ {
+		q := float64(p) / 100
+		want := time.Duration(p) * time.Second
+		assert.InEpsilon(t, float64(want), float64(h.Quantile(q)), HistogramError, "q=%v", q)
+	}
+	assert.InEpsilon(t, float64(7*time.Second), float64(h.Quantile(0.07)), HistogramError)
+	// A rank between two values rounds up: q = 0.065 → r = ⌈6.5⌉ = 7.
+	assert.InEpsilon(t, float64(7*time.Second), float64(h.Quantile(0.065)), HistogramError)
+}
+
+// TestNearestRank checks the percentile definition on hand-worked ranks: the
+// smallest r with r/n ≥ q.
+func TestNearestRank(t *testing.T) {
+	tests := []struct {
+		q    float64
+		n    int64
+		want int64
+	}{
+		{0.07, 100, 7},  // 7/100 = 0.07 exactly as float64 rounds both
+		{0.5, 25, 13},   // 12/25 = 0.48 < 0.5 ≤ 13/25 = 0.52
+		{0.9, 25, 23},   // 22/25 = 0.88 < 0.9 ≤ 23/25 = 0.92
+		{0.5, 2, 1},     // 1/2 = 0.5
+		{0.51, 2, 2},    // 1/2 < 0.51
+		{1.0 / 3, 3, 1}, // 1/3 as float64 is q itself
+		{2.0 / 3, 3, 2}, // likewise
+		{0.999, 1000, 999},
+		{0.9991, 1000, 1000},
+		{0, 10, 1},              // the minimum
+		{1, 10, 10},             // the maximum
+		{1e-300, 10, 1},         // any positive q reaches rank 1 at least
+		{0.3, 10, 3},            // 0.3 × 10 = 3.0000000000000004 in floating point
+		{0.29, 100, 29},         // 0.29 × 100 = 28.999999999999996
+		{math.NaN(), 10, 1},     // NaN is clamped to the minimum
+		{-1, 10, 1},             // below 0 too
+		{2, 10, 10},             // above 1 is the maximum
+		{0.5, 0, 0},             // no values, no rank
+		{0.5, 1 << 60, 1 << 59}, // past 2^53 values: ⌈q·n⌉
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, nearestRank(tt.q, tt.n), "q=%v n=%d", tt.q, tt.n)
+	}
+}
+
+// TestHistogramBucketEdges checks the layout at the edges of buckets: a
+// bucket's lower bound and the nanosecond before it fall in neighbouring
+// buckets, and every answer is within HistogramError of every value of its
+// bucket.
+func TestHistogramBucketEdges(t *testing.T) {
+	assert.Equal(t, 695, histIndex(time.Second)) // (29 − 19) × 64 + 55
+	assert.Equal(t, oneSecondAnswer, histValue(695))
+	assert.Equal(t, 0, histIndex(1<<19))
+	assert.Equal(t, histBuckets-1, histIndex(1<<63-1))
+	for i := 0; i < histBuckets; i++ {
+		shift := i>>histSubBits + histMinExp - histSubBits
+		lo := time.Duration(uint64(histSub+i%histSub) << shift)
+		hi := lo + time.Duration(uint64(1)<<shift) - 1 // last value of the bucket
+		require.Equal(t, i, histIndex(lo), "bucket %d from %d", i, lo)
+		require.Equal(t, i, histIndex(hi), "bucket %d to %d", i, hi)
+		if i > 0 {
+			require.Equal(t, i-1, histIndex(lo-1), "bucket %d", i)
+		}
+		v := histValue(i)
+		require.LessOrEqual(t, math.Abs(float64(v-lo))/float64(lo), HistogramError, "bucket %d", i)
+		require.LessOrEqual(t, math.Abs(float64(hi-v))/float64(hi), HistogramError, "bucket %d", i)
 	}
 }

@@ -61,7 +61,8 @@ func TestReportCountsAndCredits(t *testing.T) {
 	assert.Equal(t, int64(23), fr.Met)
 	assert.Equal(t, int64(2), fr.Breached)
 	assert.Equal(t, int64(2), fr.Breaches)
-	assert.InDelta(t, 92.0, fr.Compliance, 1e-9)
+	assert.True(t, fr.Compliance.Valid)
+	assert.InDelta(t, 92.0, fr.Compliance.Value, 1e-9)
 	assert.True(t, fr.Holds)
 	assert.True(t, fr.Credit.Equal(servuction.MustParseMoney("50000 COP")), fr.Credit.String())
 	// Elapsed 1..25 min: nearest rank ⌈0.5·25⌉ = 13th → 13 min; ⌈0.9·25⌉ =
@@ -73,7 +74,8 @@ func TestReportCountsAndCredits(t *testing.T) {
 	assert.Equal(t, int64(25), rs.Tickets)
 	assert.Equal(t, int64(5), rs.Running)
 	assert.Equal(t, int64(20), rs.Decided)
-	assert.InDelta(t, 80.0, rs.Compliance, 1e-9)
+	assert.True(t, rs.Compliance.Valid)
+	assert.InDelta(t, 80.0, rs.Compliance.Value, 1e-9)
 	assert.False(t, rs.Holds)
 	assert.True(t, rs.Credit.Equal(servuction.MustParseMoney("100000 COP")), rs.Credit.String())
 	assert.True(t, out.Credits.Equal(servuction.MustParseMoney("120000 COP")), out.Credits.String())
@@ -82,8 +84,8 @@ func TestReportCountsAndCredits(t *testing.T) {
 	// 3/4 = 75 %. High tickets are the other 20: breached i = 1, 2, 3;
 	// running i = 4, 6, 7, 8; met 20 − 3 − 4 = 13 → 13/16 = 81.25 %.
 	require.Len(t, rs.ByPriority, 2)
-	assert.Equal(t, PrioritySummary{Priority: Low, Open: 1, Met: 3, Breached: 1, Compliance: 75}, rs.ByPriority[0])
-	assert.Equal(t, PrioritySummary{Priority: High, Open: 4, Met: 13, Breached: 3, Compliance: 81.25}, rs.ByPriority[1])
+	assert.Equal(t, PrioritySummary{Priority: Low, Open: 1, Met: 3, Breached: 1, Compliance: Percent{Value: 75, Valid: true}}, rs.ByPriority[0])
+	assert.Equal(t, PrioritySummary{Priority: High, Open: 4, Met: 13, Breached: 3, Compliance: Percent{Value: 81.25, Valid: true}}, rs.ByPriority[1])
 }
 
 func TestReportEmptyAndZero(t *testing.T) {
@@ -195,7 +197,7 @@ func TestHistogramQuantiles(t *testing.T) {
 			rank = 1
 		}
 		want := vals[rank-1]
-		assert.InEpsilon(t, float64(want), float64(h.Quantile(q)), 0.0101, "q=%v", q)
+		assert.InEpsilon(t, float64(want), float64(h.Quantile(q)), HistogramError, "q=%v", q)
 	}
 	assert.Equal(t, int64(5000), h.Count())
 	var empty Histogram
@@ -232,18 +234,83 @@ func TestReportJSONShardsOnOtherMachines(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"agreement":"otro","tickets":1}`), &other))
 	assert.ErrorIs(t, merged.Merge(&other), ErrMismatch)
 
+	const none = `"elapsed":{"layout":"log2x64","count":0}`
 	for _, bad := range []string{
 		`{"tickets":-1}`,
-		`{"objectives":{"x":{"metric":"speed","threshold":90,"cycles":0,"breaches":0,"elapsed":{"count":0}}}}`,
-		`{"objectives":{"x":{"metric":"resolution","threshold":90,"status":{"done":1},"cycles":0,"breaches":0,"elapsed":{"count":0}}}}`,
-		`{"objectives":{"x":{"metric":"resolution","threshold":90,"cycles":0,"breaches":0,"elapsed":{"count":3,"buckets":[[5,1]]}}}}`,
-		`{"objectives":{"x":{"metric":"resolution","threshold":90,"cycles":0,"breaches":0,"elapsed":{"count":2,"buckets":[[5,1],[5,1]]}}}}`,
+		`{"objectives":[{"name":"x","metric":"speed","threshold":90,"cycles":0,"breaches":0,` + none + `}]}`,
+		`{"objectives":[{"name":"x","metric":"resolution","threshold":90,"status":{"done":1},"cycles":0,"breaches":0,` + none + `}]}`,
+		`{"objectives":[{"name":"x","metric":"resolution","threshold":90,"cycles":0,"breaches":0,"elapsed":{"layout":"log2x64","count":3,"buckets":[[5,1]]}}]}`,
+		`{"objectives":[{"name":"x","metric":"resolution","threshold":90,"cycles":0,"breaches":0,"elapsed":{"layout":"log2x64","count":2,"buckets":[[5,1],[5,1]]}}]}`,
+		`{"objectives":{"x":{"metric":"resolution","threshold":90,"cycles":0,"breaches":0,"elapsed":{"count":0}}}}`, // the earlier form
 		`{"tickets":1,"extra":true}`,
 	} {
 		var r Report
 		err := json.Unmarshal([]byte(bad), &r)
 		assert.ErrorIs(t, err, ErrInvalidReport, bad)
 	}
+}
+
+// TestReportPropertyShards is the accumulator property: random shards (fixed
+// seeds), each encoded to JSON and decoded, merged in random order into a
+// zero Report or a NewReport, equal one pass over all evaluations, counts,
+// histograms and figures alike.
+func TestReportPropertyShards(t *testing.T) {
+	a := clockAgreement(t)
+	rng := rand.New(rand.NewPCG(13, 17))
+	var evals []Evaluation
+	for len(evals) < 400 {
+		e, err := a.Evaluate(randomTicket(rng, mon(0, 0)), mon(24*8, 0))
+		require.NoError(t, err)
+		evals = append(evals, e)
+	}
+	one := NewReport(a)
+	for _, e := range evals {
+		one.Add(e)
+	}
+	for round := range 20 {
+		shards := make([]*Report, 1+rng.IntN(8))
+		for i := range shards {
+			shards[i] = NewReport(a)
+			if rng.IntN(3) == 0 {
+				shards[i] = &Report{} // a zero Report accumulates too
+			}
+		}
+		for _, e := range evals {
+			shards[rng.IntN(len(shards))].Add(e)
+		}
+		merged := &Report{}
+		if rng.IntN(2) == 0 {
+			merged = NewReport(a)
+		}
+		for _, i := range rng.Perm(len(shards)) {
+			data, err := json.Marshal(shards[i])
+			require.NoError(t, err)
+			var back Report
+			require.NoError(t, json.Unmarshal(data, &back), "round %d: %s", round, data)
+			require.True(t, back.Equal(shards[i]), "round %d: shard %d changed on the way", round, i)
+			require.NoError(t, merged.Merge(&back))
+		}
+		// A decoded report carries the agreement's name and identity but
+		// not the *Agreement: merge it into one of the agreement for the
+		// credits and the order.
+		final := NewReport(a)
+		require.NoError(t, final.Merge(merged))
+		require.True(t, final.Equal(one), "round %d", round)
+		require.Equal(t, one.Result(), final.Result(), "round %d", round)
+	}
+}
+
+// TestReportZeroValue checks that a zero Report accumulates and merges.
+func TestReportZeroValue(t *testing.T) {
+	var z Report
+	z.Add(Evaluation{Priority: High, Results: []Result{res("fr", FirstResponse, Met, time.Minute)}})
+	var other Report
+	require.NoError(t, other.Merge(&z))
+	require.NoError(t, other.Merge(nil))
+	assert.True(t, other.Equal(&z))
+	s := other.Result().Objectives[0]
+	assert.Equal(t, int64(1), s.Met)
+	assert.Equal(t, Percent{Value: 100, Valid: true}, s.Compliance)
 }
 
 func FuzzReportJSON(f *testing.F) {
@@ -269,9 +336,189 @@ func FuzzReportJSON(f *testing.F) {
 		if err := json.Unmarshal(out, &back); err != nil {
 			t.Fatalf("decode what was encoded: %v\n%s", err, out)
 		}
-		if !reflect.DeepEqual(r.Result(), back.Result()) {
+		if !back.Equal(&r) || !reflect.DeepEqual(r.Result(), back.Result()) {
 			t.Fatalf("round trip changed the report:\n%s", out)
 		}
-		_ = r.Result() // never panics
+		// Merging a decoded report into itself doubles every count and
+		// never panics.
+		if err := back.Merge(&r); err != nil {
+			t.Fatalf("merge a report with its own copy: %v", err)
+		}
 	})
+}
+
+// FuzzHistogramJSON checks the histogram decoder: what it accepts encodes
+// back to an equal histogram, and what it refuses wraps ErrInvalidReport.
+func FuzzHistogramJSON(f *testing.F) {
+	var h Histogram
+	for _, d := range []time.Duration{0, time.Second, time.Hour, 1<<63 - 1} {
+		h.Add(d)
+	}
+	seed, _ := json.Marshal(h)
+	f.Add(seed)
+	f.Add([]byte(`{"layout":"log2x64","count":0}`))
+	f.Add([]byte(`{"layout":"log2x64","count":2,"zero":1,"buckets":[[2815,1]]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var h Histogram
+		if err := h.UnmarshalJSON(data); err != nil {
+			if !errors.Is(err, ErrInvalidReport) {
+				t.Fatalf("error does not wrap ErrInvalidReport: %v", err)
+			}
+			return
+		}
+		out, err := json.Marshal(h)
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		var back Histogram
+		if err := json.Unmarshal(out, &back); err != nil || !back.Equal(&h) {
+			t.Fatalf("round trip: %v\n%s", err, out)
+		}
+		for _, q := range []float64{0, 0.5, 1} {
+			if back.Quantile(q) < 0 {
+				t.Fatalf("negative quantile")
+			}
+		}
+	})
+}
+
+// TestReportMergeEqualAgreements is defect G: reports of two agreements built
+// separately from the same configuration merge (the agreement is compared by
+// its content, not by pointer), and reports of different agreements with the
+// same name do not.
+func TestReportMergeEqualAgreements(t *testing.T) {
+	cfg := func(target time.Duration) AgreementConfig {
+		return AgreementConfig{Name: "ans", Kind: ServiceBased, Objectives: []Objective{
+			{Name: "fr", Metric: FirstResponse, Threshold: 90, Targets: map[Priority]time.Duration{High: target}}}}
+	}
+	a1, a2 := MustAgreement(cfg(time.Hour)), MustAgreement(cfg(time.Hour))
+	r1, r2 := NewReport(a1), NewReport(a2)
+	r1.Add(Evaluation{Priority: High, Results: []Result{res("fr", FirstResponse, Met, time.Minute)}})
+	r2.Add(Evaluation{Priority: High, Results: []Result{res("fr", FirstResponse, Breached, 2*time.Hour)}})
+	require.NoError(t, r1.Merge(r2))
+	got := r1.Result().Objectives[0]
+	assert.Equal(t, int64(1), got.Met)
+	assert.Equal(t, int64(1), got.Breached)
+
+	// Same name, another target: a different agreement.
+	other := NewReport(MustAgreement(cfg(2 * time.Hour)))
+	other.Add(Evaluation{Priority: High, Results: []Result{res("fr", FirstResponse, Met, time.Minute)}})
+	err := r1.Merge(other)
+	assert.ErrorIs(t, err, ErrMismatch)
+	assert.Equal(t, int64(2), r1.Result().Tickets, "unchanged on error")
+	// Also once decoded from JSON on another machine.
+	data, err := json.Marshal(other)
+	require.NoError(t, err)
+	var decoded Report
+	require.NoError(t, json.Unmarshal(data, &decoded))
+	assert.ErrorIs(t, r1.Merge(&decoded), ErrMismatch)
+	data, err = json.Marshal(r2)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &decoded))
+	require.NoError(t, r1.Merge(&decoded))
+	assert.Equal(t, int64(3), r1.Result().Tickets)
+}
+
+func TestTextPercentile(t *testing.T) {
+	tests := []struct {
+		d    time.Duration
+		want string
+	}{
+		{0, "0s"},
+		{59500 * time.Millisecond, "59.5s"}, // under a minute: kept to the nanosecond
+		{time.Minute - time.Nanosecond, "59.999999999s"}, // still under a minute
+		{time.Minute, "1m"},                                   // a minute or more: whole seconds
+		{time.Minute + 400*time.Millisecond, "1m"},            // 60.4 s rounds down to 60 s
+		{90500 * time.Millisecond, "1m31s"},                   // 90.5 s rounds half away from zero to 91 s
+		{Day + time.Hour + 1500*time.Millisecond, "1d1h0m2s"}, // 1.5 s rounds to 2 s
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, textPercentile(tt.d), "%d", int64(tt.d))
+	}
+}
+
+func TestReportHoldsAndOrder(t *testing.T) {
+	a := MustAgreement(AgreementConfig{Name: "ans", Kind: ServiceBased,
+		Objectives: []Objective{
+			{Name: "zeta", Metric: Resolution, Threshold: 90, Targets: hours(8)},
+			{Name: "alpha", Metric: FirstResponse, Threshold: 90, Targets: hours(1)},
+		}})
+	r := NewReport(a)
+	// zeta: 9 met, 1 breached → 100 × 9 / 10 = 90 %, exactly the
+	// threshold: it holds. alpha: 8 met, 2 breached → 80 %.
+	for i := 0; i < 10; i++ {
+		z, al := Met, Met
+		if i == 0 {
+			z = Breached
+		}
+		if i < 2 {
+			al = Breached
+		}
+		r.Add(Evaluation{Priority: High, Results: []Result{
+			res("alpha", FirstResponse, al, time.Minute), res("zeta", Resolution, z, time.Hour),
+			// Results of objectives the agreement does not define come
+			// last, by name.
+			res("yy", Resolution, Met, time.Hour), res("bb", Resolution, Met, time.Hour),
+		}})
+	}
+	// One urgent ticket still open on zeta: its priority row has no decided
+	// ticket, so 0 % compliance, and it is listed.
+	r.Add(Evaluation{Priority: Urgent, Results: []Result{res("zeta", Resolution, Running, time.Hour)}})
+	out := r.Result()
+	require.Len(t, out.Objectives, 4)
+	var names []string
+	for _, o := range out.Objectives {
+		names = append(names, o.Objective)
+	}
+	assert.Equal(t, []string{"zeta", "alpha", "bb", "yy"}, names, "the agreement's order, then the others by name")
+	zeta, alpha := out.Objectives[0], out.Objectives[1]
+	assert.Equal(t, Percent{Value: 90.0, Valid: true}, zeta.Compliance)
+	assert.True(t, zeta.Holds, "90 % meets a 90 % threshold")
+	assert.Equal(t, Percent{Value: 80.0, Valid: true}, alpha.Compliance)
+	assert.False(t, alpha.Holds)
+	require.Len(t, zeta.ByPriority, 2)
+	assert.Equal(t, PrioritySummary{Priority: High, Met: 9, Breached: 1, Compliance: Percent{Value: 90, Valid: true}}, zeta.ByPriority[0])
+	assert.Equal(t, PrioritySummary{Priority: Urgent, Open: 1}, zeta.ByPriority[1])
+	assert.Equal(t, int64(11), zeta.Tickets)
+	assert.Equal(t, int64(10), zeta.Decided)
+	assert.True(t, out.Credits.IsZero(), "no credit policy")
+}
+
+// TestComplianceUndecidedIsNotZero is issue 18's item: a period whose tickets
+// are all still open has no compliance, which the summary tells apart from
+// 0 % (every decided ticket breached), in Go and in JSON.
+func TestComplianceUndecidedIsNotZero(t *testing.T) {
+	open := NewReport(nil)
+	open.Add(Evaluation{Priority: High, Results: []Result{res("fr", FirstResponse, Running, time.Minute)}})
+	open.Add(Evaluation{Priority: High, Results: []Result{res("fr", FirstResponse, OnHold, time.Minute)}})
+	late := NewReport(nil)
+	late.Add(Evaluation{Priority: High, Results: []Result{res("fr", FirstResponse, Breached, 2*time.Hour)}})
+
+	undecided, zero := open.Result().Objectives[0], late.Result().Objectives[0]
+	assert.Equal(t, Percent{}, undecided.Compliance)
+	assert.False(t, undecided.Compliance.Valid)
+	assert.False(t, undecided.Holds)
+	assert.Equal(t, "none", undecided.Compliance.String())
+	assert.Equal(t, Percent{Value: 0, Valid: true}, zero.Compliance)
+	assert.Equal(t, "0.0 %", zero.Compliance.String())
+	assert.False(t, zero.Holds)
+	assert.Equal(t, Percent{}, undecided.ByPriority[0].Compliance)
+	assert.Equal(t, Percent{Value: 0, Valid: true}, zero.ByPriority[0].Compliance)
+
+	a, err := json.Marshal(undecided)
+	require.NoError(t, err)
+	assert.Contains(t, string(a), `"compliance":null`)
+	b, err := json.Marshal(zero)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"compliance":0,`)
+	for _, tt := range []struct {
+		in   string
+		want Percent
+	}{{`null`, Percent{}}, {`0`, Percent{Value: 0, Valid: true}}, {`92.5`, Percent{Value: 92.5, Valid: true}}} {
+		var p Percent
+		require.NoError(t, json.Unmarshal([]byte(tt.in), &p))
+		assert.Equal(t, tt.want, p)
+	}
+	var p Percent
+	assertOnePrefix(t, json.Unmarshal([]byte(`"92 %"`), &p), ErrInvalidReport)
 }

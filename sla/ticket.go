@@ -1,11 +1,11 @@
 package sla
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
+	"github.com/servuction/servuction"
 	"github.com/servuction/servuction/internal/enum"
 )
 
@@ -57,21 +57,22 @@ type EventKind uint8
 // The events of a ticket's timeline. The zero value [EventUnknown] is invalid
 // in a timeline.
 const (
-	EventUnknown    EventKind = iota // not set
-	Opened                           // abierto: the customer's request is registered; starts every clock
-	AgentReplied                     // respuesta del agente: a reply or update the customer can see
-	CustomerReplied                  // respuesta del cliente: the customer writes again
-	Paused                           // en espera: waiting for the customer or a third party; stops every clock
-	Resumed                          // reanudado: the wait is over; clocks run again
-	PriorityChanged                  // cambio de prioridad: Event.Priority is the new priority
-	Resolved                         // resuelto: the solution is given; stops the resolution clock
-	Reopened                         // reabierto: the solution did not hold; the resolution clock continues
-	Closed                           // cerrado: nothing may follow
+	EventUnknown     EventKind = iota // not set
+	Opened                            // abierto: the customer's request is registered; starts every clock
+	AgentReplied                      // respuesta del agente: a reply or update the customer can see
+	CustomerReplied                   // respuesta del cliente: the customer writes again
+	Paused                            // en espera: waiting for the customer or a third party; stops every clock
+	Resumed                           // reanudado: the wait is over; clocks run again
+	PriorityChanged                   // cambio de prioridad: Event.Priority is the new priority
+	Resolved                          // resuelto: the solution is given; stops the resolution clock
+	Reopened                          // reabierto: the solution did not hold; the resolution clock continues
+	Closed                            // cerrado: nothing may follow
+	AttributeChanged                  // cambio de atributo: Event.Attribute takes Event.Value (or Event.Tags)
 )
 
 var eventNames = enum.New("sla: event kind", ErrUnknownName,
 	[]string{"unknown", "opened", "agent-replied", "customer-replied", "paused", "resumed",
-		"priority-changed", "resolved", "reopened", "closed"},
+		"priority-changed", "resolved", "reopened", "closed", "attribute-changed"},
 	map[string]EventKind{
 		"desconocido": EventUnknown, "abierto": Opened, "apertura": Opened, "open": Opened, "created": Opened,
 		"respuesta del agente": AgentReplied, "agent reply": AgentReplied, "reply": AgentReplied,
@@ -82,10 +83,12 @@ var eventNames = enum.New("sla: event kind", ErrUnknownName,
 		"resuelto": Resolved, "solved": Resolved, "solucionado": Resolved,
 		"reabierto": Reopened, "reopen": Reopened,
 		"cerrado": Closed, "close": Closed,
+		"cambio de atributo": AttributeChanged, "changed": AttributeChanged, "attribute change": AttributeChanged,
+		"field changed": AttributeChanged, "cambio": AttributeChanged,
 	})
 
 // ParseEventKind returns the event kind named s ("agent-replied",
-// "respuesta del cliente", "en espera", "resuelto", …).
+// "respuesta del cliente", "en espera", "resuelto", "cambio de atributo", …).
 func ParseEventKind(s string) (EventKind, error) { return eventNames.Parse(s) }
 
 // String returns the event kind's English name, e.g. "agent-replied".
@@ -148,6 +151,15 @@ type Event struct {
 	// Reason is why a Paused event waits; it must be left zero on other
 	// events.
 	Reason PauseReason `json:"reason,omitempty"`
+	// Attribute is the attribute an AttributeChanged event changes, and
+	// Value its new value ("" clears it): a channel name for [AttrChannel]
+	// (parsed with [servuction.ParseChannel]), an IANA zone name for
+	// [AttrTimeZone], any text for the others. A change of [AttrTags] gives
+	// the whole new tag set in Tags and leaves Value empty. All three must be
+	// left zero on other events.
+	Attribute Attribute `json:"attribute,omitempty"`
+	Value     string    `json:"value,omitempty"`
+	Tags      []string  `json:"tags,omitempty"`
 }
 
 // Ticket is one customer request as a timeline of events, the input of
@@ -165,21 +177,56 @@ type Event struct {
 // nothing after [Closed]. Events at the same instant are taken in slice order.
 // A customer's reply does not end a pause by itself: record [Resumed] when the
 // wait is over.
+//
+// The attributes (Channel, RequestKind, Tags, Group, Customer, Area, Service,
+// Supplier, TimeZone) are their values at opening; [AttributeChanged] events
+// change them later, as [PriorityChanged] events change the priority. They
+// select the agreement's policy and scope, the group or supplier an OLA or
+// underpinning contract binds, and the zone of the ticket's business hours.
+//
+// In JSON the keys are lowerCamelCase ("requestKind", "timeZone"), enums are
+// written by name, and an unknown key is an error:
+//
+//	{"id": "T-1", "priority": "high", "channel": "email", "requestKind": "incident",
+//	 "tags": ["vip"], "group": "soporte-n1", "customer": "acme", "events": [
+//	  {"kind": "opened", "at": "2026-03-02T09:00:00-05:00"},
+//	  {"kind": "attribute-changed", "at": "2026-03-02T10:00:00-05:00", "attribute": "group", "value": "redes"},
+//	  {"kind": "attribute-changed", "at": "2026-03-02T10:05:00-05:00", "attribute": "tags", "tags": ["vip", "fibra"]}]}
 type Ticket struct {
 	ID string `json:"id"`
 	// Priority is the priority at opening; PriorityChanged events change it.
 	Priority Priority `json:"priority"`
-	// Customer names the customer (customer-based agreements) or, in a
-	// multilevel agreement, the customer or department unit the ticket
-	// belongs to. Empty when unknown.
+	// Customer names the customer or organisation (customer-based
+	// agreements) or, in a multilevel agreement, the customer or department
+	// unit the ticket belongs to. Empty when unknown.
 	Customer string `json:"customer,omitempty"`
 	// Area names the customer's business area or department; it selects
 	// targets when Customer has none.
 	Area string `json:"area,omitempty"`
 	// Service names the service the request is about (service-based
 	// agreements). Empty when unknown.
-	Service string  `json:"service,omitempty"`
-	Events  []Event `json:"events"`
+	Service string `json:"service,omitempty"`
+	// Channel is the medium the request came through; ChannelUnknown when
+	// not recorded.
+	Channel servuction.Channel `json:"channel,omitempty"`
+	// RequestKind is the kind of request as the help desk names it: a
+	// Zendesk ticket type ("incident", "question"), a Jira Service
+	// Management request type, a ServiceNow record class. Empty when
+	// unknown.
+	RequestKind string `json:"requestKind,omitempty"`
+	// Tags are the ticket's tags or labels, none empty.
+	Tags []string `json:"tags,omitempty"`
+	// Group is the group (assignee group, assignment group) that owns the
+	// ticket; "" when unassigned.
+	Group string `json:"group,omitempty"`
+	// Supplier is the outside supplier (proveedor) working on the ticket,
+	// for underpinning contracts; "" when none.
+	Supplier string `json:"supplier,omitempty"`
+	// TimeZone is the IANA zone of the requester ("America/Bogota"); it
+	// matters only to agreements that count business hours in the ticket's
+	// zone (see [AgreementConfig]). "" when unknown.
+	TimeZone string  `json:"timeZone,omitempty"`
+	Events   []Event `json:"events"`
 }
 
 // Validate reports the problems of the timeline, joined, each naming the
@@ -192,6 +239,15 @@ func (t Ticket) Validate() error {
 	}
 	if !t.Priority.IsValid() {
 		bad("priority %s: want low, normal, high or urgent", t.Priority)
+	}
+	if !t.Channel.IsValid() {
+		bad("channel %s undefined", t.Channel)
+	}
+	if msg := checkTags(t.Tags); msg != "" {
+		bad("%s", msg)
+	}
+	if msg := checkZoneName(t.TimeZone); msg != "" {
+		bad("%s", msg)
 	}
 	if len(t.Events) == 0 {
 		bad("no events: the first event must be %s", Opened)
@@ -240,6 +296,9 @@ func (s *timelineState) step(i int, e Event, all []Event) string {
 	if e.Kind != Paused && e.Reason != PauseUnspecified {
 		return fmt.Sprintf("reason %s is only allowed on %s", e.Reason, Paused)
 	}
+	if e.Kind != AttributeChanged && (e.Attribute != AttributeUnknown || e.Value != "" || len(e.Tags) > 0) {
+		return fmt.Sprintf("attribute, value and tags are only allowed on %s", AttributeChanged)
+	}
 	switch e.Kind {
 	case Opened:
 		if s.opened {
@@ -277,6 +336,10 @@ func (s *timelineState) step(i int, e Event, all []Event) string {
 			return "reopened without being resolved"
 		}
 		s.resolved = false
+	case AttributeChanged:
+		if msg := checkChange(e); msg != "" {
+			return msg
+		}
 	default:
 		return fmt.Sprintf("kind %s undefined", e.Kind)
 	}
@@ -286,12 +349,13 @@ func (s *timelineState) step(i int, e Event, all []Event) string {
 	return ""
 }
 
-// UnmarshalJSON decodes a ticket and validates its timeline with
-// [Ticket.Validate], leaving t unchanged on error.
+// UnmarshalJSON decodes a ticket and validates it with [Ticket.Validate],
+// leaving t unchanged on error. An unknown key, in the ticket or in one of
+// its events, is an error.
 func (t *Ticket) UnmarshalJSON(data []byte) error {
 	type plain Ticket
 	var p plain
-	if err := json.Unmarshal(data, &p); err != nil {
+	if err := strictDecode(data, &p); err != nil {
 		return fmt.Errorf("sla: ticket: %w: %w", err, ErrInvalidTicket)
 	}
 	if err := Ticket(p).Validate(); err != nil {

@@ -146,8 +146,9 @@ func slaPart(o options) (report.Section, []string, error) {
 		progress = append(progress, p)
 	}
 
-	// Burn-rate alerts (the multi-window rules: page at 14.4× over 1 h and
-	// 5 min or 6× over 6 h and 30 min; ticket at 1× over 3 d and 6 h),
+	// Burn-rate alerts (the multi-window rules: page when 2 % of the month's
+	// error budget goes in 1 h, checked over 5 min, or 5 % in 6 h, over
+	// 30 min; ticket when 10 % goes in 3 d, over 6 h),
 	// checked as each outage ends, and on a quiet Monday noon at the end of
 	// the month, when the short windows have let every alert stop.
 	var checks []report.AlertsAt
@@ -171,14 +172,21 @@ func slaPart(o options) (report.Section, []string, error) {
 		if o.Metric == sla.Availability {
 			continue
 		}
+		name := metricName(l, o.Metric)
+		if !o.Compliance.Valid { // every ticket still open: no verdict, which is not 0 %
+			none := tr(l, "no ticket decided yet", "ningún tiquete decidido aún")
+			figs = append(figs, report.Figure{Label: name, Value: none,
+				Note: tr(l, "threshold ", "umbral ") + l.Percent(o.Threshold, 0), Status: report.Neutral})
+			lines = append(lines, fmt.Sprintf("  – %-18s %s (%s %s)", name, none, tr(l, "threshold", "umbral"), l.Percent(o.Threshold, 0)))
+			continue
+		}
 		st, mark := report.Good, "✓"
 		if !o.Holds {
 			st, mark = report.Bad, "✗"
 		}
-		name := metricName(l, o.Metric)
-		figs = append(figs, report.Figure{Label: name, Value: l.Percent(o.Compliance, 1),
+		figs = append(figs, report.Figure{Label: name, Value: l.Percent(o.Compliance.Value, 1),
 			Note: tr(l, "threshold ", "umbral ") + l.Percent(o.Threshold, 0), Status: st})
-		lines = append(lines, fmt.Sprintf("  %s %-18s %7s (%s %s, %d/%d)", mark, name, l.Percent(o.Compliance, 1), tr(l, "threshold", "umbral"), l.Percent(o.Threshold, 0), o.Met, o.Decided))
+		lines = append(lines, fmt.Sprintf("  %s %-18s %7s (%s %s, %d/%d)", mark, name, l.Percent(o.Compliance.Value, 1), tr(l, "threshold", "umbral"), l.Percent(o.Threshold, 0), o.Met, o.Decided))
 	}
 	avSt := report.Good
 	if !window.Met {

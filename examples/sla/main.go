@@ -139,7 +139,7 @@ func main() {
 			holds = "sí"
 		}
 		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%.1f %%\t%.0f %%\t%s\t%s\t%s\t%s\t\n", s.Objective, s.Met, s.Breached,
-			s.Running+s.OnHold+s.AtRisk, s.Compliance, s.Threshold, holds,
+			s.Running+s.OnHold+s.AtRisk, s.Compliance.Value, s.Threshold, holds,
 			hm(s.P50), hm(s.P90), s.Credit.StringFixed(0))
 	}
 	w.Flush()
@@ -151,7 +151,7 @@ func main() {
 	for _, s := range res.Objectives {
 		fmt.Printf("  %-20s", s.Objective)
 		for _, p := range s.ByPriority {
-			fmt.Printf("  %-6s %2d/%-2d %5.1f %%", prioridad(p.Priority), p.Met, p.Met+p.Breached, p.Compliance)
+			fmt.Printf("  %-6s %2d/%-2d %5.1f %%", prioridad(p.Priority), p.Met, p.Met+p.Breached, p.Compliance.Value)
 		}
 		fmt.Println()
 	}
@@ -182,7 +182,7 @@ func main() {
 	}
 	for _, a := range alerts {
 		fmt.Printf("  alerta %-6s %3s/%-4s tasa de consumo %6.1f× (umbral %4.1f×) disparada: %v\n", a.Rule.Severity,
-			sla.FormatDuration(a.Rule.Long), sla.FormatDuration(a.Rule.Short), a.LongBurn, a.Rule.Burn, a.Firing)
+			sla.FormatDuration(a.Rule.Long), sla.FormatDuration(a.Rule.Short), a.LongBurn, a.Rule.Burn(), a.Firing)
 	}
 
 	// 6. The clauses, measured by their indicators this month.
