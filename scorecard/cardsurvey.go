@@ -57,9 +57,20 @@ func NewCardSurvey(scale Scale, attributes, providers []string) (*CardSurvey, er
 		sum: make([]int64, np*na), n: make([]int64, np*na), impSum: make([]int64, na), impN: make([]int64, na)}, nil
 }
 
+// check reports a zero CardSurvey, which has no attributes or providers.
+func (c *CardSurvey) check() error {
+	if len(c.attrs) == 0 || len(c.providers) == 0 {
+		return fmt.Errorf("scorecard: card survey: no attributes or providers (zero value): build it with NewCardSurvey: %w", ErrInvalidInstrument)
+	}
+	return nil
+}
+
 // Add records one questionnaire; errors wrap [ErrRagged] or [ErrOutOfRange]
-// and leave the survey unchanged.
+// and leave the survey unchanged (a zero CardSurvey: [ErrInvalidInstrument]).
 func (c *CardSurvey) Add(r CardResponse) error {
+	if err := c.check(); err != nil {
+		return err
+	}
 	na := len(c.attrs)
 	if r.Importance != nil && len(r.Importance) != na {
 		return fmt.Errorf("scorecard: card survey: %d importance answers for %d attributes: %w", len(r.Importance), na, ErrRagged)
@@ -104,9 +115,16 @@ func (c *CardSurvey) Add(r CardResponse) error {
 }
 
 // Merge adds other's questionnaires; the surveys must have the same scale,
-// attributes and providers (errors wrap [ErrMismatch]).
+// attributes and providers (errors wrap [ErrMismatch]). A zero CardSurvey
+// adopts other's definition, so it can be the identity of a fold.
 func (c *CardSurvey) Merge(other *CardSurvey) error {
-	if other == nil {
+	if other == nil || other.check() != nil {
+		return nil
+	}
+	if c.check() != nil {
+		*c = CardSurvey{scale: other.scale, attrs: slices.Clone(other.attrs), providers: slices.Clone(other.providers),
+			sum: slices.Clone(other.sum), n: slices.Clone(other.n), impSum: slices.Clone(other.impSum),
+			impN: slices.Clone(other.impN), respondents: other.respondents}
 		return nil
 	}
 	if c.scale != other.scale || !slices.Equal(c.attrs, other.attrs) || !slices.Equal(c.providers, other.providers) {
@@ -130,8 +148,12 @@ func (c *CardSurvey) Respondents() int { return int(c.respondents) }
 // Card returns the report card of the mean scores, each attribute's
 // importance being its mean importance rating divided by the sum of the
 // means. It returns an error wrapping [ErrInsufficientData] when an attribute
-// has no importance rating or a provider no score on an attribute.
+// has no importance rating or a provider no score on an attribute, and
+// [ErrInvalidInstrument] for a zero CardSurvey.
 func (c *CardSurvey) Card() (*ReportCard, error) {
+	if err := c.check(); err != nil {
+		return nil, err
+	}
 	na := len(c.attrs)
 	imp, err := c.meanImportance()
 	if err != nil {
@@ -173,6 +195,9 @@ func (c *CardSurvey) meanImportance() ([]float64, error) {
 // both on the survey's scale, with the crosshair ch (see
 // [ImportancePerformance]).
 func (c *CardSurvey) IPA(ch Crosshair) (IPAResult, error) {
+	if err := c.check(); err != nil {
+		return IPAResult{}, err
+	}
 	imp, err := c.meanImportance()
 	if err != nil {
 		return IPAResult{}, err

@@ -18,12 +18,23 @@ type CSAT struct {
 }
 
 // NewCSAT returns an empty accumulator on scale s, or an error wrapping
-// [ErrInvalidScale].
+// [ErrInvalidScale]. The scale needs at least three points: on a two-point
+// scale (0..1) the top two boxes hold every answer.
 func NewCSAT(s Scale) (*CSAT, error) {
-	if err := s.Validate(); err != nil {
+	if err := validCSATScale(s); err != nil {
 		return nil, err
 	}
 	return &CSAT{scale: s}, nil
+}
+
+func validCSATScale(s Scale) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	if s.Max-s.Min < 2 {
+		return fmt.Errorf("scorecard: csat: scale %s has %d points, want at least 3 (top-2-box would count every answer): %w", s, s.Max-s.Min+1, ErrInvalidScale)
+	}
+	return nil
 }
 
 // Scale returns the accumulator's scale.
@@ -125,10 +136,10 @@ func (c CSAT) MarshalJSON() ([]byte, error) {
 // error *c is unchanged.
 func (c *CSAT) UnmarshalJSON(data []byte) error {
 	var j csatJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return fmt.Errorf("scorecard: csat JSON: %w: %w", ErrInvalidValue, err)
 	}
-	if err := j.Scale.Validate(); err != nil {
+	if err := validCSATScale(j.Scale); err != nil {
 		return err
 	}
 	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) && v >= 0 }

@@ -1,6 +1,7 @@
 package scorecard
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -30,6 +31,19 @@ func nonNegative(vals ...float64) bool {
 	return true
 }
 
+// strictJSON decodes data into v, refusing unknown fields and trailing data.
+func strictJSON(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return fmt.Errorf("trailing data after the JSON value")
+	}
+	return nil
+}
+
 func decodeErr(what string, err error) error {
 	return fmt.Errorf("scorecard: %s JSON: %w: %w", what, ErrInvalidValue, err)
 }
@@ -56,7 +70,7 @@ func (c CES) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes and validates a state written by MarshalJSON.
 func (c *CES) UnmarshalJSON(data []byte) error {
 	var j cesJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return decodeErr("ces", err)
 	}
 	ok := j.N >= 0 && j.Easy >= 0 && j.Easy <= j.N && nonNegative(j.Weight, j.WeightEasy, j.WeightSum) &&
@@ -76,20 +90,25 @@ type driversJSON struct {
 	XTX [4][4]float64 `json:"xtx"`
 	XTY [4]float64    `json:"xty"`
 	YY  float64       `json:"yy"`
+	// OverallMin and OverallMax are the extremes of the overall rating.
+	OverallMin float64 `json:"overallMin"`
+	OverallMax float64 `json:"overallMax"`
 }
 
 // MarshalJSON encodes the normal equations accumulated so far.
 func (d Drivers) MarshalJSON() ([]byte, error) {
-	return json.Marshal(driversJSON{d.n, d.xtx, d.xty, d.yy})
+	return json.Marshal(driversJSON{d.n, d.xtx, d.xty, d.yy, d.yLo, d.yHi})
 }
 
 // UnmarshalJSON decodes and validates a state written by MarshalJSON.
 func (d *Drivers) UnmarshalJSON(data []byte) error {
 	var j driversJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return decodeErr("drivers", err)
 	}
-	ok := j.N >= 0 && j.XTX[0][0] == float64(j.N) && nonNegative(j.YY)
+	ok := j.N >= 0 && j.XTX[0][0] == float64(j.N) && nonNegative(j.YY) && finite(j.OverallMin, j.OverallMax) &&
+		j.OverallMin <= j.OverallMax && (j.N > 0 || j.OverallMin == 0 && j.OverallMax == 0) &&
+		inRange(j.XTY[0], float64(j.N), j.OverallMin, j.OverallMax)
 	for i := range 4 {
 		ok = ok && finite(j.XTX[i][:]...) && finite(j.XTY[i]) && j.XTX[i][i] >= 0
 		for k := range 4 {
@@ -99,7 +118,7 @@ func (d *Drivers) UnmarshalJSON(data []byte) error {
 	if !ok {
 		return invalidState("drivers", fmt.Sprintf("inconsistent normal equations for n=%d", j.N))
 	}
-	*d = Drivers{n: j.N, xtx: j.XTX, xty: j.XTY, yy: j.YY}
+	*d = Drivers{n: j.N, xtx: j.XTX, xty: j.XTY, yy: j.YY, yLo: j.OverallMin, yHi: j.OverallMax}
 	return nil
 }
 
@@ -110,34 +129,42 @@ type alphaJSON struct {
 	Items   int           `json:"items"`
 	Rows    int64         `json:"rows"`
 	Dropped int64         `json:"dropped"`
-	Sum     []float64     `json:"sum,omitempty"`
-	Cross   []float64     `json:"cross,omitempty"`
-	PairN   []float64     `json:"pairN,omitempty"`
-	PairSX  []float64     `json:"pairSX,omitempty"`
-	PairSY  []float64     `json:"pairSY,omitempty"`
-	PairSXX []float64     `json:"pairSXX,omitempty"`
-	PairSYY []float64     `json:"pairSYY,omitempty"`
-	PairSXY []float64     `json:"pairSXY,omitempty"`
+	// Shift is the origin of the sums; Min and Max each item's extremes.
+	Shift    []float64 `json:"shift,omitempty"`
+	Min      []float64 `json:"min,omitempty"`
+	Max      []float64 `json:"max,omitempty"`
+	TotalMin float64   `json:"totalMin,omitempty"`
+	TotalMax float64   `json:"totalMax,omitempty"`
+	Sum      []float64 `json:"sum,omitempty"`
+	Cross    []float64 `json:"cross,omitempty"`
+	PairN    []float64 `json:"pairN,omitempty"`
+	PairSX   []float64 `json:"pairSX,omitempty"`
+	PairSY   []float64 `json:"pairSY,omitempty"`
+	PairSXX  []float64 `json:"pairSXX,omitempty"`
+	PairSYY  []float64 `json:"pairSYY,omitempty"`
+	PairSXY  []float64 `json:"pairSXY,omitempty"`
 }
 
-// MarshalJSON encodes the sums and cross-products accumulated so far.
+// MarshalJSON encodes the whole state: counts, origins, extremes, sums and
+// cross-products.
 func (a Alpha) MarshalJSON() ([]byte, error) {
-	return json.Marshal(alphaJSON{a.policy, a.k, a.rows, a.dropped, a.sum, a.cross,
-		a.pn, a.psx, a.psy, a.psxx, a.psyy, a.psxy})
+	return json.Marshal(alphaJSON{a.policy, a.k, a.rows, a.dropped, a.shift, a.lo, a.hi, a.totLo, a.totHi,
+		a.sum, a.cross, a.pn, a.psx, a.psy, a.psxx, a.psyy, a.psxy})
 }
 
 // UnmarshalJSON decodes and validates a state written by MarshalJSON.
 func (a *Alpha) UnmarshalJSON(data []byte) error {
 	var j alphaJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return decodeErr("alpha", err)
 	}
-	if !j.Policy.IsValid() || j.Items < 0 || j.Items == 1 || j.Items > 10000 || j.Rows < 0 || j.Dropped < 0 {
+	if !j.Policy.IsValid() || j.Items < 0 || j.Items == 1 || j.Items > maxAlphaItems || j.Rows < 0 || j.Dropped < 0 {
 		return invalidState("alpha", fmt.Sprintf("policy %d, %d items, %d rows, %d dropped", j.Policy, j.Items, j.Rows, j.Dropped))
 	}
 	v := Alpha{policy: j.Policy}
 	if j.Items == 0 {
-		if j.Rows != 0 || len(j.Sum)+len(j.Cross)+len(j.PairN) != 0 {
+		if j.Rows != 0 || j.Dropped != 0 || len(j.Sum)+len(j.Cross)+len(j.PairN)+len(j.Shift)+len(j.Min)+len(j.Max) != 0 ||
+			j.TotalMin != 0 || j.TotalMax != 0 {
 			return invalidState("alpha", "sums without items")
 		}
 		*a = v
@@ -152,20 +179,31 @@ func (a *Alpha) UnmarshalJSON(data []byte) error {
 		copy(dst, src)
 		return true
 	}
-	var ok bool
+	ok := fill(v.shift, j.Shift, k) && fill(v.lo, j.Min, k) && fill(v.hi, j.Max, k) && finite(j.TotalMin, j.TotalMax)
+	for i := 0; ok && i < k; i++ {
+		ok = v.lo[i] <= v.hi[i]
+	}
 	if j.Policy == Pairwise {
-		ok = fill(v.pn, j.PairN, k*k) && nonNegative(j.PairN...) && fill(v.psx, j.PairSX, k*k) && fill(v.psy, j.PairSY, k*k) &&
-			fill(v.psxx, j.PairSXX, k*k) && fill(v.psyy, j.PairSYY, k*k) && fill(v.psxy, j.PairSXY, k*k)
-		for _, n := range j.PairN {
-			ok = ok && n <= float64(j.Rows)
+		ok = ok && fill(v.pn, j.PairN, k*k) && nonNegative(j.PairN...) && fill(v.psx, j.PairSX, k*k) && fill(v.psy, j.PairSY, k*k) &&
+			fill(v.psxx, j.PairSXX, k*k) && fill(v.psyy, j.PairSYY, k*k) && fill(v.psxy, j.PairSXY, k*k) &&
+			j.TotalMin == 0 && j.TotalMax == 0
+		for i, n := range j.PairN {
+			r, c := i/k, i%k
+			ok = ok && n <= float64(j.Rows) && n == math.Trunc(n) && (r <= c || n == 0) &&
+				n <= j.PairN[r*k+r] && n <= j.PairN[c*k+c] && nonNegative(j.PairSXX[i], j.PairSYY[i])
 		}
 	} else {
-		ok = fill(v.sum, j.Sum, k) && fill(v.cross, j.Cross, k*k)
+		ok = ok && fill(v.sum, j.Sum, k) && fill(v.cross, j.Cross, k*k) && (j.Rows > 0 || j.TotalMin == 0 && j.TotalMax == 0) &&
+			j.TotalMin <= j.TotalMax
+		for i := 0; ok && i < k; i++ {
+			ok = v.cross[i*k+i] >= 0
+		}
 	}
 	if !ok {
-		return invalidState("alpha", fmt.Sprintf("sums do not match %d items", k))
+		return invalidState("alpha", fmt.Sprintf("sums, origins or extremes do not match %d items", k))
 	}
 	v.rows, v.dropped = j.Rows, j.Dropped
+	v.totLo, v.totHi = j.TotalMin, j.TotalMax
 	*a = v
 	return nil
 }
@@ -225,7 +263,7 @@ func (s Servqual) MarshalJSON() ([]byte, error) {
 // consistency.
 func (s *Servqual) UnmarshalJSON(data []byte) error {
 	var j servqualJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return decodeErr("servqual", err)
 	}
 	if j.Instrument == nil || j.Instrument.Len() == 0 {
@@ -326,7 +364,7 @@ func (m MysteryShop) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes and validates a state written by MarshalJSON.
 func (m *MysteryShop) UnmarshalJSON(data []byte) error {
 	var j mysteryJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return decodeErr("mystery shop", err)
 	}
 	if j.Form == nil || j.Form.Len() == 0 || len(j.Criteria) != j.Form.Len() {
@@ -387,7 +425,7 @@ func (c CardSurvey) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes and validates a state written by MarshalJSON.
 func (c *CardSurvey) UnmarshalJSON(data []byte) error {
 	var j cardSurveyJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return decodeErr("card survey", err)
 	}
 	v, err := NewCardSurvey(j.Scale, j.Attributes, j.Providers)

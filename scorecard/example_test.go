@@ -49,7 +49,7 @@ func ExampleCompareNPS() {
 	}
 	c, _ := scorecard.CompareNPS(after.Result(), before.Result())
 	fmt.Printf("+%.0f points, p = %.3f, significant: %v\n", c.Difference, c.PValue, c.Significant)
-	// Output: +60 points, p = 0.088, significant: false
+	// Output: +60 points, p = 0.136, significant: false
 }
 
 func ExampleCronbach() {

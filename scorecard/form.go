@@ -99,7 +99,7 @@ func (f *Form) MarshalJSON() ([]byte, error) {
 // is unchanged.
 func (f *Form) UnmarshalJSON(data []byte) error {
 	var j formJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return fmt.Errorf("scorecard: form JSON: %w: %w", ErrInvalidInstrument, err)
 	}
 	v, err := NewForm(j.Name, j.Criteria)

@@ -79,6 +79,9 @@ type NPSResult struct {
 	// EffectiveN is Kish's effective sample size (Σw)²/Σw², equal to N
 	// without survey weights.
 	EffectiveN float64
+	// PromoterShare and DetractorShare are p and d, fractions in [0, 1]
+	// (weighted when survey weights were used); 0 when N is 0.
+	PromoterShare, DetractorShare float64
 }
 
 // Result returns the score so far.
@@ -93,6 +96,7 @@ func (n *NPS) Result() NPSResult {
 	p, d := n.w[0]/total, n.w[2]/total
 	r.EffectiveN = total * total / n.w2
 	r.Score = 100 * (p - d)
+	r.PromoterShare, r.DetractorShare = p, d
 	r.StdErr = 100 * math.Sqrt(math.Max(p+d-(p-d)*(p-d), 0)/r.EffectiveN)
 	r.MarginOfError = z95 * r.StdErr
 	return r
@@ -127,7 +131,7 @@ func (n NPS) MarshalJSON() ([]byte, error) {
 // inconsistent values with [ErrInvalidValue]; on error *n is unchanged.
 func (n *NPS) UnmarshalJSON(data []byte) error {
 	var j npsJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return fmt.Errorf("scorecard: nps JSON: %w: %w", ErrInvalidValue, err)
 	}
 	counts := [3]int64{j.Promoters, j.Passives, j.Detractors}
@@ -155,28 +159,64 @@ func (n *NPS) UnmarshalJSON(data []byte) error {
 
 // NPSComparison compares two independent NPS samples.
 type NPSComparison struct {
-	Difference    float64 // a.Score − b.Score, in points
-	StdErr        float64 // √(SE_a² + SE_b²)
+	Difference float64 // a.Score − b.Score, in points
+	// StdErr is the adjusted-Wald standard error of the difference, in
+	// points: each sample's shares with ¾ promoter and ¾ detractor added
+	// and its (effective) size n + 3 (Rocks, 2016).
+	StdErr        float64
 	MarginOfError float64 // 1.96 × StdErr
-	Z             float64 // Difference / StdErr
-	PValue        float64 // two-sided, normal approximation
-	Significant   bool    // PValue < 0.05
+	// Z is the difference of the adjusted scores over StdErr.
+	Z           float64
+	PValue      float64 // two-sided, normal approximation
+	Significant bool    // PValue < 0.05
 }
 
-// CompareNPS tests whether two NPS values from independent samples differ.
-// It returns an error wrapping [ErrInsufficientData] if either sample is
-// empty or both have zero variance.
+// CompareNPS tests whether two NPS values from independent samples differ,
+// with the adjusted-Wald form that Rocks (2016, The American Statistician
+// 70(4)) found best among NPS intervals: each sample gains ¾ of a promoter,
+// ¾ of a detractor and 1½ passives (n + 3), so unanimous samples (all
+// promoters against all detractors) still have a finite standard error and
+// a definite answer. It returns an error wrapping [ErrInsufficientData] if
+// either sample is empty, and [ErrInvalidValue] if a result holds a value
+// that is not finite or shares that do not match its score.
 func CompareNPS(a, b NPSResult) (NPSComparison, error) {
-	if a.N == 0 || b.N == 0 {
+	if a.N <= 0 || b.N <= 0 {
 		return NPSComparison{}, fmt.Errorf("scorecard: compare nps: sample sizes %d and %d: %w", a.N, b.N, ErrInsufficientData)
 	}
-	se := math.Hypot(a.StdErr, b.StdErr)
-	if se == 0 {
-		return NPSComparison{}, fmt.Errorf("scorecard: compare nps: both samples have zero variance: %w", ErrInsufficientData)
+	sa, err := a.adjusted("first")
+	if err != nil {
+		return NPSComparison{}, err
 	}
+	sb, err := b.adjusted("second")
+	if err != nil {
+		return NPSComparison{}, err
+	}
+	se := 100 * math.Sqrt(sa.variance+sb.variance)
 	c := NPSComparison{Difference: a.Score - b.Score, StdErr: se, MarginOfError: z95 * se}
-	c.Z = c.Difference / se
+	c.Z = 100 * (sa.score - sb.score) / se
 	c.PValue = math.Erfc(math.Abs(c.Z) / math.Sqrt2)
 	c.Significant = c.PValue < 0.05
 	return c, nil
+}
+
+type adjustedNPS struct{ score, variance float64 }
+
+// adjusted returns the adjusted-Wald score (a fraction) and its variance.
+func (r NPSResult) adjusted(which string) (adjustedNPS, error) {
+	p, d := r.PromoterShare, r.DetractorShare
+	if p == 0 && d == 0 && r.Promoters+r.Detractors > 0 { // built by hand: counts only
+		p, d = float64(r.Promoters)/float64(r.N), float64(r.Detractors)/float64(r.N)
+	}
+	n := r.EffectiveN
+	if n == 0 {
+		n = float64(r.N)
+	}
+	if !finite(r.Score, r.StdErr, p, d, n) || p < 0 || d < 0 || p+d > 1+1e-9 || n <= 0 ||
+		math.Abs(100*(p-d)-r.Score) > 1e-6 {
+		return adjustedNPS{}, fmt.Errorf("scorecard: compare nps: %s sample: score %v, standard error %v, shares %v and %v, n %v: %w",
+			which, r.Score, r.StdErr, p, d, n, ErrInvalidValue)
+	}
+	na := n + 3
+	pa, da := (p*n+0.75)/na, (d*n+0.75)/na
+	return adjustedNPS{pa - da, (pa + da - (pa-da)*(pa-da)) / na}, nil
 }

@@ -39,7 +39,8 @@ func TestNPSByHand(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := npsOf(t, tt.scores...).Result()
 			assert.Equal(t, NPSResult{Promoters: tt.p, Passives: tt.pa, Detractors: tt.d, N: tt.p + tt.pa + tt.d,
-				Score: r.Score, StdErr: r.StdErr, MarginOfError: r.MarginOfError, EffectiveN: float64(len(tt.scores))}, r)
+				Score: r.Score, StdErr: r.StdErr, MarginOfError: r.MarginOfError, EffectiveN: float64(len(tt.scores)),
+				PromoterShare: float64(tt.p) / float64(len(tt.scores)), DetractorShare: float64(tt.d) / float64(len(tt.scores))}, r)
 			assert.InDelta(t, tt.score, r.Score, 1e-9)
 			assert.InDelta(t, tt.se, r.StdErr, 1e-4)
 			assert.InDelta(t, tt.moe, r.MarginOfError, 1e-4)
@@ -94,12 +95,15 @@ func TestCompareNPS(t *testing.T) {
 	b := npsOf(t, 10, 9, 9, 8, 7, 6, 3, 10, 0, 5).Result()   // 0, SE 28.2843
 	c, err := CompareNPS(a, b)
 	require.NoError(t, err)
-	// SE = √(440 + 800) = √1240 = 35.2136; z = 60/35.2136 = 1.70389;
-	// p = erfc(1.70389/√2) = 0.08840 (normal table: 2·(1 − Φ(1.704)) ≈ 0.0884).
+	// Adjusted Wald (Rocks 2016), worked by hand: a has 7 promoters and 1
+	// detractor of 10 → p' = 7.75/13, d' = 1.75/13, NPS' = 6/13 = .461538,
+	// var = (p' + d' − NPS'²)/13 = .0398270; b has 4 and 4 → p' = d' =
+	// 4.75/13, NPS' = 0, var = (9.5/13)/13 = .0562130. SE = 100·√.0960400 =
+	// 30.9903; z = 46.1538/30.9903 = 1.48930; p = 2·(1 − Φ(1.4893)) = 0.13641.
 	assert.InDelta(t, 60, c.Difference, 1e-9)
-	assert.InDelta(t, 35.2136, c.StdErr, 1e-4)
-	assert.InDelta(t, 1.70389, c.Z, 1e-5)
-	assert.InDelta(t, 0.0884, c.PValue, 1e-4)
+	assert.InDelta(t, 30.9903, c.StdErr, 1e-4)
+	assert.InDelta(t, 1.48930, c.Z, 1e-5)
+	assert.InDelta(t, 0.13641, c.PValue, 1e-5)
 	assert.False(t, c.Significant)
 	_, err = CompareNPS(a, NPSResult{})
 	assert.ErrorIs(t, err, ErrInsufficientData)
