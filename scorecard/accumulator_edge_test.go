@@ -1,6 +1,7 @@
 package scorecard
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -65,14 +66,16 @@ func TestCESMergeAndWeights(t *testing.T) {
 	c.Merge(nil)
 	c.Merge(&CES{})
 	// 7 with weight 2: mean 7, easy share 1.
-	assert.Equal(t, CESResult{N: 1, Mean: 7, Easy: 1, EasyN: 1}, c.Result())
+	r := c.Result()
+	assert.Equal(t, fmt.Sprint(CESResult{N: 1, Mean: 7, Easy: 1, EasyN: 1, SD: r.SD, EffectiveN: 1, MeanCI: r.MeanCI, EasyCI: r.EasyCI}), fmt.Sprint(r)) // NaN-safe
+	assert.True(t, math.IsNaN(r.SD))
 	assert.ErrorIs(t, c.AddWeighted(4, 0), ErrInvalidWeights)
 	assert.ErrorIs(t, c.AddWeighted(4, math.Inf(1)), ErrInvalidWeights)
 	var d CES
 	require.NoError(t, d.Add(1))
 	d.Merge(&c)
 	// 1 (weight 1) and 7 (weight 2): mean 15/3 = 5, easy share 2/3.
-	r := d.Result()
+	r = d.Result()
 	assert.Equal(t, 2, r.N)
 	assert.Equal(t, 1, r.EasyN)
 	assert.InDelta(t, 5, r.Mean, 1e-12)

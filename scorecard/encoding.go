@@ -60,11 +60,13 @@ type cesJSON struct {
 	Weight     float64 `json:"weight"`
 	WeightEasy float64 `json:"weightEasy"`
 	WeightSum  float64 `json:"weightedSum"`
+	W2         float64 `json:"sumSquares"`
+	WSq        float64 `json:"weightedSumSquares"`
 }
 
 // MarshalJSON encodes the accumulator's state.
 func (c CES) MarshalJSON() ([]byte, error) {
-	return json.Marshal(cesJSON{c.n, c.easy, c.w, c.wEasy, c.wSum})
+	return json.Marshal(cesJSON{c.n, c.easy, c.w, c.wEasy, c.wSum, c.w2, c.wSq})
 }
 
 // UnmarshalJSON decodes and validates a state written by MarshalJSON.
@@ -75,11 +77,12 @@ func (c *CES) UnmarshalJSON(data []byte) error {
 	}
 	ok := j.N >= 0 && j.Easy >= 0 && j.Easy <= j.N && nonNegative(j.Weight, j.WeightEasy, j.WeightSum) &&
 		j.WeightEasy <= j.Weight && (j.N > 0) == (j.Weight > 0) &&
-		j.WeightSum >= j.Weight*(1-1e-9) && j.WeightSum <= 7*j.Weight*(1+1e-9)
+		j.WeightSum >= j.Weight*(1-1e-9) && j.WeightSum <= 7*j.Weight*(1+1e-9) &&
+		nonNegative(j.W2) && (j.N > 0) == (j.W2 > 0) && squaresInRange(j.WSq, j.WeightSum, j.Weight, Scale{Min: 1, Max: 7})
 	if !ok {
 		return invalidState("ces", fmt.Sprintf("inconsistent state n=%d easy=%d weight=%v", j.N, j.Easy, j.Weight))
 	}
-	*c = CES{n: j.N, easy: j.Easy, w: j.Weight, wEasy: j.WeightEasy, wSum: j.WeightSum}
+	*c = CES{n: j.N, easy: j.Easy, w: j.Weight, wEasy: j.WeightEasy, wSum: j.WeightSum, w2: j.W2, wSq: j.WSq}
 	return nil
 }
 

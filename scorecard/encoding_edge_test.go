@@ -308,12 +308,12 @@ func TestMysteryShopJSONNamesCriterion(t *testing.T) {
 func TestAccumulatorJSONRoundingSlack(t *testing.T) {
 	// CSAT on 1..5, weight 1e6: bounds 1e6 and 5e6, slack 1e-9·1e6 = 1e-3.
 	var c CSAT
-	require.NoError(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"n":2,"top2":2,"weight":1e6,"weightTop2":1e6,"sumSquares":5e11,"weightedSum":5000000.0005}`), &c))
-	require.NoError(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"n":2,"top2":0,"weight":1e6,"weightTop2":0,"sumSquares":5e11,"weightedSum":999999.9995}`), &c))
+	require.NoError(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"n":2,"top2":2,"weight":1e6,"weightTop2":1e6,"sumSquares":5e11,"weightedSum":5000000.0005,"weightedSumSquares":2.5e7}`), &c))
+	require.NoError(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"n":2,"top2":0,"weight":1e6,"weightTop2":0,"sumSquares":5e11,"weightedSum":999999.9995,"weightedSumSquares":1e6}`), &c))
 	// CES on 1..7, same weight: bounds 1e6·(1 − 1e-9) and 7e6·(1 + 1e-9).
 	var e CES
-	require.NoError(t, json.Unmarshal([]byte(`{"n":2,"easy":0,"weight":1e6,"weightEasy":0,"weightedSum":999999.9995}`), &e))
-	require.NoError(t, json.Unmarshal([]byte(`{"n":2,"easy":2,"weight":1e6,"weightEasy":1e6,"weightedSum":7000000.0005}`), &e))
+	require.NoError(t, json.Unmarshal([]byte(`{"n":2,"easy":0,"weight":1e6,"weightEasy":0,"weightedSum":999999.9995,"sumSquares":5e11,"weightedSumSquares":1e6}`), &e))
+	require.NoError(t, json.Unmarshal([]byte(`{"n":2,"easy":2,"weight":1e6,"weightEasy":1e6,"weightedSum":7000000.0005,"sumSquares":5e11,"weightedSumSquares":4.9e7}`), &e))
 	// Mystery shop: one visit scored 1 + 1e-10.
 	var m MysteryShop
 	require.NoError(t, json.Unmarshal([]byte(`{"form":{"name":"f","criteria":[{"name":"a","weight":1}]},"overall":{"visits":1,"scoreSum":1.0000000001},"branches":[{"visits":1,"scoreSum":1}],"agents":[{"visits":1,"scoreSum":1}],"criteria":[{"pass":1}]}`), &m))

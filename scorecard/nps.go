@@ -220,3 +220,23 @@ func (r NPSResult) adjusted(which string) (adjustedNPS, error) {
 	pa, da := (p*n+0.75)/na, (d*n+0.75)/na
 	return adjustedNPS{pa - da, (pa + da - (pa-da)*(pa-da)) / na}, nil
 }
+
+// CompareNPSSegments tests whether the mix of promoters, passives and
+// detractors differs across several segments (branches, channels, months)
+// with Pearson's chi-square test on the segments' counts (see
+// [ChiSquareTest]; survey weights are not used). It needs at least two
+// segments with answers.
+func CompareNPSSegments(segments ...NPSResult) (TestResult, error) {
+	table := make([][]float64, len(segments))
+	for i, s := range segments {
+		if s.Promoters < 0 || s.Passives < 0 || s.Detractors < 0 {
+			return TestResult{}, fmt.Errorf("scorecard: compare nps segments: segment %d: negative count: %w", i+1, ErrInvalidValue)
+		}
+		table[i] = []float64{float64(s.Promoters), float64(s.Passives), float64(s.Detractors)}
+	}
+	r, err := ChiSquareTest(table)
+	if err != nil {
+		return TestResult{}, fmt.Errorf("scorecard: compare nps segments: %w", err)
+	}
+	return r, nil
+}
