@@ -1,8 +1,8 @@
 package scorecard
 
 import (
-	"fmt"
 	"encoding/json"
+	"fmt"
 	"math"
 	"testing"
 
