@@ -33,6 +33,25 @@ func BenchmarkNPSAdd(b *testing.B) {
 	}
 }
 
+// BenchmarkNPSAddRandom adds scores drawn at random (fixed seed), so the
+// branch predictor cannot learn the sequence as it does with i % 11.
+func BenchmarkNPSAddRandom(b *testing.B) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	scores := make([]int, 1<<16)
+	for i := range scores {
+		scores[i] = rng.IntN(11)
+	}
+	var n NPS
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if err := n.Add(scores[i&(1<<16-1)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
 func BenchmarkCSATAdd(b *testing.B) {
 	var c CSAT
 	b.ReportAllocs()
@@ -123,5 +142,37 @@ func BenchmarkServqualMerge(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// servqualBenchResponse is the response BenchmarkServqualAdd scores: 22
+// expectations and perceptions and a 100-point allocation.
+func servqualBenchResponse() ServqualResponse {
+	e, p := make([]Answer, 22), make([]Answer, 22)
+	for i := range e {
+		e[i], p[i] = Rated(7-i%3), Rated(4+i%4)
+	}
+	return ServqualResponse{Expectations: e, Perceptions: p, Importance: Allocation{10, 30, 20, 20, 20}, Phase: During}
+}
+
+var benchSink int64
+
+// BenchmarkServqualBarePass is the floor for BenchmarkServqualAdd: one pass
+// reading the same fields (every answer's state and value, the allocation,
+// weight, phase and source) and summing them, with no validation.
+func BenchmarkServqualBarePass(b *testing.B) {
+	r := servqualBenchResponse()
+	b.ReportAllocs()
+	for b.Loop() {
+		var s int64
+		for i := range r.Perceptions {
+			p, e := r.Perceptions[i], r.Expectations[i]
+			s += int64(p.State) + int64(p.Value) + int64(e.State) + int64(e.Value)
+		}
+		for _, w := range r.Importance {
+			s += int64(w)
+		}
+		s += int64(r.Weight) + int64(r.Phase) + int64(r.Source)
+		benchSink += s
 	}
 }

@@ -3,6 +3,7 @@ package scorecard
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -22,6 +23,7 @@ type CardSurvey struct {
 	attrs       []string
 	providers   []string
 	sum, n      []int64 // provider × attribute
+	sumSq       []int64 // provider × attribute: Σ score²
 	impSum      []int64
 	impN        []int64
 	respondents int64
@@ -54,7 +56,7 @@ func NewCardSurvey(scale Scale, attributes, providers []string) (*CardSurvey, er
 	}
 	np, na := len(providers), len(attributes)
 	return &CardSurvey{scale: scale, attrs: slices.Clone(attributes), providers: slices.Clone(providers),
-		sum: make([]int64, np*na), n: make([]int64, np*na), impSum: make([]int64, na), impN: make([]int64, na)}, nil
+		sum: make([]int64, np*na), n: make([]int64, np*na), sumSq: make([]int64, np*na), impSum: make([]int64, na), impN: make([]int64, na)}, nil
 }
 
 // check reports a zero CardSurvey, which has no attributes or providers.
@@ -106,6 +108,7 @@ func (c *CardSurvey) Add(r CardResponse) error {
 		for i, a := range row {
 			if v, ok := a.Rating(); ok {
 				c.sum[p*na+i] += int64(v)
+				c.sumSq[p*na+i] += int64(v) * int64(v)
 				c.n[p*na+i]++
 			}
 		}
@@ -123,7 +126,7 @@ func (c *CardSurvey) Merge(other *CardSurvey) error {
 	}
 	if c.check() != nil {
 		*c = CardSurvey{scale: other.scale, attrs: slices.Clone(other.attrs), providers: slices.Clone(other.providers),
-			sum: slices.Clone(other.sum), n: slices.Clone(other.n), impSum: slices.Clone(other.impSum),
+			sum: slices.Clone(other.sum), n: slices.Clone(other.n), sumSq: slices.Clone(other.sumSq), impSum: slices.Clone(other.impSum),
 			impN: slices.Clone(other.impN), respondents: other.respondents}
 		return nil
 	}
@@ -132,6 +135,7 @@ func (c *CardSurvey) Merge(other *CardSurvey) error {
 	}
 	for i := range c.sum {
 		c.sum[i] += other.sum[i]
+		c.sumSq[i] += other.sumSq[i]
 		c.n[i] += other.n[i]
 	}
 	for i := range c.impSum {
@@ -210,4 +214,83 @@ func (c *CardSurvey) IPA(ch Crosshair) (IPAResult, error) {
 		pts[i] = IPAInput{Name: name, Importance: imp[i], Performance: float64(c.sum[i]) / float64(c.n[i])}
 	}
 	return ImportancePerformance(pts, IPAConfig{Crosshair: ch, ImportanceScale: c.scale, PerformanceScale: c.scale})
+}
+
+// Samples returns each provider's ratings of each attribute as a [Sample]
+// (count, mean and standard deviation), indexed [provider][attribute],
+// ours first; the mean and SD are NaN without ratings (SD also with one).
+func (c *CardSurvey) Samples() [][]Sample {
+	na := len(c.attrs)
+	out := make([][]Sample, len(c.providers))
+	for p := range out {
+		out[p] = make([]Sample, na)
+		for i := range na {
+			k := p*na + i
+			n := float64(c.n[k])
+			smp := Sample{N: n, Mean: math.NaN(), SD: math.NaN()}
+			if n > 0 {
+				smp.Mean = float64(c.sum[k]) / n
+			}
+			if n > 1 {
+				// n·Σx² − (Σx)² is an exact integer: no cancellation.
+				ss := float64(c.n[k]*c.sumSq[k] - c.sum[k]*c.sum[k])
+				smp.SD = math.Sqrt(ss / (n * (n - 1)))
+			}
+			out[p][i] = smp
+		}
+	}
+	return out
+}
+
+// ScoreIntervals returns the 95 % t interval of every mean score, indexed
+// [provider][attribute] like [CardSurvey.Samples]; bounds are NaN where a
+// provider has fewer than two ratings on an attribute.
+func (c *CardSurvey) ScoreIntervals() [][]Interval {
+	smp := c.Samples()
+	out := make([][]Interval, len(smp))
+	for p, row := range smp {
+		out[p] = make([]Interval, len(row))
+		for i, s := range row {
+			ci, err := MeanCI(s, 0.95)
+			if err != nil {
+				ci = nanInterval()
+				ci.Estimate = s.Mean
+			}
+			out[p][i] = ci
+		}
+	}
+	return out
+}
+
+// CompareCardSurveys tests, provider by provider and attribute by
+// attribute, whether the mean scores of two independent surveys (two
+// periods, two regions) differ, first − second, with [WelchTest]. The result
+// is indexed [provider][attribute]; a cell that cannot be tested (fewer than
+// two ratings, no variance) has Test "" and NaN statistic and p-value. The
+// surveys must share scale, attributes and providers (errors wrap
+// [ErrMismatch]; zero surveys [ErrInvalidInstrument]).
+func CompareCardSurveys(a, b *CardSurvey) ([][]TestResult, error) {
+	if err := a.check(); err != nil {
+		return nil, err
+	}
+	if err := b.check(); err != nil {
+		return nil, err
+	}
+	if a.scale != b.scale || !slices.Equal(a.attrs, b.attrs) || !slices.Equal(a.providers, b.providers) {
+		return nil, fmt.Errorf("scorecard: compare card surveys: different scale, attributes or providers: %w", ErrMismatch)
+	}
+	sa, sb := a.Samples(), b.Samples()
+	out := make([][]TestResult, len(sa))
+	for p := range sa {
+		out[p] = make([]TestResult, len(sa[p]))
+		for i := range sa[p] {
+			r, err := WelchTest(sa[p][i], sb[p][i])
+			if err != nil {
+				r = TestResult{Statistic: math.NaN(), DF: math.NaN(), PValue: math.NaN(), Difference: sa[p][i].Mean - sb[p][i].Mean,
+					CI: nanInterval(), Effect: math.NaN()}
+			}
+			out[p][i] = r
+		}
+	}
+	return out, nil
 }

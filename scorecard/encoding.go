@@ -242,20 +242,44 @@ type servqualJSON struct {
 	ImportanceSum      Allocation     `json:"importanceSum"`
 	ImportanceWeight   float64        `json:"importanceWeight"`
 	ImportanceN        int64          `json:"importanceN"`
+	DimensionGaps      []dimSumsJSON  `json:"dimensionGaps"`
+	OverallGap         dimSumsJSON    `json:"overallGap"`
+}
+
+type dimSumsJSON struct {
+	N int64 `json:"n"`
+	// WeightExcess and SquaredWeightExcess are Σ(w − 1) and Σ(w² − 1) over
+	// the respondents: 0 without survey weights.
+	WeightExcess        float64 `json:"weightExcess,omitempty"`
+	SquaredWeightExcess float64 `json:"squaredWeightExcess,omitempty"`
+	Sum                 float64 `json:"sum"`
+	SumSq               float64 `json:"sumSquares"`
+}
+
+func (d dimSums) json() dimSumsJSON { return dimSumsJSON{d.n, d.wx, d.w2x, d.sum, d.sumSq} }
+
+// valid checks respondent-level gap sums of at most respondents rows, each
+// gap within ±width.
+func (j dimSumsJSON) valid(respondents int64, width float64) bool {
+	w, w2 := float64(j.N)+j.WeightExcess, float64(j.N)+j.SquaredWeightExcess
+	return j.N >= 0 && j.N <= respondents && finite(j.WeightExcess, j.SquaredWeightExcess) && nonNegative(j.SumSq) && finite(j.Sum) &&
+		(j.N > 0 && w > 0 && w2 > 0 || j.N == 0 && j.WeightExcess == 0 && j.SquaredWeightExcess == 0 && j.Sum == 0 && j.SumSq == 0) &&
+		inRange(j.Sum, w, -width, width) && j.SumSq <= width*width*w*(1+1e-9) && j.Sum*j.Sum <= j.SumSq*w*(1+1e-9)+1e-9
 }
 
 // MarshalJSON encodes the instrument and the sums accumulated so far.
 func (s Servqual) MarshalJSON() ([]byte, error) {
-	j := servqualJSON{Instrument: s.Instrument(), Respondents: s.respondents,
+	items := s.itemTotals()
+	j := servqualJSON{Instrument: s.Instrument(), Respondents: s.respondents, OverallGap: s.allGap.json(),
 		Items:              make([]itemSumsJSON, s.Instrument().Len()),
 		WeightedGap:        weightedJSON{s.wGapSum, s.wGapW, s.wGapN},
 		WeightedPerception: weightedJSON{s.wPerfSum, s.wPerfW, s.wPerfN},
 		ImportanceSum:      s.impSum, ImportanceWeight: s.impW, ImportanceN: s.impN}
+	for d := range s.dimGap {
+		j.DimensionGaps = append(j.DimensionGaps, s.dimGap[d].json())
+	}
 	for i := range j.Items {
-		if s.items == nil {
-			break
-		}
-		it := s.items[i]
+		it := items[i]
 		j.Items[i] = itemSumsJSON{it.nE, it.nP, it.nG, it.wE, it.wP, it.wG, it.sE, it.sP, it.sPP, it.sG, it.sGG}
 	}
 	return json.Marshal(j)
@@ -301,6 +325,17 @@ func (s *Servqual) UnmarshalJSON(data []byte) error {
 	v.wGapSum, v.wGapW, v.wGapN = j.WeightedGap.Sum, j.WeightedGap.Weight, j.WeightedGap.N
 	v.wPerfSum, v.wPerfW, v.wPerfN = j.WeightedPerception.Sum, j.WeightedPerception.Weight, j.WeightedPerception.N
 	v.impSum, v.impW, v.impN = j.ImportanceSum, j.ImportanceWeight, j.ImportanceN
+	if len(j.DimensionGaps) != NumDimensions || !j.OverallGap.valid(j.Respondents, width) {
+		return invalidState("servqual", "respondent-level gap sums missing or inconsistent")
+	}
+	for d, g := range j.DimensionGaps {
+		if !g.valid(j.Respondents, width) {
+			return invalidState("servqual", fmt.Sprintf("respondent-level gap sums of %s inconsistent", Dimension(d+1)))
+		}
+		v.dimGap[d] = dimSums{g.N, g.WeightExcess, g.SquaredWeightExcess, g.Sum, g.SumSq}
+	}
+	o := j.OverallGap
+	v.allGap = dimSums{o.N, o.WeightExcess, o.SquaredWeightExcess, o.Sum, o.SumSq}
 	*s = v
 	return nil
 }
@@ -415,6 +450,7 @@ type cardSurveyJSON struct {
 	Providers     []string `json:"providers"`
 	Sum           []int64  `json:"sum"`
 	N             []int64  `json:"n"`
+	SumSquares    []int64  `json:"sumSquares"`
 	ImportanceSum []int64  `json:"importanceSum"`
 	ImportanceN   []int64  `json:"importanceN"`
 	Respondents   int64    `json:"respondents"`
@@ -422,7 +458,7 @@ type cardSurveyJSON struct {
 
 // MarshalJSON encodes the survey definition and its integer sums.
 func (c CardSurvey) MarshalJSON() ([]byte, error) {
-	return json.Marshal(cardSurveyJSON{c.scale, c.attrs, c.providers, c.sum, c.n, c.impSum, c.impN, c.respondents})
+	return json.Marshal(cardSurveyJSON{c.scale, c.attrs, c.providers, c.sum, c.n, c.sumSq, c.impSum, c.impN, c.respondents})
 }
 
 // UnmarshalJSON decodes and validates a state written by MarshalJSON.
@@ -451,8 +487,21 @@ func (c *CardSurvey) UnmarshalJSON(data []byte) error {
 	if !check(j.Sum, j.N) || !check(j.ImportanceSum, j.ImportanceN) {
 		return invalidState("card survey", "sums outside the scale")
 	}
+	if len(j.SumSquares) != na*np {
+		return invalidState("card survey", "sums of squares do not match the attributes and providers")
+	}
+	lo, hi := int64(j.Scale.Min), int64(j.Scale.Max)
+	top := max(lo*lo, hi*hi)
+	for i, sq := range j.SumSquares {
+		// Σx² ≥ (Σx)²/n (Cauchy–Schwarz) and ≤ n·max x², and Σx² ≥ 0.
+		n, sum := j.N[i], j.Sum[i]
+		if sq < 0 || sq > top*n || (n > 0 && float64(sq)*float64(n) < float64(sum)*float64(sum)*(1-1e-12)) || (n == 0 && sq != 0) {
+			return invalidState("card survey", fmt.Sprintf("sum of squares %d inconsistent with %d ratings summing to %d", sq, n, sum))
+		}
+	}
 	copy(v.sum, j.Sum)
 	copy(v.n, j.N)
+	copy(v.sumSq, j.SumSquares)
 	copy(v.impSum, j.ImportanceSum)
 	copy(v.impN, j.ImportanceN)
 	v.respondents = j.Respondents

@@ -25,6 +25,7 @@ type Instrument struct {
 	scale Scale
 	items []Item
 	dims  [NumDimensions]int // number of items per dimension
+	fast  *servqualTable     // Servqual.Add's lookup table; nil for scales wider than 15
 }
 
 // NewInstrument validates and returns an instrument. Every problem is
@@ -62,6 +63,7 @@ func NewInstrument(name string, scale Scale, items []Item) (*Instrument, error) 
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	in.fast = newServqualTable(in)
 	return in, nil
 }
 
