@@ -21,7 +21,7 @@ type servqualTable struct {
 	width      int // W = Max − Min
 	side       int // W + 2 codes per answer: 0 not answered, 1 + v'
 	cells      []servqualCell
-	reversed   []servqualCell // cells indexed by the raw codes of a reverse-keyed item
+	reversed   []servqualCell   // cells indexed by the raw codes of a reverse-keyed item
 	table      [][]servqualCell // per item: cells or reversed
 	flushEvery int              // respondents a pending lane can take without overflow
 	dim        []uint8          // each item's dimension index (0..4)
