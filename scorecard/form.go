@@ -266,7 +266,9 @@ type markCounts struct{ pass, fail, na int64 }
 // MysteryShop accumulates evaluations of one [Form] and aggregates them per
 // branch and per agent. The zero value uses [DefaultMysteryForm]; use
 // [NewMysteryShop] for another form. Counts merge exactly; mean scores are
-// float64 sums, equal up to rounding.
+// float64 sums, equal up to rounding. Its size grows with the number of
+// distinct branches and agents (the per-group results need one sum each),
+// never with the number of visits.
 type MysteryShop struct {
 	form     *Form
 	all      groupSums

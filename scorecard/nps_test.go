@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func npsOf(t *testing.T, scores ...int) *NPS {
+func npsOf(t testing.TB, scores ...int) *NPS {
 	t.Helper()
 	var n NPS
 	for _, s := range scores {

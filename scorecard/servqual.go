@@ -73,9 +73,12 @@ func (s *itemSums) merge(o *itemSums) {
 // with SERVQUAL (gap = perception − expectation) and SERVPERF (perceptions
 // only). The zero value is ready to use with [DefaultServqual]; use
 // [NewServqual] for another instrument. Without survey weights every sum is
-// an exact integer, so merging shards gives exactly the one-pass result; the
-// importance-weighted scores and survey-weighted sums are float64, equal up to
-// rounding.
+// an exact integer, so merging shards gives exactly the one-pass item and
+// dimension scores; the respondent-level gaps (each respondent's mean over a
+// dimension, behind the intervals and tests), the importance-weighted scores
+// and survey-weighted sums are float64 sums of fractions, equal up to
+// rounding. The size is fixed by the instrument: O(items), whatever the
+// number of respondents.
 //
 // A Servqual is not safe for concurrent use; give each goroutine its own and
 // [Servqual.Merge] them.
