@@ -12,7 +12,7 @@ import (
 // accKind drives the merge property test of one accumulator type.
 type accKind struct {
 	name   string
-	zero   func() any                       // a zero-value accumulator (pointer)
+	zero   func() any                          // a zero-value accumulator (pointer)
 	add    func(acc any, rng *rand.Rand) error // add one random record
 	merge  func(dst, src any) error
 	result func(acc any) string // the result, printed (NaN-safe comparison)
