@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/servuction/servuction/internal/enum"
 )
@@ -30,6 +31,63 @@ type CSVOptions struct {
 	// "W_empathy" by default) are the optional 100-point allocation columns:
 	// all five or none; a row with all five blank has no allocation.
 	ImportancePrefix string
+	// Comma is the field delimiter, ',' by default. Spreadsheets set to
+	// Spanish (and most of continental Europe and Latin America) save CSV
+	// with ';', because ',' is their decimal separator.
+	Comma rune
+	// DecimalComma reads "3,5" as 3.5 in numeric cells (weights, importance
+	// points, ratings for alpha); a '.' in a cell that also has a comma is a
+	// thousands separator ("1.234,5"). Cells without a comma parse as usual.
+	DecimalComma bool
+}
+
+// Validate reports a delimiter encoding/csv cannot use (a quote, a line
+// break, the Unicode replacement character) or one that clashes with
+// decimal commas; errors wrap [ErrInvalidCSV].
+func (o CSVOptions) Validate() error {
+	c := o.Comma
+	if c == 0 {
+		c = ','
+	}
+	if c == '"' || c == '\r' || c == '\n' || c == 0xFFFD || !utf8.ValidRune(c) {
+		return fmt.Errorf("scorecard: CSV options: delimiter %q not usable: %w", c, ErrInvalidCSV)
+	}
+	if o.DecimalComma && c == ',' {
+		return fmt.Errorf("scorecard: CSV options: decimal commas need another delimiter (';'): %w", ErrInvalidCSV)
+	}
+	return nil
+}
+
+// newReader returns a csv.Reader with the options' delimiter.
+func (o CSVOptions) newReader(r io.Reader) *csv.Reader {
+	cr := csv.NewReader(r)
+	if o.Comma != 0 {
+		cr.Comma = o.Comma
+	}
+	return cr
+}
+
+// parseNumber reads a numeric cell, with a decimal comma if asked.
+func (o CSVOptions) parseNumber(cell string) (float64, error) {
+	if o.DecimalComma && strings.Contains(cell, ",") {
+		cell = strings.ReplaceAll(strings.ReplaceAll(cell, ".", ""), ",", ".")
+	}
+	return strconv.ParseFloat(cell, 64)
+}
+
+// headerHint explains a header that looks like a semicolon-separated file
+// read with commas: one column holding semicolons.
+func (o CSVOptions) headerHint(header []string) string {
+	c := o.Comma
+	if c == 0 {
+		c = ','
+	}
+	for _, h := range header {
+		if c != ';' && strings.Count(h, ";") >= 1 {
+			return " (the header holds semicolons: the file looks semicolon-separated, as spreadsheets in Spanish save CSV; set CSVOptions.Comma to ';' and, for numbers like 3,5, DecimalComma)"
+		}
+	}
+	return ""
 }
 
 func (o CSVOptions) withDefaults() CSVOptions {
@@ -81,8 +139,11 @@ func ReadServqualCSV(r io.Reader, in *Instrument, opt CSVOptions) ([]ServqualRes
 	if in == nil {
 		in = defaultServqual
 	}
+	if err := opt.Validate(); err != nil {
+		return nil, err
+	}
 	opt = opt.withDefaults()
-	cr := csv.NewReader(r)
+	cr := opt.newReader(r)
 	cr.FieldsPerRecord = 0
 	header, err := cr.Read()
 	if err != nil {
@@ -113,7 +174,7 @@ func ReadServqualCSV(r io.Reader, in *Instrument, opt CSVOptions) ([]ServqualRes
 		}
 	}
 	if len(missingP) > 0 {
-		return nil, fmt.Errorf("scorecard: CSV header: missing perception columns %s: %w", strings.Join(missingP, ", "), ErrInvalidCSV)
+		return nil, fmt.Errorf("scorecard: CSV header: missing perception columns %s%s: %w", strings.Join(missingP, ", "), opt.headerHint(header), ErrInvalidCSV)
 	}
 	if eFound != 0 && eFound != k {
 		return nil, fmt.Errorf("scorecard: CSV header: %d of %d expectation columns (%s…): want all or none: %w", eFound, k, opt.ExpectationPrefix, ErrInvalidCSV)
@@ -167,7 +228,7 @@ func ReadServqualCSV(r io.Reader, in *Instrument, opt CSVOptions) ([]ServqualRes
 				if cell == "" {
 					continue
 				}
-				w, perr := strconv.ParseFloat(cell, 64)
+				w, perr := opt.parseNumber(cell)
 				if perr != nil || math.IsNaN(w) || math.IsInf(w, 0) {
 					return nil, cellErr(c, fmt.Errorf("scorecard: value %q: not a finite number: %w", rec[c], ErrInvalidWeights))
 				}
@@ -178,7 +239,7 @@ func ReadServqualCSV(r io.Reader, in *Instrument, opt CSVOptions) ([]ServqualRes
 			}
 		}
 		if cell := strings.TrimSpace(safeCell(rec, weightCol, hasWeight)); cell != "" {
-			w, perr := strconv.ParseFloat(cell, 64)
+			w, perr := opt.parseNumber(cell)
 			if perr != nil || math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
 				return nil, cellErr(weightCol, fmt.Errorf("scorecard: value %q: want a finite weight ≥ 0: %w", cell, ErrInvalidWeights))
 			}
@@ -204,9 +265,19 @@ func ReadServqualCSV(r io.Reader, in *Instrument, opt CSVOptions) ([]ServqualRes
 // column). Blank and not-applicable cells (see [ParseAnswer]) become NaN, the
 // missing-answer marker of [CronbachListwise] and [CronbachPairwise]; any
 // other cell must be a finite number. Errors name line, column and value and
-// wrap [ErrInvalidCSV].
+// wrap [ErrInvalidCSV]. It reads comma-separated files with decimal points;
+// [ReadRatingsCSVWith] takes other delimiters and decimal commas.
 func ReadRatingsCSV(r io.Reader, columns []string) ([][]float64, error) {
-	cr := csv.NewReader(r)
+	return ReadRatingsCSVWith(r, columns, CSVOptions{})
+}
+
+// ReadRatingsCSVWith is [ReadRatingsCSV] with opt's Comma and DecimalComma
+// (the other options name SERVQUAL columns and do not apply).
+func ReadRatingsCSVWith(r io.Reader, columns []string, opt CSVOptions) ([][]float64, error) {
+	if err := opt.Validate(); err != nil {
+		return nil, err
+	}
+	cr := opt.newReader(r)
 	header, err := cr.Read()
 	if err != nil {
 		return nil, fmt.Errorf("scorecard: CSV header: %w: %w", ErrInvalidCSV, err)
@@ -231,7 +302,7 @@ func ReadRatingsCSV(r io.Reader, columns []string) ([][]float64, error) {
 				}
 			}
 			if found < 0 {
-				return nil, fmt.Errorf("scorecard: CSV header: no column %q: %w", c, ErrInvalidCSV)
+				return nil, fmt.Errorf("scorecard: CSV header: no column %q%s: %w", c, opt.headerHint(header), ErrInvalidCSV)
 			}
 			idx = append(idx, found)
 			names = append(names, c)
@@ -254,15 +325,23 @@ func ReadRatingsCSV(r io.Reader, columns []string) ([][]float64, error) {
 				row[j] = math.NaN()
 				continue
 			}
-			v, perr := strconv.ParseFloat(cell, 64)
+			v, perr := opt.parseNumber(cell)
 			if perr != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("scorecard: CSV line %d, column %q: value %q: not a finite number: %w", line, names[j], rec[c], ErrInvalidCSV)
+				return nil, fmt.Errorf("scorecard: CSV line %d, column %q: value %q: not a finite number%s: %w", line, names[j], rec[c], decimalHint(cell, opt), ErrInvalidCSV)
 			}
 			row[j] = v
 		}
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// decimalHint suggests DecimalComma for a cell like "3,5" read without it.
+func decimalHint(cell string, opt CSVOptions) string {
+	if !opt.DecimalComma && strings.Contains(cell, ",") {
+		return " (a decimal comma? set CSVOptions.DecimalComma)"
+	}
+	return ""
 }
 
 // csvReadError wraps a csv.Reader error (a *csv.ParseError names its line).
