@@ -37,9 +37,11 @@ type Reliability struct {
 	// Items is k, the number of items.
 	Items int
 	// ItemMeans and ItemSDs are each item's mean and standard deviation
-	// over the answers behind the covariances (complete data and listwise:
-	// the N complete rows; pairwise: every answer to the item), as psych's
-	// item.stats mean and sd; ItemN counts those answers.
+	// over the answers behind the covariances, and ItemN counts them:
+	// complete data and listwise, the N complete rows; pairwise, every
+	// answer to the item. They equal psych's item.stats mean and sd for
+	// complete and pairwise data; for listwise data psych describes every
+	// answer, dropped rows included ([ResponseFrequencies] counts those).
 	ItemMeans, ItemSDs []float64
 	ItemN              []int
 	// SuspectReversed lists (0-based) the items whose item–rest correlation
