@@ -52,3 +52,24 @@ func TestItemStatisticsAgainstPsych(t *testing.T) {
 	_, err = ResponseFrequencies([][]float64{{1, 2}, {1}})
 	assert.ErrorIs(t, err, ErrRagged)
 }
+
+// The Feldt interval on the complete rows of listwise data, as psych gives
+// it for those rows (R: a3 <- alpha(y) on the 8 complete rows; a3$feldt:
+// lower 0.7915960669608615, upper 0.9865844373372117), and at 90 %:
+// 1 − (1 − α)·qf(0.95, 7, 14) = 0.8295617050192824.
+func TestFeldtOnCompleteRows(t *testing.T) {
+	l, err := CronbachListwise(psychItems)
+	require.NoError(t, err)
+	assert.Equal(t, 10, l.Rows) // l.CI counts every row, like pingouin
+	ci, err := l.Feldt(l.N, 0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 0.7915960669608615, ci[0], 1e-9)
+	assert.InDelta(t, 0.9865844373372117, ci[1], 1e-9)
+	ci90, err := l.Feldt(l.N, 0.90)
+	require.NoError(t, err)
+	assert.InDelta(t, 0.8295617050192824, ci90[0], 1e-9)
+	_, err = l.Feldt(1, 0.95)
+	assert.ErrorIs(t, err, ErrInsufficientData)
+	_, err = l.Feldt(8, 1.5)
+	assert.ErrorIs(t, err, ErrInvalidValue)
+}
