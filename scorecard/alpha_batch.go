@@ -54,11 +54,12 @@ const alphaBlockRows = 256
 type alphaBlock struct {
 	k, groups int
 	ref       []int32  // each item's origin: answers are ref..ref+15
-	u         []uint64 // answers minus the item's least, k × alphaBlockRows
+	u         []uint8  // answers minus the item's origin, k × alphaBlockRows
 	w         []uint64 // four items to a word, 16 bits each, groups × alphaBlockRows
 	lo, hi    []int32
 	sums      []int64
 	cross     []int64 // k × k, upper triangle
+	tot       []int32 // row totals of the answers minus the origins
 	totLo     int64
 	totHi     int64
 	// the sums as float64, for Alpha.addShifted
@@ -67,7 +68,7 @@ type alphaBlock struct {
 
 func newAlphaBlock(k int) *alphaBlock {
 	g := (k + 3) / 4
-	return &alphaBlock{k: k, groups: g, ref: make([]int32, k), u: make([]uint64, k*alphaBlockRows),
+	return &alphaBlock{k: k, groups: g, ref: make([]int32, k), tot: make([]int32, alphaBlockRows), u: make([]uint8, k*alphaBlockRows),
 		w: make([]uint64, g*alphaBlockRows), lo: make([]int32, k), hi: make([]int32, k), sums: make([]int64, k), cross: make([]int64, k*k),
 		fshift: make([]float64, k), fsums: make([]float64, k), fcross: make([]float64, k*k)}
 }
@@ -118,43 +119,64 @@ func (b *alphaBlock) sum(rows [][]float64) bool {
 }
 
 // load converts the block to answers minus each item's origin ref, column
-// by column and four items to a word, and tracks the row totals' extremes.
-// It returns false on a ragged row, an answer that is not an integer, or one
-// outside ref..ref+15.
+// by column, packs them four items to a word and finds the row totals'
+// extremes. It returns false on a ragged row, an answer that is not an
+// integer, or one outside ref..ref+15.
 func (b *alphaBlock) load(rows [][]float64) bool {
 	k := b.k
 	ref := b.ref[:k]
-	totLo, totHi := int64(math.MaxInt64), int64(math.MinInt64)
 	for r, row := range rows {
 		if len(row) != k {
 			return false
 		}
-		var tot int64
 		u := b.u[r:]
-		w := b.w[r:]
-		for g := range b.groups {
-			var word uint64
-			for l := range min(4, k-4*g) {
-				j := 4*g + l
-				v := row[j]
-				iv := int32(v)
-				if float64(iv) != v { // NaN, infinite, decimal or beyond int32
-					return false
-				}
-				d := uint32(iv - ref[j])
-				if d > 15 {
-					return false
-				}
-				tot += int64(iv)
-				u[j*alphaBlockRows] = uint64(d)
-				word |= uint64(d) << (16 * l)
+		for j, v := range row {
+			d := uint32(int32(v) - ref[j])
+			if float64(int32(v)) != v || d > 15 { // NaN, infinite, decimal, beyond int32 or out of the window
+				return false
 			}
-			w[g*alphaBlockRows] = word
+			u[j*alphaBlockRows] = uint8(d)
 		}
-		totLo, totHi = min(totLo, tot), max(totHi, tot)
 	}
-	b.totLo, b.totHi = totLo, totHi
+	b.packWords(len(rows))
 	return true
+}
+
+// packWords packs the block's answers four items to a word and tracks the
+// row totals' extremes: a word times 0x0001000100010001 holds the sum of
+// its four lanes in its top lane.
+func (b *alphaBlock) packWords(n int) {
+	k := b.k
+	var zero [alphaBlockRows]uint8
+	col := func(j int) []uint8 {
+		if j >= k {
+			return zero[:n]
+		}
+		return b.u[j*alphaBlockRows : j*alphaBlockRows+n]
+	}
+	tot := b.tot[:n]
+	clear(tot)
+	for g := range b.groups {
+		u0, u1, u2, u3 := col(4*g), col(4*g+1), col(4*g+2), col(4*g+3)
+		u1, u2, u3 = u1[:len(u0)], u2[:len(u0)], u3[:len(u0)]
+		w := b.w[g*alphaBlockRows : g*alphaBlockRows+n]
+		w = w[:len(u0)]
+		tot = tot[:len(u0)]
+		for r := range u0 {
+			x := uint64(u0[r]) | uint64(u1[r])<<16 | uint64(u2[r])<<32 | uint64(u3[r])<<48
+			w[r] = x
+			tot[r] += int32(x * 0x0001000100010001 >> 48)
+		}
+	}
+	var base int64
+	for _, v := range b.ref[:k] {
+		base += int64(v)
+	}
+	lo, hi := tot[0], tot[0]
+	for _, t := range tot {
+		lo, hi = min(lo, t), max(hi, t)
+	}
+	b.totLo, b.totHi = base+int64(lo), base+int64(hi)
 }
 
 // rebase sets each item's origin to its least answer in the block; false if
@@ -179,18 +201,18 @@ func (b *alphaBlock) rebase(rows [][]float64) bool {
 }
 
 // dotPacked returns Σ u[r]·w[r]: four 16-bit dot products in one word.
-func dotPacked(u, w []uint64) uint64 {
+func dotPacked(u []uint8, w []uint64) uint64 {
 	w = w[:len(u)]
 	var a0, a1, a2, a3 uint64
 	r := 0
 	for ; r+4 <= len(u); r += 4 {
-		a0 += u[r] * w[r]
-		a1 += u[r+1] * w[r+1]
-		a2 += u[r+2] * w[r+2]
-		a3 += u[r+3] * w[r+3]
+		a0 += uint64(u[r]) * w[r]
+		a1 += uint64(u[r+1]) * w[r+1]
+		a2 += uint64(u[r+2]) * w[r+2]
+		a3 += uint64(u[r+3]) * w[r+3]
 	}
 	for ; r < len(u); r++ {
-		a0 += u[r] * w[r]
+		a0 += uint64(u[r]) * w[r]
 	}
 	return a0 + a1 + a2 + a3
 }

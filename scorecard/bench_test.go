@@ -1,7 +1,10 @@
 package scorecard
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math"
+	"os"
 	"math/rand/v2"
 	"testing"
 )
@@ -82,16 +85,35 @@ func likertRows(n, k int) [][]float64 {
 }
 
 // BenchmarkCronbach: 100 000 respondents × 22 items, data built in the
-// benchmark (not at package init) so `go test` stays fast.
+// benchmark (not at package init) so `go test` stays fast. With
+// SCORECARD_CRONBACH_DATA naming a file of little-endian float64 values, 22
+// to a row, it reads those instead: testdata/bench/cronbach_numpy.py writes
+// one and times numpy on the same numbers in the same run.
 func BenchmarkCronbach(b *testing.B) {
 	rows := likertRows(100_000, 22)
+	if path := os.Getenv("SCORECARD_CRONBACH_DATA"); path != "" {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows = make([][]float64, len(raw)/(8*22))
+		for i := range rows {
+			rows[i] = make([]float64, 22)
+			for j := range rows[i] {
+				rows[i][j] = math.Float64frombits(binary.LittleEndian.Uint64(raw[8*(22*i+j):]))
+			}
+		}
+	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	var r Reliability
 	for b.Loop() {
-		if _, err := Cronbach(rows); err != nil {
+		var err error
+		if r, err = Cronbach(rows); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.Logf("alpha %.12f", r.Alpha)
 }
 
 // BenchmarkAlphaMerge merges two 22-item accumulators holding 100 or 100 000
