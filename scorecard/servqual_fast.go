@@ -21,11 +21,12 @@ type servqualTable struct {
 	width      int // W = Max − Min
 	side       int // W + 2 codes per answer: 0 not answered, 1 + v'
 	cells      []servqualCell
-	reversed   []servqualCell   // cells indexed by the raw codes of a reverse-keyed item
-	table      [][]servqualCell // per item: cells or reversed
-	flushEvery int              // respondents a pending lane can take without overflow
-	dim        []uint8          // each item's dimension index (0..4)
-	none       []Answer         // no expectations (SERVPERF): every answer missing
+	reversed   []servqualCell // cells indexed by the raw codes of a reverse-keyed item
+	all        []servqualCell // cells, then reversed
+	off        []int32        // per item: 0 (cells) or side² (reversed), an offset into all
+	flushEvery int            // respondents a pending lane can take without overflow
+	dim        []uint8        // each item's dimension index (0..4)
+	none       []Answer       // no expectations (SERVPERF): every answer missing
 }
 
 func newServqualTable(in *Instrument) *servqualTable {
@@ -35,7 +36,7 @@ func newServqualTable(in *Instrument) *servqualTable {
 	}
 	side := w + 2
 	t := &servqualTable{width: w, side: side, cells: make([]servqualCell, side*side), reversed: make([]servqualCell, side*side),
-		flushEvery: 65535 / max(w*w, 2*w, 1), dim: make([]uint8, len(in.items)), table: make([][]servqualCell, len(in.items)),
+		flushEvery: 65535 / max(w*w, 2*w, 1), dim: make([]uint8, len(in.items)), off: make([]int32, len(in.items)),
 		none: make([]Answer, len(in.items))}
 	for ec := range side {
 		for pc := range side {
@@ -69,11 +70,11 @@ func newServqualTable(in *Instrument) *servqualTable {
 			t.reversed[ec*side+pc] = t.cells[flip(ec)*side+flip(pc)]
 		}
 	}
+	t.all = append(append([]servqualCell(nil), t.cells...), t.reversed...)
 	for i, it := range in.items {
 		t.dim[i] = uint8(it.Dimension - 1)
-		t.table[i] = t.cells
 		if it.Reverse {
-			t.table[i] = t.reversed
+			t.off[i] = int32(side * side)
 		}
 	}
 	return t
@@ -112,23 +113,32 @@ func (s *Servqual) addFast(r *ServqualResponse) bool {
 	}
 	exp = exp[:k]
 	min, width := in.scale.Min, uint(t.width)
-	tables, dimOf := t.table[:k], t.dim[:k]
-	var dims [NumDimensions]uint64
+	all, off, dimOf := t.all, t.off[:k], t.dim[:k]
+	var dims [8]uint64 // per dimension (a power of two: indexed with a mask)
 	bad := false
+	side := t.side
 	for i := range pend {
-		pc, pbad := code(perc[i], min, width)
-		ec, ebad := code(exp[i], min, width)
-		bad = bad || pbad || ebad
-		c := &tables[i][ec*t.side+pc]
+		p, e := &perc[i], &exp[i]
+		dp, de := uint(p.Value-min), uint(e.Value-min)
+		var idx int
+		if p.State == Answered && e.State == Answered && dp <= width && de <= width { // the common case
+			idx = int(de+1)*side + int(dp+1)
+		} else {
+			pc, pbad := code(*p, min, width)
+			ec, ebad := code(*e, min, width)
+			bad = bad || pbad || ebad
+			idx = ec*side + pc
+		}
+		c := &all[int(off[i])+idx]
 		pend[i].a += c.a
 		pend[i].b += c.b
-		dims[dimOf[i]%NumDimensions] += c.c
+		dims[dimOf[i]&7] += c.c
 	}
 	if bad { // roll back: integer lanes subtract exactly
 		for i := range pend {
 			pc, _ := code(perc[i], min, width)
 			ec, _ := code(exp[i], min, width)
-			c := &tables[i][ec*t.side+pc]
+			c := &all[int(off[i])+ec*side+pc]
 			pend[i].a -= c.a
 			pend[i].b -= c.b
 		}
@@ -138,7 +148,7 @@ func (s *Servqual) addFast(r *ServqualResponse) bool {
 	if s.pendN >= t.flushEvery {
 		s.flush()
 	}
-	gapSum, gapN, perfSum, perfN := respondentDims(&dims, t.width, min)
+	gapSum, gapN, perfSum, perfN := respondentDims((*[NumDimensions]uint64)(dims[:NumDimensions]), t.width, min)
 	s.addScores(r, &gapSum, &gapN, &perfSum, &perfN, 1)
 	return true
 }
