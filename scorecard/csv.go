@@ -149,52 +149,10 @@ func ReadServqualCSV(r io.Reader, in *Instrument, opt CSVOptions) ([]ServqualRes
 	if err != nil {
 		return nil, fmt.Errorf("scorecard: CSV header: %w: %w", ErrInvalidCSV, err)
 	}
-	col := make(map[string]int, len(header))
-	for i, h := range header {
-		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
-		if _, dup := col[h]; dup {
-			return nil, fmt.Errorf("scorecard: CSV header: duplicate column %q: %w", h, ErrInvalidCSV)
-		}
-		col[h] = i
+	l, err := newServqualLayout(header, in, opt)
+	if err != nil {
+		return nil, err
 	}
-	k := in.Len()
-	pcol, ecol := make([]int, k), make([]int, k)
-	var missingP []string
-	eFound := 0
-	for i := range k {
-		id := in.items[i].ID
-		var ok bool
-		if pcol[i], ok = col[opt.PerceptionPrefix+id]; !ok {
-			missingP = append(missingP, opt.PerceptionPrefix+id)
-		}
-		if ecol[i], ok = col[opt.ExpectationPrefix+id]; ok {
-			eFound++
-		} else {
-			ecol[i] = -1
-		}
-	}
-	if len(missingP) > 0 {
-		return nil, fmt.Errorf("scorecard: CSV header: missing perception columns %s%s: %w", strings.Join(missingP, ", "), opt.headerHint(header), ErrInvalidCSV)
-	}
-	if eFound != 0 && eFound != k {
-		return nil, fmt.Errorf("scorecard: CSV header: %d of %d expectation columns (%s…): want all or none: %w", eFound, k, opt.ExpectationPrefix, ErrInvalidCSV)
-	}
-	var wcol [NumDimensions]int
-	wFound := 0
-	for d := range NumDimensions {
-		name := opt.ImportancePrefix + Dimension(d+1).String()
-		var ok bool
-		if wcol[d], ok = col[name]; ok {
-			wFound++
-		}
-	}
-	if wFound != 0 && wFound != NumDimensions {
-		return nil, fmt.Errorf("scorecard: CSV header: %d of 5 importance columns (%s…): want all or none: %w", wFound, opt.ImportancePrefix, ErrInvalidCSV)
-	}
-	phaseCol, hasPhase := col[opt.PhaseColumn]
-	sourceCol, hasSource := col[opt.SourceColumn]
-	weightCol, hasWeight := col[opt.WeightColumn]
-
 	var out []ServqualResponse
 	for {
 		rec, err := cr.Read()
@@ -205,59 +163,142 @@ func ReadServqualCSV(r io.Reader, in *Instrument, opt CSVOptions) ([]ServqualRes
 			return nil, csvReadError(err)
 		}
 		line, _ := cr.FieldPos(0)
-		cellErr := func(c int, err error) error {
-			return fmt.Errorf("scorecard: CSV line %d, column %q: %w", line, strings.TrimSpace(header[c]), err)
-		}
-		resp := ServqualResponse{Perceptions: make([]Answer, k)}
-		if eFound > 0 {
-			resp.Expectations = make([]Answer, k)
-		}
-		for i := range k {
-			if resp.Perceptions[i], err = ParseAnswer(rec[pcol[i]], in.scale); err != nil {
-				return nil, cellErr(pcol[i], err)
-			}
-			if eFound > 0 {
-				if resp.Expectations[i], err = ParseAnswer(rec[ecol[i]], in.scale); err != nil {
-					return nil, cellErr(ecol[i], err)
-				}
-			}
-		}
-		if wFound > 0 {
-			for d, c := range wcol {
-				cell := strings.TrimSpace(rec[c])
-				if cell == "" {
-					continue
-				}
-				w, perr := opt.parseNumber(cell)
-				if perr != nil || math.IsNaN(w) || math.IsInf(w, 0) {
-					return nil, cellErr(c, fmt.Errorf("scorecard: value %q: not a finite number: %w", rec[c], ErrInvalidWeights))
-				}
-				resp.Importance[d] = w
-			}
-			if err := resp.Importance.Validate(); err != nil {
-				return nil, fmt.Errorf("scorecard: CSV line %d: %w", line, err)
-			}
-		}
-		if cell := strings.TrimSpace(safeCell(rec, weightCol, hasWeight)); cell != "" {
-			w, perr := opt.parseNumber(cell)
-			if perr != nil || math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
-				return nil, cellErr(weightCol, fmt.Errorf("scorecard: value %q: want a finite weight ≥ 0: %w", cell, ErrInvalidWeights))
-			}
-			resp.Weight = w
-		}
-		if hasPhase && strings.TrimSpace(rec[phaseCol]) != "" {
-			if resp.Phase, err = ParsePhase(rec[phaseCol]); err != nil {
-				return nil, cellErr(phaseCol, err)
-			}
-		}
-		if hasSource && strings.TrimSpace(rec[sourceCol]) != "" {
-			if resp.Source, err = ParseSource(rec[sourceCol]); err != nil {
-				return nil, cellErr(sourceCol, err)
-			}
+		resp, err := l.parse(rec, line)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, resp)
 	}
 	return out, nil
+}
+
+// servqualLayout maps an instrument's items and the metadata onto the
+// columns of a CSV header.
+type servqualLayout struct {
+	in                             *Instrument
+	opt                            CSVOptions
+	header                         []string
+	pcol, ecol                     []int
+	hasE                           bool
+	wcol                           [NumDimensions]int
+	hasW                           bool
+	phaseCol, sourceCol, weightCol int
+	hasPhase, hasSource, hasWeight bool
+}
+
+func newServqualLayout(header []string, in *Instrument, opt CSVOptions) (servqualLayout, error) {
+	l := servqualLayout{in: in, opt: opt, header: header}
+	col := make(map[string]int, len(header))
+	for i, h := range header {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		if _, dup := col[h]; dup {
+			return l, fmt.Errorf("scorecard: CSV header: duplicate column %q: %w", h, ErrInvalidCSV)
+		}
+		col[h] = i
+	}
+	k := in.Len()
+	l.pcol, l.ecol = make([]int, k), make([]int, k)
+	var missingP []string
+	eFound := 0
+	for i := range k {
+		id := in.items[i].ID
+		var ok bool
+		if l.pcol[i], ok = col[opt.PerceptionPrefix+id]; !ok {
+			missingP = append(missingP, opt.PerceptionPrefix+id)
+		}
+		if l.ecol[i], ok = col[opt.ExpectationPrefix+id]; ok {
+			eFound++
+		}
+	}
+	if len(missingP) > 0 {
+		return l, fmt.Errorf("scorecard: CSV header: missing perception columns %s%s: %w", strings.Join(missingP, ", "), opt.headerHint(header), ErrInvalidCSV)
+	}
+	if eFound != 0 && eFound != k {
+		return l, fmt.Errorf("scorecard: CSV header: %d of %d expectation columns (%s…): want all or none: %w", eFound, k, opt.ExpectationPrefix, ErrInvalidCSV)
+	}
+	l.hasE = eFound > 0
+	wFound := 0
+	for d := range NumDimensions {
+		var ok bool
+		if l.wcol[d], ok = col[opt.ImportancePrefix+Dimension(d+1).String()]; ok {
+			wFound++
+		}
+	}
+	if wFound != 0 && wFound != NumDimensions {
+		return l, fmt.Errorf("scorecard: CSV header: %d of 5 importance columns (%s…): want all or none: %w", wFound, opt.ImportancePrefix, ErrInvalidCSV)
+	}
+	l.hasW = wFound > 0
+	l.phaseCol, l.hasPhase = col[opt.PhaseColumn]
+	l.sourceCol, l.hasSource = col[opt.SourceColumn]
+	l.weightCol, l.hasWeight = col[opt.WeightColumn]
+	return l, nil
+}
+
+// cellErr names the line and column of a bad cell.
+func (l servqualLayout) cellErr(line, c int, err error) error {
+	return fmt.Errorf("scorecard: CSV line %d, column %q: %w", line, strings.TrimSpace(l.header[c]), err)
+}
+
+// parse reads one record.
+func (l servqualLayout) parse(rec []string, line int) (ServqualResponse, error) {
+	k := l.in.Len()
+	resp := ServqualResponse{Perceptions: make([]Answer, k)}
+	if l.hasE {
+		resp.Expectations = make([]Answer, k)
+	}
+	var err error
+	for i := range k {
+		if resp.Perceptions[i], err = ParseAnswer(rec[l.pcol[i]], l.in.scale); err != nil {
+			return resp, l.cellErr(line, l.pcol[i], err)
+		}
+		if l.hasE {
+			if resp.Expectations[i], err = ParseAnswer(rec[l.ecol[i]], l.in.scale); err != nil {
+				return resp, l.cellErr(line, l.ecol[i], err)
+			}
+		}
+	}
+	if l.hasW {
+		if err := l.parseImportance(rec, line, &resp.Importance); err != nil {
+			return resp, err
+		}
+	}
+	if cell := strings.TrimSpace(safeCell(rec, l.weightCol, l.hasWeight)); cell != "" {
+		w, perr := l.opt.parseNumber(cell)
+		if perr != nil || math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
+			return resp, l.cellErr(line, l.weightCol, fmt.Errorf("scorecard: value %q: want a finite weight ≥ 0: %w", cell, ErrInvalidWeights))
+		}
+		resp.Weight = w
+	}
+	if l.hasPhase && strings.TrimSpace(rec[l.phaseCol]) != "" {
+		if resp.Phase, err = ParsePhase(rec[l.phaseCol]); err != nil {
+			return resp, l.cellErr(line, l.phaseCol, err)
+		}
+	}
+	if l.hasSource && strings.TrimSpace(rec[l.sourceCol]) != "" {
+		if resp.Source, err = ParseSource(rec[l.sourceCol]); err != nil {
+			return resp, l.cellErr(line, l.sourceCol, err)
+		}
+	}
+	return resp, nil
+}
+
+// parseImportance reads the five allocation columns (all blank: none).
+func (l servqualLayout) parseImportance(rec []string, line int, a *Allocation) error {
+	for d, c := range l.wcol {
+		cell := strings.TrimSpace(rec[c])
+		if cell == "" {
+			continue
+		}
+		w, perr := l.opt.parseNumber(cell)
+		if perr != nil || math.IsNaN(w) || math.IsInf(w, 0) {
+			return l.cellErr(line, c, fmt.Errorf("scorecard: value %q: not a finite number: %w", rec[c], ErrInvalidWeights))
+		}
+		a[d] = w
+	}
+	if err := a.Validate(); err != nil {
+		return fmt.Errorf("scorecard: CSV line %d: %w", line, err)
+	}
+	return nil
 }
 
 // ReadRatingsCSV reads numeric ratings for [Cronbach] and friends from CSV with
