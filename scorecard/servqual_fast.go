@@ -25,7 +25,7 @@ type servqualTable struct {
 	all        []servqualCell // cells, then reversed
 	off        []int32        // per item: 0 (cells) or side² (reversed), an offset into all
 	flushEvery int            // respondents a pending lane can take without overflow
-	dim        []uint8        // each item's dimension index (0..4)
+	runs       []itemRun      // the items cut into runs of one dimension
 	none       []Answer       // no expectations (SERVPERF): every answer missing
 }
 
@@ -36,7 +36,7 @@ func newServqualTable(in *Instrument) *servqualTable {
 	}
 	side := w + 2
 	t := &servqualTable{width: w, side: side, cells: make([]servqualCell, side*side), reversed: make([]servqualCell, side*side),
-		flushEvery: 65535 / max(w*w, 2*w, 1), dim: make([]uint8, len(in.items)), off: make([]int32, len(in.items)),
+		flushEvery: 65535 / max(w*w, 2*w, 1), off: make([]int32, len(in.items)),
 		none: make([]Answer, len(in.items))}
 	for ec := range side {
 		for pc := range side {
@@ -72,12 +72,25 @@ func newServqualTable(in *Instrument) *servqualTable {
 	}
 	t.all = append(append([]servqualCell(nil), t.cells...), t.reversed...)
 	for i, it := range in.items {
-		t.dim[i] = uint8(it.Dimension - 1)
+		d := uint8(it.Dimension-1) % NumDimensions
+		if n := len(t.runs); n > 0 && t.runs[n-1].dim == d {
+			t.runs[n-1].end = i + 1
+		} else {
+			t.runs = append(t.runs, itemRun{i, i + 1, d})
+		}
+	}
+	for i, it := range in.items {
 		if it.Reverse {
 			t.off[i] = int32(side * side)
 		}
 	}
 	return t
+}
+
+// itemRun is items start..end−1, all of dimension index dim.
+type itemRun struct {
+	start, end int
+	dim        uint8
 }
 
 // code returns the table code of an answer (0: missing or not applicable,
@@ -113,44 +126,54 @@ func (s *Servqual) addFast(r *ServqualResponse) bool {
 	}
 	exp = exp[:k]
 	min, width := in.scale.Min, uint(t.width)
-	all, off, dimOf := t.all, t.off[:k], t.dim[:k]
-	var dims [8]uint64 // per dimension (a power of two: indexed with a mask)
-	bad := false
+	all, off := t.all, t.off[:k]
+	var dims [NumDimensions]uint64
 	side := t.side
-	for i := range pend {
-		p, e := &perc[i], &exp[i]
-		dp, de := uint(p.Value-min), uint(e.Value-min)
-		var idx int
-		if p.State == Answered && e.State == Answered && dp <= width && de <= width { // the common case
-			idx = int(de+1)*side + int(dp+1)
-		} else {
-			pc, pbad := code(*p, min, width)
-			ec, ebad := code(*e, min, width)
-			bad = bad || pbad || ebad
-			idx = ec*side + pc
+	for _, run := range t.runs { // items of one dimension in a row: the sum stays in a register
+		var acc uint64
+		for i := run.start; i < run.end; i++ {
+			p, e := &perc[i], &exp[i]
+			dp, de := uint(p.Value-min), uint(e.Value-min)
+			var idx int
+			if p.State == Answered && e.State == Answered && dp <= width && de <= width { // the common case
+				idx = int(de+1)*side + int(dp+1)
+			} else {
+				pc, pbad := code(*p, min, width)
+				ec, ebad := code(*e, min, width)
+				if pbad || ebad {
+					s.rollback(perc, exp, i)
+					return false
+				}
+				idx = ec*side + pc
+			}
+			c := &all[int(off[i])+idx]
+			pend[i].a += c.a
+			pend[i].b += c.b
+			acc += c.c
 		}
-		c := &all[int(off[i])+idx]
-		pend[i].a += c.a
-		pend[i].b += c.b
-		dims[dimOf[i]&7] += c.c
-	}
-	if bad { // roll back: integer lanes subtract exactly
-		for i := range pend {
-			pc, _ := code(perc[i], min, width)
-			ec, _ := code(exp[i], min, width)
-			c := &all[int(off[i])+ec*side+pc]
-			pend[i].a -= c.a
-			pend[i].b -= c.b
-		}
-		return false
+		dims[run.dim] += acc
 	}
 	s.pendN++
 	if s.pendN >= t.flushEvery {
 		s.flush()
 	}
-	gapSum, gapN, perfSum, perfN := respondentDims((*[NumDimensions]uint64)(dims[:NumDimensions]), t.width, min)
+	gapSum, gapN, perfSum, perfN := respondentDims(&dims, t.width, min)
 	s.addScores(r, &gapSum, &gapN, &perfSum, &perfN, 1)
 	return true
+}
+
+// rollback subtracts the packed increments of the first n items of a
+// response: integer lanes subtract exactly.
+func (s *Servqual) rollback(perc, exp []Answer, n int) {
+	t := s.in.fast
+	min, width := s.in.scale.Min, uint(t.width)
+	for j := range n {
+		pc, _ := code(perc[j], min, width)
+		ec, _ := code(exp[j], min, width)
+		c := &t.all[int(t.off[j])+ec*t.side+pc]
+		s.pend[j].a -= c.a
+		s.pend[j].b -= c.b
+	}
 }
 
 // flush moves the pending integer sums into the float64 item sums.
