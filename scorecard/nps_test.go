@@ -200,7 +200,10 @@ func TestCES(t *testing.T) {
 	require.ErrorIs(t, w.AddWeighted(3, nan), ErrInvalidWeights)
 	wr := w.Result()
 	assert.Equal(t, fmt.Sprint(CESResult{N: 2, Mean: 4, Easy: 0.25, EasyN: 1, SD: wr.SD, EffectiveN: 1.6, MeanCI: wr.MeanCI, EasyCI: wr.EasyCI}), fmt.Sprint(wr)) // NaN-safe
-	// Effective n 16/10 = 1.6 < 2: no t interval.
+	// Weighted SD by hand: Σw(x − 4)² = 1·9 + 3·1 = 12, /Σw = 3, scaled by
+	// n/(n − 1) with the effective n 16/10 = 1.6: 3·1.6/0.6 = 8, SD √8.
+	assert.InDelta(t, math.Sqrt(8), wr.SD, 1e-12)
+	// Effective n 1.6 < 2: no t interval.
 	assert.True(t, math.IsNaN(wr.MeanCI.Lower))
 }
 

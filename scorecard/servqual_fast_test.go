@@ -2,6 +2,7 @@ package scorecard
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -98,4 +99,26 @@ func TestCompareServqualAgainstR(t *testing.T) {
 	assert.Equal(t, "", c.Dimensions[DimTangibles-1].Test) // no tangibles items
 	_, err = CompareServqual(a, ServqualResult{})
 	assert.ErrorIs(t, err, ErrInsufficientData)
+}
+
+// Survey weights in the respondent-level gaps, by hand: gaps −2 (weight 1)
+// and 0 (weight 3). Mean (−2 + 0)/4 = −0.5; effective n 4²/(1 + 9) = 1.6;
+// weighted variance (1·1.5² + 3·0.5²)/4 = 0.75, scaled by 1.6/0.6: 2, SD √2.
+// The overall gap of a respondent is the mean of their dimension gaps:
+// a third respondent with gaps −1 (tangibles) and −3 (empathy) has −2.
+func TestServqualWeightedRespondentGaps(t *testing.T) {
+	in := MustInstrument("two", Likert7, []Item{{ID: "t", Dimension: DimTangibles}, {ID: "e", Dimension: DimEmpathy}})
+	s := NewServqual(in)
+	require.NoError(t, s.Add(ServqualResponse{Expectations: []Answer{Rated(7), {}}, Perceptions: []Answer{Rated(5), {}}, Weight: 1}))
+	require.NoError(t, s.Add(ServqualResponse{Expectations: []Answer{Rated(6), {}}, Perceptions: []Answer{Rated(6), {}}, Weight: 3}))
+	tang := s.Result().Dimension(DimTangibles).GapSample
+	assert.InDelta(t, 1.6, tang.N, 1e-12)
+	assert.InDelta(t, -0.5, tang.Mean, 1e-12)
+	assert.InDelta(t, math.Sqrt2, tang.SD, 1e-12)
+
+	o := NewServqual(in)
+	require.NoError(t, o.Add(ServqualResponse{Expectations: Ratings(6, 7), Perceptions: Ratings(5, 4)}))
+	require.NoError(t, o.Add(ServqualResponse{Expectations: Ratings(6, 7), Perceptions: Ratings(6, 7)}))
+	r := o.Result()
+	assert.Equal(t, Sample{N: 2, Mean: -1, SD: math.Sqrt2}, r.GapSample) // respondent gaps −2 and 0
 }
