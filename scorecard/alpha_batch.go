@@ -104,13 +104,25 @@ func (b *alphaBlock) sum(rows [][]float64) bool {
 			}
 		}
 	}
-	for i := range k {
-		ui := b.u[i*alphaBlockRows : i*alphaBlockRows+n]
-		for g := i / 4; g < b.groups; g++ {
-			acc := dotPacked(ui, b.w[g*alphaBlockRows:g*alphaBlockRows+n])
-			for l := range 4 {
-				if j := 4*g + l; j >= i && j < k {
-					b.cross[i*k+j] = int64(acc >> (16 * l) & 0xffff)
+	// Four items at a time (one group): each word of the other group is
+	// loaded once for four products.
+	var zero [alphaBlockRows]uint8
+	col := func(j int) []uint8 {
+		if j >= k {
+			return zero[:n]
+		}
+		return b.u[j*alphaBlockRows : j*alphaBlockRows+n]
+	}
+	for gi := range b.groups {
+		u0, u1, u2, u3 := col(4*gi), col(4*gi+1), col(4*gi+2), col(4*gi+3)
+		for g := gi; g < b.groups; g++ {
+			accs := dotPacked4(u0, u1, u2, u3, b.w[g*alphaBlockRows:g*alphaBlockRows+n])
+			for m, acc := range accs {
+				i := 4*gi + m
+				for l := range 4 {
+					if j := 4*g + l; i < k && j >= i && j < k {
+						b.cross[i*k+j] = int64(acc >> (16 * l) & 0xffff)
+					}
 				}
 			}
 		}
@@ -200,22 +212,21 @@ func (b *alphaBlock) rebase(rows [][]float64) bool {
 	return true
 }
 
-// dotPacked returns Σ u[r]·w[r]: four 16-bit dot products in one word.
-func dotPacked(u []uint8, w []uint64) uint64 {
-	w = w[:len(u)]
+// dotPacked4 returns Σ u·w for u0…u3 against the same w: four 16-bit dot
+// products in each word.
+func dotPacked4(u0, u1, u2, u3 []uint8, w []uint64) [4]uint64 {
+	w = w[:len(u0)]
+	u1, u2, u3 = u1[:len(u0)], u2[:len(u0)], u3[:len(u0)]
 	var a0, a1, a2, a3 uint64
-	r := 0
-	for ; r+4 <= len(u); r += 4 {
-		a0 += uint64(u[r]) * w[r]
-		a1 += uint64(u[r+1]) * w[r+1]
-		a2 += uint64(u[r+2]) * w[r+2]
-		a3 += uint64(u[r+3]) * w[r+3]
+	for r, x := range w {
+		a0 += uint64(u0[r]) * x
+		a1 += uint64(u1[r]) * x
+		a2 += uint64(u2[r]) * x
+		a3 += uint64(u3[r]) * x
 	}
-	for ; r < len(u); r++ {
-		a0 += uint64(u[r]) * w[r]
-	}
-	return a0 + a1 + a2 + a3
+	return [4]uint64{a0, a1, a2, a3}
 }
+
 
 // addBlock adds a summed block of n complete rows to a.
 func (a *Alpha) addBlock(b *alphaBlock, n int) {
