@@ -227,7 +227,6 @@ func dotPacked4(u0, u1, u2, u3 []uint8, w []uint64) [4]uint64 {
 	return [4]uint64{a0, a1, a2, a3}
 }
 
-
 // addBlock adds a summed block of n complete rows to a.
 func (a *Alpha) addBlock(b *alphaBlock, n int) {
 	k := a.k
