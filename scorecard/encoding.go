@@ -173,8 +173,21 @@ func (a *Alpha) UnmarshalJSON(data []byte) error {
 		*a = v
 		return nil
 	}
-	v.alloc(j.Items)
 	k := j.Items
+	// Check the lengths before allocating k² values: a short input must not
+	// make the decoder allocate much more than it read.
+	lengths := len(j.Shift) == k && len(j.Min) == k && len(j.Max) == k
+	if j.Policy == Pairwise {
+		for _, p := range [][]float64{j.PairN, j.PairSX, j.PairSY, j.PairSXX, j.PairSYY, j.PairSXY} {
+			lengths = lengths && len(p) == k*k
+		}
+	} else {
+		lengths = lengths && len(j.Sum) == k && len(j.Cross) == k*k
+	}
+	if !lengths {
+		return invalidState("alpha", fmt.Sprintf("sums, origins or extremes do not match %d items", k))
+	}
+	v.alloc(k)
 	fill := func(dst, src []float64, n int) bool {
 		if len(src) != n || !finite(src...) {
 			return false

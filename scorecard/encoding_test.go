@@ -277,3 +277,14 @@ func FuzzUnmarshalDriversJSON(f *testing.F) {
 	fuzzDecoder(f, []Drivers{d}, func() *Drivers { var d Drivers; _ = d.Add(DriverRating{1, 1, 1, 1}); return &d },
 		func(d *Drivers) string { m, err := d.Result(); return fmt.Sprint(m, err) })
 }
+
+// A short input claiming many items is refused before k² sums are
+// allocated.
+func TestAlphaJSONDoesNotAllocateForAClaim(t *testing.T) {
+	var a Alpha
+	allocs := testing.AllocsPerRun(5, func() {
+		err := json.Unmarshal([]byte(`{"policy":"listwise","items":10000,"rows":3}`), &a)
+		require.ErrorIs(t, err, ErrInvalidValue)
+	})
+	assert.Less(t, allocs, 50.0)
+}
