@@ -318,6 +318,7 @@ func (s *Servqual) Merge(other *Servqual) error {
 	if s.respondents == 0 {
 		s.in = other.Instrument()
 		s.items = make([]itemSums, s.in.Len())
+		s.pend, s.pendN = nil, 0 // sized for the old instrument by a rejected Add
 	}
 	if !s.Instrument().Equal(other.Instrument()) {
 		return fmt.Errorf("scorecard: servqual merge: instrument %q and %q differ: %w", s.Instrument().Name(), other.Instrument().Name(), ErrMismatch)

@@ -122,3 +122,19 @@ func TestServqualWeightedRespondentGaps(t *testing.T) {
 	r := o.Result()
 	assert.Equal(t, Sample{N: 2, Mean: -1, SD: math.Sqrt2}, r.GapSample) // respondent gaps −2 and 0
 }
+
+// An accumulator whose only Add was rejected holds no respondent, so it
+// adopts the instrument of what it merges; its packed sums must follow.
+func TestServqualAdoptsInstrumentAfterRejectedAdd(t *testing.T) {
+	var s Servqual // default 22-item instrument
+	require.Error(t, s.Add(ServqualResponse{Perceptions: make([]Answer, 22), Expectations: append(Ratings(9), make([]Answer, 21)...)}))
+	small := NewServqual(smallInstrument(t))
+	require.NoError(t, small.Add(ServqualResponse{Expectations: Ratings(7, 6, 5), Perceptions: Ratings(5, 6, 4)}))
+	require.NoError(t, s.Merge(small))
+	require.NotPanics(t, func() {
+		require.NoError(t, s.Add(ServqualResponse{Expectations: Ratings(7, 6, 5), Perceptions: Ratings(5, 6, 4)}))
+	})
+	require.NotPanics(t, s.flush)
+	assert.Equal(t, 2, s.Result().Respondents)
+	assert.Equal(t, -2.0, s.Result().Items[0].Gap)
+}
