@@ -1,6 +1,7 @@
 package scorecard
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -87,4 +88,53 @@ func TestAddRowsRejectsWholeCall(t *testing.T) {
 	assert.ErrorIs(t, a.AddRows(bad), ErrRagged)
 	assert.Equal(t, before, a.clone())
 	assert.NoError(t, a.AddRows(nil))
+}
+
+// FuzzAlphaAddRows: AddRows and Add row by row agree on any rows (the
+// integer block path against the float path), and reject the same input.
+func FuzzAlphaAddRows(f *testing.F) {
+	f.Add([]byte{1, 2, 3, 4, 5, 6, 7, 1, 2, 3}, uint8(3), uint8(0))
+	f.Add([]byte{200, 0, 17, 255, 3, 3, 3, 3}, uint8(4), uint8(1))
+	f.Fuzz(func(t *testing.T, data []byte, k, policy uint8) {
+		k = 2 + k%5
+		p := MissingPolicy(policy % 3)
+		data = data[:min(len(data), 1024)] // keep each run fast
+		var rows [][]float64
+		for i := 0; i+int(k) <= len(data); i += int(k) {
+			row := make([]float64, k)
+			for j := range row {
+				switch b := data[i+j]; {
+				case b == 255:
+					row[j] = nan
+				case b >= 240:
+					row[j] = float64(b) + 0.5
+				default:
+					row[j] = float64(b % 20) // often within 16 values: the block path
+				}
+			}
+			for range 20 { // repeat rows so blocks of 16 or more occur
+				rows = append(rows, row)
+			}
+		}
+		one, _ := NewAlpha(0, p)
+		var oneErr error
+		for _, r := range rows {
+			if oneErr = one.Add(r); oneErr != nil {
+				break
+			}
+		}
+		batch, _ := NewAlpha(0, p)
+		batchErr := batch.AddRows(rows)
+		if (oneErr != nil) != (batchErr != nil) {
+			t.Fatalf("Add error %v, AddRows error %v", oneErr, batchErr)
+		}
+		if oneErr != nil {
+			return
+		}
+		r1, e1 := one.Result()
+		r2, e2 := batch.Result()
+		if fmt.Sprint(r1, e1) != fmt.Sprint(r2, e2) {
+			t.Fatalf("Add and AddRows differ:\n%v %v\n%v %v", r1, e1, r2, e2)
+		}
+	})
 }
