@@ -70,6 +70,7 @@ func TestZeroAlphaAdoptsShardPolicy(t *testing.T) {
 		require.NoError(t, err)
 		var a Alpha
 		require.NoError(t, a.Merge(shard), p.String())
+		assert.Equal(t, p, a.Policy())
 		got, err := a.Result()
 		require.NoError(t, err)
 		assert.Equal(t, want, got)
