@@ -103,7 +103,11 @@ func accKinds() []accKind {
 				return c.Add(r)
 			},
 			func(d, s any) error { return d.(*CardSurvey).Merge(s.(*CardSurvey)) },
-			func(acc any) string { c := acc.(*CardSurvey); return fmt.Sprint(c.Samples(), c.Respondents()) }},
+			func(acc any) string {
+				c := acc.(*CardSurvey)
+				ci, err := c.OverallIntervals()
+				return fmt.Sprint(c.Samples(), c.Respondents(), ci, err)
+			}},
 		{"mystery shop", func() any { return &MysteryShop{} },
 			func(acc any, rng *rand.Rand) error {
 				marks := make([]Mark, 6)

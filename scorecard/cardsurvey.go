@@ -19,14 +19,19 @@ type CardResponse struct {
 // [ReportCard] (mean scores, importance from mean importance ratings) and
 // importance–performance inputs. Sums are integers, so merging is exact.
 type CardSurvey struct {
-	scale       Scale
-	attrs       []string
-	providers   []string
-	sum, n      []int64 // provider × attribute
-	sumSq       []int64 // provider × attribute: Σ score²
-	impSum      []int64
-	impN        []int64
-	respondents int64
+	scale     Scale
+	attrs     []string
+	providers []string
+	sum, n    []int64 // provider × attribute
+	sumSq     []int64 // provider × attribute: Σ score²
+	// provider × attribute × attribute, upper triangle (a < b): over the
+	// respondents who rated the provider on both a and b, their count, Σ
+	// score on a, Σ score on b and Σ product (for the overall score's
+	// interval)
+	pairN, pairA, pairB, pairAB []int64
+	impSum                      []int64
+	impN                        []int64
+	respondents                 int64
 }
 
 // NewCardSurvey returns an empty survey of attributes rated for providers
@@ -56,7 +61,8 @@ func NewCardSurvey(scale Scale, attributes, providers []string) (*CardSurvey, er
 	}
 	np, na := len(providers), len(attributes)
 	return &CardSurvey{scale: scale, attrs: slices.Clone(attributes), providers: slices.Clone(providers),
-		sum: make([]int64, np*na), n: make([]int64, np*na), sumSq: make([]int64, np*na), impSum: make([]int64, na), impN: make([]int64, na)}, nil
+		sum: make([]int64, np*na), n: make([]int64, np*na), sumSq: make([]int64, np*na), impSum: make([]int64, na), impN: make([]int64, na),
+		pairN: make([]int64, np*na*na), pairA: make([]int64, np*na*na), pairB: make([]int64, np*na*na), pairAB: make([]int64, np*na*na)}, nil
 }
 
 // check reports a zero CardSurvey, which has no attributes or providers.
@@ -112,6 +118,7 @@ func (c *CardSurvey) Add(r CardResponse) error {
 				c.n[p*na+i]++
 			}
 		}
+		c.addPairs(p, row)
 	}
 	c.respondents++
 	return nil
@@ -127,7 +134,8 @@ func (c *CardSurvey) Merge(other *CardSurvey) error {
 	if c.check() != nil {
 		*c = CardSurvey{scale: other.scale, attrs: slices.Clone(other.attrs), providers: slices.Clone(other.providers),
 			sum: slices.Clone(other.sum), n: slices.Clone(other.n), sumSq: slices.Clone(other.sumSq), impSum: slices.Clone(other.impSum),
-			impN: slices.Clone(other.impN), respondents: other.respondents}
+			impN: slices.Clone(other.impN), respondents: other.respondents, pairN: slices.Clone(other.pairN),
+			pairA: slices.Clone(other.pairA), pairB: slices.Clone(other.pairB), pairAB: slices.Clone(other.pairAB)}
 		return nil
 	}
 	if c.scale != other.scale || !slices.Equal(c.attrs, other.attrs) || !slices.Equal(c.providers, other.providers) {
@@ -137,6 +145,12 @@ func (c *CardSurvey) Merge(other *CardSurvey) error {
 		c.sum[i] += other.sum[i]
 		c.sumSq[i] += other.sumSq[i]
 		c.n[i] += other.n[i]
+	}
+	for i := range c.pairN {
+		c.pairN[i] += other.pairN[i]
+		c.pairA[i] += other.pairA[i]
+		c.pairB[i] += other.pairB[i]
+		c.pairAB[i] += other.pairAB[i]
 	}
 	for i := range c.impSum {
 		c.impSum[i] += other.impSum[i]
@@ -291,6 +305,79 @@ func CompareCardSurveys(a, b *CardSurvey) ([][]TestResult, error) {
 			}
 			out[p][i] = r
 		}
+	}
+	return out, nil
+}
+
+// addPairs adds one respondent's ratings of provider p to the pair sums.
+func (c *CardSurvey) addPairs(p int, row []Answer) {
+	na := len(c.attrs)
+	for a, x := range row {
+		va, ok := x.Rating()
+		if !ok {
+			continue
+		}
+		for b := a + 1; b < na; b++ {
+			vb, ok := row[b].Rating()
+			if !ok {
+				continue
+			}
+			k := (p*na+a)*na + b
+			c.pairN[k]++
+			c.pairA[k] += int64(va)
+			c.pairB[k] += int64(vb)
+			c.pairAB[k] += int64(va) * int64(vb)
+		}
+	}
+}
+
+// OverallIntervals returns, per provider (ours first), the 95 % interval of
+// the weighted overall score Σ wₐ·x̄ₐ of [CardSurvey.Card], the weights
+// taken as fixed (the interval is conditional on the importance estimates).
+// Its variance is Σₐ Σ_b wₐ·w_b·Cov(x̄ₐ, x̄_b), each covariance from the
+// respondents who rated the provider on both attributes (n_ab/(nₐ·n_b) times
+// their sample covariance), so ratings of one customer across attributes
+// count as correlated; t has min nₐ − 1 degrees of freedom. With complete
+// answers it is the t interval of each respondent's own weighted score. A
+// provider with fewer than two ratings on an attribute, or two attributes
+// rated together by fewer than two respondents, gets NaN bounds. Errors are
+// those of Card.
+func (c *CardSurvey) OverallIntervals() ([]Interval, error) {
+	card, err := c.Card()
+	if err != nil {
+		return nil, err
+	}
+	w := card.Weights()
+	overall := card.Result().Overall
+	smp := c.Samples()
+	na := len(c.attrs)
+	out := make([]Interval, len(c.providers))
+	for p := range c.providers {
+		out[p] = nanInterval()
+		out[p].Estimate = overall[p]
+		v, minN, ok := 0.0, math.Inf(1), true
+		for a := range na {
+			sa := smp[p][a]
+			minN = math.Min(minN, sa.N)
+			ok = ok && sa.N >= 2
+			v += w[a] * w[a] * sa.SD * sa.SD / sa.N
+			for b := a + 1; b < na; b++ {
+				k := (p*na+a)*na + b
+				nab := c.pairN[k]
+				if nab < 2 {
+					ok = false
+					continue
+				}
+				// n·Σab − Σa·Σb is an exact integer: no cancellation.
+				cov := float64(nab*c.pairAB[k]-c.pairA[k]*c.pairB[k]) / float64(nab*(nab-1))
+				v += 2 * w[a] * w[b] * cov * float64(nab) / (sa.N * smp[p][b].N)
+			}
+		}
+		if !ok || !(v >= 0) {
+			continue
+		}
+		h := tQuantile(0.975, minN-1) * math.Sqrt(v)
+		out[p].Lower, out[p].Upper = overall[p]-h, overall[p]+h
 	}
 	return out, nil
 }

@@ -51,3 +51,39 @@ func TestCardSurveyIntervalsAndComparison(t *testing.T) {
 	require.NoError(t, z.Merge(&CardSurvey{}))
 	assert.Equal(t, fmt.Sprint(a.Samples()), fmt.Sprint(z.Samples())) // NaN-safe
 }
+
+// The overall score's interval: with complete answers it is the t interval
+// of each customer's own weighted score, the weights fixed. R:
+//
+//	imp <- rbind(c(5,4,3),c(4,4,4),c(5,3,2),c(3,5,4),c(4,4,5),c(5,5,3))
+//	sc  <- rbind(c(2,4,5),c(3,4,4),c(2,5,4),c(4,3,5),c(3,4,3),c(2,5,5))
+//	w <- colMeans(imp)/sum(colMeans(imp)); o <- sc %*% w
+//	mean(o); t.test(o)$conf.int   # 3.673611111111111; 3.437371157240519 3.909851064981704
+func TestCardSurveyOverallIntervalAgainstR(t *testing.T) {
+	s, err := NewCardSurvey(Likert5, []string{"a", "b", "c"}, []string{"us", "them", "new"})
+	require.NoError(t, err)
+	imp := [][]int{{5, 4, 3}, {4, 4, 4}, {5, 3, 2}, {3, 5, 4}, {4, 4, 5}, {5, 5, 3}}
+	sc := [][]int{{2, 4, 5}, {3, 4, 4}, {2, 5, 4}, {4, 3, 5}, {3, 4, 3}, {2, 5, 5}}
+	for i := range imp {
+		them := Ratings(3+i%2, 4-i%3, 2+i%2)
+		var newcomer []Answer
+		if i == 0 {
+			newcomer = Ratings(4, 4, 4) // rated by one customer: no interval
+		}
+		require.NoError(t, s.Add(CardResponse{Importance: Ratings(imp[i]...), Scores: [][]Answer{Ratings(sc[i]...), them, newcomer}}))
+	}
+	ci, err := s.OverallIntervals()
+	require.NoError(t, err)
+	assert.InDelta(t, 3.673611111111111, ci[0].Estimate, 1e-12)
+	assert.InDelta(t, 3.437371157240519, ci[0].Lower, 1e-12)
+	assert.InDelta(t, 3.909851064981704, ci[0].Upper, 1e-12)
+	// Them, complete too: th <- rbind(c(3,4,2),c(4,3,3),c(3,2,2),c(4,4,3),c(3,3,2),c(4,2,3));
+	// o <- th %*% w: 3.034722222222222; 2.537721352190388 3.531723092254056.
+	assert.InDelta(t, 3.034722222222222, ci[1].Estimate, 1e-12)
+	assert.InDelta(t, 2.537721352190388, ci[1].Lower, 1e-12)
+	assert.InDelta(t, 3.531723092254056, ci[1].Upper, 1e-12)
+	assert.InDelta(t, 4, ci[2].Estimate, 1e-12)
+	assert.True(t, math.IsNaN(ci[2].Lower) && math.IsNaN(ci[2].Upper))
+	_, err = (&CardSurvey{}).OverallIntervals()
+	assert.ErrorIs(t, err, ErrInvalidInstrument)
+}

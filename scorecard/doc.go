@@ -54,7 +54,8 @@
 //     Wilson intervals of shares in [CSATResult] and [CESResult], of each
 //     SERVQUAL dimension's gap and the overall gap ([DimensionScore].GapCI,
 //     with the paired test of perceptions against expectations), of
-//     report-card scores ([CardSurvey.ScoreIntervals]); comparisons between
+//     report-card scores and overall scores ([CardSurvey.ScoreIntervals],
+//     [CardSurvey.OverallIntervals]); comparisons between
 //     periods or segments ([CompareCSAT], [CompareCES], [CompareServqual],
 //     [CompareCardSurveys]) built on [TwoProportionTest], [WelchTest],
 //     [PairedTest] and [ChiSquareTest], each giving the statistic, degrees of

@@ -464,6 +464,10 @@ type cardSurveyJSON struct {
 	Sum           []int64  `json:"sum"`
 	N             []int64  `json:"n"`
 	SumSquares    []int64  `json:"sumSquares"`
+	PairN         []int64  `json:"pairN"`
+	PairSumA      []int64  `json:"pairSumA"`
+	PairSumB      []int64  `json:"pairSumB"`
+	PairCross     []int64  `json:"pairCross"`
 	ImportanceSum []int64  `json:"importanceSum"`
 	ImportanceN   []int64  `json:"importanceN"`
 	Respondents   int64    `json:"respondents"`
@@ -471,7 +475,8 @@ type cardSurveyJSON struct {
 
 // MarshalJSON encodes the survey definition and its integer sums.
 func (c CardSurvey) MarshalJSON() ([]byte, error) {
-	return json.Marshal(cardSurveyJSON{c.scale, c.attrs, c.providers, c.sum, c.n, c.sumSq, c.impSum, c.impN, c.respondents})
+	return json.Marshal(cardSurveyJSON{c.scale, c.attrs, c.providers, c.sum, c.n, c.sumSq, c.pairN, c.pairA, c.pairB, c.pairAB,
+		c.impSum, c.impN, c.respondents})
 }
 
 // UnmarshalJSON decodes and validates a state written by MarshalJSON.
@@ -515,9 +520,41 @@ func (c *CardSurvey) UnmarshalJSON(data []byte) error {
 	copy(v.sum, j.Sum)
 	copy(v.n, j.N)
 	copy(v.sumSq, j.SumSquares)
+	if err := checkCardPairs(j); err != nil {
+		return err
+	}
+	copy(v.pairN, j.PairN)
+	copy(v.pairA, j.PairSumA)
+	copy(v.pairB, j.PairSumB)
+	copy(v.pairAB, j.PairCross)
 	copy(v.impSum, j.ImportanceSum)
 	copy(v.impN, j.ImportanceN)
 	v.respondents = j.Respondents
 	*c = *v
+	return nil
+}
+
+// checkCardPairs validates a card survey's pair sums: only a < b, counts
+// within both attributes' counts, sums and products within the scale.
+func checkCardPairs(j cardSurveyJSON) error {
+	na, np := len(j.Attributes), len(j.Providers)
+	size := np * na * na
+	if len(j.PairN) != size || len(j.PairSumA) != size || len(j.PairSumB) != size || len(j.PairCross) != size {
+		return invalidState("card survey", "pair sums do not match the attributes and providers")
+	}
+	lo, hi := int64(j.Scale.Min), int64(j.Scale.Max)
+	top := max(lo*lo, hi*hi)
+	for k, n := range j.PairN {
+		p, a, b := k/(na*na), (k/na)%na, k%na
+		ok := n >= 0 && (a < b || n == 0 && j.PairSumA[k] == 0 && j.PairSumB[k] == 0 && j.PairCross[k] == 0)
+		if ok && a < b {
+			ok = n <= j.N[p*na+a] && n <= j.N[p*na+b] &&
+				j.PairSumA[k] >= lo*n && j.PairSumA[k] <= hi*n && j.PairSumB[k] >= lo*n && j.PairSumB[k] <= hi*n &&
+				j.PairCross[k] >= -top*n && j.PairCross[k] <= top*n
+		}
+		if !ok {
+			return invalidState("card survey", fmt.Sprintf("pair sums of provider %d, attributes %d and %d inconsistent", p+1, a+1, b+1))
+		}
+	}
 	return nil
 }

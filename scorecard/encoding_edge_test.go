@@ -324,7 +324,7 @@ func TestAccumulatorJSONRoundingSlack(t *testing.T) {
 	assert.InDelta(t, 7, s.Result().Perception, 1e-8) // mean 7 + 1e-9
 	// Card survey: the largest respondent count accepted, 2⁵⁰.
 	var cs CardSurvey
-	require.NoError(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"attributes":["a"],"providers":["u"],"sum":[0],"n":[0],"sumSquares":[0],"importanceSum":[0],"importanceN":[0],"respondents":1125899906842624}`), &cs))
+	require.NoError(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"attributes":["a"],"providers":["u"],"sum":[0],"n":[0],"sumSquares":[0],"pairN":[0],"pairSumA":[0],"pairSumB":[0],"pairCross":[0],"importanceSum":[0],"importanceN":[0],"respondents":1125899906842624}`), &cs))
 	assert.Equal(t, 1<<50, cs.Respondents())
 }
 

@@ -133,7 +133,17 @@ func main() {
 		fmt.Printf(" %10.2f#%d", res.Overall[p], res.Rank[p])
 	}
 	fmt.Printf(" %+11.2f %+11.2f\n", res.Difference[1], res.Difference[2])
-	fmt.Printf("ratio ours/theirs: %.3f against %s, %.3f against %s\n\n", res.Ratio[1], res.Providers[1], res.Ratio[2], res.Providers[2])
+	fmt.Printf("ratio ours/theirs: %.3f against %s, %.3f against %s\n", res.Ratio[1], res.Providers[1], res.Ratio[2], res.Providers[2])
+	// The overall scores' 95 % intervals (weights taken as fixed; a
+	// customer's ratings of one bank count as correlated).
+	overall, err := survey.OverallIntervals()
+	if err != nil {
+		log.Fatal(err)
+	}
+	for p, ci := range overall {
+		fmt.Printf("  %-12s overall %.2f [%.2f, %.2f]\n", res.Providers[p], ci.Estimate, ci.Lower, ci.Upper)
+	}
+	fmt.Println()
 
 	// 3b. How precise are our scores? Eight customers are few: each mean
 	//     comes with its 95 % t interval. And did anything change since last
