@@ -1,6 +1,7 @@
 package scorecard
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -65,14 +66,16 @@ func TestCESMergeAndWeights(t *testing.T) {
 	c.Merge(nil)
 	c.Merge(&CES{})
 	// 7 with weight 2: mean 7, easy share 1.
-	assert.Equal(t, CESResult{N: 1, Mean: 7, Easy: 1, EasyN: 1}, c.Result())
+	r := c.Result()
+	assert.Equal(t, fmt.Sprint(CESResult{N: 1, Mean: 7, Easy: 1, EasyN: 1, SD: r.SD, EffectiveN: 1, MeanCI: r.MeanCI, EasyCI: r.EasyCI}), fmt.Sprint(r)) // NaN-safe
+	assert.True(t, math.IsNaN(r.SD))
 	assert.ErrorIs(t, c.AddWeighted(4, 0), ErrInvalidWeights)
 	assert.ErrorIs(t, c.AddWeighted(4, math.Inf(1)), ErrInvalidWeights)
 	var d CES
 	require.NoError(t, d.Add(1))
 	d.Merge(&c)
 	// 1 (weight 1) and 7 (weight 2): mean 15/3 = 5, easy share 2/3.
-	r := d.Result()
+	r = d.Result()
 	assert.Equal(t, 2, r.N)
 	assert.Equal(t, 1, r.EasyN)
 	assert.InDelta(t, 5, r.Mean, 1e-12)
@@ -92,7 +95,7 @@ func TestNPSMergeNilAndWeightedMerge(t *testing.T) {
 	// variance .5 + .25 − .25² = .6875; SE = 100·√(.6875/2.6667) = 50.7752.
 	r := n.Result()
 	assert.Equal(t, NPSResult{Score: r.Score, Promoters: 1, Passives: 1, Detractors: 1, N: 3,
-		StdErr: r.StdErr, MarginOfError: r.MarginOfError, EffectiveN: r.EffectiveN}, r)
+		StdErr: r.StdErr, MarginOfError: r.MarginOfError, EffectiveN: r.EffectiveN, PromoterShare: 0.5, DetractorShare: 0.25}, r)
 	assert.InDelta(t, 25, r.Score, 1e-12)
 	assert.InDelta(t, 16.0/6, r.EffectiveN, 1e-12)
 	assert.InDelta(t, 50.7752, r.StdErr, 1e-4)
@@ -103,33 +106,46 @@ func TestNPSMergeNilAndWeightedMerge(t *testing.T) {
 }
 
 func TestCompareNPSEdges(t *testing.T) {
-	// Two unanimous samples have no sampling variance: nothing to test.
+	// Two unanimous samples of two: the adjusted Wald form (¾ promoter, ¾
+	// detractor added, n + 3) still gives a standard error. All promoters:
+	// p' = 2.75/5 = .55, d' = .15, NPS' = .4, var = (.7 − .16)/5 = .108; all
+	// detractors mirror it. SE = 100·√.216 = 46.4758, z = 80/46.4758 =
+	// 1.72133: with two respondents each, not significant.
 	all := npsOf(t, 10, 9).Result()
 	none := npsOf(t, 0, 1).Result()
-	_, err := CompareNPS(all, none)
-	assert.ErrorIs(t, err, ErrInsufficientData)
-	assert.Contains(t, err.Error(), "zero variance")
+	c, err := CompareNPS(all, none)
+	require.NoError(t, err)
+	assert.Equal(t, 200.0, c.Difference)
+	assert.InDelta(t, 46.4758, c.StdErr, 1e-4)
+	assert.InDelta(t, 1.72133, c.Z, 1e-5)
+	assert.False(t, c.Significant)
 	_, err = CompareNPS(NPSResult{}, all)
 	assert.ErrorIs(t, err, ErrInsufficientData)
 	assert.Contains(t, err.Error(), "sample sizes 0 and 2")
 
-	// 60 (SE 20.9762, see TestNPSByHand) against an all-detractor sample
-	// −100 of SE 0: difference 160, SE 20.9762, z = 7.62769, p < 1e-13.
+	// 60 against an all-detractor sample of two: a: NPS' = 6/13, var
+	// .0398270 (see TestCompareNPS); none: NPS' = −.4, var .108.
+	// SE = 100·√.147827 = 38.4483, z = 86.1538/38.4483 = 2.24077, p = 0.02504.
 	a := npsOf(t, 9, 9, 9, 10, 10, 10, 10, 7, 8, 2).Result()
-	c, err := CompareNPS(a, none)
+	c, err = CompareNPS(a, none)
 	require.NoError(t, err)
 	assert.InDelta(t, 160, c.Difference, 1e-9)
-	assert.InDelta(t, 20.9762, c.StdErr, 1e-4)
-	assert.InDelta(t, 1.959964*20.9762, c.MarginOfError, 1e-3)
-	assert.InDelta(t, 7.62769, c.Z, 1e-4)
-	assert.Less(t, c.PValue, 1e-13)
+	assert.InDelta(t, 38.4483, c.StdErr, 1e-4)
+	assert.InDelta(t, 1.959964*38.4483, c.MarginOfError, 1e-3)
+	assert.InDelta(t, 2.24077, c.Z, 1e-5)
+	assert.InDelta(t, 0.02504, c.PValue, 1e-5)
 	assert.True(t, c.Significant)
 	// Reversed, the difference and z change sign; p does not.
 	c2, err := CompareNPS(none, a)
 	require.NoError(t, err)
 	assert.InDelta(t, -160, c2.Difference, 1e-9)
-	assert.InDelta(t, -7.62769, c2.Z, 1e-4)
+	assert.InDelta(t, -2.24077, c2.Z, 1e-5)
 	assert.Equal(t, c.PValue, c2.PValue)
+	// A score that does not match the shares is refused.
+	bad := a
+	bad.Score = 10
+	_, err = CompareNPS(bad, a)
+	assert.ErrorIs(t, err, ErrInvalidValue)
 }
 
 func TestSatisfactionDriversEdges(t *testing.T) {

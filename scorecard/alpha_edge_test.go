@@ -12,28 +12,35 @@ import (
 
 // The smallest data alpha accepts, and boundary cases, worked by hand.
 func TestCronbachSmallestCases(t *testing.T) {
-	// Two items, two respondents: (1 2) (3 5).
-	//	item 1: 1, 3 → mean 2, variance (1 + 1)/1 = 2
-	//	item 2: 2, 5 → mean 3.5, variance (2.25 + 2.25)/1 = 4.5
-	//	covariance (−1·−1.5 + 1·1.5)/1 = 3; r = 3/√(2·4.5) = 1
-	//	total variance 2 + 4.5 + 2·3 = 12.5; alpha = 2·(1 − 6.5/12.5) = 0.96
+	// Two respondents are too few (issue 14, defect 4): every correlation
+	// is ±1, and with three items an item's rest can be constant, making
+	// item–rest NaN and alpha-if-deleted −Inf. That is an error now.
+	_, err := Cronbach([][]float64{{1, 2}, {3, 5}})
+	assert.ErrorIs(t, err, ErrInsufficientData)
+	assert.Contains(t, err.Error(), "2 respondents, want at least 3")
+
+	// Two items, three respondents: (1 2) (3 5) (2 2).
+	//	item 1: 1, 3, 2 → mean 2, variance (1 + 1 + 0)/2 = 1
+	//	item 2: 2, 5, 2 → mean 3, variance (1 + 4 + 1)/2 = 3
+	//	covariance (−1·−1 + 1·2 + 0·−1)/2 = 1.5; r = 1.5/√3 = 0.866025
+	//	total variance 1 + 3 + 2·1.5 = 7; alpha = 2·(1 − 4/7) = 6/7
 	// With one item left, alpha if deleted is undefined (NaN); the item–rest
-	// correlation is the correlation with the other item, 1.
-	r, err := Cronbach([][]float64{{1, 2}, {3, 5}})
+	// correlation is the correlation with the other item.
+	r, err := Cronbach([][]float64{{1, 2}, {3, 5}, {2, 2}})
 	require.NoError(t, err)
-	assert.InDelta(t, 0.96, r.Alpha, 1e-12)
-	assert.InDelta(t, 1, r.AverageR, 1e-12)
-	assert.InDelta(t, 1, r.Standardized, 1e-12) // 2·1/(1 + 1)
-	assert.InDeltaSlice(t, []float64{1, 1}, r.ItemRest, 1e-12)
+	assert.InDelta(t, 6.0/7, r.Alpha, 1e-12)
+	assert.InDelta(t, 1.5/math.Sqrt(3), r.AverageR, 1e-12)
+	assert.InDeltaSlice(t, []float64{1.5 / math.Sqrt(3), 1.5 / math.Sqrt(3)}, r.ItemRest, 1e-12)
 	assert.True(t, math.IsNaN(r.AlphaIfDeleted[0]) && math.IsNaN(r.AlphaIfDeleted[1]), "%v", r.AlphaIfDeleted)
-	assert.Equal(t, 2, r.N)
-	assert.Equal(t, 2, r.Rows)
+	assert.Equal(t, 3, r.N)
+	assert.Equal(t, 3, r.Rows)
 	assert.Equal(t, 2, r.Items)
-	// Feldt interval with n = 2, k = 2: F(0.975; 1, 1) = 647.79 (F tables),
-	// F(0.025; 1, 1) = 1/647.79; lower 1 − 0.04·647.79 = −24.9116,
-	// upper 1 − 0.04/647.79 = 0.999938.
-	assert.InDelta(t, 1-0.04*647.79, r.CI[0], 0.001)
-	assert.InDelta(t, 1-0.04/647.79, r.CI[1], 1e-6)
+	assert.Equal(t, []float64{2, 3}, r.ItemMeans)
+	assert.InDeltaSlice(t, []float64{1, math.Sqrt(3)}, r.ItemSDs, 1e-12)
+	// Feldt interval with n = 3, k = 2: F(0.975; 2, 2) = 39 and
+	// F(0.025; 2, 2) = 1/39 (F tables); lower 1 − (1/7)·39, upper 1 − (1/7)/39.
+	assert.InDelta(t, 1-39.0/7, r.CI[0], 1e-9)
+	assert.InDelta(t, 1-1.0/(7*39), r.CI[1], 1e-9)
 
 	// An item uncorrelated with the rest: items 1 and 2 are 1 2 3 4, item 3
 	// is 1 2 2 1 (deviations −.5 .5 .5 −.5 against −1.5 −.5 .5 1.5 sum to 0).
@@ -87,11 +94,16 @@ func TestCronbachPairwiseByHand(t *testing.T) {
 		require.NoError(t, l.Add(row))
 	}
 	assert.Equal(t, 3, l.Dropped())
+	_, err = l.Result() // two complete rows: too few (issue 14, defect 4)
+	assert.ErrorIs(t, err, ErrInsufficientData)
+	require.NoError(t, l.Add([]float64{4, 3}))
+	// Now (1 1) (2 2) (4 3): variances 7/3 and 1, covariance 3/2, total
+	// 7/3 + 1 + 3 = 19/3; alpha = 2·(1 − (10/3)/(19/3)) = 18/19.
 	res, err := l.Result()
 	require.NoError(t, err)
-	assert.InDelta(t, 1, res.Alpha, 1e-12)
-	assert.Equal(t, 2, res.N)
-	assert.Equal(t, 5, res.Rows)
+	assert.InDelta(t, 18.0/19, res.Alpha, 1e-12)
+	assert.Equal(t, 3, res.N)
+	assert.Equal(t, 6, res.Rows)
 }
 
 func TestNewAlphaAndAddErrors(t *testing.T) {
@@ -151,6 +163,7 @@ func TestAlphaMergeMismatchAndIdentity(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, a.Add([]float64{1, 2}))
 	require.NoError(t, a.Add([]float64{3, 5}))
+	require.NoError(t, a.Add([]float64{2, 2}))
 	before, err := a.Result()
 	require.NoError(t, err)
 

@@ -135,7 +135,7 @@ func TestReliabilityFromCovStatsBase(t *testing.T) {
 
 func TestCronbachReverseKeyedWarning(t *testing.T) {
 	// Item 3 runs against items 1 and 2: its item–rest correlation is negative.
-	rows := [][]float64{{1, 1, 5}, {2, 2, 4}, {3, 4, 3}, {4, 4, 2}, {5, 5, 1}}
+	rows := [][]float64{{1, 1, 5}, {2, 2, 4}, {3, 3, 2}, {4, 4, 2}, {5, 5, 1}}
 	r, err := Cronbach(rows)
 	require.NoError(t, err)
 	assert.Equal(t, []int{2}, r.SuspectReversed)
@@ -208,6 +208,7 @@ func TestAlphaRejectedCallLeavesStateUnchanged(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, a.Add([]float64{1, 2, 3}))
 	require.NoError(t, a.Add([]float64{2, 3, 5}))
+	require.NoError(t, a.Add([]float64{2, 1, 4}))
 	before, err := a.Result()
 	require.NoError(t, err)
 	require.ErrorIs(t, a.Add([]float64{1, 2}), ErrRagged)

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/servuction/servuction/internal/enum"
 )
@@ -30,6 +31,63 @@ type CSVOptions struct {
 	// "W_empathy" by default) are the optional 100-point allocation columns:
 	// all five or none; a row with all five blank has no allocation.
 	ImportancePrefix string
+	// Comma is the field delimiter, ',' by default. Spreadsheets set to
+	// Spanish (and most of continental Europe and Latin America) save CSV
+	// with ';', because ',' is their decimal separator.
+	Comma rune
+	// DecimalComma reads "3,5" as 3.5 in numeric cells (weights, importance
+	// points, ratings for alpha); a '.' in a cell that also has a comma is a
+	// thousands separator ("1.234,5"). Cells without a comma parse as usual.
+	DecimalComma bool
+}
+
+// Validate reports a delimiter encoding/csv cannot use (a quote, a line
+// break, the Unicode replacement character) or one that clashes with
+// decimal commas; errors wrap [ErrInvalidCSV].
+func (o CSVOptions) Validate() error {
+	c := o.Comma
+	if c == 0 {
+		c = ','
+	}
+	if c == '"' || c == '\r' || c == '\n' || c == 0xFFFD || !utf8.ValidRune(c) {
+		return fmt.Errorf("scorecard: CSV options: delimiter %q not usable: %w", c, ErrInvalidCSV)
+	}
+	if o.DecimalComma && c == ',' {
+		return fmt.Errorf("scorecard: CSV options: decimal commas need another delimiter (';'): %w", ErrInvalidCSV)
+	}
+	return nil
+}
+
+// newReader returns a csv.Reader with the options' delimiter.
+func (o CSVOptions) newReader(r io.Reader) *csv.Reader {
+	cr := csv.NewReader(r)
+	if o.Comma != 0 {
+		cr.Comma = o.Comma
+	}
+	return cr
+}
+
+// parseNumber reads a numeric cell, with a decimal comma if asked.
+func (o CSVOptions) parseNumber(cell string) (float64, error) {
+	if o.DecimalComma && strings.Contains(cell, ",") {
+		cell = strings.ReplaceAll(strings.ReplaceAll(cell, ".", ""), ",", ".")
+	}
+	return strconv.ParseFloat(cell, 64)
+}
+
+// headerHint explains a header that looks like a semicolon-separated file
+// read with commas: one column holding semicolons.
+func (o CSVOptions) headerHint(header []string) string {
+	c := o.Comma
+	if c == 0 {
+		c = ','
+	}
+	for _, h := range header {
+		if c != ';' && strings.Count(h, ";") >= 1 {
+			return " (the header holds semicolons: the file looks semicolon-separated, as spreadsheets in Spanish save CSV; set CSVOptions.Comma to ';' and, for numbers like 3,5, DecimalComma)"
+		}
+	}
+	return ""
 }
 
 func (o CSVOptions) withDefaults() CSVOptions {
@@ -81,59 +139,20 @@ func ReadServqualCSV(r io.Reader, in *Instrument, opt CSVOptions) ([]ServqualRes
 	if in == nil {
 		in = defaultServqual
 	}
+	if err := opt.Validate(); err != nil {
+		return nil, err
+	}
 	opt = opt.withDefaults()
-	cr := csv.NewReader(r)
+	cr := opt.newReader(r)
 	cr.FieldsPerRecord = 0
 	header, err := cr.Read()
 	if err != nil {
 		return nil, fmt.Errorf("scorecard: CSV header: %w: %w", ErrInvalidCSV, err)
 	}
-	col := make(map[string]int, len(header))
-	for i, h := range header {
-		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
-		if _, dup := col[h]; dup {
-			return nil, fmt.Errorf("scorecard: CSV header: duplicate column %q: %w", h, ErrInvalidCSV)
-		}
-		col[h] = i
+	l, err := newServqualLayout(header, in, opt)
+	if err != nil {
+		return nil, err
 	}
-	k := in.Len()
-	pcol, ecol := make([]int, k), make([]int, k)
-	var missingP []string
-	eFound := 0
-	for i := range k {
-		id := in.items[i].ID
-		var ok bool
-		if pcol[i], ok = col[opt.PerceptionPrefix+id]; !ok {
-			missingP = append(missingP, opt.PerceptionPrefix+id)
-		}
-		if ecol[i], ok = col[opt.ExpectationPrefix+id]; ok {
-			eFound++
-		} else {
-			ecol[i] = -1
-		}
-	}
-	if len(missingP) > 0 {
-		return nil, fmt.Errorf("scorecard: CSV header: missing perception columns %s: %w", strings.Join(missingP, ", "), ErrInvalidCSV)
-	}
-	if eFound != 0 && eFound != k {
-		return nil, fmt.Errorf("scorecard: CSV header: %d of %d expectation columns (%s…): want all or none: %w", eFound, k, opt.ExpectationPrefix, ErrInvalidCSV)
-	}
-	var wcol [NumDimensions]int
-	wFound := 0
-	for d := range NumDimensions {
-		name := opt.ImportancePrefix + Dimension(d+1).String()
-		var ok bool
-		if wcol[d], ok = col[name]; ok {
-			wFound++
-		}
-	}
-	if wFound != 0 && wFound != NumDimensions {
-		return nil, fmt.Errorf("scorecard: CSV header: %d of 5 importance columns (%s…): want all or none: %w", wFound, opt.ImportancePrefix, ErrInvalidCSV)
-	}
-	phaseCol, hasPhase := col[opt.PhaseColumn]
-	sourceCol, hasSource := col[opt.SourceColumn]
-	weightCol, hasWeight := col[opt.WeightColumn]
-
 	var out []ServqualResponse
 	for {
 		rec, err := cr.Read()
@@ -144,59 +163,142 @@ func ReadServqualCSV(r io.Reader, in *Instrument, opt CSVOptions) ([]ServqualRes
 			return nil, csvReadError(err)
 		}
 		line, _ := cr.FieldPos(0)
-		cellErr := func(c int, err error) error {
-			return fmt.Errorf("scorecard: CSV line %d, column %q: %w", line, strings.TrimSpace(header[c]), err)
-		}
-		resp := ServqualResponse{Perceptions: make([]Answer, k)}
-		if eFound > 0 {
-			resp.Expectations = make([]Answer, k)
-		}
-		for i := range k {
-			if resp.Perceptions[i], err = ParseAnswer(rec[pcol[i]], in.scale); err != nil {
-				return nil, cellErr(pcol[i], err)
-			}
-			if eFound > 0 {
-				if resp.Expectations[i], err = ParseAnswer(rec[ecol[i]], in.scale); err != nil {
-					return nil, cellErr(ecol[i], err)
-				}
-			}
-		}
-		if wFound > 0 {
-			for d, c := range wcol {
-				cell := strings.TrimSpace(rec[c])
-				if cell == "" {
-					continue
-				}
-				w, perr := strconv.ParseFloat(cell, 64)
-				if perr != nil || math.IsNaN(w) || math.IsInf(w, 0) {
-					return nil, cellErr(c, fmt.Errorf("scorecard: value %q: not a finite number: %w", rec[c], ErrInvalidWeights))
-				}
-				resp.Importance[d] = w
-			}
-			if err := resp.Importance.Validate(); err != nil {
-				return nil, fmt.Errorf("scorecard: CSV line %d: %w", line, err)
-			}
-		}
-		if cell := strings.TrimSpace(safeCell(rec, weightCol, hasWeight)); cell != "" {
-			w, perr := strconv.ParseFloat(cell, 64)
-			if perr != nil || math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
-				return nil, cellErr(weightCol, fmt.Errorf("scorecard: value %q: want a finite weight ≥ 0: %w", cell, ErrInvalidWeights))
-			}
-			resp.Weight = w
-		}
-		if hasPhase && strings.TrimSpace(rec[phaseCol]) != "" {
-			if resp.Phase, err = ParsePhase(rec[phaseCol]); err != nil {
-				return nil, cellErr(phaseCol, err)
-			}
-		}
-		if hasSource && strings.TrimSpace(rec[sourceCol]) != "" {
-			if resp.Source, err = ParseSource(rec[sourceCol]); err != nil {
-				return nil, cellErr(sourceCol, err)
-			}
+		resp, err := l.parse(rec, line)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, resp)
 	}
 	return out, nil
+}
+
+// servqualLayout maps an instrument's items and the metadata onto the
+// columns of a CSV header.
+type servqualLayout struct {
+	in                             *Instrument
+	opt                            CSVOptions
+	header                         []string
+	pcol, ecol                     []int
+	hasE                           bool
+	wcol                           [NumDimensions]int
+	hasW                           bool
+	phaseCol, sourceCol, weightCol int
+	hasPhase, hasSource, hasWeight bool
+}
+
+func newServqualLayout(header []string, in *Instrument, opt CSVOptions) (servqualLayout, error) {
+	l := servqualLayout{in: in, opt: opt, header: header}
+	col := make(map[string]int, len(header))
+	for i, h := range header {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		if _, dup := col[h]; dup {
+			return l, fmt.Errorf("scorecard: CSV header: duplicate column %q: %w", h, ErrInvalidCSV)
+		}
+		col[h] = i
+	}
+	k := in.Len()
+	l.pcol, l.ecol = make([]int, k), make([]int, k)
+	var missingP []string
+	eFound := 0
+	for i := range k {
+		id := in.items[i].ID
+		var ok bool
+		if l.pcol[i], ok = col[opt.PerceptionPrefix+id]; !ok {
+			missingP = append(missingP, opt.PerceptionPrefix+id)
+		}
+		if l.ecol[i], ok = col[opt.ExpectationPrefix+id]; ok {
+			eFound++
+		}
+	}
+	if len(missingP) > 0 {
+		return l, fmt.Errorf("scorecard: CSV header: missing perception columns %s%s: %w", strings.Join(missingP, ", "), opt.headerHint(header), ErrInvalidCSV)
+	}
+	if eFound != 0 && eFound != k {
+		return l, fmt.Errorf("scorecard: CSV header: %d of %d expectation columns (%s…): want all or none: %w", eFound, k, opt.ExpectationPrefix, ErrInvalidCSV)
+	}
+	l.hasE = eFound > 0
+	wFound := 0
+	for d := range NumDimensions {
+		var ok bool
+		if l.wcol[d], ok = col[opt.ImportancePrefix+Dimension(d+1).String()]; ok {
+			wFound++
+		}
+	}
+	if wFound != 0 && wFound != NumDimensions {
+		return l, fmt.Errorf("scorecard: CSV header: %d of 5 importance columns (%s…): want all or none: %w", wFound, opt.ImportancePrefix, ErrInvalidCSV)
+	}
+	l.hasW = wFound > 0
+	l.phaseCol, l.hasPhase = col[opt.PhaseColumn]
+	l.sourceCol, l.hasSource = col[opt.SourceColumn]
+	l.weightCol, l.hasWeight = col[opt.WeightColumn]
+	return l, nil
+}
+
+// cellErr names the line and column of a bad cell.
+func (l servqualLayout) cellErr(line, c int, err error) error {
+	return fmt.Errorf("scorecard: CSV line %d, column %q: %w", line, strings.TrimSpace(l.header[c]), err)
+}
+
+// parse reads one record.
+func (l servqualLayout) parse(rec []string, line int) (ServqualResponse, error) {
+	k := l.in.Len()
+	resp := ServqualResponse{Perceptions: make([]Answer, k)}
+	if l.hasE {
+		resp.Expectations = make([]Answer, k)
+	}
+	var err error
+	for i := range k {
+		if resp.Perceptions[i], err = ParseAnswer(rec[l.pcol[i]], l.in.scale); err != nil {
+			return resp, l.cellErr(line, l.pcol[i], err)
+		}
+		if l.hasE {
+			if resp.Expectations[i], err = ParseAnswer(rec[l.ecol[i]], l.in.scale); err != nil {
+				return resp, l.cellErr(line, l.ecol[i], err)
+			}
+		}
+	}
+	if l.hasW {
+		if err := l.parseImportance(rec, line, &resp.Importance); err != nil {
+			return resp, err
+		}
+	}
+	if cell := strings.TrimSpace(safeCell(rec, l.weightCol, l.hasWeight)); cell != "" {
+		w, perr := l.opt.parseNumber(cell)
+		if perr != nil || math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
+			return resp, l.cellErr(line, l.weightCol, fmt.Errorf("scorecard: value %q: want a finite weight ≥ 0: %w", cell, ErrInvalidWeights))
+		}
+		resp.Weight = w
+	}
+	if l.hasPhase && strings.TrimSpace(rec[l.phaseCol]) != "" {
+		if resp.Phase, err = ParsePhase(rec[l.phaseCol]); err != nil {
+			return resp, l.cellErr(line, l.phaseCol, err)
+		}
+	}
+	if l.hasSource && strings.TrimSpace(rec[l.sourceCol]) != "" {
+		if resp.Source, err = ParseSource(rec[l.sourceCol]); err != nil {
+			return resp, l.cellErr(line, l.sourceCol, err)
+		}
+	}
+	return resp, nil
+}
+
+// parseImportance reads the five allocation columns (all blank: none).
+func (l servqualLayout) parseImportance(rec []string, line int, a *Allocation) error {
+	for d, c := range l.wcol {
+		cell := strings.TrimSpace(rec[c])
+		if cell == "" {
+			continue
+		}
+		w, perr := l.opt.parseNumber(cell)
+		if perr != nil || math.IsNaN(w) || math.IsInf(w, 0) {
+			return l.cellErr(line, c, fmt.Errorf("scorecard: value %q: not a finite number: %w", rec[c], ErrInvalidWeights))
+		}
+		a[d] = w
+	}
+	if err := a.Validate(); err != nil {
+		return fmt.Errorf("scorecard: CSV line %d: %w", line, err)
+	}
+	return nil
 }
 
 // ReadRatingsCSV reads numeric ratings for [Cronbach] and friends from CSV with
@@ -204,9 +306,19 @@ func ReadServqualCSV(r io.Reader, in *Instrument, opt CSVOptions) ([]ServqualRes
 // column). Blank and not-applicable cells (see [ParseAnswer]) become NaN, the
 // missing-answer marker of [CronbachListwise] and [CronbachPairwise]; any
 // other cell must be a finite number. Errors name line, column and value and
-// wrap [ErrInvalidCSV].
+// wrap [ErrInvalidCSV]. It reads comma-separated files with decimal points;
+// [ReadRatingsCSVWith] takes other delimiters and decimal commas.
 func ReadRatingsCSV(r io.Reader, columns []string) ([][]float64, error) {
-	cr := csv.NewReader(r)
+	return ReadRatingsCSVWith(r, columns, CSVOptions{})
+}
+
+// ReadRatingsCSVWith is [ReadRatingsCSV] with opt's Comma and DecimalComma
+// (the other options name SERVQUAL columns and do not apply).
+func ReadRatingsCSVWith(r io.Reader, columns []string, opt CSVOptions) ([][]float64, error) {
+	if err := opt.Validate(); err != nil {
+		return nil, err
+	}
+	cr := opt.newReader(r)
 	header, err := cr.Read()
 	if err != nil {
 		return nil, fmt.Errorf("scorecard: CSV header: %w: %w", ErrInvalidCSV, err)
@@ -231,7 +343,7 @@ func ReadRatingsCSV(r io.Reader, columns []string) ([][]float64, error) {
 				}
 			}
 			if found < 0 {
-				return nil, fmt.Errorf("scorecard: CSV header: no column %q: %w", c, ErrInvalidCSV)
+				return nil, fmt.Errorf("scorecard: CSV header: no column %q%s: %w", c, opt.headerHint(header), ErrInvalidCSV)
 			}
 			idx = append(idx, found)
 			names = append(names, c)
@@ -254,15 +366,23 @@ func ReadRatingsCSV(r io.Reader, columns []string) ([][]float64, error) {
 				row[j] = math.NaN()
 				continue
 			}
-			v, perr := strconv.ParseFloat(cell, 64)
+			v, perr := opt.parseNumber(cell)
 			if perr != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("scorecard: CSV line %d, column %q: value %q: not a finite number: %w", line, names[j], rec[c], ErrInvalidCSV)
+				return nil, fmt.Errorf("scorecard: CSV line %d, column %q: value %q: not a finite number%s: %w", line, names[j], rec[c], decimalHint(cell, opt), ErrInvalidCSV)
 			}
 			row[j] = v
 		}
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// decimalHint suggests DecimalComma for a cell like "3,5" read without it.
+func decimalHint(cell string, opt CSVOptions) string {
+	if !opt.DecimalComma && strings.Contains(cell, ",") {
+		return " (a decimal comma? set CSVOptions.DecimalComma)"
+	}
+	return ""
 }
 
 // csvReadError wraps a csv.Reader error (a *csv.ParseError names its line).

@@ -159,3 +159,76 @@ func TestReadCSVWithByteOrderMark(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, Ratings(1, 2, 3), rs[0].Perceptions)
 }
+
+// A file as a spreadsheet set to Spanish saves it: semicolons between
+// fields, decimal commas in the weight and importance columns.
+const spanishCSV = `id;Ea;Eb;Ec;Pa;Pb;Pc;fase;fuente;peso;W_tangibles;W_reliability;W_responsiveness;W_assurance;W_empathy
+r1;7;6;5;5;6;4;durante;encuesta;1,5;40;60;0;0;0
+r2;6;no aplica;7;6;5;3;después;;0,5;12,5;87,5;0;0;0
+`
+
+func TestReadCSVSpanishSpreadsheet(t *testing.T) {
+	in := smallInstrument(t)
+	opt := CSVOptions{Comma: ';', DecimalComma: true, PhaseColumn: "fase", SourceColumn: "fuente", WeightColumn: "peso"}
+	rs, err := ReadServqualCSV(strings.NewReader(spanishCSV), in, opt)
+	require.NoError(t, err)
+	require.Len(t, rs, 2)
+	assert.Equal(t, 1.5, rs[0].Weight)
+	assert.Equal(t, 0.5, rs[1].Weight)
+	assert.Equal(t, Allocation{12.5, 87.5, 0, 0, 0}, rs[1].Importance)
+	assert.Equal(t, NA(), rs[1].Expectations[1])
+	assert.Equal(t, After, rs[1].Phase)
+
+	// Read with the default comma, the whole header is one column: the
+	// error says why and what to set.
+	_, err = ReadServqualCSV(strings.NewReader(spanishCSV), in, CSVOptions{})
+	assert.ErrorIs(t, err, ErrInvalidCSV)
+	assert.Contains(t, err.Error(), "semicolon-separated")
+	assert.Contains(t, err.Error(), "CSVOptions.Comma")
+	_, err = ReadRatingsCSV(strings.NewReader("Q1;Q2\n3,5;4\n"), []string{"Q1"})
+	assert.ErrorIs(t, err, ErrInvalidCSV)
+	assert.Contains(t, err.Error(), "semicolon-separated")
+
+	// Ratings with decimal commas and a thousands point.
+	rows, err := ReadRatingsCSVWith(strings.NewReader("Q1;Q2\n3,5;1.234,25\n;4\n"), nil, CSVOptions{Comma: ';', DecimalComma: true})
+	require.NoError(t, err)
+	assert.Equal(t, []float64{3.5, 1234.25}, rows[0])
+	assert.True(t, math.IsNaN(rows[1][0]))
+	// A quoted decimal comma read without DecimalComma gets a hint.
+	_, err = ReadRatingsCSV(strings.NewReader("Q1,Q2\n\"3,5\",4\n"), nil)
+	assert.ErrorIs(t, err, ErrInvalidCSV)
+	assert.Contains(t, err.Error(), "DecimalComma")
+
+	for _, bad := range []CSVOptions{{Comma: '"'}, {Comma: '\n'}, {DecimalComma: true}, {Comma: ',', DecimalComma: true}} {
+		_, err := ReadRatingsCSVWith(strings.NewReader("Q1\n1\n"), nil, bad)
+		assert.ErrorIs(t, err, ErrInvalidCSV, "%+v", bad)
+		_, err = ReadServqualCSV(strings.NewReader(spanishCSV), in, bad)
+		assert.ErrorIs(t, err, ErrInvalidCSV, "%+v", bad)
+	}
+}
+
+// FuzzReadRatingsCSVWith: with semicolons and decimal commas, loaded rows
+// are rectangular and finite or NaN, and errors wrap ErrInvalidCSV.
+func FuzzReadRatingsCSVWith(f *testing.F) {
+	f.Add("Q1;Q2\n1,5;2\n;3\n", true)
+	f.Add("Q1;Q2\n1.234,5;N/A\n", false)
+	f.Fuzz(func(t *testing.T, data string, decimal bool) {
+		rows, err := ReadRatingsCSVWith(strings.NewReader(data), nil, CSVOptions{Comma: ';', DecimalComma: decimal})
+		if err != nil {
+			if !errors.Is(err, ErrInvalidCSV) {
+				t.Fatalf("error wraps no sentinel: %v", err)
+			}
+			return
+		}
+		for _, r := range rows {
+			if len(r) != len(rows[0]) {
+				t.Fatalf("ragged rows loaded")
+			}
+			for _, v := range r {
+				if math.IsInf(v, 0) {
+					t.Fatalf("infinite value loaded")
+				}
+			}
+		}
+	})
+}

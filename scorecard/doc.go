@@ -27,7 +27,9 @@
 // [NPS.AddWeighted], [CSAT.AddWeighted], [CES.AddWeighted]; standard errors then use Kish's
 // effective sample size).
 // [ReadServqualCSV] loads responses from CSV; a bad cell is reported with its
-// line, column and value.
+// line, column and value. [CSVOptions] reads files as spreadsheets set to
+// Spanish save them (';' between fields, decimal commas), and an error on a
+// semicolon file read with commas says so.
 //
 // # Analyses
 //
@@ -45,13 +47,29 @@
 //     [LowPriority], [PossibleOverkill]) with the [Crosshair] at the
 //     [ScaleMidpoint] or the [DataMean]; [IPAResult.Chart] draws it as text.
 //   - [NPS] (promoters 9–10, detractors 0–6) with standard error and 95 %
-//     margin of error from the trinomial variance, [CompareNPS]; [CSAT]
+//     margin of error from the trinomial variance, [CompareNPS] (adjusted
+//     Wald) and [CompareNPSSegments] (chi-square across segments); [CSAT]
 //     (top-2-box); [CES] (1–7, mean and share 5–7).
+//   - Intervals and tests on every headline figure: t intervals of means and
+//     Wilson intervals of shares in [CSATResult] and [CESResult], of each
+//     SERVQUAL dimension's gap and the overall gap ([DimensionScore].GapCI,
+//     with the paired test of perceptions against expectations), of
+//     report-card scores and overall scores ([CardSurvey.ScoreIntervals],
+//     [CardSurvey.OverallIntervals]); comparisons between
+//     periods or segments ([CompareCSAT], [CompareCES], [CompareServqual],
+//     [CompareCardSurveys]) built on [TwoProportionTest], [WelchTest],
+//     [PairedTest] and [ChiSquareTest], each giving the statistic, degrees of
+//     freedom, p-value and effect size ([TestResult]), checked against R.
 //   - [Cronbach] on complete rows, [CronbachListwise] and [CronbachPairwise]
 //     for missing answers: raw and standardized alpha, item–rest correlation,
-//     alpha if item deleted, Feldt 95 % interval and a warning for items that
+//     alpha if item deleted, item means and SDs, Feldt interval (at any level
+//     and row count with [Reliability.Feldt]) and a warning for items that
 //     look reverse-keyed ([Reliability]). They agree with R's psych::alpha and
-//     Python's pingouin.cronbach_alpha on their published examples.
+//     Python's pingouin.cronbach_alpha on their published examples. A
+//     constant item is caught exactly, and data offset by 10⁶ give the alpha
+//     of the data. [ResponseFrequencies] is psych's response.freq;
+//     [ServqualAlpha] gives each SERVQUAL dimension's alpha straight from the
+//     questionnaires, reverse keys and blanks handled.
 //   - [Form] and [MysteryShop]: weighted pass/fail checklists where N/A
 //     leaves the denominator and a critical criterion fails the whole
 //     evaluation, aggregated per branch and agent. [DefaultMysteryForm] is the
@@ -75,7 +93,8 @@
 // empty accumulator is the identity of Merge and Merge is associative, so a
 // survey programme can be split into shards scored anywhere and merged
 // afterwards; integer scores keep integer (or exactly representable) sums, so
-// merged shards equal the one-pass result exactly. Merge costs what the
+// merged shards equal the one-pass result exactly (Servqual's respondent-level
+// and importance-weighted scores, sums of fractions, up to rounding). Merge costs what the
 // accumulator's size is (items, items², branches), never what the number of
 // respondents is.
 //

@@ -37,6 +37,8 @@ type Drivers struct {
 	xtx [4][4]float64 // Σ x xᵀ with x = (1, product, price, service)
 	xty [4]float64    // Σ x·overall
 	yy  float64       // Σ overall²
+	// least and greatest overall rating, so a constant one is caught exactly
+	yLo, yHi float64
 }
 
 // Add records one respondent. Non-finite ratings return an error wrapping
@@ -48,6 +50,10 @@ func (d *Drivers) Add(r DriverRating) error {
 			return fmt.Errorf("scorecard: drivers: rating %v not finite: %w", v, ErrOutOfRange)
 		}
 	}
+	if d.n == 0 {
+		d.yLo, d.yHi = r.Overall, r.Overall
+	}
+	d.yLo, d.yHi = math.Min(d.yLo, r.Overall), math.Max(d.yHi, r.Overall)
 	d.n++
 	for i := range 4 {
 		for j := range 4 {
@@ -61,9 +67,13 @@ func (d *Drivers) Add(r DriverRating) error {
 
 // Merge adds other's respondents to d.
 func (d *Drivers) Merge(other *Drivers) {
-	if other == nil {
+	if other == nil || other.n == 0 {
 		return
 	}
+	if d.n == 0 {
+		d.yLo, d.yHi = other.yLo, other.yHi
+	}
+	d.yLo, d.yHi = math.Min(d.yLo, other.yLo), math.Max(d.yHi, other.yHi)
 	d.n += other.n
 	for i := range 4 {
 		for j := range 4 {
@@ -81,10 +91,15 @@ const MinDriverRespondents = 5
 // Result fits the model. It returns an error wrapping [ErrInsufficientData]
 // with fewer than [MinDriverRespondents] respondents, and [ErrZeroVariance]
 // when the ratings cannot separate the three elements (one is constant or a
-// combination of the others) or the overall rating does not vary.
+// combination of the others) or the overall rating does not vary (its least
+// and greatest values are tracked, so a constant decimal rating is caught
+// exactly).
 func (d *Drivers) Result() (DriverModel, error) {
 	if d.n < MinDriverRespondents {
 		return DriverModel{}, fmt.Errorf("scorecard: drivers: %d respondents, want at least %d: %w", d.n, MinDriverRespondents, ErrInsufficientData)
+	}
+	if d.yLo == d.yHi {
+		return DriverModel{}, fmt.Errorf("scorecard: drivers: overall rating does not vary (every answer is %v): %w", d.yLo, ErrZeroVariance)
 	}
 	a := d.xtx
 	b := d.xty

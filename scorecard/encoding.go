@@ -1,6 +1,7 @@
 package scorecard
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -30,6 +31,19 @@ func nonNegative(vals ...float64) bool {
 	return true
 }
 
+// strictJSON decodes data into v, refusing unknown fields and trailing data.
+func strictJSON(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return fmt.Errorf("trailing data after the JSON value")
+	}
+	return nil
+}
+
 func decodeErr(what string, err error) error {
 	return fmt.Errorf("scorecard: %s JSON: %w: %w", what, ErrInvalidValue, err)
 }
@@ -46,26 +60,29 @@ type cesJSON struct {
 	Weight     float64 `json:"weight"`
 	WeightEasy float64 `json:"weightEasy"`
 	WeightSum  float64 `json:"weightedSum"`
+	W2         float64 `json:"sumSquares"`
+	WSq        float64 `json:"weightedSumSquares"`
 }
 
 // MarshalJSON encodes the accumulator's state.
 func (c CES) MarshalJSON() ([]byte, error) {
-	return json.Marshal(cesJSON{c.n, c.easy, c.w, c.wEasy, c.wSum})
+	return json.Marshal(cesJSON{c.n, c.easy, c.w, c.wEasy, c.wSum, c.w2, c.wSq})
 }
 
 // UnmarshalJSON decodes and validates a state written by MarshalJSON.
 func (c *CES) UnmarshalJSON(data []byte) error {
 	var j cesJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return decodeErr("ces", err)
 	}
 	ok := j.N >= 0 && j.Easy >= 0 && j.Easy <= j.N && nonNegative(j.Weight, j.WeightEasy, j.WeightSum) &&
 		j.WeightEasy <= j.Weight && (j.N > 0) == (j.Weight > 0) &&
-		j.WeightSum >= j.Weight*(1-1e-9) && j.WeightSum <= 7*j.Weight*(1+1e-9)
+		j.WeightSum >= j.Weight*(1-1e-9) && j.WeightSum <= 7*j.Weight*(1+1e-9) &&
+		nonNegative(j.W2) && (j.N > 0) == (j.W2 > 0) && squaresInRange(j.WSq, j.WeightSum, j.Weight, Scale{Min: 1, Max: 7})
 	if !ok {
 		return invalidState("ces", fmt.Sprintf("inconsistent state n=%d easy=%d weight=%v", j.N, j.Easy, j.Weight))
 	}
-	*c = CES{n: j.N, easy: j.Easy, w: j.Weight, wEasy: j.WeightEasy, wSum: j.WeightSum}
+	*c = CES{n: j.N, easy: j.Easy, w: j.Weight, wEasy: j.WeightEasy, wSum: j.WeightSum, w2: j.W2, wSq: j.WSq}
 	return nil
 }
 
@@ -76,20 +93,25 @@ type driversJSON struct {
 	XTX [4][4]float64 `json:"xtx"`
 	XTY [4]float64    `json:"xty"`
 	YY  float64       `json:"yy"`
+	// OverallMin and OverallMax are the extremes of the overall rating.
+	OverallMin float64 `json:"overallMin"`
+	OverallMax float64 `json:"overallMax"`
 }
 
 // MarshalJSON encodes the normal equations accumulated so far.
 func (d Drivers) MarshalJSON() ([]byte, error) {
-	return json.Marshal(driversJSON{d.n, d.xtx, d.xty, d.yy})
+	return json.Marshal(driversJSON{d.n, d.xtx, d.xty, d.yy, d.yLo, d.yHi})
 }
 
 // UnmarshalJSON decodes and validates a state written by MarshalJSON.
 func (d *Drivers) UnmarshalJSON(data []byte) error {
 	var j driversJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return decodeErr("drivers", err)
 	}
-	ok := j.N >= 0 && j.XTX[0][0] == float64(j.N) && nonNegative(j.YY)
+	ok := j.N >= 0 && j.XTX[0][0] == float64(j.N) && nonNegative(j.YY) && finite(j.OverallMin, j.OverallMax) &&
+		j.OverallMin <= j.OverallMax && (j.N > 0 || j.OverallMin == 0 && j.OverallMax == 0) &&
+		inRange(j.XTY[0], float64(j.N), j.OverallMin, j.OverallMax)
 	for i := range 4 {
 		ok = ok && finite(j.XTX[i][:]...) && finite(j.XTY[i]) && j.XTX[i][i] >= 0
 		for k := range 4 {
@@ -99,7 +121,7 @@ func (d *Drivers) UnmarshalJSON(data []byte) error {
 	if !ok {
 		return invalidState("drivers", fmt.Sprintf("inconsistent normal equations for n=%d", j.N))
 	}
-	*d = Drivers{n: j.N, xtx: j.XTX, xty: j.XTY, yy: j.YY}
+	*d = Drivers{n: j.N, xtx: j.XTX, xty: j.XTY, yy: j.YY, yLo: j.OverallMin, yHi: j.OverallMax}
 	return nil
 }
 
@@ -110,41 +132,62 @@ type alphaJSON struct {
 	Items   int           `json:"items"`
 	Rows    int64         `json:"rows"`
 	Dropped int64         `json:"dropped"`
-	Sum     []float64     `json:"sum,omitempty"`
-	Cross   []float64     `json:"cross,omitempty"`
-	PairN   []float64     `json:"pairN,omitempty"`
-	PairSX  []float64     `json:"pairSX,omitempty"`
-	PairSY  []float64     `json:"pairSY,omitempty"`
-	PairSXX []float64     `json:"pairSXX,omitempty"`
-	PairSYY []float64     `json:"pairSYY,omitempty"`
-	PairSXY []float64     `json:"pairSXY,omitempty"`
+	// Shift is the origin of the sums; Min and Max each item's extremes.
+	Shift    []float64 `json:"shift,omitempty"`
+	Min      []float64 `json:"min,omitempty"`
+	Max      []float64 `json:"max,omitempty"`
+	TotalMin float64   `json:"totalMin,omitempty"`
+	TotalMax float64   `json:"totalMax,omitempty"`
+	Sum      []float64 `json:"sum,omitempty"`
+	Cross    []float64 `json:"cross,omitempty"`
+	PairN    []float64 `json:"pairN,omitempty"`
+	PairSX   []float64 `json:"pairSX,omitempty"`
+	PairSY   []float64 `json:"pairSY,omitempty"`
+	PairSXX  []float64 `json:"pairSXX,omitempty"`
+	PairSYY  []float64 `json:"pairSYY,omitempty"`
+	PairSXY  []float64 `json:"pairSXY,omitempty"`
 }
 
-// MarshalJSON encodes the sums and cross-products accumulated so far.
+// MarshalJSON encodes the whole state: counts, origins, extremes, sums and
+// cross-products.
 func (a Alpha) MarshalJSON() ([]byte, error) {
-	return json.Marshal(alphaJSON{a.policy, a.k, a.rows, a.dropped, a.sum, a.cross,
-		a.pn, a.psx, a.psy, a.psxx, a.psyy, a.psxy})
+	return json.Marshal(alphaJSON{a.policy, a.k, a.rows, a.dropped, a.shift, a.lo, a.hi, a.totLo, a.totHi,
+		a.sum, a.cross, a.pn, a.psx, a.psy, a.psxx, a.psyy, a.psxy})
 }
 
 // UnmarshalJSON decodes and validates a state written by MarshalJSON.
 func (a *Alpha) UnmarshalJSON(data []byte) error {
 	var j alphaJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return decodeErr("alpha", err)
 	}
-	if !j.Policy.IsValid() || j.Items < 0 || j.Items == 1 || j.Items > 10000 || j.Rows < 0 || j.Dropped < 0 {
+	if !j.Policy.IsValid() || j.Items < 0 || j.Items == 1 || j.Items > maxAlphaItems || j.Rows < 0 || j.Dropped < 0 {
 		return invalidState("alpha", fmt.Sprintf("policy %d, %d items, %d rows, %d dropped", j.Policy, j.Items, j.Rows, j.Dropped))
 	}
 	v := Alpha{policy: j.Policy}
 	if j.Items == 0 {
-		if j.Rows != 0 || len(j.Sum)+len(j.Cross)+len(j.PairN) != 0 {
+		if j.Rows != 0 || j.Dropped != 0 || len(j.Sum)+len(j.Cross)+len(j.PairN)+len(j.Shift)+len(j.Min)+len(j.Max) != 0 ||
+			j.TotalMin != 0 || j.TotalMax != 0 {
 			return invalidState("alpha", "sums without items")
 		}
 		*a = v
 		return nil
 	}
-	v.alloc(j.Items)
 	k := j.Items
+	// Check the lengths before allocating k² values: a short input must not
+	// make the decoder allocate much more than it read.
+	lengths := len(j.Shift) == k && len(j.Min) == k && len(j.Max) == k
+	if j.Policy == Pairwise {
+		for _, p := range [][]float64{j.PairN, j.PairSX, j.PairSY, j.PairSXX, j.PairSYY, j.PairSXY} {
+			lengths = lengths && len(p) == k*k
+		}
+	} else {
+		lengths = lengths && len(j.Sum) == k && len(j.Cross) == k*k
+	}
+	if !lengths {
+		return invalidState("alpha", fmt.Sprintf("sums, origins or extremes do not match %d items", k))
+	}
+	v.alloc(k)
 	fill := func(dst, src []float64, n int) bool {
 		if len(src) != n || !finite(src...) {
 			return false
@@ -152,20 +195,31 @@ func (a *Alpha) UnmarshalJSON(data []byte) error {
 		copy(dst, src)
 		return true
 	}
-	var ok bool
+	ok := fill(v.shift, j.Shift, k) && fill(v.lo, j.Min, k) && fill(v.hi, j.Max, k) && finite(j.TotalMin, j.TotalMax)
+	for i := 0; ok && i < k; i++ {
+		ok = v.lo[i] <= v.hi[i]
+	}
 	if j.Policy == Pairwise {
-		ok = fill(v.pn, j.PairN, k*k) && nonNegative(j.PairN...) && fill(v.psx, j.PairSX, k*k) && fill(v.psy, j.PairSY, k*k) &&
-			fill(v.psxx, j.PairSXX, k*k) && fill(v.psyy, j.PairSYY, k*k) && fill(v.psxy, j.PairSXY, k*k)
-		for _, n := range j.PairN {
-			ok = ok && n <= float64(j.Rows)
+		ok = ok && fill(v.pn, j.PairN, k*k) && nonNegative(j.PairN...) && fill(v.psx, j.PairSX, k*k) && fill(v.psy, j.PairSY, k*k) &&
+			fill(v.psxx, j.PairSXX, k*k) && fill(v.psyy, j.PairSYY, k*k) && fill(v.psxy, j.PairSXY, k*k) &&
+			j.TotalMin == 0 && j.TotalMax == 0
+		for i, n := range j.PairN {
+			r, c := i/k, i%k
+			ok = ok && n <= float64(j.Rows) && n == math.Trunc(n) && (r <= c || n == 0) &&
+				n <= j.PairN[r*k+r] && n <= j.PairN[c*k+c] && nonNegative(j.PairSXX[i], j.PairSYY[i])
 		}
 	} else {
-		ok = fill(v.sum, j.Sum, k) && fill(v.cross, j.Cross, k*k)
+		ok = ok && fill(v.sum, j.Sum, k) && fill(v.cross, j.Cross, k*k) && (j.Rows > 0 || j.TotalMin == 0 && j.TotalMax == 0) &&
+			j.TotalMin <= j.TotalMax
+		for i := 0; ok && i < k; i++ {
+			ok = v.cross[i*k+i] >= 0
+		}
 	}
 	if !ok {
-		return invalidState("alpha", fmt.Sprintf("sums do not match %d items", k))
+		return invalidState("alpha", fmt.Sprintf("sums, origins or extremes do not match %d items", k))
 	}
 	v.rows, v.dropped = j.Rows, j.Dropped
+	v.totLo, v.totHi = j.TotalMin, j.TotalMax
 	*a = v
 	return nil
 }
@@ -201,20 +255,44 @@ type servqualJSON struct {
 	ImportanceSum      Allocation     `json:"importanceSum"`
 	ImportanceWeight   float64        `json:"importanceWeight"`
 	ImportanceN        int64          `json:"importanceN"`
+	DimensionGaps      []dimSumsJSON  `json:"dimensionGaps"`
+	OverallGap         dimSumsJSON    `json:"overallGap"`
+}
+
+type dimSumsJSON struct {
+	N int64 `json:"n"`
+	// WeightExcess and SquaredWeightExcess are Σ(w − 1) and Σ(w² − 1) over
+	// the respondents: 0 without survey weights.
+	WeightExcess        float64 `json:"weightExcess,omitempty"`
+	SquaredWeightExcess float64 `json:"squaredWeightExcess,omitempty"`
+	Sum                 float64 `json:"sum"`
+	SumSq               float64 `json:"sumSquares"`
+}
+
+func (d dimSums) json() dimSumsJSON { return dimSumsJSON{d.n, d.wx, d.w2x, d.sum, d.sumSq} }
+
+// valid checks respondent-level gap sums of at most respondents rows, each
+// gap within ±width.
+func (j dimSumsJSON) valid(respondents int64, width float64) bool {
+	w, w2 := float64(j.N)+j.WeightExcess, float64(j.N)+j.SquaredWeightExcess
+	return j.N >= 0 && j.N <= respondents && finite(j.WeightExcess, j.SquaredWeightExcess) && nonNegative(j.SumSq) && finite(j.Sum) &&
+		(j.N > 0 && w > 0 && w2 > 0 || j.N == 0 && j.WeightExcess == 0 && j.SquaredWeightExcess == 0 && j.Sum == 0 && j.SumSq == 0) &&
+		inRange(j.Sum, w, -width, width) && j.SumSq <= width*width*w*(1+1e-9) && j.Sum*j.Sum <= j.SumSq*w*(1+1e-9)+1e-9
 }
 
 // MarshalJSON encodes the instrument and the sums accumulated so far.
 func (s Servqual) MarshalJSON() ([]byte, error) {
-	j := servqualJSON{Instrument: s.Instrument(), Respondents: s.respondents,
+	items := s.itemTotals()
+	j := servqualJSON{Instrument: s.Instrument(), Respondents: s.respondents, OverallGap: s.allGap.json(),
 		Items:              make([]itemSumsJSON, s.Instrument().Len()),
 		WeightedGap:        weightedJSON{s.wGapSum, s.wGapW, s.wGapN},
 		WeightedPerception: weightedJSON{s.wPerfSum, s.wPerfW, s.wPerfN},
 		ImportanceSum:      s.impSum, ImportanceWeight: s.impW, ImportanceN: s.impN}
+	for d := range s.dimGap {
+		j.DimensionGaps = append(j.DimensionGaps, s.dimGap[d].json())
+	}
 	for i := range j.Items {
-		if s.items == nil {
-			break
-		}
-		it := s.items[i]
+		it := items[i]
 		j.Items[i] = itemSumsJSON{it.nE, it.nP, it.nG, it.wE, it.wP, it.wG, it.sE, it.sP, it.sPP, it.sG, it.sGG}
 	}
 	return json.Marshal(j)
@@ -225,7 +303,7 @@ func (s Servqual) MarshalJSON() ([]byte, error) {
 // consistency.
 func (s *Servqual) UnmarshalJSON(data []byte) error {
 	var j servqualJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return decodeErr("servqual", err)
 	}
 	if j.Instrument == nil || j.Instrument.Len() == 0 {
@@ -260,6 +338,17 @@ func (s *Servqual) UnmarshalJSON(data []byte) error {
 	v.wGapSum, v.wGapW, v.wGapN = j.WeightedGap.Sum, j.WeightedGap.Weight, j.WeightedGap.N
 	v.wPerfSum, v.wPerfW, v.wPerfN = j.WeightedPerception.Sum, j.WeightedPerception.Weight, j.WeightedPerception.N
 	v.impSum, v.impW, v.impN = j.ImportanceSum, j.ImportanceWeight, j.ImportanceN
+	if len(j.DimensionGaps) != NumDimensions || !j.OverallGap.valid(j.Respondents, width) {
+		return invalidState("servqual", "respondent-level gap sums missing or inconsistent")
+	}
+	for d, g := range j.DimensionGaps {
+		if !g.valid(j.Respondents, width) {
+			return invalidState("servqual", fmt.Sprintf("respondent-level gap sums of %s inconsistent", Dimension(d+1)))
+		}
+		v.dimGap[d] = dimSums{g.N, g.WeightExcess, g.SquaredWeightExcess, g.Sum, g.SumSq}
+	}
+	o := j.OverallGap
+	v.allGap = dimSums{o.N, o.WeightExcess, o.SquaredWeightExcess, o.Sum, o.SumSq}
 	*s = v
 	return nil
 }
@@ -326,7 +415,7 @@ func (m MysteryShop) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes and validates a state written by MarshalJSON.
 func (m *MysteryShop) UnmarshalJSON(data []byte) error {
 	var j mysteryJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return decodeErr("mystery shop", err)
 	}
 	if j.Form == nil || j.Form.Len() == 0 || len(j.Criteria) != j.Form.Len() {
@@ -374,6 +463,11 @@ type cardSurveyJSON struct {
 	Providers     []string `json:"providers"`
 	Sum           []int64  `json:"sum"`
 	N             []int64  `json:"n"`
+	SumSquares    []int64  `json:"sumSquares"`
+	PairN         []int64  `json:"pairN"`
+	PairSumA      []int64  `json:"pairSumA"`
+	PairSumB      []int64  `json:"pairSumB"`
+	PairCross     []int64  `json:"pairCross"`
 	ImportanceSum []int64  `json:"importanceSum"`
 	ImportanceN   []int64  `json:"importanceN"`
 	Respondents   int64    `json:"respondents"`
@@ -381,13 +475,14 @@ type cardSurveyJSON struct {
 
 // MarshalJSON encodes the survey definition and its integer sums.
 func (c CardSurvey) MarshalJSON() ([]byte, error) {
-	return json.Marshal(cardSurveyJSON{c.scale, c.attrs, c.providers, c.sum, c.n, c.impSum, c.impN, c.respondents})
+	return json.Marshal(cardSurveyJSON{c.scale, c.attrs, c.providers, c.sum, c.n, c.sumSq, c.pairN, c.pairA, c.pairB, c.pairAB,
+		c.impSum, c.impN, c.respondents})
 }
 
 // UnmarshalJSON decodes and validates a state written by MarshalJSON.
 func (c *CardSurvey) UnmarshalJSON(data []byte) error {
 	var j cardSurveyJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return decodeErr("card survey", err)
 	}
 	v, err := NewCardSurvey(j.Scale, j.Attributes, j.Providers)
@@ -410,11 +505,56 @@ func (c *CardSurvey) UnmarshalJSON(data []byte) error {
 	if !check(j.Sum, j.N) || !check(j.ImportanceSum, j.ImportanceN) {
 		return invalidState("card survey", "sums outside the scale")
 	}
+	if len(j.SumSquares) != na*np {
+		return invalidState("card survey", "sums of squares do not match the attributes and providers")
+	}
+	lo, hi := int64(j.Scale.Min), int64(j.Scale.Max)
+	top := max(lo*lo, hi*hi)
+	for i, sq := range j.SumSquares {
+		// Σx² ≥ (Σx)²/n (Cauchy–Schwarz) and ≤ n·max x², and Σx² ≥ 0.
+		n, sum := j.N[i], j.Sum[i]
+		if sq < 0 || sq > top*n || (n > 0 && float64(sq)*float64(n) < float64(sum)*float64(sum)*(1-1e-12)) || (n == 0 && sq != 0) {
+			return invalidState("card survey", fmt.Sprintf("sum of squares %d inconsistent with %d ratings summing to %d", sq, n, sum))
+		}
+	}
 	copy(v.sum, j.Sum)
 	copy(v.n, j.N)
+	copy(v.sumSq, j.SumSquares)
+	if err := checkCardPairs(j); err != nil {
+		return err
+	}
+	copy(v.pairN, j.PairN)
+	copy(v.pairA, j.PairSumA)
+	copy(v.pairB, j.PairSumB)
+	copy(v.pairAB, j.PairCross)
 	copy(v.impSum, j.ImportanceSum)
 	copy(v.impN, j.ImportanceN)
 	v.respondents = j.Respondents
 	*c = *v
+	return nil
+}
+
+// checkCardPairs validates a card survey's pair sums: only a < b, counts
+// within both attributes' counts, sums and products within the scale.
+func checkCardPairs(j cardSurveyJSON) error {
+	na, np := len(j.Attributes), len(j.Providers)
+	size := np * na * na
+	if len(j.PairN) != size || len(j.PairSumA) != size || len(j.PairSumB) != size || len(j.PairCross) != size {
+		return invalidState("card survey", "pair sums do not match the attributes and providers")
+	}
+	lo, hi := int64(j.Scale.Min), int64(j.Scale.Max)
+	top := max(lo*lo, hi*hi)
+	for k, n := range j.PairN {
+		p, a, b := k/(na*na), (k/na)%na, k%na
+		ok := n >= 0 && (a < b || n == 0 && j.PairSumA[k] == 0 && j.PairSumB[k] == 0 && j.PairCross[k] == 0)
+		if ok && a < b {
+			ok = n <= j.N[p*na+a] && n <= j.N[p*na+b] &&
+				j.PairSumA[k] >= lo*n && j.PairSumA[k] <= hi*n && j.PairSumB[k] >= lo*n && j.PairSumB[k] <= hi*n &&
+				j.PairCross[k] >= -top*n && j.PairCross[k] <= top*n
+		}
+		if !ok {
+			return invalidState("card survey", fmt.Sprintf("pair sums of provider %d, attributes %d and %d inconsistent", p+1, a+1, b+1))
+		}
+	}
 	return nil
 }

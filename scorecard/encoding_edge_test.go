@@ -179,11 +179,11 @@ func TestAccumulatorJSONRejectsEachRule(t *testing.T) {
 		// NPS
 		{"nps negative passives", func() any { return &NPS{} }, `{"passives":-1}`, ErrInvalidValue},
 		{"nps negative detractors", func() any { return &NPS{} }, `{"detractors":-1}`, ErrInvalidValue},
-		{"nps weight for no answers", func() any { return &NPS{} }, `{"promoters":1,"weights":[1,1,0],"sumSquares":2}`, ErrInvalidValue},
-		{"nps negative weight sum", func() any { return &NPS{} }, `{"promoters":1,"passives":1,"weights":[1,-1,0],"sumSquares":2}`, ErrInvalidValue},
-		{"nps negative squares", func() any { return &NPS{} }, `{"promoters":1,"weights":[1,0,0],"sumSquares":-1}`, ErrInvalidValue},
-		{"nps squares without answers", func() any { return &NPS{} }, `{"weights":[0,0,0],"sumSquares":1}`, ErrInvalidValue},
-		{"nps answers without squares", func() any { return &NPS{} }, `{"detractors":2,"weights":[0,0,2]}`, ErrInvalidValue},
+		{"nps weight for no answers", func() any { return &NPS{} }, `{"promoters":1,"weightExcess":[0,1,0],"squaredWeightExcess":1}`, ErrInvalidValue},
+		{"nps negative weight sum", func() any { return &NPS{} }, `{"promoters":1,"passives":1,"weightExcess":[0,-2,0],"squaredWeightExcess":0}`, ErrInvalidValue},
+		{"nps negative squares", func() any { return &NPS{} }, `{"promoters":1,"weightExcess":[0,0,0],"squaredWeightExcess":-2}`, ErrInvalidValue},
+		{"nps squares without answers", func() any { return &NPS{} }, `{"weightExcess":[0,0,0],"squaredWeightExcess":1}`, ErrInvalidValue},
+		{"nps answers without squares", func() any { return &NPS{} }, `{"detractors":2,"weightExcess":[0,0,0],"squaredWeightExcess":-2}`, ErrInvalidValue},
 		{"nps not JSON", func() any { return &NPS{} }, `"x"`, ErrInvalidValue},
 		// Drivers
 		{"drivers negative n", func() any { return &Drivers{} }, `{"n":-1,"xtx":[[-1,0,0,0],[0,0,0,0],[0,0,0,0],[0,0,0,0]]}`, ErrInvalidValue},
@@ -308,23 +308,23 @@ func TestMysteryShopJSONNamesCriterion(t *testing.T) {
 func TestAccumulatorJSONRoundingSlack(t *testing.T) {
 	// CSAT on 1..5, weight 1e6: bounds 1e6 and 5e6, slack 1e-9·1e6 = 1e-3.
 	var c CSAT
-	require.NoError(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"n":2,"top2":2,"weight":1e6,"weightTop2":1e6,"sumSquares":5e11,"weightedSum":5000000.0005}`), &c))
-	require.NoError(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"n":2,"top2":0,"weight":1e6,"weightTop2":0,"sumSquares":5e11,"weightedSum":999999.9995}`), &c))
+	require.NoError(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"n":2,"top2":2,"weight":1e6,"weightTop2":1e6,"sumSquares":5e11,"weightedSum":5000000.0005,"weightedSumSquares":2.5e7}`), &c))
+	require.NoError(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"n":2,"top2":0,"weight":1e6,"weightTop2":0,"sumSquares":5e11,"weightedSum":999999.9995,"weightedSumSquares":1e6}`), &c))
 	// CES on 1..7, same weight: bounds 1e6·(1 − 1e-9) and 7e6·(1 + 1e-9).
 	var e CES
-	require.NoError(t, json.Unmarshal([]byte(`{"n":2,"easy":0,"weight":1e6,"weightEasy":0,"weightedSum":999999.9995}`), &e))
-	require.NoError(t, json.Unmarshal([]byte(`{"n":2,"easy":2,"weight":1e6,"weightEasy":1e6,"weightedSum":7000000.0005}`), &e))
+	require.NoError(t, json.Unmarshal([]byte(`{"n":2,"easy":0,"weight":1e6,"weightEasy":0,"weightedSum":999999.9995,"sumSquares":5e11,"weightedSumSquares":1e6}`), &e))
+	require.NoError(t, json.Unmarshal([]byte(`{"n":2,"easy":2,"weight":1e6,"weightEasy":1e6,"weightedSum":7000000.0005,"sumSquares":5e11,"weightedSumSquares":4.9e7}`), &e))
 	// Mystery shop: one visit scored 1 + 1e-10.
 	var m MysteryShop
 	require.NoError(t, json.Unmarshal([]byte(`{"form":{"name":"f","criteria":[{"name":"a","weight":1}]},"overall":{"visits":1,"scoreSum":1.0000000001},"branches":[{"visits":1,"scoreSum":1}],"agents":[{"visits":1,"scoreSum":1}],"criteria":[{"pass":1}]}`), &m))
 	// Servqual: one respondent of weight 1e6 perceiving 7 on 1..7, the sum
 	// 7e6 + 1e-3 (relative 1.4e-10) within the slack 1e-9·(1 + 7e6) = 7e-3.
 	var s Servqual
-	require.NoError(t, json.Unmarshal([]byte(`{"instrument":{"name":"x","scale":{"min":1,"max":7},"items":[{"id":"1","dimension":"empathy"}]},"respondents":1,"items":[{"nP":1,"wP":1e6,"sumP":7000000.001,"sumP2":4.9e7}]}`), &s))
+	require.NoError(t, json.Unmarshal([]byte(`{"instrument":{"name":"x","scale":{"min":1,"max":7},"items":[{"id":"1","dimension":"empathy"}]},"respondents":1,"items":[{"nP":1,"wP":1e6,"sumP":7000000.001,"sumP2":4.9e7}],"dimensionGaps":[{},{},{},{},{}]}`), &s))
 	assert.InDelta(t, 7, s.Result().Perception, 1e-8) // mean 7 + 1e-9
 	// Card survey: the largest respondent count accepted, 2⁵⁰.
 	var cs CardSurvey
-	require.NoError(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"attributes":["a"],"providers":["u"],"sum":[0],"n":[0],"importanceSum":[0],"importanceN":[0],"respondents":1125899906842624}`), &cs))
+	require.NoError(t, json.Unmarshal([]byte(`{"scale":{"min":1,"max":5},"attributes":["a"],"providers":["u"],"sum":[0],"n":[0],"sumSquares":[0],"pairN":[0],"pairSumA":[0],"pairSumB":[0],"pairCross":[0],"importanceSum":[0],"importanceN":[0],"respondents":1125899906842624}`), &cs))
 	assert.Equal(t, 1<<50, cs.Respondents())
 }
 
@@ -332,11 +332,12 @@ func TestAccumulatorJSONRoundingSlack(t *testing.T) {
 // accumulator, and a weighted state with answers in two groups only.
 func TestNPSJSONWeightedStates(t *testing.T) {
 	var n NPS
-	require.NoError(t, json.Unmarshal([]byte(`{"weights":[0,0,0],"sumSquares":0}`), &n))
+	require.NoError(t, json.Unmarshal([]byte(`{"weightExcess":[0,0,0],"squaredWeightExcess":0}`), &n))
 	assert.Equal(t, 0, n.Result().N)
-	// A promoter of weight 2 and a passive of weight 1: Σw = 3, Σw² = 5;
+	// A promoter of weight 2 and a passive of weight 1: excess Σ(w − 1) = (1, 0,
+	// 0), Σ(w² − 1) = 3; so Σw = 3, Σw² = 5;
 	// NPS 100·2/3 = 66.6667, effective n 9/5 = 1.8.
-	require.NoError(t, json.Unmarshal([]byte(`{"promoters":1,"passives":1,"weights":[2,1,0],"sumSquares":5}`), &n))
+	require.NoError(t, json.Unmarshal([]byte(`{"promoters":1,"passives":1,"weightExcess":[1,0,0],"squaredWeightExcess":3}`), &n))
 	r := n.Result()
 	assert.Equal(t, 2, r.N)
 	assert.InDelta(t, 200.0/3, r.Score, 1e-12)

@@ -2,7 +2,9 @@ package scorecard
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -163,4 +165,142 @@ func FuzzUnmarshalJSON(f *testing.F) {
 			}
 		}
 	})
+}
+
+// fuzzDecoder checks one decoder on arbitrary bytes: it either refuses them
+// with a package error, leaving a populated target unchanged, or accepts a
+// state whose encoding is stable and whose result can be computed.
+func fuzzDecoder[T any](f *testing.F, seeds []T, populated func() *T, result func(*T) string) {
+	for _, s := range seeds {
+		b, err := json.Marshal(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`{"unknown":1}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		v := populated()
+		before, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(data, v); err != nil {
+			if strings.HasPrefix(err.Error(), "scorecard: ") {
+				checkErr(t, err)
+			}
+			after, _ := json.Marshal(v)
+			if string(before) != string(after) {
+				t.Fatalf("rejected input changed the target:\n%s\n%s", before, after)
+			}
+			return
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatalf("accepted but does not re-encode: %v", err)
+		}
+		var w T
+		if err := json.Unmarshal(b, &w); err != nil {
+			t.Fatalf("own encoding rejected: %v\n%s", err, b)
+		}
+		if b2, _ := json.Marshal(&w); string(b) != string(b2) {
+			t.Fatalf("encoding not stable:\n%s\n%s", b, b2)
+		}
+		_ = result(&w)
+	})
+}
+
+func FuzzUnmarshalNPSJSON(f *testing.F) {
+	n := npsOf(f, 10, 9, 7, 3)
+	var w NPS
+	_ = w.AddWeighted(9, 2.5)
+	fuzzDecoder(f, []NPS{*n, w}, func() *NPS { var p NPS; _ = p.Add(10); _ = p.Add(0); return &p }, func(n *NPS) string { return fmt.Sprint(n.Result()) })
+}
+
+func FuzzUnmarshalCSATJSON(f *testing.F) {
+	var c CSAT
+	_ = c.Add(4)
+	_ = c.AddWeighted(2, 1.5)
+	fuzzDecoder(f, []CSAT{c}, func() *CSAT { var c CSAT; _ = c.Add(5); return &c }, func(c *CSAT) string { return fmt.Sprint(c.Result()) })
+}
+
+func FuzzUnmarshalCESJSON(f *testing.F) {
+	var c CES
+	_ = c.Add(6)
+	_ = c.AddWeighted(2, 0.5)
+	fuzzDecoder(f, []CES{c}, func() *CES { var c CES; _ = c.Add(5); return &c }, func(c *CES) string { return fmt.Sprint(c.Result()) })
+}
+
+func FuzzUnmarshalAlphaJSON(f *testing.F) {
+	var seeds []Alpha
+	for _, p := range []MissingPolicy{CompleteOnly, Listwise, Pairwise} {
+		a, _ := NewAlpha(3, p)
+		_ = a.Add([]float64{1, 2, 3})
+		_ = a.Add([]float64{2, 2, 4})
+		seeds = append(seeds, *a)
+	}
+	fuzzDecoder(f, seeds, func() *Alpha {
+		a, _ := NewAlpha(2, Listwise)
+		_ = a.Add([]float64{1, 2})
+		return a
+	}, func(a *Alpha) string { r, err := a.Result(); return fmt.Sprint(r, err) })
+}
+
+func FuzzUnmarshalServqualJSON(f *testing.F) {
+	in := MustInstrument("two", Likert5, []Item{{ID: "1", Dimension: DimTangibles}, {ID: "2", Dimension: DimEmpathy, Reverse: true}})
+	s := NewServqual(in)
+	_ = s.Add(ServqualResponse{Expectations: Ratings(5, 4), Perceptions: Ratings(3, 4), Importance: Allocation{50, 0, 0, 0, 50}})
+	_ = s.Add(ServqualResponse{Perceptions: []Answer{NA(), Rated(2)}, Weight: 2})
+	fuzzDecoder(f, []Servqual{*s}, func() *Servqual {
+		p := NewServqual(in)
+		_ = p.Add(ServqualResponse{Perceptions: Ratings(1, 2)})
+		return p
+	}, func(s *Servqual) string { return fmt.Sprint(s.Result()) })
+}
+
+func FuzzUnmarshalCardSurveyJSON(f *testing.F) {
+	c := testCard()
+	_ = c.Add(CardResponse{Importance: Ratings(5, 4, 3), Scores: [][]Answer{Ratings(2, 3, 4), nil}})
+	fuzzDecoder(f, []CardSurvey{*c}, testCard, func(c *CardSurvey) string { return fmt.Sprint(c.Samples(), c.ScoreIntervals()) })
+}
+
+func FuzzUnmarshalMysteryShopJSON(f *testing.F) {
+	m := NewMysteryShop(nil)
+	_ = m.Add(Evaluation{Branch: "Centro", Agent: "Ana", Marks: visitGood})
+	fuzzDecoder(f, []MysteryShop{*m}, func() *MysteryShop { return NewMysteryShop(nil) }, func(m *MysteryShop) string { return fmt.Sprint(m.Result()) })
+}
+
+func FuzzUnmarshalDriversJSON(f *testing.F) {
+	var d Drivers
+	for _, r := range []DriverRating{{1, 2, 3, 4}, {2, 2, 3, 5}, {3, 1, 2, 2}} {
+		_ = d.Add(r)
+	}
+	fuzzDecoder(f, []Drivers{d}, func() *Drivers { var d Drivers; _ = d.Add(DriverRating{1, 1, 1, 1}); return &d },
+		func(d *Drivers) string { m, err := d.Result(); return fmt.Sprint(m, err) })
+}
+
+// A short input claiming many items is refused before k² sums are
+// allocated.
+func TestAlphaJSONDoesNotAllocateForAClaim(t *testing.T) {
+	var a Alpha
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	err := json.Unmarshal([]byte(`{"policy":"listwise","items":10000,"rows":3}`), &a)
+	runtime.ReadMemStats(&after)
+	require.ErrorIs(t, err, ErrInvalidValue)
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(1<<20), "bytes allocated") // k² floats would be 800 MB
+}
+
+// Every decoder refuses a field it does not know, and trailing data.
+func TestDecodersRefuseUnknownFields(t *testing.T) {
+	targets := []any{&Instrument{}, &ReportCard{}, &Form{}, &NPS{}, &CSAT{}, &CES{}, &Drivers{}, &Alpha{},
+		&Servqual{}, &MysteryShop{}, &CardSurvey{}}
+	for _, v := range targets {
+		err := json.Unmarshal([]byte(`{"unknownField":1}`), v)
+		require.Error(t, err, "%T", v)
+		assert.Contains(t, err.Error(), "unknownField", "%T", v)
+		assert.True(t, errors.Is(err, ErrInvalidValue) || errors.Is(err, ErrInvalidInstrument), "%T: %v", v, err)
+	}
+	assert.Error(t, strictJSON([]byte(`{"promoters":1} {"promoters":2}`), &npsJSON{}), "trailing data")
 }

@@ -99,7 +99,7 @@ func (f *Form) MarshalJSON() ([]byte, error) {
 // is unchanged.
 func (f *Form) UnmarshalJSON(data []byte) error {
 	var j formJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return fmt.Errorf("scorecard: form JSON: %w: %w", ErrInvalidInstrument, err)
 	}
 	v, err := NewForm(j.Name, j.Criteria)
@@ -266,7 +266,9 @@ type markCounts struct{ pass, fail, na int64 }
 // MysteryShop accumulates evaluations of one [Form] and aggregates them per
 // branch and per agent. The zero value uses [DefaultMysteryForm]; use
 // [NewMysteryShop] for another form. Counts merge exactly; mean scores are
-// float64 sums, equal up to rounding.
+// float64 sums, equal up to rounding. Its size grows with the number of
+// distinct branches and agents (the per-group results need one sum each),
+// never with the number of visits.
 type MysteryShop struct {
 	form     *Form
 	all      groupSums

@@ -25,6 +25,7 @@ type Instrument struct {
 	scale Scale
 	items []Item
 	dims  [NumDimensions]int // number of items per dimension
+	fast  *servqualTable     // Servqual.Add's lookup table; nil for scales wider than 15
 }
 
 // NewInstrument validates and returns an instrument. Every problem is
@@ -62,6 +63,7 @@ func NewInstrument(name string, scale Scale, items []Item) (*Instrument, error) 
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	in.fast = newServqualTable(in)
 	return in, nil
 }
 
@@ -84,8 +86,13 @@ func (in *Instrument) Scale() Scale { return in.scale }
 // Len returns the number of items.
 func (in *Instrument) Len() int { return len(in.items) }
 
-// Item returns item i (0-based).
-func (in *Instrument) Item(i int) Item { return in.items[i] }
+// Item returns item i (0-based), or the zero Item when i is out of range.
+func (in *Instrument) Item(i int) Item {
+	if i < 0 || i >= len(in.items) {
+		return Item{}
+	}
+	return in.items[i]
+}
 
 // Items returns a copy of the items in order.
 func (in *Instrument) Items() []Item { return append([]Item(nil), in.items...) }
@@ -129,7 +136,7 @@ func (in *Instrument) MarshalJSON() ([]byte, error) {
 // on error *in is unchanged.
 func (in *Instrument) UnmarshalJSON(data []byte) error {
 	var j instrumentJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return fmt.Errorf("scorecard: instrument JSON: %w: %w", ErrInvalidInstrument, err)
 	}
 	v, err := NewInstrument(j.Name, j.Scale, j.Items)

@@ -50,9 +50,18 @@ func (r IPAResult) Quadrants() map[Quadrant][]string {
 	return out
 }
 
-// classify returns the quadrant; a value on the crosshair counts as high.
-func classify(imp, perf, impCut, perfCut float64) Quadrant {
-	hi, hp := imp >= impCut, perf >= perfCut
+// crosshairTolerance is how close to a cut, relative to the width of the
+// axis's scale, a value must be to count as on the crosshair: means and
+// weights computed in floating point land a few ulps off a cut they equal
+// (3.2000000000000006 for a mean of 3.2; 0.19999999999999998 for 1/5).
+const crosshairTolerance = 1e-9
+
+// classify returns the quadrant; a value on the crosshair counts as high,
+// and a value within crosshairTolerance × the axis's width (impWidth,
+// perfWidth) below a cut counts as on it.
+func classify(imp, perf, impCut, perfCut, impWidth, perfWidth float64) Quadrant {
+	hi := imp >= impCut-crosshairTolerance*impWidth
+	hp := perf >= perfCut-crosshairTolerance*perfWidth
 	switch {
 	case hi && !hp:
 		return ConcentrateHere
@@ -69,7 +78,9 @@ func classify(imp, perf, impCut, perfCut float64) Quadrant {
 // Martilla and James (1977): concentrate here (important, under-performing),
 // keep up the good work, low priority, possible overkill. The crosshair sits
 // at each scale's midpoint or at the mean of the attributes' values; a value
-// on the crosshair counts as high. Values must be finite and within their
+// on the crosshair counts as high, and so does one within 10⁻⁹ × the scale's
+// width below it (floating-point means of equal values land a few ulps off
+// each other). Values must be finite and within their
 // scales (errors wrap [ErrOutOfRange], [ErrInvalidScale] or
 // [ErrInsufficientData] for no points).
 func ImportancePerformance(points []IPAInput, cfg IPAConfig) (IPAResult, error) {
@@ -96,10 +107,12 @@ func ImportancePerformance(points []IPAInput, cfg IPAConfig) (IPAResult, error) 
 	}
 	for _, p := range points {
 		res.Points = append(res.Points, IPAPoint{p.Name, p.Importance, p.Performance,
-			classify(p.Importance, p.Performance, res.ImportanceCut, res.PerformanceCut)})
+			classify(p.Importance, p.Performance, res.ImportanceCut, res.PerformanceCut, width(cfg.ImportanceScale), width(cfg.PerformanceScale))})
 	}
 	return res, nil
 }
+
+func width(s Scale) float64 { return float64(s.Max - s.Min) }
 
 func meanIPA(points []IPAInput) (imp, perf float64) {
 	for _, p := range points {
@@ -120,7 +133,9 @@ type CompetitiveInput struct {
 
 // CompetitiveIPA is the competitor variant of [ImportancePerformance]:
 // performance is our score minus the competitor's on the same scale, split at
-// zero (a tie counts as high: we are not behind), and importance is split as
+// zero (a tie counts as high: we are not behind; as in
+// [ImportancePerformance] a value within 10⁻⁹ × the scale's width of a cut
+// counts as on it), and importance is split as
 // cfg.Crosshair says. cfg.PerformanceScale is the scale both scores use.
 func CompetitiveIPA(points []CompetitiveInput, cfg IPAConfig) (IPAResult, error) {
 	if err := errors.Join(cfg.ImportanceScale.Validate(), cfg.PerformanceScale.Validate()); err != nil {
@@ -148,7 +163,7 @@ func CompetitiveIPA(points []CompetitiveInput, cfg IPAConfig) (IPAResult, error)
 	}
 	for _, p := range in {
 		res.Points = append(res.Points, IPAPoint{p.Name, p.Importance, p.Performance,
-			classify(p.Importance, p.Performance, res.ImportanceCut, 0)})
+			classify(p.Importance, p.Performance, res.ImportanceCut, 0, width(cfg.ImportanceScale), width(cfg.PerformanceScale))})
 	}
 	return res, nil
 }
@@ -157,9 +172,16 @@ func CompetitiveIPA(points []CompetitiveInput, cfg IPAConfig) (IPAResult, error)
 // fractions) and our scores. Importance is split at the average weight 1/n,
 // whatever the crosshair (with weights summing to 1 the scale midpoint and the
 // data mean coincide); performance at the scale midpoint or at our mean score.
+// A weight within 10⁻⁹ of 1/n (the width of the fraction scale is 1) or a
+// score within 10⁻⁹ × the scale's width of its cut counts as on the
+// crosshair, and so as high. A zero ReportCard returns an error wrapping
+// [ErrInvalidInstrument].
 func (rc *ReportCard) IPA(c Crosshair) (IPAResult, error) {
 	if !c.IsValid() {
 		return IPAResult{}, fmt.Errorf("scorecard: ipa: crosshair %d undefined: %w", c, ErrInvalidValue)
+	}
+	if err := rc.check(); err != nil {
+		return IPAResult{}, err
 	}
 	n := float64(len(rc.attrs))
 	res := IPAResult{ImportanceCut: 1 / n, PerformanceCut: rc.scale.Midpoint()}
@@ -173,7 +195,7 @@ func (rc *ReportCard) IPA(c Crosshair) (IPAResult, error) {
 	for i, a := range rc.attrs {
 		perf := rc.providers[0].Scores[i]
 		res.Points = append(res.Points, IPAPoint{a.Name, rc.weights[i], perf,
-			classify(rc.weights[i], perf, res.ImportanceCut, res.PerformanceCut)})
+			classify(rc.weights[i], perf, res.ImportanceCut, res.PerformanceCut, 1, width(rc.scale))})
 	}
 	return res, nil
 }
@@ -182,6 +204,9 @@ func (rc *ReportCard) IPA(c Crosshair) (IPAResult, error) {
 // our score minus competitor's (split at 0). competitor is the provider's
 // index as given to [NewReportCard], 1 for the first competitor.
 func (rc *ReportCard) CompetitiveIPA(competitor int) (IPAResult, error) {
+	if err := rc.check(); err != nil {
+		return IPAResult{}, err
+	}
 	if competitor < 1 || competitor >= len(rc.providers) {
 		return IPAResult{}, fmt.Errorf("scorecard: ipa: competitor %d: want 1..%d: %w", competitor, len(rc.providers)-1, ErrInvalidValue)
 	}
@@ -189,7 +214,7 @@ func (rc *ReportCard) CompetitiveIPA(competitor int) (IPAResult, error) {
 	for i, a := range rc.attrs {
 		perf := rc.providers[0].Scores[i] - rc.providers[competitor].Scores[i]
 		res.Points = append(res.Points, IPAPoint{a.Name, rc.weights[i], perf,
-			classify(rc.weights[i], perf, res.ImportanceCut, 0)})
+			classify(rc.weights[i], perf, res.ImportanceCut, 0, 1, width(rc.scale))})
 	}
 	return res, nil
 }

@@ -2,6 +2,7 @@ package scorecard
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"testing"
 
@@ -9,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func npsOf(t *testing.T, scores ...int) *NPS {
+func npsOf(t testing.TB, scores ...int) *NPS {
 	t.Helper()
 	var n NPS
 	for _, s := range scores {
@@ -39,7 +40,8 @@ func TestNPSByHand(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := npsOf(t, tt.scores...).Result()
 			assert.Equal(t, NPSResult{Promoters: tt.p, Passives: tt.pa, Detractors: tt.d, N: tt.p + tt.pa + tt.d,
-				Score: r.Score, StdErr: r.StdErr, MarginOfError: r.MarginOfError, EffectiveN: float64(len(tt.scores))}, r)
+				Score: r.Score, StdErr: r.StdErr, MarginOfError: r.MarginOfError, EffectiveN: float64(len(tt.scores)),
+				PromoterShare: float64(tt.p) / float64(len(tt.scores)), DetractorShare: float64(tt.d) / float64(len(tt.scores))}, r)
 			assert.InDelta(t, tt.score, r.Score, 1e-9)
 			assert.InDelta(t, tt.se, r.StdErr, 1e-4)
 			assert.InDelta(t, tt.moe, r.MarginOfError, 1e-4)
@@ -94,12 +96,15 @@ func TestCompareNPS(t *testing.T) {
 	b := npsOf(t, 10, 9, 9, 8, 7, 6, 3, 10, 0, 5).Result()   // 0, SE 28.2843
 	c, err := CompareNPS(a, b)
 	require.NoError(t, err)
-	// SE = √(440 + 800) = √1240 = 35.2136; z = 60/35.2136 = 1.70389;
-	// p = erfc(1.70389/√2) = 0.08840 (normal table: 2·(1 − Φ(1.704)) ≈ 0.0884).
+	// Adjusted Wald (Rocks 2016), worked by hand: a has 7 promoters and 1
+	// detractor of 10 → p' = 7.75/13, d' = 1.75/13, NPS' = 6/13 = .461538,
+	// var = (p' + d' − NPS'²)/13 = .0398270; b has 4 and 4 → p' = d' =
+	// 4.75/13, NPS' = 0, var = (9.5/13)/13 = .0562130. SE = 100·√.0960400 =
+	// 30.9903; z = 46.1538/30.9903 = 1.48930; p = 2·(1 − Φ(1.4893)) = 0.13641.
 	assert.InDelta(t, 60, c.Difference, 1e-9)
-	assert.InDelta(t, 35.2136, c.StdErr, 1e-4)
-	assert.InDelta(t, 1.70389, c.Z, 1e-5)
-	assert.InDelta(t, 0.0884, c.PValue, 1e-4)
+	assert.InDelta(t, 30.9903, c.StdErr, 1e-4)
+	assert.InDelta(t, 1.48930, c.Z, 1e-5)
+	assert.InDelta(t, 0.13641, c.PValue, 1e-5)
 	assert.False(t, c.Significant)
 	_, err = CompareNPS(a, NPSResult{})
 	assert.ErrorIs(t, err, ErrInsufficientData)
@@ -119,6 +124,14 @@ func TestCSAT(t *testing.T) {
 	assert.InDelta(t, 0.6, r.TopTwo, 1e-12)
 	assert.InDelta(t, 3.8, r.Mean, 1e-12)
 	assert.InDelta(t, 0.219089, r.StdErr, 1e-6)
+	// R: y <- c(5,4,3,2,5); sd(y) 1.30384048104053;
+	// t.test(y)$conf.int 2.181068215291297 5.418931784708703;
+	// prop.test(3, 5, correct = FALSE)$conf.int 0.2307242812760130 0.8823792257673519
+	assert.InDelta(t, 1.30384048104053, r.SD, 1e-13)
+	assert.InDelta(t, 2.181068215291297, r.MeanCI.Lower, 1e-12)
+	assert.InDelta(t, 5.418931784708703, r.MeanCI.Upper, 1e-12)
+	assert.InDelta(t, 0.2307242812760130, r.TopTwoCI.Lower, 1e-13)
+	assert.InDelta(t, 0.8823792257673519, r.TopTwoCI.Upper, 1e-13)
 
 	// On 0..10 the top two boxes are 9 and 10.
 	c10, err := NewCSAT(ZeroToTen)
@@ -168,7 +181,15 @@ func TestCES(t *testing.T) {
 	var d CES
 	d.Merge(&c)
 	r := d.Result()
-	assert.Equal(t, CESResult{N: 5, Mean: 4.6, Easy: 0.6, EasyN: 3}, r)
+	assert.Equal(t, CESResult{N: 5, Mean: 4.6, Easy: 0.6, EasyN: 3, SD: r.SD, EffectiveN: 5, MeanCI: r.MeanCI, EasyCI: r.EasyCI}, r)
+	// R: x <- c(7,6,5,4,1); sd(x) 2.302172886644267;
+	// t.test(x)$conf.int 1.741474809012978 7.458525190987022;
+	// prop.test(3, 5, correct = FALSE)$conf.int 0.2307242812760130 0.8823792257673519
+	assert.InDelta(t, 2.302172886644267, r.SD, 1e-14)
+	assert.InDelta(t, 1.741474809012978, r.MeanCI.Lower, 1e-12)
+	assert.InDelta(t, 7.458525190987022, r.MeanCI.Upper, 1e-12)
+	assert.InDelta(t, 0.2307242812760130, r.EasyCI.Lower, 1e-13)
+	assert.InDelta(t, 0.8823792257673519, r.EasyCI.Upper, 1e-13)
 	assert.True(t, math.IsNaN((&CES{}).Result().Mean))
 
 	// Weighted: a 7 of weight 1 and a 3 of weight 3: mean (7 + 9)/4 = 4,
@@ -177,7 +198,13 @@ func TestCES(t *testing.T) {
 	require.NoError(t, w.AddWeighted(7, 1))
 	require.NoError(t, w.AddWeighted(3, 3))
 	require.ErrorIs(t, w.AddWeighted(3, nan), ErrInvalidWeights)
-	assert.Equal(t, CESResult{N: 2, Mean: 4, Easy: 0.25, EasyN: 1}, w.Result())
+	wr := w.Result()
+	assert.Equal(t, fmt.Sprint(CESResult{N: 2, Mean: 4, Easy: 0.25, EasyN: 1, SD: wr.SD, EffectiveN: 1.6, MeanCI: wr.MeanCI, EasyCI: wr.EasyCI}), fmt.Sprint(wr)) // NaN-safe
+	// Weighted SD by hand: Σw(x − 4)² = 1·9 + 3·1 = 12, /Σw = 3, scaled by
+	// n/(n − 1) with the effective n 16/10 = 1.6: 3·1.6/0.6 = 8, SD √8.
+	assert.InDelta(t, math.Sqrt(8), wr.SD, 1e-12)
+	// Effective n 1.6 < 2: no t interval.
+	assert.True(t, math.IsNaN(wr.MeanCI.Lower))
 }
 
 // Survey weights: a promoter of weight 3 and a detractor of weight 1.
@@ -201,4 +228,59 @@ func TestNPSWeighted(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, n, back)
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"promoters":1,"weights":[0,0,0],"sumSquares":1}`), &back), ErrInvalidValue)
+}
+
+// Two months of CSAT compared, against R:
+//
+//	a <- c(5,5,4,4,3,5,4,2,5,4,4,5); b <- c(3,4,2,5,3,3,4,2,1,3)
+//	t.test(a, b)   # t 2.56695189939152, df 17.32518901411368, p 0.01979584283871403
+//	prop.test(c(10, 3), c(12, 10), correct = FALSE)  # X-squared 6.418233618233616, p 0.0112954456937016
+func TestCompareCSATAgainstR(t *testing.T) {
+	var a, b CSAT
+	for _, s := range []int{5, 5, 4, 4, 3, 5, 4, 2, 5, 4, 4, 5} {
+		require.NoError(t, a.Add(s))
+	}
+	for _, s := range []int{3, 4, 2, 5, 3, 3, 4, 2, 1, 3} {
+		require.NoError(t, b.Add(s))
+	}
+	c, err := CompareCSAT(a.Result(), b.Result())
+	require.NoError(t, err)
+	assert.InDelta(t, 2.56695189939152, c.Mean.Statistic, 1e-12)
+	assert.InDelta(t, 17.32518901411368, c.Mean.DF, 1e-10)
+	assert.InDelta(t, 0.01979584283871403, c.Mean.PValue, 1e-13)
+	assert.InDelta(t, 6.418233618233616, c.TopTwo.Statistic*c.TopTwo.Statistic, 1e-11)
+	assert.InDelta(t, 0.0112954456937016, c.TopTwo.PValue, 1e-13)
+	_, err = CompareCSAT(a.Result(), CSATResult{})
+	assert.Error(t, err)
+
+	// CES uses the same tests on 1..7.
+	var e, f CES
+	for _, s := range []int{5, 5, 4, 4, 3, 5, 4, 2, 5, 4, 4, 5} {
+		require.NoError(t, e.Add(s))
+	}
+	for _, s := range []int{3, 4, 2, 5, 3, 3, 4, 2, 1, 3} {
+		require.NoError(t, f.Add(s))
+	}
+	ce, err := CompareCES(e.Result(), f.Result())
+	require.NoError(t, err)
+	assert.InDelta(t, 2.56695189939152, ce.Mean.Statistic, 1e-12)
+	assert.Equal(t, "two-proportion z", ce.Easy.Test)
+}
+
+// Three branches' NPS mixes, against R:
+//
+//	tab <- rbind(c(7,2,1), c(4,2,4), c(2,3,5))
+//	chisq.test(tab, correct = FALSE)  # X-squared 5.808791208791209, p 0.2138901725920381
+func TestCompareNPSSegmentsAgainstR(t *testing.T) {
+	r, err := CompareNPSSegments(
+		npsOf(t, 10, 10, 9, 9, 10, 9, 10, 8, 7, 3).Result(),
+		npsOf(t, 9, 9, 10, 10, 7, 8, 0, 2, 5, 6).Result(),
+		npsOf(t, 9, 10, 7, 8, 7, 1, 2, 3, 4, 5).Result())
+	require.NoError(t, err)
+	assert.InDelta(t, 5.808791208791209, r.Statistic, 1e-12)
+	assert.Equal(t, 4.0, r.DF)
+	assert.InDelta(t, 0.2138901725920381, r.PValue, 1e-13)
+	assert.False(t, r.Significant)
+	_, err = CompareNPSSegments(npsOf(t, 10).Result())
+	assert.ErrorIs(t, err, ErrInsufficientData)
 }

@@ -97,6 +97,14 @@ func NewReportCard(scale Scale, attrs []Attribute, us Provider, competitors ...P
 	return rc, nil
 }
 
+// check reports a zero ReportCard, which has nothing to analyse.
+func (rc *ReportCard) check() error {
+	if rc == nil || len(rc.attrs) == 0 || len(rc.providers) == 0 {
+		return fmt.Errorf("scorecard: report card: empty (zero value): build it with NewReportCard: %w", ErrInvalidInstrument)
+	}
+	return nil
+}
+
 // Scale returns the rating scale.
 func (rc *ReportCard) Scale() Scale { return rc.scale }
 
@@ -137,7 +145,8 @@ type ReportCardResult struct {
 	Rank       []int     // rank of each provider by overall score, 1 = best
 }
 
-// Result scores the report card.
+// Result scores the report card (a zero ReportCard scores nothing: every
+// slice is empty).
 func (rc *ReportCard) Result() ReportCardResult {
 	np := len(rc.providers)
 	res := ReportCardResult{Providers: make([]string, np), Overall: make([]float64, np)}
@@ -208,7 +217,7 @@ func (rc *ReportCard) MarshalJSON() ([]byte, error) {
 // on error *rc is unchanged.
 func (rc *ReportCard) UnmarshalJSON(data []byte) error {
 	var j reportCardJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictJSON(data, &j); err != nil {
 		return fmt.Errorf("scorecard: report card JSON: %w: %w", ErrInvalidInstrument, err)
 	}
 	if len(j.Providers) == 0 {

@@ -73,9 +73,12 @@ func (s *itemSums) merge(o *itemSums) {
 // with SERVQUAL (gap = perception − expectation) and SERVPERF (perceptions
 // only). The zero value is ready to use with [DefaultServqual]; use
 // [NewServqual] for another instrument. Without survey weights every sum is
-// an exact integer, so merging shards gives exactly the one-pass result; the
-// importance-weighted scores and survey-weighted sums are float64, equal up to
-// rounding.
+// an exact integer, so merging shards gives exactly the one-pass item and
+// dimension scores; the respondent-level gaps (each respondent's mean over a
+// dimension, behind the intervals and tests), the importance-weighted scores
+// and survey-weighted sums are float64 sums of fractions, equal up to
+// rounding. The size is fixed by the instrument: O(items), whatever the
+// number of respondents.
 //
 // A Servqual is not safe for concurrent use; give each goroutine its own and
 // [Servqual.Merge] them.
@@ -90,6 +93,12 @@ type Servqual struct {
 	impSum            Allocation // Σ weight·allocation
 	impW              float64
 	impN              int64
+	// respondent-level gaps per dimension and overall (for intervals and tests)
+	dimGap [NumDimensions]dimSums
+	allGap dimSums
+	// unweighted respondents not yet flushed into items (see servqual_fast.go)
+	pend  []pendingItem
+	pendN int
 }
 
 // NewServqual returns an empty accumulator for instrument in (nil means
@@ -120,17 +129,28 @@ func (s *Servqual) init() {
 
 // Add scores one respondent. It returns an error wrapping [ErrRagged] when a
 // slice's length differs from the instrument's, [ErrOutOfRange] for a rating
-// outside the scale, or [ErrInvalidWeights] for a bad allocation; a rejected
-// response leaves the accumulator unchanged. Add does not allocate.
+// outside the scale, [ErrInvalidWeights] for a bad allocation or weight, or
+// [ErrInvalidValue] for undefined metadata; a rejected response leaves the
+// accumulator unchanged. Add does not allocate (after the first call).
 func (s *Servqual) Add(r ServqualResponse) error {
 	s.init()
 	in := s.in
 	k := in.Len()
+	if k == 0 {
+		return fmt.Errorf("scorecard: servqual: instrument %q has no items: %w", in.Name(), ErrInvalidInstrument)
+	}
 	if len(r.Perceptions) != k {
 		return fmt.Errorf("scorecard: servqual response: %d perceptions for %d items: %w", len(r.Perceptions), k, ErrRagged)
 	}
 	if r.Expectations != nil && len(r.Expectations) != k {
 		return fmt.Errorf("scorecard: servqual response: %d expectations for %d items: %w", len(r.Expectations), k, ErrRagged)
+	}
+	w, err := r.checkMeta()
+	if err != nil {
+		return err
+	}
+	if w == 1 && in.fast != nil && s.addFast(&r) {
+		return nil
 	}
 	for i := range k {
 		if err := r.Perceptions[i].check(in.scale, "perception of item", in.items[i].ID); err != nil {
@@ -142,26 +162,46 @@ func (s *Servqual) Add(r ServqualResponse) error {
 			}
 		}
 	}
-	if err := r.Importance.Validate(); err != nil {
-		return err
+	s.addSlow(&r, w)
+	return nil
+}
+
+// checkMeta validates the allocation, weight, phase and source, and returns
+// the weight (0 means 1).
+func (r *ServqualResponse) checkMeta() (float64, error) {
+	sum, ok := 0.0, true
+	for _, pts := range r.Importance {
+		ok = ok && pts >= 0 && pts <= 100 // false for NaN
+		sum += pts
+	}
+	if !ok || (sum != 0 && math.Abs(sum-100) > 1e-9) {
+		if err := r.Importance.Validate(); err != nil {
+			return 0, err
+		}
+		return 0, fmt.Errorf("scorecard: importance allocation %v: want points in 0..100 summing to 100: %w", r.Importance, ErrInvalidWeights)
 	}
 	w := r.Weight
 	if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
-		return fmt.Errorf("scorecard: servqual response: weight %v: want a finite value ≥ 0: %w", w, ErrInvalidWeights)
+		return 0, fmt.Errorf("scorecard: servqual response: weight %v: want a finite value ≥ 0: %w", w, ErrInvalidWeights)
 	}
 	if w == 0 {
 		w = 1
 	}
 	if !r.Phase.IsValid() {
-		return fmt.Errorf("scorecard: servqual response: phase %d undefined: %w", r.Phase, ErrInvalidValue)
+		return 0, fmt.Errorf("scorecard: servqual response: phase %d undefined: %w", r.Phase, ErrInvalidValue)
 	}
 	if !r.Source.IsValid() {
-		return fmt.Errorf("scorecard: servqual response: source %d undefined: %w", r.Source, ErrInvalidValue)
+		return 0, fmt.Errorf("scorecard: servqual response: source %d undefined: %w", r.Source, ErrInvalidValue)
 	}
+	return w, nil
+}
 
+// addSlow scores a checked respondent of weight w into the float64 sums.
+func (s *Servqual) addSlow(r *ServqualResponse, w float64) {
+	in := s.in
 	var gapSum, perfSum [NumDimensions]int64
 	var gapN, perfN [NumDimensions]int64
-	for i := range k {
+	for i := range in.Len() {
 		it := &in.items[i]
 		acc := &s.items[i]
 		d := it.Dimension - 1
@@ -202,40 +242,68 @@ func (s *Servqual) Add(r ServqualResponse) error {
 			gapN[d]++
 		}
 	}
+	s.addScores(r, &gapSum, &gapN, &perfSum, &perfN, w)
+}
+
+// addScores counts the respondent and adds their respondent-level gaps and
+// importance-weighted scores.
+func (s *Servqual) addScores(r *ServqualResponse, gapSum, gapN, perfSum, perfN *[NumDimensions]int64, w float64) {
 	s.respondents++
-	if r.Importance.IsZero() {
-		return nil
+	var gap, perf [NumDimensions]float64 // the respondent's dimension means (NaN: none)
+	if r.Expectations != nil {
+		tot, nd := 0.0, 0
+		for d := range NumDimensions {
+			gap[d] = math.NaN()
+			if gapN[d] > 0 {
+				g := float64(gapSum[d]) / float64(gapN[d])
+				gap[d] = g
+				s.dimGap[d].add(g, w)
+				tot += g
+				nd++
+			}
+		}
+		if nd > 0 {
+			s.allGap.add(tot/float64(nd), w)
+		}
+	}
+	if r.Importance == (Allocation{}) {
+		return
 	}
 	s.impN++
 	s.impW += w
 	for d, pts := range r.Importance {
 		s.impSum[d] += w * pts
 	}
-	if v, ok := weighted(&r.Importance, &gapSum, &gapN); ok && r.Expectations != nil {
+	if v, ok := weighted(&r.Importance, &gap); ok && r.Expectations != nil {
 		s.wGapSum += w * v
 		s.wGapW += w
 		s.wGapN++
 	}
-	if v, ok := weighted(&r.Importance, &perfSum, &perfN); ok {
+	for d := range NumDimensions {
+		perf[d] = math.NaN()
+		if perfN[d] > 0 && r.Importance[d] != 0 {
+			perf[d] = float64(perfSum[d]) / float64(perfN[d])
+		}
+	}
+	if v, ok := weighted(&r.Importance, &perf); ok {
 		s.wPerfSum += w * v
 		s.wPerfW += w
 		s.wPerfN++
 	}
-	return nil
 }
 
-// weighted returns Σ_d w_d/100 · sum_d/n_d, and false when a dimension with
-// a positive weight has no answer.
-func weighted(w *Allocation, sum, n *[NumDimensions]int64) (float64, bool) {
+// weighted returns Σ_d w_d/100 · mean_d, and false when a dimension with a
+// positive weight has no mean (NaN).
+func weighted(w *Allocation, mean *[NumDimensions]float64) (float64, bool) {
 	v := 0.0
 	for d := range NumDimensions {
 		if w[d] == 0 {
 			continue
 		}
-		if n[d] == 0 {
+		if math.IsNaN(mean[d]) {
 			return 0, false
 		}
-		v += w[d] / 100 * float64(sum[d]) / float64(n[d])
+		v += w[d] / 100 * mean[d]
 	}
 	return v, true
 }
@@ -250,6 +318,7 @@ func (s *Servqual) Merge(other *Servqual) error {
 	if s.respondents == 0 {
 		s.in = other.Instrument()
 		s.items = make([]itemSums, s.in.Len())
+		s.pend, s.pendN = nil, 0 // sized for the old instrument by a rejected Add
 	}
 	if !s.Instrument().Equal(other.Instrument()) {
 		return fmt.Errorf("scorecard: servqual merge: instrument %q and %q differ: %w", s.Instrument().Name(), other.Instrument().Name(), ErrMismatch)
@@ -257,7 +326,14 @@ func (s *Servqual) Merge(other *Servqual) error {
 	s.init()
 	for i := range s.items {
 		s.items[i].merge(&other.items[i])
+		if other.pendN > 0 {
+			s.items[i].addPending(other.pend[i], s.in)
+		}
 	}
+	for d := range s.dimGap {
+		s.dimGap[d].merge(&other.dimGap[d])
+	}
+	s.allGap.merge(&other.allGap)
 	s.respondents += other.respondents
 	s.wGapSum += other.wGapSum
 	s.wGapW += other.wGapW
@@ -296,6 +372,17 @@ type DimensionScore struct {
 	Expectation float64
 	Perception  float64
 	Gap         float64
+	// GapSample summarises the respondent-level gaps: each respondent's mean
+	// of perception − expectation over the items of the dimension they
+	// answered both ways (survey weights give the mean and Kish's effective
+	// size). With complete answers its mean equals Gap.
+	GapSample Sample
+	// GapCI is the 95 % t interval of the respondent-level mean gap.
+	GapCI Interval
+	// GapTest is the paired t test of expectations against perceptions: is
+	// the respondent-level mean gap different from 0? (R: t.test(P, E,
+	// paired = TRUE) on each respondent's dimension means.)
+	GapTest TestResult
 }
 
 // ServqualResult is the scored survey.
@@ -316,10 +403,29 @@ type ServqualResult struct {
 	WeightedGapN        int
 	WeightedPerception  float64 // weighted SERVPERF
 	WeightedPerceptionN int
+	// GapSample, GapCI and GapTest are DimensionScore's for the overall gap:
+	// each respondent's mean over the dimensions they answered of their
+	// dimension gaps.
+	GapSample Sample
+	GapCI     Interval
+	GapTest   TestResult
 	// Importance is the (survey-weighted) mean 100-point allocation over the
 	// ImportanceN respondents who gave one.
 	Importance  Allocation
 	ImportanceN int
+}
+
+// itemTotals returns every item's sums, pending ones included, without
+// changing s.
+func (s *Servqual) itemTotals() []itemSums {
+	out := make([]itemSums, s.Instrument().Len())
+	copy(out, s.items)
+	if s.pendN > 0 {
+		for i := range out {
+			out[i].addPending(s.pend[i], s.in)
+		}
+	}
+	return out
 }
 
 // Dimension returns the score of dimension d (zero DimensionScore if d is not
@@ -372,12 +478,10 @@ func (s *Servqual) Result() ServqualResult {
 		res.Importance[d] = ratioW(s.impSum[d], s.impW)
 	}
 	var e, p, g [NumDimensions][]float64
+	items := s.itemTotals()
 	for i := range in.Len() {
 		it := in.items[i]
-		var acc itemSums
-		if s.items != nil {
-			acc = s.items[i]
-		}
+		acc := items[i]
 		sd := math.NaN()
 		if acc.wG > 1 {
 			n := acc.wG
@@ -397,13 +501,59 @@ func (s *Servqual) Result() ServqualResult {
 	for _, d := range Dimensions() {
 		ds := DimensionScore{Dimension: d, Items: in.ItemsIn(d),
 			Expectation: meanOf(e[d-1]), Perception: meanOf(p[d-1]), Gap: meanOf(g[d-1])}
+		ds.GapSample, ds.GapCI, ds.GapTest = gapInference(&s.dimGap[d-1])
 		res.Dimensions = append(res.Dimensions, ds)
 		de = append(de, ds.Expectation)
 		dp = append(dp, ds.Perception)
 		dg = append(dg, ds.Gap)
 	}
 	res.Expectation, res.Perception, res.Gap = meanOf(de), meanOf(dp), meanOf(dg)
+	res.GapSample, res.GapCI, res.GapTest = gapInference(&s.allGap)
 	return res
+}
+
+// gapInference returns the sample, interval and paired test of
+// respondent-level gaps; NaN where there are too few respondents.
+func gapInference(d *dimSums) (Sample, Interval, TestResult) {
+	smp := d.sample()
+	ci, err := MeanCI(smp, 0.95)
+	if err != nil {
+		ci = nanInterval()
+	}
+	test, err := PairedTest(smp)
+	if err != nil {
+		test = TestResult{Test: "paired t", Statistic: math.NaN(), DF: math.NaN(), PValue: math.NaN(), Difference: smp.Mean,
+			CI: nanInterval(), Effect: math.NaN(), EffectName: "Cohen's d_z"}
+	}
+	return smp, ci, test
+}
+
+// ServqualComparison compares two SERVQUAL surveys (two periods, two
+// branches) gap by gap with Welch's t test on the respondent-level gaps.
+type ServqualComparison struct {
+	Dimensions [NumDimensions]TestResult // [DimTangibles] first; Test is "" where a survey has too few respondents
+	Gap        TestResult                // the overall gap
+}
+
+// CompareServqual tests whether the gaps of two independent surveys differ
+// (first − second). A dimension either survey cannot test is left as a
+// zero TestResult with NaN statistic; the overall gap must be testable
+// (errors wrap [ErrInsufficientData]).
+func CompareServqual(a, b ServqualResult) (ServqualComparison, error) {
+	var c ServqualComparison
+	for d := range NumDimensions {
+		c.Dimensions[d] = TestResult{Statistic: math.NaN(), PValue: math.NaN(), DF: math.NaN(), Difference: math.NaN(), Effect: math.NaN()}
+		da, db := a.Dimension(Dimension(d+1)), b.Dimension(Dimension(d+1))
+		if r, err := WelchTest(da.GapSample, db.GapSample); err == nil {
+			c.Dimensions[d] = r
+		}
+	}
+	r, err := WelchTest(a.GapSample, b.GapSample)
+	if err != nil {
+		return ServqualComparison{}, fmt.Errorf("scorecard: compare servqual: overall gap: %w", err)
+	}
+	c.Gap = r
+	return c, nil
 }
 
 func ratioW(sum, w float64) float64 {

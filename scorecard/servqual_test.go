@@ -59,7 +59,17 @@ func TestServqualByHand(t *testing.T) {
 	assert.True(t, math.IsNaN(b.GapSD))
 
 	tang := r.Dimension(DimTangibles)
-	assert.Equal(t, DimensionScore{Dimension: DimTangibles, Items: 2, Expectation: 6.25, Perception: 5.5, Gap: -0.5}, tang)
+	assert.Equal(t, []float64{6.25, 5.5, -0.5}, []float64{tang.Expectation, tang.Perception, tang.Gap})
+	assert.Equal(t, 2, tang.Items)
+	// Respondent-level tangibles gaps: (−2 + 0)/2 = −1 and 0 (item 2 has no
+	// expectation): mean −0.5, SD √.5. Paired t, as R's t.test(c(-1, 0)):
+	// t = −1, df 1, p 0.5, CI −0.5 ± 12.70620·0.5 = [−6.853102, 5.853102].
+	assert.Equal(t, Sample{N: 2, Mean: -0.5, SD: math.Sqrt(0.5)}, tang.GapSample)
+	assert.InDelta(t, -1, tang.GapTest.Statistic, 1e-12)
+	assert.Equal(t, 1.0, tang.GapTest.DF)
+	assert.InDelta(t, 0.5, tang.GapTest.PValue, 1e-12)
+	assert.InDelta(t, -6.853102368087364, tang.GapCI.Lower, 1e-9)
+	assert.InDelta(t, 5.853102368087364, tang.GapCI.Upper, 1e-9)
 	assert.Equal(t, -2.5, r.Dimension(DimReliability).Gap)
 	assert.True(t, math.IsNaN(r.Dimension(DimEmpathy).Gap))
 	assert.Equal(t, 0, r.Dimension(DimEmpathy).Items)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"strings"
 
@@ -53,7 +54,9 @@ func surveyPart(o options) (report.Section, []string, error) {
 		return report.Section{}, nil, err
 	}
 	sq := scorecard.NewServqual(scorecard.DefaultServqual())
-	alpha, err := scorecard.NewAlpha(22, scorecard.CompleteOnly)
+	// Alpha of the perceptions, listwise: a respondent with a blank or N/A
+	// perception is left out (never scored as 0).
+	alpha, err := scorecard.NewAlpha(22, scorecard.Listwise)
 	if err != nil {
 		return report.Section{}, nil, err
 	}
@@ -63,9 +66,14 @@ func surveyPart(o options) (report.Section, []string, error) {
 		}
 		row := make([]float64, len(r.Perceptions))
 		for j, a := range r.Perceptions {
-			row[j] = float64(a.Value)
+			row[j] = math.NaN() // blank or N/A: missing, dropped listwise
+			if v, ok := a.Rating(); ok {
+				row[j] = float64(v)
+			}
 		}
-		_ = alpha.Add(row) // rows with missing answers are left out of alpha (listwise)
+		if err := alpha.Add(row); err != nil {
+			return report.Section{}, nil, fmt.Errorf("survey respondent %d: %w", i+1, err)
+		}
 	}
 	res := sq.Result()
 	var nps scorecard.NPS
@@ -104,7 +112,8 @@ func surveyPart(o options) (report.Section, []string, error) {
 	}
 	if rel, err := alpha.Result(); err == nil {
 		figs = append(figs, report.Figure{Label: tr(l, "Cronbach's alpha", "Alfa de Cronbach"), Value: l.Number(rel.Alpha, 2),
-			Note: tr(l, "perceptions, 22 items", "percepciones, 22 ítems"), Status: statusOf(rel.Alpha >= 0.7)})
+			Note:   fmt.Sprintf(tr(l, "perceptions, 22 items, %d complete answers", "percepciones, 22 ítems, %d respuestas completas"), rel.N),
+			Status: statusOf(rel.Alpha >= 0.7)})
 	}
 	if npsRes.N > 0 {
 		figs = append(figs, report.NPSFigure(npsRes, l))

@@ -47,6 +47,46 @@ var questionnaires = []struct {
 	{[6]int{5, 4, 4, 5, 4, 1}, [3][6]int{{2, 4, 4, 2, 4, -1}, {4, 3, 4, 5, 4, 3}, {4, 3, 3, 3, 3, 2}}},
 }
 
+// Last month's questionnaires at the same branch, for the period-over-period
+// comparison (before the branch added a second teller).
+var lastMonth = []struct {
+	importance [6]int
+	scores     [3][6]int
+}{
+	{[6]int{5, 4, 4, 5, 3, 2}, [3][6]int{{1, 5, 4, 3, 4, 5}, {4, 3, 4, 4, 3, 3}, {3, 4, 3, 2, 3, 2}}},
+	{[6]int{5, 4, 3, 5, 4, 2}, [3][6]int{{1, 4, 4, 2, 4, 4}, {4, 4, 4, 4, 3, 3}, {3, 3, 3, 3, 3, 3}}},
+	{[6]int{4, 5, 4, 5, 3, 1}, [3][6]int{{2, 5, 5, 3, 4, 5}, {5, 3, 3, 4, 4, 4}, {4, 4, 3, 3, 2, 2}}},
+	{[6]int{5, 3, 4, 4, 4, 2}, [3][6]int{{1, 4, 4, 2, 3, 5}, {4, 3, 4, 5, 4, 3}, {3, 3, 2, 3, 3, 2}}},
+	{[6]int{5, 4, 5, 5, 3, 3}, [3][6]int{{1, 5, 4, 3, 5, 4}, {4, 4, 5, 4, 3, 4}, {3, 4, 3, 3, 3, 3}}},
+	{[6]int{4, 4, 4, 5, 4, 2}, [3][6]int{{2, 4, 3, 3, 4, 5}, {4, 3, 4, 4, 4, 3}, {4, 3, 2, 3, 3, 2}}},
+	{[6]int{5, 5, 3, 4, 3, 2}, [3][6]int{{1, 5, 4, 2, 4, 4}, {5, 4, 3, 4, 3, 3}, {3, 4, 4, 2, 3, 3}}},
+}
+
+// collect gathers questionnaires into a CardSurvey.
+func collect(qs []struct {
+	importance [6]int
+	scores     [3][6]int
+}) *scorecard.CardSurvey {
+	s, err := scorecard.NewCardSurvey(scorecard.Likert5, attributes, providers)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, q := range qs {
+		r := scorecard.CardResponse{Importance: answers(q.importance)}
+		for _, sc := range q.scores {
+			if sc == [6]int{} {
+				r.Scores = append(r.Scores, nil) // this customer did not know the bank
+				continue
+			}
+			r.Scores = append(r.Scores, answers(sc))
+		}
+		if err := s.Add(r); err != nil {
+			log.Fatal(err)
+		}
+	}
+	return s
+}
+
 func answers(vals [6]int) []scorecard.Answer {
 	out := make([]scorecard.Answer, len(vals))
 	for i, v := range vals {
@@ -63,23 +103,7 @@ func answers(vals [6]int) []scorecard.Answer {
 func main() {
 	// 1. Collect the questionnaires. CardSurvey keeps integer sums, so
 	//    surveys run at several branches can be merged exactly.
-	survey, err := scorecard.NewCardSurvey(scorecard.Likert5, attributes, providers)
-	if err != nil {
-		log.Fatal(err)
-	}
-	for _, q := range questionnaires {
-		r := scorecard.CardResponse{Importance: answers(q.importance)}
-		for _, s := range q.scores {
-			if s == [6]int{} {
-				r.Scores = append(r.Scores, nil) // this customer did not know the bank
-				continue
-			}
-			r.Scores = append(r.Scores, answers(s))
-		}
-		if err := survey.Add(r); err != nil {
-			log.Fatal(err)
-		}
-	}
+	survey := collect(questionnaires)
 
 	// 2. The report card: mean scores per bank and attribute; each
 	//    attribute's relative importance is its mean importance rating as a
@@ -109,7 +133,35 @@ func main() {
 		fmt.Printf(" %10.2f#%d", res.Overall[p], res.Rank[p])
 	}
 	fmt.Printf(" %+11.2f %+11.2f\n", res.Difference[1], res.Difference[2])
-	fmt.Printf("ratio ours/theirs: %.3f against %s, %.3f against %s\n\n", res.Ratio[1], res.Providers[1], res.Ratio[2], res.Providers[2])
+	fmt.Printf("ratio ours/theirs: %.3f against %s, %.3f against %s\n", res.Ratio[1], res.Providers[1], res.Ratio[2], res.Providers[2])
+	// The overall scores' 95 % intervals (weights taken as fixed; a
+	// customer's ratings of one bank count as correlated).
+	overall, err := survey.OverallIntervals()
+	if err != nil {
+		log.Fatal(err)
+	}
+	for p, ci := range overall {
+		fmt.Printf("  %-12s overall %.2f [%.2f, %.2f]\n", res.Providers[p], ci.Estimate, ci.Lower, ci.Upper)
+	}
+	fmt.Println()
+
+	// 3b. How precise are our scores? Eight customers are few: each mean
+	//     comes with its 95 % t interval. And did anything change since last
+	//     month? Welch's t test, attribute by attribute (different customers
+	//     each month: independent samples).
+	ci := survey.ScoreIntervals()
+	previous := collect(lastMonth)
+	change, err := scorecard.CompareCardSurveys(survey, previous)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("Our scores with 95% intervals, and the change since last month:")
+	for i, a := range attributes {
+		t := change[0][i]
+		fmt.Printf("  %-20s %.2f [%.2f, %.2f]   %+.2f, t(%.1f) = %5.2f, p = %.3f, d = %+.2f\n",
+			a, ci[0][i].Estimate, ci[0][i].Lower, ci[0][i].Upper, t.Difference, t.DF, t.Statistic, t.PValue, t.Effect)
+	}
+	fmt.Println()
 
 	// 4. Importance–performance analysis: where should the branch act? With
 	//    the crosshair at the middle of the scale (3), an important attribute

@@ -23,6 +23,12 @@ import (
 //go:embed survey.csv
 var surveyCSV []byte
 
+// The same branch's survey of the previous quarter, for the
+// period-over-period comparison.
+//
+//go:embed survey_previous.csv
+var previousCSV []byte
+
 func main() {
 	// 1. The instrument: the standard 22-item SERVQUAL questionnaire on a
 	//    1–7 scale. Items 1–4 are tangibles (elementos tangibles), 5–9
@@ -66,18 +72,21 @@ func main() {
 
 	// 4. Dimensions: the gap of each dimension is the mean of its items'
 	//    gaps. A negative gap means the branch falls short of what customers
-	//    expect of an excellent bank.
-	fmt.Println("\nDimensions:")
+	//    expect of an excellent bank. The 95 % interval and the paired t test
+	//    (expectations against perceptions) rest on each customer's own mean
+	//    gap on the dimension: with 16 customers, is the shortfall real?
+	fmt.Println("\nDimensions (gap with 95% interval; paired t test of P against E):")
 	for _, d := range res.Dimensions {
-		fmt.Printf("  %-15s E %.2f  P %.2f  gap %+.2f   importance %4.1f points\n",
-			d.Dimension, d.Expectation, d.Perception, d.Gap, res.Importance[d.Dimension-1])
+		fmt.Printf("  %-15s E %.2f  P %.2f  gap %+.2f [%+.2f, %+.2f]  t(%.0f) = %6.2f, p %s, d_z = %+.2f   importance %4.1f points\n",
+			d.Dimension, d.Expectation, d.Perception, d.Gap, d.GapCI.Lower, d.GapCI.Upper,
+			d.GapTest.DF, d.GapTest.Statistic, pvalue(d.GapTest.PValue), d.GapTest.Effect, res.Importance[d.Dimension-1])
 	}
 
 	// 5. Overall scores. The unweighted SERVQUAL score is the mean of the five
 	//    dimension gaps; the weighted one applies each customer's own 100-point
 	//    allocation to their own gaps and then averages (the mean of weighted
 	//    scores, not the product of means). SERVPERF keeps only perceptions.
-	fmt.Printf("\nUnweighted SERVQUAL gap %+.2f\n", res.Gap)
+	fmt.Printf("\nUnweighted SERVQUAL gap %+.2f (respondent-level 95%% interval [%+.2f, %+.2f])\n", res.Gap, res.GapCI.Lower, res.GapCI.Upper)
 	fmt.Printf("Weighted SERVQUAL gap   %+.2f (%d customers gave an allocation)\n", res.WeightedGap, res.WeightedGapN)
 	fmt.Printf("SERVPERF (perceptions)  %.2f, weighted %.2f\n", res.Perception, res.WeightedPerception)
 
@@ -90,30 +99,50 @@ func main() {
 	}
 
 	// 6. Is the questionnaire reliable? Cronbach's alpha of the perception
-	//    items of each dimension (listwise: customers with a blank or N/A on
-	//    that dimension are left out).
+	//    items of each dimension, read straight from the responses
+	//    (reverse-keyed items would be recoded; listwise: customers with a
+	//    blank or N/A on that dimension are left out of it).
 	fmt.Println("\nReliability of the perception scales (Cronbach's alpha):")
-	for _, d := range scorecard.Dimensions() {
-		var cols []string
-		for _, it := range in.Items() {
-			if it.Dimension == d {
-				cols = append(cols, "P"+it.ID)
-			}
-		}
-		rows, err := scorecard.ReadRatingsCSV(bytes.NewReader(surveyCSV), cols)
-		if err != nil {
-			log.Fatal(err)
-		}
-		rel, err := scorecard.CronbachListwise(rows)
-		if err != nil {
-			fmt.Printf("  %-15s %v\n", d, err)
+	rels, err := scorecard.ServqualAlpha(in, responses, scorecard.PerceptionScores, scorecard.Listwise)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, d := range rels {
+		if d.Err != nil {
+			fmt.Printf("  %-15s %v\n", d.Dimension, d.Err)
 			continue
 		}
-		fmt.Printf("  %-15s alpha %.2f  95%% CI [%.2f, %.2f]  n=%d\n", d, rel.Alpha, rel.CI[0], rel.CI[1], rel.N)
+		rel := d.Reliability
+		fmt.Printf("  %-15s alpha %.2f  95%% CI [%.2f, %.2f]  n=%d\n", d.Dimension, rel.Alpha, rel.CI[0], rel.CI[1], rel.N)
 		for _, w := range rel.Warnings() {
 			fmt.Println("    warning:", w)
 		}
 	}
+
+	// 6b. Period over period: the previous quarter's survey of the same
+	//     branch, compared dimension by dimension with Welch's t test on the
+	//     customers' mean gaps (independent samples: different customers).
+	prevResponses, err := scorecard.ReadServqualCSV(bytes.NewReader(previousCSV), in, scorecard.CSVOptions{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	prev := scorecard.NewServqual(in)
+	for _, r := range prevResponses {
+		if err := prev.Add(r); err != nil {
+			log.Fatal(err)
+		}
+	}
+	cmp, err := scorecard.CompareServqual(res, prev.Result())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("\nThis quarter against the previous one (gap change, Welch t test):")
+	for i, t := range cmp.Dimensions {
+		fmt.Printf("  %-15s %+.2f [%+.2f, %+.2f]  t(%.1f) = %5.2f, p %s, d = %+.2f\n",
+			scorecard.Dimension(i+1), t.Difference, t.CI.Lower, t.CI.Upper, t.DF, t.Statistic, pvalue(t.PValue), t.Effect)
+	}
+	fmt.Printf("  %-15s %+.2f [%+.2f, %+.2f]  t(%.1f) = %5.2f, p %s, significant: %v\n",
+		"overall", cmp.Gap.Difference, cmp.Gap.CI.Lower, cmp.Gap.CI.Upper, cmp.Gap.DF, cmp.Gap.Statistic, pvalue(cmp.Gap.PValue), cmp.Gap.Significant)
 
 	// 7. Net Promoter Score from the "recommend" column (0–10).
 	rec, err := scorecard.ReadRatingsCSV(bytes.NewReader(surveyCSV), []string{"recommend"})
@@ -128,6 +157,20 @@ func main() {
 	}
 	n := nps.Result()
 	fmt.Printf("\nNPS %.0f ± %.0f (promoters %d, passives %d, detractors %d)\n", n.Score, n.MarginOfError, n.Promoters, n.Passives, n.Detractors)
+	prevRec, err := scorecard.ReadRatingsCSV(bytes.NewReader(previousCSV), []string{"recommend"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	var prevNPS scorecard.NPS
+	for _, r := range prevRec {
+		if err := prevNPS.Add(int(r[0])); err != nil {
+			log.Fatal(err)
+		}
+	}
+	pn := prevNPS.Result()
+	if c, err := scorecard.CompareNPS(n, pn); err == nil {
+		fmt.Printf("NPS previous quarter %.0f: change %+.0f points, adjusted-Wald z = %.2f, p = %.3f\n", pn.Score, c.Difference, c.Z, c.PValue)
+	}
 
 	// 8. What drives overall satisfaction? The notes name three elements of
 	//    customer satisfaction: product quality (calidad del producto),
@@ -158,6 +201,14 @@ func main() {
 	for _, ind := range scorecard.Indicators(scorecard.SurveyResults{Servqual: &res, NPS: &n}) {
 		fmt.Printf("  %-15s %-36s %7.2f %s\n", ind.Category, ind.Name, ind.Value, ind.Unit)
 	}
+}
+
+// pvalue prints a p-value as "= 0.0123", or "< 0.0001" when smaller.
+func pvalue(p float64) string {
+	if p < 0.0001 {
+		return "< 0.0001"
+	}
+	return fmt.Sprintf("= %.4f", p)
 }
 
 // worst returns the k items with the most negative gap, worst first (ties in
