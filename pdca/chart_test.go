@@ -223,7 +223,7 @@ func TestBadInput(t *testing.T) {
 		err  error
 		call func() error
 	}{
-		{"xbar ragged", ErrInvalidData, func() error { _, _, err := XbarR([][]float64{{1, 2}, {1, 2, 3}}); return err }},
+		{"xbar subgroup of 1 among others", ErrInvalidData, func() error { _, _, err := XbarR([][]float64{{1, 2}, {1}}); return err }},
 		{"xbar size 1", ErrInvalidData, func() error { _, _, err := XbarR([][]float64{{1}, {2}}); return err }},
 		{"xbar NaN", ErrInvalidData, func() error { _, _, err := XbarR([][]float64{{1, nan}, {2, 3}}); return err }},
 		{"xbar none", ErrInsufficientData, func() error { _, _, err := XbarR(nil); return err }},
@@ -251,8 +251,16 @@ func TestBadInput(t *testing.T) {
 			return err
 		}},
 		{"monitor unknown", ErrInvalidData, func() error { _, err := (Limits{}).Chart([]float64{1}, nil); return err }},
-		{"monitor wrong size", ErrInvalidData, func() error {
-			_, err := (Limits{Kind: Means, Center: 4, Sigma: 2, Size: 5}).Chart([]float64{1}, []float64{4})
+		{"monitor np wrong size", ErrInvalidData, func() error {
+			_, err := (Limits{Kind: Counts, Center: 4, Sigma: 0.2, Size: 5}).Chart([]float64{1}, []float64{4})
+			return err
+		}},
+		{"monitor xbar size 2.5", ErrInvalidData, func() error {
+			_, err := (Limits{Kind: Means, Center: 4, Sigma: 2, Size: 5}).Chart([]float64{1}, []float64{2.5})
+			return err
+		}},
+		{"monitor negative sigmas", ErrInvalidData, func() error {
+			_, err := (Limits{Kind: Individuals, Center: 4, Sigma: 2, Sigmas: -3}).Chart([]float64{1}, nil)
 			return err
 		}},
 		{"exclude out of range", ErrInvalidData, func() error { _, err := Exclude([]int{1, 2}, 2); return err }},
@@ -354,14 +362,14 @@ func TestErrorsNamePositions(t *testing.T) {
 			_, err := (Limits{Kind: Proportions, Center: 0.5, Sigma: 0.5}).Chart([]float64{0.1, 0.2}, []float64{50, 0})
 			return err
 		}, "size 2 is 0"},
-		{"monitor xbar size", func() error {
-			_, err := (Limits{Kind: Means, Center: 4, Sigma: 2, Size: 5}).Chart([]float64{1, 2}, []float64{5, 4})
+		{"monitor np size", func() error {
+			_, err := (Limits{Kind: Counts, Center: 4, Sigma: 0.2, Size: 5}).Chart([]float64{1, 2}, []float64{5, 4})
 			return err
 		}, "size 2 is 4, limits are for 5"},
 		{"c count", func() error { _, err := C([]int{1, -1}); return err }, "count 2 is -1"},
 		{"u count", func() error { _, err := U([]int{1, -1}, []float64{1, 1}); return err }, "count 2 is -1"},
 		{"u size", func() error { _, err := U([]int{1, 1}, []float64{1, 0}); return err }, "size 2 is 0"},
-		{"ragged", func() error { _, _, err := XbarR([][]float64{{1, 2}, {1, 2, 3}}); return err }, "subgroup 2 has 3 values, subgroup 1 has 2"},
+		{"subgroup of one", func() error { _, _, err := XbarR([][]float64{{1, 2}, {1}}); return err }, "subgroup 2 has 1 values"},
 		{"subgroup NaN", func() error { _, _, err := XbarS([][]float64{{1, 2}, {nan, 2}}); return err }, "subgroup 2 value 1 is NaN"},
 		{"p size", func() error { _, err := P([]int{1, 0}, []int{10, 0}); return err }, "sample 2 size 0"},
 		{"p count", func() error { _, err := P([]int{1, -1}, []int{10, 10}); return err }, "sample 2 count -1"},

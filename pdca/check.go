@@ -19,12 +19,13 @@ const (
 	NoChange                     // no signal: the process is the same as before
 	Deteriorated                 // adverse signals: the process got worse
 	InsufficientData             // too few points to tell: keep measuring
+	Unstable                     // signals both ways, or a change in variation only: not a stable process
 )
 
 var verdictNames = enum.New("pdca: verdict", ErrInvalidName,
-	[]string{"unknown", "improved-target-met", "improved-target-missed", "no-change", "deteriorated", "insufficient-data"},
+	[]string{"unknown", "improved-target-met", "improved-target-missed", "no-change", "deteriorated", "insufficient-data", "unstable"},
 	map[string]Verdict{"mejoró y cumple la meta": ImprovedTargetMet, "mejoró sin cumplir la meta": ImprovedTargetMissed,
-		"sin cambio": NoChange, "empeoró": Deteriorated, "datos insuficientes": InsufficientData})
+		"sin cambio": NoChange, "empeoró": Deteriorated, "datos insuficientes": InsufficientData, "inestable": Unstable})
 
 // ParseVerdict returns the verdict named s.
 func ParseVerdict(s string) (Verdict, error) { return verdictNames.Parse(s) }

@@ -177,8 +177,14 @@ func TestCheckIndividualsAndMeans(t *testing.T) {
 	assert.InDelta(t, 11.954410, res.After.UCL[0], 1e-5)
 	assert.Equal(t, Deteriorated, res.Verdict)
 	assert.Equal(t, Abandon, res.Suggested)
-	_, err = Check(aht, Standard{Target: 7, Sides: AtMost}, base, Series{{Period: "r", Subgroup: []float64{1, 2}}}, CheckPlan{Rules: WesternElectric})
-	assert.ErrorIs(t, err, ErrInvalidData, "subgroup of 2 after subgroups of 3")
+	// A subgroup of 2 after subgroups of 3 gets its own limits (qcc's
+	// newsizes): 10 ± 3·1.128379/√2 = 10 ± 2.393654.
+	res, err = Check(aht, Standard{Target: 7, Sides: AtMost}, base, Series{{Period: "r", Subgroup: []float64{9, 10}}}, CheckPlan{Rules: WesternElectric})
+	require.NoError(t, err)
+	assert.InDelta(t, 12.393654, res.After.UCL[0], 1e-5)
+	assert.Equal(t, []float64{2}, res.After.Sizes)
+	_, err = Check(aht, Standard{Target: 7, Sides: AtMost}, base, Series{{Period: "r", Subgroup: []float64{9}}}, CheckPlan{Rules: WesternElectric})
+	assert.ErrorIs(t, err, ErrInvalidData, "a subgroup of one value has no range")
 }
 
 // indexSeries returns one value per period.
