@@ -130,7 +130,7 @@ func (l Limits) Chart(points, sizes []float64) (Chart, error) {
 		return Chart{}, fmt.Errorf("pdca: monitor: no points: %w", ErrInsufficientData)
 	}
 	for i, p := range points {
-		if !finite(p) {
+		if !finite(p) || (l.Kind == TimeBetween && p <= 0) {
 			return Chart{}, fmt.Errorf("pdca: monitor: point %d is %v: %w", i+1, p, ErrInvalidData)
 		}
 	}

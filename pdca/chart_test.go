@@ -535,3 +535,68 @@ func TestFrozenLimitsValidation(t *testing.T) {
 	assert.InDelta(t, 0.45, p.LCL[0], 1e-12)
 	assert.Equal(t, 1.0, p.UCL[0])
 }
+
+func TestXbarUnequalSubgroups(t *testing.T) {
+	// qcc's vignette, "Variable control limits": pistonrings without the
+	// measurements out <- c(9, 10, 30, 35, 45, 64, 65, 74, 75, 85, 99, 100),
+	// so the first 25 samples have 3, 4 or 5 rings. R, with qcc's R/qcc.R
+	// sourced and its d₂ table replaced by the exact values (integrate(), as
+	// this package computes them; its d₃ table kept, 7 digits):
+	//   qcc(m, type="xbar", sizes=sizes)   center 74.0007522124, std.dev 0.00985743738178,
+	//     limits of samples 1 (n=5), 2 (n=3), 6 (n=4): 73.9875270723–74.0139773524,
+	//     73.9836786300–74.0178257948, 73.9859660563–74.0155383685
+	//   qcc(m, type="R", sizes=sizes)      center 0.0223008849558, UCL 0.0478538910820,
+	//     0.0485720310246, 0.0483189245622
+	//   qcc(m, type="S", sizes=sizes)      center 0.00938731033144, std.dev 0.00993092299102,
+	//     UCL 0.0195530233638, 0.0231888515285, 0.0209710529557
+	//   qcc(m, type="xbar", sizes=sizes, std.dev=sd.xbar(m, sizes, "UWAVE-SD"))
+	//     limits 73.9874284811–74.0140759437, 73.9835513492–74.0179530756, 73.9858558279–74.0156485969
+	drop := map[int]bool{9: true, 10: true, 30: true, 35: true, 45: true, 64: true, 65: true, 74: true, 75: true, 85: true, 99: true, 100: true}
+	var groups [][]float64
+	k := 0
+	for _, g := range pistonrings {
+		var kept []float64
+		for _, v := range g {
+			k++
+			if !drop[k] {
+				kept = append(kept, v)
+			}
+		}
+		groups = append(groups, kept)
+	}
+	means, ranges, err := XbarR(groups)
+	require.NoError(t, err)
+	assert.Equal(t, []float64{5, 3, 5, 5, 5, 4}, means.Sizes[:6])
+	assert.InDelta(t, 74.0007522124, means.Center, 1e-10)
+	assert.InDelta(t, 0.00985743738178, means.Sigma, 1e-13)
+	for i, w := range map[int][2]float64{0: {73.9875270723, 74.0139773524}, 1: {73.9836786300, 74.0178257948}, 5: {73.9859660563, 74.0155383685}} {
+		assert.InDelta(t, w[0], means.LCL[i], 1e-10, "X̄ LCL %d", i+1)
+		assert.InDelta(t, w[1], means.UCL[i], 1e-10, "X̄ UCL %d", i+1)
+	}
+	assert.InDelta(t, 0.0223008849558, ranges.Center, 1e-13)
+	// qcc's d₃ table (0.8640855 for n = 5) differs from Harter's 0.864082,
+	// which ConstantsFor matches, in the sixth decimal: 3σ̂·3.5e-6 ≈ 1e-7.
+	for i, w := range map[int]float64{0: 0.0478538910820, 1: 0.0485720310246, 5: 0.0483189245622} {
+		assert.InDelta(t, w, ranges.UCL[i], 2e-7, "R UCL %d", i+1)
+		assert.Zero(t, ranges.LCL[i])
+	}
+	assert.Zero(t, means.Limits().Size, "sizes differ: none frozen")
+
+	means, sds, err := XbarS(groups)
+	require.NoError(t, err)
+	assert.InDelta(t, 0.00938731033144, sds.Center, 1e-13)
+	assert.InDelta(t, 0.00993092299102, sds.Sigma, 1e-13)
+	for i, w := range map[int]float64{0: 0.0195530233638, 1: 0.0231888515285, 5: 0.0209710529557} {
+		assert.InDelta(t, w, sds.UCL[i], 1e-12, "S UCL %d", i+1)
+	}
+	for i, w := range map[int][2]float64{0: {73.9874284811, 74.0140759437}, 1: {73.9835513492, 74.0179530756}, 5: {73.9858558279, 74.0156485969}} {
+		assert.InDelta(t, w[0], means.LCL[i], 1e-10, "X̄ (S) LCL %d", i+1)
+		assert.InDelta(t, w[1], means.UCL[i], 1e-10, "X̄ (S) UCL %d", i+1)
+	}
+	// Phase II with each subgroup's own size (qcc's newsizes).
+	m, err := means.Monitor([]float64{74, 74.02}, []float64{2, 5})
+	require.NoError(t, err)
+	assert.InDelta(t, means.Center+3*means.Sigma/math.Sqrt(2), m.UCL[0], 1e-12)
+	_, err = means.Monitor([]float64{74}, nil)
+	assert.ErrorIs(t, err, ErrInvalidData, "no sizes and none frozen")
+}

@@ -325,3 +325,56 @@ func FuzzCapability(f *testing.F) {
 		}
 	})
 }
+
+func FuzzLaney(f *testing.F) {
+	f.Add([]byte{3, 5, 2, 9}, []byte{50, 50, 40, 60})
+	f.Add([]byte{0, 0}, []byte{1, 255})
+	f.Fuzz(func(t *testing.T, d, n []byte) {
+		def, sizes := intsOf(d), intsOf(n)
+		c, err := LaneyP(def, sizes)
+		if err != nil {
+			checkErr(t, err)
+		} else {
+			checkChart(t, c, len(def), 0, 1)
+		}
+		u, err := LaneyU(def, floatsOf(n))
+		if err != nil {
+			checkErr(t, err)
+		} else {
+			checkChart(t, u, len(def), 0, math.Inf(1))
+		}
+		var fs []float64
+		if len(sizes) > 0 {
+			fs = floats(sizes)
+		}
+		for _, k := range []ChartKind{Proportions, Defects, DefectsPerUnit, Means} {
+			d, err := DispersionOf(k, def, fs)
+			if err != nil {
+				checkErr(t, err)
+				continue
+			}
+			if d.PValue < 0 || d.PValue > 1 || d.ChiSquare < 0 || !(d.SigmaZ >= 0) {
+				t.Fatalf("dispersion %+v", d)
+			}
+		}
+	})
+}
+
+func FuzzRare(f *testing.F) {
+	f.Add([]byte{3, 0, 12, 5, 7})
+	f.Add([]byte{200, 1})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		g, err := G(intsOf(b))
+		if err != nil {
+			checkErr(t, err)
+		} else {
+			checkChart(t, g, len(b), 0, math.Inf(1))
+		}
+		c, err := T(floatsOf(b))
+		if err != nil {
+			checkErr(t, err)
+			return
+		}
+		checkChart(t, c, len(b), 0, math.Inf(1))
+	})
+}
