@@ -85,3 +85,47 @@ func reportPerPoint(b *testing.B, n int, cpu time.Duration) {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/float64(n), "cpu-ns/point")
 	}
 }
+
+// BenchmarkEWMA smooths 1 000 000 individual values against frozen limits
+// (λ 0.2, 3σ) and lists the signals.
+func BenchmarkEWMA(b *testing.B) {
+	const n = 1_000_000
+	vals := benchValues(n)
+	l := Limits{Kind: Individuals, Center: 0, Sigma: 1}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cpuTime()
+	var signals int
+	for range b.N {
+		e, err := EWMA(l, vals, nil, 0.2, 3)
+		if err != nil {
+			b.Fatal(err)
+		}
+		signals = len(e.Signals())
+	}
+	b.StopTimer()
+	reportPerPoint(b, n, cpuTime()-cpu)
+	b.ReportMetric(float64(signals), "signals")
+}
+
+// BenchmarkCUSUM accumulates 1 000 000 individual values against frozen
+// limits (h 5, shift 1) and lists the signals.
+func BenchmarkCUSUM(b *testing.B) {
+	const n = 1_000_000
+	vals := benchValues(n)
+	l := Limits{Kind: Individuals, Center: 0, Sigma: 1}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cpuTime()
+	var signals int
+	for range b.N {
+		c, err := CUSUM(l, vals, nil, 5, 1, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		signals = len(c.Signals())
+	}
+	b.StopTimer()
+	reportPerPoint(b, n, cpuTime()-cpu)
+	b.ReportMetric(float64(signals), "signals")
+}

@@ -123,22 +123,31 @@ func checkSize(kind ChartKind, what string, size float64) error {
 // l.Size and otherwise every size must equal l.Size; it is ignored for I,
 // MR, c, g and t charts.
 func (l Limits) Chart(points, sizes []float64) (Chart, error) {
-	if err := l.Validate(); err != nil {
-		return Chart{}, err
-	}
-	if len(points) == 0 {
-		return Chart{}, fmt.Errorf("pdca: monitor: no points: %w", ErrInsufficientData)
-	}
-	for i, p := range points {
-		if !finite(p) || (l.Kind == TimeBetween && p <= 0) {
-			return Chart{}, fmt.Errorf("pdca: monitor: point %d is %v: %w", i+1, p, ErrInvalidData)
-		}
-	}
-	sz, err := l.sizesFor(len(points), sizes)
+	pts, sz, err := l.phaseII(points, sizes)
 	if err != nil {
 		return Chart{}, err
 	}
-	return l.build(clone(points), sz), nil
+	return l.build(pts, sz), nil
+}
+
+// phaseII validates the limits and new points with their sizes and returns
+// copies of both.
+func (l Limits) phaseII(points, sizes []float64) (pts, sz []float64, err error) {
+	if err := l.Validate(); err != nil {
+		return nil, nil, err
+	}
+	if len(points) == 0 {
+		return nil, nil, fmt.Errorf("pdca: monitor: no points: %w", ErrInsufficientData)
+	}
+	for i, p := range points {
+		if !finite(p) || (l.Kind == TimeBetween && p <= 0) {
+			return nil, nil, fmt.Errorf("pdca: monitor: point %d is %v: %w", i+1, p, ErrInvalidData)
+		}
+	}
+	if sz, err = l.sizesFor(len(points), sizes); err != nil {
+		return nil, nil, err
+	}
+	return clone(points), sz, nil
 }
 
 // sizesFor validates the sizes of n points and returns the chart's Sizes.

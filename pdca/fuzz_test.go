@@ -378,3 +378,38 @@ func FuzzRare(f *testing.F) {
 		checkChart(t, c, len(b), 0, math.Inf(1))
 	})
 }
+
+func FuzzSmoothing(f *testing.F) {
+	f.Add(uint8(Individuals), 10.0, 2.0, 0.2, 3.0, 5.0, 1.0, 0.0, []byte{130, 140, 120, 150}, []byte{})
+	f.Add(uint8(Means), 10.0, 2.0, 1.5, 3.0, 5.0, 1.0, 6.0, []byte{130}, []byte{5})
+	f.Fuzz(func(t *testing.T, kind uint8, center, sigma, lambda, k, h, shift, start float64, p, s []byte) {
+		l := Limits{Kind: ChartKind(kind), Center: center, Sigma: sigma}
+		var sizes []float64
+		if len(s) > 0 {
+			sizes = floatsOf(s)
+		}
+		pts := floatsOf(p)
+		e, err := EWMA(l, pts, sizes, lambda, k)
+		if err != nil {
+			checkErr(t, err)
+		} else {
+			for i := range e.Smoothed {
+				if !(e.LCL[i] <= e.Center && e.Center <= e.UCL[i]) || math.IsNaN(e.Smoothed[i]) {
+					t.Fatalf("point %d: %v in [%v, %v]", i, e.Smoothed[i], e.LCL[i], e.UCL[i])
+				}
+			}
+			_ = e.Signals()
+		}
+		c, err := CUSUM(l, pts, sizes, h, shift, start)
+		if err != nil {
+			checkErr(t, err)
+			return
+		}
+		for i := range c.Upper {
+			if c.Upper[i] < 0 || c.Lower[i] > 0 {
+				t.Fatalf("point %d: sums %v %v", i, c.Upper[i], c.Lower[i])
+			}
+		}
+		_ = c.Signals()
+	})
+}
