@@ -56,11 +56,24 @@ const (
 	// Nelson8: eight points in a row beyond 1σ, with points on both sides of
 	// the centre line: mixture.
 	Nelson8
+	// AnhojRun: an unusually long run, more than round(log₂(n) + 3) points
+	// on one side of the centre, n the points not on the centre (Anhøj and
+	// Olesen 2014, "Run charts revisited", PLoS ONE 9(11): e113825;
+	// qicharts2). It flags the points of such a run from the first one past
+	// the limit to its end.
+	AnhojRun
+	// AnhojCrossings: unusually few crossings of the centre, fewer than the
+	// 5 % quantile of Binomial(n − 1, ½) (R's qbinom(0.05, n − 1, 0.5);
+	// Anhøj and Olesen 2014). It flags the last point not on the centre.
+	AnhojCrossings
 )
 
 var ruleNames = enum.New("pdca: rule", ErrInvalidName,
-	[]string{"unknown", "WE1", "WE2", "WE3", "WE4", "Nelson1", "Nelson2", "Nelson3", "Nelson4", "Nelson5", "Nelson6", "Nelson7", "Nelson8"},
+	[]string{"unknown", "WE1", "WE2", "WE3", "WE4", "Nelson1", "Nelson2", "Nelson3", "Nelson4", "Nelson5", "Nelson6", "Nelson7", "Nelson8",
+		"AnhojRun", "AnhojCrossings"},
 	map[string]Rule{
+		"anhøj run": AnhojRun, "anhoj 1": AnhojRun, "long run": AnhojRun, "racha larga": AnhojRun,
+		"anhøj crossings": AnhojCrossings, "anhoj 2": AnhojCrossings, "few crossings": AnhojCrossings, "pocos cruces": AnhojCrossings,
 		"western electric 1": WE1, "western electric 2": WE2, "western electric 3": WE3, "western electric 4": WE4,
 		"nelson 1": Nelson1, "nelson 2": Nelson2, "nelson 3": Nelson3, "nelson 4": Nelson4,
 		"nelson 5": Nelson5, "nelson 6": Nelson6, "nelson 7": Nelson7, "nelson 8": Nelson8,
@@ -80,7 +93,9 @@ func (r Rule) MarshalText() ([]byte, error) { return ruleNames.MarshalText(r) }
 func (r *Rule) UnmarshalText(b []byte) error { return ruleNames.UnmarshalText(r, b) }
 
 // Window returns the number of points the rule's pattern spans: the fewest a
-// chart needs before the rule can fire (1 for WE1, 9 for Nelson2...).
+// chart needs before the rule can fire (1 for WE1, 9 for Nelson2, 7 for
+// AnhojRun: a run of 7 beats the limit 6 of 7 points; 6 for AnhojCrossings:
+// no crossing among 6 points is below the limit 1).
 func (r Rule) Window() int {
 	switch r {
 	case WE1, Nelson1:
@@ -99,6 +114,10 @@ func (r Rule) Window() int {
 		return 14
 	case Nelson7:
 		return 15
+	case AnhojRun:
+		return 7
+	case AnhojCrossings:
+		return 6
 	}
 	return 0
 }
@@ -112,6 +131,8 @@ var (
 	WesternElectric = RuleSet{WE1, WE2, WE3, WE4}
 	// Nelson holds the eight Nelson rules.
 	Nelson = RuleSet{Nelson1, Nelson2, Nelson3, Nelson4, Nelson5, Nelson6, Nelson7, Nelson8}
+	// Anhoj holds Anhøj's two run-chart rules, qicharts2's default.
+	Anhoj = RuleSet{AnhojRun, AnhojCrossings}
 )
 
 // Violation is one point flagged by one rule.
@@ -123,16 +144,17 @@ type Violation struct {
 // Violations checks every rule of rules over the chart in one pass and returns
 // the flagged points, ordered by index and, for one index, by rule. Unknown
 // or repeated rules are ignored. Points that are NaN match no pattern and
-// break every run. The only allocation is the result.
+// break every run (Anhøj's rules, as qicharts2, skip them instead). The only
+// allocation is the result.
 //
 // Zones are measured in each point's σ ([Chart.PointSigma]) from the centre
 // and clipped after, as qcc does: a limit clipped at 0 or 1 does not move
 // them. With limits at k·σ (Sigmas) the zone lines sit at k/3·σ and 2k/3·σ,
 // qcc's rules for nsigmas other than 3.
-func (c Chart) Violations(rules RuleSet) []Violation {
+func (c Chart) Violations(rules RuleSet) (out []Violation) {
 	var want uint32
 	for _, r := range rules {
-		if r > RuleUnknown && r <= Nelson8 {
+		if r > RuleUnknown && r <= AnhojCrossings {
 			want |= 1 << r
 		}
 	}
@@ -140,9 +162,11 @@ func (c Chart) Violations(rules RuleSet) []Violation {
 	if want == 0 || n == 0 {
 		return nil
 	}
+	if want&(1<<AnhojRun|1<<AnhojCrossings) != 0 {
+		defer func() { out = c.mergeAnhoj(out, n, want) }()
+	}
 	z := c.zoner(n)
 	var (
-		out       []Violation
 		cur, prev classes
 		prevX     = math.NaN()
 	)
