@@ -53,6 +53,14 @@ const (
 // qcc's ewma(data, newdata = ...), pass them as one series. A t chart's
 // limits are not supported (its σ is on the transformed scale).
 func EWMA(l Limits, points, sizes []float64, lambda, sigmas float64) (EWMAChart, error) {
+	return ewma(l, points, sizes, lambda, sigmas, 0)
+}
+
+// ewma is EWMA with centreVar, the variance of the centre itself, added to
+// each point's: 0 for a known centre (qcc), σ²/N for a centre estimated
+// from a baseline of N units, so that the baseline's own estimation error
+// does not read as a shift.
+func ewma(l Limits, points, sizes []float64, lambda, sigmas, centreVar float64) (EWMAChart, error) {
 	if lambda == 0 {
 		lambda = DefaultLambda
 	}
@@ -95,11 +103,11 @@ func EWMA(l Limits, points, sizes []float64, lambda, sigmas float64) (EWMAChart,
 			size = sz[i]
 			se = l.se(size)
 		}
-		w := sigmas * se * math.Sqrt(factor*(1-q))
+		w := sigmas * math.Sqrt(se*se*factor*(1-q)+centreVar)
 		e.Smoothed[i], e.LCL[i], e.UCL[i] = z, l.Center-w, l.Center+w
 	}
 	if i < n {
-		w := sigmas * se * math.Sqrt(factor)
+		w := sigmas * math.Sqrt(se*se*factor+centreVar)
 		setAll(e.LCL[i:], l.Center-w)
 		setAll(e.UCL[i:], l.Center+w)
 		for j, x := range pts[i:] {

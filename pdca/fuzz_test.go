@@ -244,7 +244,8 @@ func FuzzCycleJSON(f *testing.F) {
 
 func FuzzChainJSON(f *testing.F) {
 	f.Add([]byte(`[{"id":"a","state":"draft"}]`))
-	f.Add([]byte(`[{"id":"a","state":"draft"},{"id":"b","parent_id":"a","state":"draft"}]`))
+	f.Add([]byte(`[{"id":"a","state":"draft"},{"id":"b","parentId":"a","state":"draft"}]`))
+	f.Add([]byte(`[{"id":"a","state":"draft","parent_id":"x"}]`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var ch Chain
 		if err := json.Unmarshal(b, &ch); err != nil {
@@ -301,8 +302,12 @@ func FuzzCheck(f *testing.F) {
 				t.Fatalf("evidence index %d out of %d", e.Index, len(after))
 			}
 		}
-		if (res.Verdict == ImprovedTargetMet) != (res.Suggested == Standardize) {
+		if (res.Suggested == Standardize && res.Verdict != ImprovedTargetMet) ||
+			(res.Verdict == ImprovedTargetMet && res.Suggested != Standardize && res.Suggested != DecisionNone) {
 			t.Fatalf("verdict %v suggests %v", res.Verdict, res.Suggested)
+		}
+		if res.Reason == "" || res.ReasonES == "" {
+			t.Fatalf("a verdict without its reason in both languages: %+v", res)
 		}
 	})
 }

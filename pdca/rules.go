@@ -66,18 +66,24 @@ const (
 	// 5 % quantile of Binomial(n − 1, ½) (R's qbinom(0.05, n − 1, 0.5);
 	// Anhøj and Olesen 2014). It flags the last point not on the centre.
 	AnhojCrossings
+	// EWMABeyond marks a point whose EWMA lies beyond its limits: evidence
+	// from a Check that monitors with [MonitorEWMA], not a run rule.
+	EWMABeyond
+	// CUSUMBeyond marks a point whose cumulative sum lies beyond the
+	// decision interval: evidence from [MonitorCUSUM], not a run rule.
+	CUSUMBeyond
 )
 
 var ruleNames = enum.New("pdca: rule", ErrInvalidName,
 	[]string{"unknown", "WE1", "WE2", "WE3", "WE4", "Nelson1", "Nelson2", "Nelson3", "Nelson4", "Nelson5", "Nelson6", "Nelson7", "Nelson8",
-		"AnhojRun", "AnhojCrossings"},
+		"AnhojRun", "AnhojCrossings", "EWMA", "CUSUM"},
 	map[string]Rule{
 		"anhøj run": AnhojRun, "anhoj 1": AnhojRun, "long run": AnhojRun, "racha larga": AnhojRun,
 		"anhøj crossings": AnhojCrossings, "anhoj 2": AnhojCrossings, "few crossings": AnhojCrossings, "pocos cruces": AnhojCrossings,
 		"western electric 1": WE1, "western electric 2": WE2, "western electric 3": WE3, "western electric 4": WE4,
 		"nelson 1": Nelson1, "nelson 2": Nelson2, "nelson 3": Nelson3, "nelson 4": Nelson4,
 		"nelson 5": Nelson5, "nelson 6": Nelson6, "nelson 7": Nelson7, "nelson 8": Nelson8,
-		"desconocida": RuleUnknown,
+		"desconocida": RuleUnknown, "media móvil exponencial": EWMABeyond, "suma acumulada": CUSUMBeyond,
 	})
 
 // ParseRule returns the rule named s ("WE2", "Nelson 5", any case).
@@ -118,6 +124,8 @@ func (r Rule) Window() int {
 		return 7
 	case AnhojCrossings:
 		return 6
+	case EWMABeyond, CUSUMBeyond:
+		return 1
 	}
 	return 0
 }
