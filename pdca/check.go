@@ -372,7 +372,7 @@ func chooseChart(kind ChartKind, baseline Series, policy DispersionPolicy, w *wo
 	}
 	laney := map[ChartKind]ChartKind{Proportions: PPrime, Defects: UPrime, DefectsPerUnit: UPrime}[kind]
 	stats := []any{number(d.SigmaZ), number(d.ChiSquare), d.Samples - 1, pvalue(d.PValue)}
-	const statsEN, statsES = "σz = %s; χ² = %s on %d df, p = %s", "σz = %s; χ² = %s con %d gl, p = %s"
+	const statsEN, statsES = "σz = %s; χ² = %s on %d df, p %s", "σz = %s; χ² = %s con %d gl, p %s"
 	modelEN, modelES := "binomial", "binomial"
 	if d.Model == DefectsPerUnit {
 		modelEN, modelES = "Poisson", "de Poisson"

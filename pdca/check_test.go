@@ -672,8 +672,8 @@ func TestCheckChoosesTheChartTheDataCallFor(t *testing.T) {
 	assert.InDelta(t, 10.6404218634965*1.128/d2Pair, res.Dispersion.SigmaZ, 1e-9)
 	assert.InDelta(t, 2207.42555819511, res.Dispersion.ChiSquare, 1e-6)
 	assert.Equal(t, NoChange, res.Verdict, res.Reason)
-	assert.Contains(t, res.Reason, "varies more from sample to sample than the binomial model allows (σz = 10.64; χ² = 2207 on 19 df, p = < 0.001): judged on Laney's p′ chart, whose limits are 10.64 times the p chart's")
-	assert.Contains(t, res.ReasonES, "la línea base varía de una muestra a otra más de lo que permite el modelo binomial (σz = 10,64; χ² = 2207 con 19 gl, p = < 0,001): se juzga en el gráfico p′ de Laney, cuyos límites son 10,64 veces los del gráfico p")
+	assert.Contains(t, res.Reason, "varies more from sample to sample than the binomial model allows (σz = 10.64; χ² = 2207 on 19 df, p < 0.001): judged on Laney's p′ chart, whose limits are 10.64 times the p chart's")
+	assert.Contains(t, res.ReasonES, "la línea base varía de una muestra a otra más de lo que permite el modelo binomial (σz = 10,64; χ² = 2207 con 19 gl, p < 0,001): se juzga en el gráfico p′ de Laney, cuyos límites son 10,64 veces los del gráfico p")
 	assert.Equal(t, res.ReasonES, res.ReasonIn("es-CO"))
 	assert.Equal(t, res.Reason, res.ReasonIn("en"))
 

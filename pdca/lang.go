@@ -20,7 +20,8 @@ func spanish(lang string) bool {
 // language's decimal mark.
 type number float64
 
-// pvalue is a p-value argument: "< 0.001" when below 0.001.
+// pvalue is a p-value argument with its relation: "= 0.628", or "< 0.001"
+// when below 0.001.
 type pvalue float64
 
 // localized is a word argument with its English and Spanish forms.
@@ -37,7 +38,7 @@ func localize(args []any, es bool) []any {
 			if v < 0.001 {
 				out[i] = decimal("< 0.001", es)
 			} else {
-				out[i] = decimal(fmt.Sprintf("%.3f", float64(v)), es)
+				out[i] = decimal(fmt.Sprintf("= %.3f", float64(v)), es)
 			}
 		case localized:
 			out[i] = v.en
