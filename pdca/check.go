@@ -209,7 +209,7 @@ func Check(ind Indicator, target Standard, baseline, after Series, plan CheckPla
 		return w.into(res), nil
 	}
 	kind, res.Dispersion = chooseChart(kind, baseline, plan.Dispersion, &w)
-	base, err := baseline.chartAs(kind)
+	base, err := baseline.Chart(kind)
 	if err != nil {
 		if errors.Is(err, ErrInsufficientData) {
 			w.say("the baseline cannot give limits: %v", "la línea base no permite calcular límites: %v", err)
@@ -223,7 +223,7 @@ func Check(ind Indicator, target Standard, baseline, after Series, plan CheckPla
 		w.say("no post-change points yet", "aún no hay puntos posteriores al cambio")
 		return w.into(res), nil
 	}
-	pts, sizes, err := after.pointsAs(kind)
+	pts, sizes, err := after.points(kind)
 	if err != nil {
 		return CheckResult{}, err
 	}
@@ -347,7 +347,7 @@ func usableBaseline(kind ChartKind, s Series, plan CheckPlan) error {
 	if len(s) < plan.minBaseline() {
 		return fmt.Errorf("pdca: %d points, limits need at least %d: %w", len(s), plan.minBaseline(), ErrInsufficientData)
 	}
-	_, err := s.chartAs(kind)
+	_, err := s.Chart(kind)
 	return err
 }
 
@@ -403,28 +403,6 @@ func chooseChart(kind ChartKind, baseline Series, policy DispersionPolicy, w *wo
 			append(append([]any{localized{modelEN, modelES}}, stats...), symbol(kind))...)
 	}
 	return kind, &d
-}
-
-// chartAs builds the Phase I chart of the series on kind, where a c chart's
-// counts judged on Laney's u′ chart have unit exposures.
-func (s Series) chartAs(kind ChartKind) (Chart, error) {
-	if kind != UPrime || !unitExposure(s) {
-		return s.Chart(kind)
-	}
-	counts, _, err := s.counts(Defects)
-	if err != nil {
-		return Chart{}, err
-	}
-	return LaneyU(counts, fill(len(counts), 1))
-}
-
-// pointsAs is points for kind, with a c chart's unit exposures on u′.
-func (s Series) pointsAs(kind ChartKind) (pts, sizes []float64, err error) {
-	if kind != UPrime || !unitExposure(s) {
-		return s.points(kind)
-	}
-	pts, _, err = s.points(Defects)
-	return pts, fill(len(pts), 1), err
 }
 
 // unitExposure reports a series of counts without sizes: a c chart's.

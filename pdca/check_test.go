@@ -719,6 +719,13 @@ func TestCheckOverdispersedCountsOnUPrime(t *testing.T) {
 	assert.InDelta(t, 16, res.Level, 1e-12)
 	assert.Contains(t, res.Reason, "the Poisson model")
 	assert.Contains(t, res.ReasonES, "el modelo de Poisson")
+	// The baseline redrawn on the chart the Check chose (as a report does).
+	up, err := base.Chart(res.Baseline.Kind)
+	require.NoError(t, err)
+	assert.Equal(t, res.Baseline.Sigma, up.Sigma)
+	assert.Equal(t, fill(20, 1), up.Sizes)
+	_, err = Series{{Value: 3}, {Value: 4, Size: 2}}.Chart(UPrime)
+	assert.ErrorIs(t, err, ErrInvalidData, "some exposures given, some not")
 }
 
 func TestCheckMonitorsWithEWMAAndCUSUM(t *testing.T) {

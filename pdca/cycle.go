@@ -439,7 +439,7 @@ func (c *Cycle) Standardize(now time.Time) (Standard, error) {
 	if err := usableBaseline(kind, c.rec.After, c.rec.Plan.Check); err != nil {
 		return Standard{}, fmt.Errorf("pdca: cycle %s: the new standard's limits: %w", c.rec.ID, err)
 	}
-	ch, err := c.rec.After.chartAs(kind)
+	ch, err := c.rec.After.Chart(kind)
 	if err != nil {
 		return Standard{}, err
 	}

@@ -253,7 +253,8 @@ type Series []Sample
 
 // Chart builds the Phase I chart of the series for kind: p, np and p′ take
 // Value as the count and Size as the sample size; c takes Value as the
-// count; u and u′ take Value as the count and Size as the exposure; i takes
+// count; u and u′ take Value as the count and Size as the exposure (for u′,
+// a series without any size is a c chart's counts, each of exposure 1); i takes
 // Value; xbar takes Subgroup (σ̂ from its S chart, S̄/c₄, as for times and
 // costs measured in subgroups; subgroups may differ in size); g takes Value
 // as the whole number of units or days since the previous event; t takes
@@ -369,12 +370,17 @@ func (s Series) counts(kind ChartKind) (counts []int, sizes []float64, err error
 	if sized(kind) {
 		sizes = make([]float64, len(s))
 	}
+	unit := kind == UPrime && unitExposure(s) // a c chart's counts on u′
 	for i, x := range s {
 		if !finite(x.Value) || x.Value < 0 || x.Value != math.Trunc(x.Value) || x.Value > maxSubgroup {
 			return nil, nil, fmt.Errorf("pdca: series %s: count %v: want a whole number ≥ 0: %w", x.Period, x.Value, ErrInvalidData)
 		}
 		counts[i] = int(x.Value)
 		if !sized(kind) {
+			continue
+		}
+		if unit {
+			sizes[i] = 1
 			continue
 		}
 		rate := kind == DefectsPerUnit || kind == UPrime
