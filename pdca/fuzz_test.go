@@ -266,9 +266,10 @@ func FuzzChainJSON(f *testing.F) {
 }
 
 func FuzzCheck(f *testing.F) {
-	f.Add(uint8(Percent), true, []byte{70, 72, 68, 71}, []byte{100}, []byte{80, 81}, 0.78)
-	f.Add(uint8(Count), false, []byte{8, 12, 9}, []byte{}, []byte{3, 3, 255}, 5.0)
-	f.Fuzz(func(t *testing.T, unit uint8, higher bool, base, sizes, after []byte, target float64) {
+	f.Add(uint8(Percent), true, []byte{70, 72, 68, 71}, []byte{100}, []byte{80, 81}, 0.78, uint8(0), uint8(0), 0.0)
+	f.Add(uint8(Count), false, []byte{8, 12, 9}, []byte{}, []byte{3, 3, 255}, 5.0, uint8(1), uint8(2), 2.5)
+	f.Add(uint8(Rate), false, []byte{8, 40, 9, 50}, []byte{3, 4}, []byte{3, 30}, 5.0, uint8(2), uint8(0), 0.0)
+	f.Fuzz(func(t *testing.T, unit uint8, higher bool, base, sizes, after []byte, target float64, monitor, policy uint8, sigmas float64) {
 		dir := LowerIsBetter
 		if higher {
 			dir = HigherIsBetter
@@ -287,7 +288,8 @@ func FuzzCheck(f *testing.F) {
 			}
 			return s
 		}
-		res, err := Check(ind, Standard{Target: target, Sides: AtLeast}, mk(base), mk(after), CheckPlan{Rules: Nelson, MinBaseline: 2})
+		plan := CheckPlan{Rules: Nelson, MinBaseline: 2, Monitor: Monitor(monitor % 4), Dispersion: DispersionPolicy(policy % 4), Sigmas: sigmas}
+		res, err := Check(ind, Standard{Target: target, Sides: AtLeast}, mk(base), mk(after), plan)
 		if err != nil {
 			if !errors.Is(err, ErrInvalidData) && !errors.Is(err, ErrInvalidCycle) && !errors.Is(err, ErrInvalidSpec) {
 				t.Fatalf("unexpected error: %v", err)
