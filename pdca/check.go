@@ -100,7 +100,8 @@ func (e Effect) MarshalText() ([]byte, error) { return effectNames.MarshalText(e
 // UnmarshalText implements encoding.TextUnmarshaler with [ParseEffect].
 func (e *Effect) UnmarshalText(b []byte) error { return effectNames.UnmarshalText(e, b) }
 
-// Evidence is one flagged post-change point.
+// Evidence is one flagged post-change point. A result lists its evidence
+// by point, and for one point by rule (run rules before the EWMA or CUSUM).
 type Evidence struct {
 	Rule   Rule    `json:"rule"`
 	Index  int     `json:"index"` // 0-based, in the post-change series
@@ -272,6 +273,9 @@ func collectEvidence(res *CheckResult, after Series, plan CheckPlan, d Direction
 			e = Favourable
 		}
 		add(rule, s.Index, e)
+	}
+	if len(signals) > 0 { // the monitor's signals among the rules', by point
+		slices.SortStableFunc(res.Evidence, func(a, b Evidence) int { return a.Index - b.Index })
 	}
 	return nil
 }

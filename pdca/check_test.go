@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -835,4 +836,21 @@ func TestMonitorAndPolicyNames(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, Unstable, v)
 	assert.Equal(t, "unstable", Unstable.String())
+}
+
+func TestCheckEvidenceInPointOrder(t *testing.T) {
+	// Rules and a monitor together: 16 beyond the UCL at once (WE1, index
+	// 0) and again at index 5; the EWMA of 16s (λ 0.2) first passes its
+	// UCL at index 1 (z = 10 + 6·(1 − 0.8²) = 12.16 > 10 + 3√(π(1/9·0.5904 +
+	// 1/20)) = 11.81). Evidence runs by point, rules before the EWMA.
+	csat := Indicator{Name: "satisfaction index", Category: QualityOfWork, Unit: Index, Direction: HigherIsBetter}
+	res, err := Check(csat, Standard{Target: 11, Sides: AtLeast}, baselineI(), indexSeries(16, 16, 10, 10, 10, 16), CheckPlan{Rules: RuleSet{WE1}, Monitor: MonitorEWMA})
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Evidence {
+		got = append(got, fmt.Sprintf("%v@%d", e.Rule, e.Index))
+	}
+	assert.Equal(t, "WE1@0", got[0])
+	assert.Equal(t, []string{"WE1@1", "EWMA@1"}, got[1:3])
+	assert.True(t, slices.IsSortedFunc(res.Evidence, func(a, b Evidence) int { return a.Index - b.Index }))
 }
