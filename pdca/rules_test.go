@@ -504,3 +504,39 @@ func TestViolationsMatchReferenceOnConstructedCharts(t *testing.T) {
 		}
 	}
 }
+
+func TestViolationsAllocatesOnlyTheResult(t *testing.T) {
+	// A p chart of varying sizes with every rule, Anhøj's included: no
+	// violation, no allocation; with violations, the result only.
+	rng := rand.New(rand.NewPCG(1, 8))
+	d, n := make([]int, 100), make([]int, 100)
+	for i := range d {
+		n[i] = 100 + i%7
+		for range n[i] {
+			if rng.IntN(2) == 0 {
+				d[i]++
+			}
+		}
+	}
+	c, err := P(d, n)
+	require.NoError(t, err)
+	all := append(append(slices.Clone(WesternElectric), Nelson...), Anhoj...)
+	require.Empty(t, c.Violations(all), "binomial noise, seed 1, 8")
+	assert.Zero(t, testing.AllocsPerRun(20, func() { _ = c.Violations(all) }))
+	c.Points[50] = 2 // one point beyond: one allocation, the result
+	require.NotEmpty(t, c.Violations(all))
+	assert.Equal(t, 1.0, testing.AllocsPerRun(20, func() { _ = c.Violations(all) }))
+}
+
+func TestZonesOutOfRangeAndWithoutSpread(t *testing.T) {
+	c := handChart(0, 1)
+	for _, i := range []int{-1, 2} {
+		lo2, lo1, hi1, hi2 := c.Zones(i)
+		assert.True(t, math.IsNaN(lo2) && math.IsNaN(lo1) && math.IsNaN(hi1) && math.IsNaN(hi2), "index %d", i)
+	}
+	flat := Chart{Points: []float64{1}, Center: 1, LCL: []float64{1}, UCL: []float64{1}}
+	_, lo1, hi1, _ := flat.Zones(0)
+	assert.True(t, math.IsNaN(lo1) && math.IsNaN(hi1), "no spread, no zones")
+	lo2, lo1, hi1, hi2 := c.Zones(1)
+	assert.Equal(t, []float64{-2, -1, 1, 2}, []float64{lo2, lo1, hi1, hi2})
+}
