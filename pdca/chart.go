@@ -195,7 +195,9 @@ func (l Limits) build(points, sizes []float64) Chart {
 	c.LCL, c.UCL = buf[:n:n], buf[n:]
 	if sizes == nil {
 		lcl, ucl := l.at(l.Size)
-		setAll(c.LCL, lcl)
+		if lcl != 0 { // a clipped LCL is already there: make zeroes
+			setAll(c.LCL, lcl)
+		}
 		setAll(c.UCL, ucl)
 		return c
 	}
