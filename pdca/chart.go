@@ -574,14 +574,10 @@ func fill(n int, v float64) []float64 {
 	return out
 }
 
-// setAll sets every element of dst to v, doubling the filled prefix with
-// copy (a vectorised memmove) rather than storing one element at a time.
+// setAll sets every element of dst to v with plain stores: write-only,
+// where filling by doubling copies would read back what it wrote.
 func setAll(dst []float64, v float64) {
-	if len(dst) == 0 {
-		return
-	}
-	dst[0] = v
-	for k := 1; k < len(dst); k *= 2 {
-		copy(dst[k:], dst[:k])
+	for i := range dst {
+		dst[i] = v
 	}
 }

@@ -236,28 +236,40 @@ type classes struct {
 
 // classify sets the class bits of points [from, to) in w, given the value
 // of the point before from, and returns the value of the last point. A NaN
-// point is in no class, so it breaks every run.
+// point is in no class, so it breaks every run. It runs three short loops
+// over the block (at most 64 points, in cache) rather than one long one,
+// so that each keeps its words in registers.
 func (c Chart) classify(z *zoner, from, to int, prevX float64, w *classes) float64 {
 	pts, lcls, ucls := c.Points[from:to], c.LCL[from:to], c.UCL[from:to]
 	center := c.Center
-	lo2, lo1, hi1, hi2 := z.fixed[0], z.fixed[1], z.fixed[2], z.fixed[3]
-	var beyond, a2, b2, a1, b1, up, down, in, rise, fall uint64
+	var beyond, up, down, rise, fall uint64
 	for j, x := range pts {
-		lcl, ucl := lcls[j], ucls[j]
-		if !z.constant {
-			lo2, lo1, hi1, hi2 = z.bounds(from+j, lcl, ucl)
-		}
-		beyond |= (b2w(x > ucl) | b2w(x < lcl)) << j
-		a2 |= b2w(x > hi2) << j
-		b2 |= b2w(x < lo2) << j
-		a1 |= b2w(x > hi1) << j
-		b1 |= b2w(x < lo1) << j
+		beyond |= (b2w(x > ucls[j]) | b2w(x < lcls[j])) << j
 		up |= b2w(x > center) << j
 		down |= b2w(x < center) << j
-		in |= (b2w(x >= lo1) & b2w(x <= hi1)) << j
 		rise |= b2w(x > prevX) << j
 		fall |= b2w(x < prevX) << j
 		prevX = x
+	}
+	var a2, b2, a1, b1, in uint64
+	if z.constant {
+		lo2, lo1, hi1, hi2 := z.fixed[0], z.fixed[1], z.fixed[2], z.fixed[3]
+		for j, x := range pts {
+			a2 |= b2w(x > hi2) << j
+			b2 |= b2w(x < lo2) << j
+			a1 |= b2w(x > hi1) << j
+			b1 |= b2w(x < lo1) << j
+			in |= (b2w(x >= lo1) & b2w(x <= hi1)) << j
+		}
+	} else {
+		for j, x := range pts {
+			lo2, lo1, hi1, hi2 := z.bounds(from+j, lcls[j], ucls[j])
+			a2 |= b2w(x > hi2) << j
+			b2 |= b2w(x < lo2) << j
+			a1 |= b2w(x > hi1) << j
+			b1 |= b2w(x < lo1) << j
+			in |= (b2w(x >= lo1) & b2w(x <= hi1)) << j
+		}
 	}
 	*w = classes{beyond: beyond, a2: a2, b2: b2, a1: a1, b1: b1, up: up, down: down, in: in, rise: rise, fall: fall}
 	return prevX
