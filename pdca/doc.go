@@ -43,6 +43,13 @@
 // convention on which points are flagged. [RunChart] applies Anhøj's rules
 // to a plain series around its median.
 //
+// # Accumulating counts
+//
+// [Tally] adds up events and opportunities per period from individual
+// records (one call, one complaint) and merges partial tallies exactly, in
+// any order, so the counts of a p, np, p′, c, u or u′ chart can be built on
+// many machines; it encodes its whole state to JSON.
+//
 // # Capability
 //
 // [ProcessCapability] gives Cp, Cpk, Pp, Ppk and Cpm against a [Spec], and
