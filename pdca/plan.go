@@ -19,10 +19,15 @@ const (
 	MonitorShewhart Monitor = iota
 	// MonitorEWMA smooths the post-change points with an [EWMA] chart
 	// against the baseline's centre and σ (and applies the run rules too,
-	// if the plan has any).
+	// if the plan has any). Its limits also count the variance of the
+	// baseline's centre, σ²/N for a baseline of N units, so that a short
+	// baseline's own estimation error is not read as a change: the monitor
+	// for small sustained shifts at call-centre volumes.
 	MonitorEWMA
 	// MonitorCUSUM accumulates them on a [CUSUM] chart (and applies the run
-	// rules too, if the plan has any).
+	// rules too, if the plan has any). Its sums take the baseline's centre
+	// as known, as qcc's do: with a short baseline a persistent estimation
+	// error accumulates too, so prefer [MonitorEWMA] or a longer baseline.
 	MonitorCUSUM
 )
 
