@@ -80,14 +80,7 @@ func CUSUM(l Limits, points, sizes []float64, h, shift, headStart float64) (CUSU
 func (c CUSUMChart) Signals() []Signal {
 	n := min(len(c.Upper), len(c.Lower))
 	up, lo, h := c.Upper[:n], c.Lower[:n], c.DecisionInterval
-	count := 0
-	for i, u := range up {
-		count += int(b2w(u > h) + b2w(lo[i] < -h))
-	}
-	if count == 0 {
-		return nil
-	}
-	out := make([]Signal, 0, count)
+	var out []Signal
 	for i, u := range up {
 		if u > h {
 			out = append(out, Signal{Index: i, Up: true})

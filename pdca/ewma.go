@@ -151,14 +151,7 @@ func smoothingBase(l Limits, points, sizes []float64, what string) (pts, sz []fl
 func (e EWMAChart) Signals() []Signal {
 	n := min(len(e.Smoothed), len(e.LCL), len(e.UCL))
 	z, lcl, ucl := e.Smoothed[:n], e.LCL[:n], e.UCL[:n]
-	count := 0
-	for i, v := range z {
-		count += int(b2w(v > ucl[i]) | b2w(v < lcl[i]))
-	}
-	if count == 0 {
-		return nil
-	}
-	out := make([]Signal, 0, count)
+	var out []Signal
 	for i, v := range z {
 		if v > ucl[i] || v < lcl[i] {
 			out = append(out, Signal{Index: i, Up: v > ucl[i]})
