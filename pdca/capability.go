@@ -51,6 +51,10 @@ type Capability struct {
 	// ObservedDPMO is the observed share of values outside the specification,
 	// per million.
 	ObservedDPMO float64
+
+	// Target is the nominal value Cpm was computed for: the spec's target,
+	// or the mid-point of a two-sided spec (NaN for a one-sided one).
+	Target float64
 }
 
 // ProcessCapability computes the capability indices of values against spec,
@@ -89,12 +93,13 @@ func ProcessCapability(values []float64, sigmaWithin float64, spec Spec) (Capabi
 		ObservedDPMO: 1e6 * float64(out) / float64(len(values))}
 	c.Cp, c.Cpk = indices(spec, m, sigmaWithin)
 	c.Pp, c.Ppk = indices(spec, m, so)
-	c.Cpm = math.NaN()
+	c.Cpm, c.Target = math.NaN(), math.NaN()
 	if !math.IsNaN(spec.LSL) && !math.IsNaN(spec.USL) {
 		t := spec.Target
 		if math.IsNaN(t) {
 			t = (spec.LSL + spec.USL) / 2
 		}
+		c.Target = t
 		c.Cpm = (spec.USL - spec.LSL) / (6 * math.Sqrt(sigmaWithin*sigmaWithin+(m-t)*(m-t)))
 	}
 	p := 0.0
@@ -108,6 +113,66 @@ func ProcessCapability(values []float64, sigmaWithin float64, spec Spec) (Capabi
 	}
 	c.ExpectedDPMO = 1e6 * p
 	return c, nil
+}
+
+// Interval is a two-sided confidence interval.
+type Interval struct {
+	Lower float64 `json:"lower"`
+	Upper float64 `json:"upper"`
+}
+
+// CapabilityIntervals holds two-sided confidence intervals for the
+// capability indices at a confidence level; an index that is NaN has a NaN
+// interval.
+type CapabilityIntervals struct {
+	Level float64
+	Cp    Interval
+	Cpk   Interval
+	Cpm   Interval
+	Pp    Interval
+	Ppk   Interval
+}
+
+// Intervals returns confidence intervals at level (0.95 for 95 %) for the
+// indices of c, from N observations, as qcc's processCapability():
+//
+//   - Cp (and Pp with σ_overall): Cp·√(χ²_{α/2, N−1}/(N−1)) to
+//     Cp·√(χ²_{1−α/2, N−1}/(N−1)), the χ² interval of σ (Montgomery,
+//     Introduction to Statistical Quality Control, 6th ed., eq. 8.19);
+//   - Cpk (and Ppk): Cpk·(1 ∓ z_{1−α/2}·√(1/(9N·Cpk²) + 1/(2(N−1)))),
+//     Bissell's normal approximation (Montgomery eq. 8.21; Bissell 1990,
+//     "How reliable is your capability index?", Applied Statistics 39(3));
+//   - Cpm: Cpm·√(χ²_{p, ν}/ν) with ν = N(1 + ξ²)/(1 + 2ξ²),
+//     ξ = (μ − T)/σ_within (Boyles 1991, Journal of Quality Technology 23(1)).
+//
+// These treat the σ as estimated from N independent values.
+func (c Capability) Intervals(level float64) (CapabilityIntervals, error) {
+	if !(level > 0 && level < 1) {
+		return CapabilityIntervals{}, fmt.Errorf("pdca: capability intervals: level %v: want in (0, 1): %w", level, ErrInvalidData)
+	}
+	if c.N < 2 {
+		return CapabilityIntervals{}, fmt.Errorf("pdca: capability intervals: %d values, need at least 2: %w", c.N, ErrInsufficientData)
+	}
+	alpha := 1 - level
+	n := float64(c.N)
+	chi := func(idx, df float64) Interval {
+		if math.IsNaN(idx) || math.IsInf(idx, 0) {
+			return Interval{math.NaN(), math.NaN()}
+		}
+		return Interval{idx * math.Sqrt(chiSquareQuantile(alpha/2, df)/df), idx * math.Sqrt(chiSquareQuantile(1-alpha/2, df)/df)}
+	}
+	z := normalQuantile(1 - alpha/2)
+	wald := func(idx float64) Interval {
+		if math.IsNaN(idx) || math.IsInf(idx, 0) {
+			return Interval{math.NaN(), math.NaN()}
+		}
+		h := z * math.Sqrt(1/(9*n*idx*idx)+1/(2*(n-1)))
+		return Interval{idx * (1 - h), idx * (1 + h)}
+	}
+	out := CapabilityIntervals{Level: level, Cp: chi(c.Cp, n-1), Cpk: wald(c.Cpk), Pp: chi(c.Pp, n-1), Ppk: wald(c.Ppk)}
+	xi := (c.Mean - c.Target) / c.SigmaWithin
+	out.Cpm = chi(c.Cpm, n*(1+xi*xi)/(1+2*xi*xi))
+	return out, nil
 }
 
 func indices(s Spec, m, sigma float64) (cp, cpk float64) {

@@ -222,3 +222,74 @@ func TestSpecValidate(t *testing.T) {
 		assert.ErrorIs(t, bad.Validate(), ErrInvalidSpec, "%+v", bad)
 	}
 }
+
+func TestCapabilityIntervalsMatchQcc(t *testing.T) {
+	// qcc's vignette, processCapability(q, spec.limits = ...) on the 125
+	// pistonrings trial values with σ_within the X̄ chart's UWAVE-R σ̂. The
+	// printed table (3 digits) and, from qcc's R/capability.R sourced in R
+	// with options(digits = 12), the unrounded values:
+	//   spec 73.95–74.05:           Cp 1.70 (1.49, 1.91), Cp_k 1.66 (1.45, 1.88), Cpm 1.69 (1.48, 1.90)
+	//     Cp 1.70328060926 (1.49141088992, 1.91482637763); Cp_k 1.66321944933 (1.44812896100, 1.87830993766)
+	//     Cpm 1.69111113311 (1.48011332244, 1.90178557706); Pp 1.65508633768 (1.44921146543, 1.86064642515)
+	//     Pp_k 1.61615870702 (1.40669896148, 1.82561845255)
+	//   spec 73.95–74.05, target 74.02: Cpm 0.786 (0.656, 0.915) = 0.785595682139 (0.655592093821, 0.915359185652)
+	//   spec 73.99–74.01:           Cp_k 0.301 (0.231, 0.370) = 0.300594961922 (0.231210216972, 0.369979706872)
+	//   spec 73.99–74.1:            Cp 1.874 (1.641, 2.106), Cp_k 0.381 (0.305, 0.456), Cpm 0.408 (0.338, 0.479)
+	//     Cpm 0.408286425702 (0.337681223904, 0.478758314725)
+	// qcc's σ̂ uses its d₂ table (2.326 for n = 5): 0.00978503869304.
+	var all []float64
+	for _, g := range pistonrings {
+		all = append(all, g...)
+	}
+	const sigma = 0.00978503869304
+	tests := []struct {
+		spec          Spec
+		cp, cpk, cpm  [3]float64
+		pp, ppk       [3]float64
+		checkCp, both bool
+	}{
+		{Spec{LSL: 73.95, USL: 74.05, Target: NoLimit},
+			[3]float64{1.70328060926, 1.49141088992, 1.91482637763}, [3]float64{1.66321944933, 1.44812896100, 1.87830993766},
+			[3]float64{1.69111113311, 1.48011332244, 1.90178557706},
+			[3]float64{1.65508633768, 1.44921146543, 1.86064642515}, [3]float64{1.61615870702, 1.40669896148, 1.82561845255}, true, true},
+		{Spec{LSL: 73.95, USL: 74.05, Target: 74.02}, [3]float64{}, [3]float64{},
+			[3]float64{0.785595682139, 0.655592093821, 0.915359185652}, [3]float64{}, [3]float64{}, false, false},
+		{Spec{LSL: 73.99, USL: 74.01, Target: NoLimit}, [3]float64{}, [3]float64{0.300594961922, 0.231210216972, 0.369979706872},
+			[3]float64{0.338222226622, 0.296022664488, 0.380357115411}, [3]float64{}, [3]float64{}, false, false},
+		{Spec{LSL: 73.99, USL: 74.1, Target: NoLimit}, [3]float64{1.873608670182, 1.640551978913, 2.106309015392},
+			[3]float64{0.380717281781, 0.305485623527, 0.455948940034},
+			[3]float64{0.408286425702, 0.337681223904, 0.478758314725}, [3]float64{}, [3]float64{}, true, false},
+	}
+	near := func(want [3]float64, v float64, ci Interval, what string) {
+		if want == ([3]float64{}) {
+			return
+		}
+		assert.InDelta(t, want[0], v, 1e-10, what)
+		assert.InDelta(t, want[1], ci.Lower, 1e-10, what+" lower")
+		assert.InDelta(t, want[2], ci.Upper, 1e-10, what+" upper")
+	}
+	for _, tt := range tests {
+		c, err := ProcessCapability(all, sigma, tt.spec)
+		require.NoError(t, err)
+		ci, err := c.Intervals(0.95)
+		require.NoError(t, err)
+		near(tt.cp, c.Cp, ci.Cp, "Cp")
+		near(tt.cpk, c.Cpk, ci.Cpk, "Cpk")
+		near(tt.cpm, c.Cpm, ci.Cpm, "Cpm")
+		near(tt.pp, c.Pp, ci.Pp, "Pp")
+		near(tt.ppk, c.Ppk, ci.Ppk, "Ppk")
+	}
+	// A one-sided spec has no Cp or Cpm, and no interval for them.
+	c, err := ProcessCapability(all, sigma, Spec{LSL: NoLimit, USL: 74.05, Target: NoLimit})
+	require.NoError(t, err)
+	ci, err := c.Intervals(0.9)
+	require.NoError(t, err)
+	assert.True(t, math.IsNaN(ci.Cp.Lower) && math.IsNaN(ci.Cpm.Upper))
+	assert.Less(t, ci.Cpk.Lower, c.Cpk)
+	for _, bad := range []float64{0, 1, -0.5, math.NaN()} {
+		_, err := c.Intervals(bad)
+		assert.ErrorIs(t, err, ErrInvalidData, "level %v", bad)
+	}
+	_, err = Capability{N: 1}.Intervals(0.95)
+	assert.ErrorIs(t, err, ErrInsufficientData)
+}

@@ -223,7 +223,7 @@ func TestBadInput(t *testing.T) {
 		err  error
 		call func() error
 	}{
-		{"xbar ragged", ErrInvalidData, func() error { _, _, err := XbarR([][]float64{{1, 2}, {1, 2, 3}}); return err }},
+		{"xbar subgroup of 1 among others", ErrInvalidData, func() error { _, _, err := XbarR([][]float64{{1, 2}, {1}}); return err }},
 		{"xbar size 1", ErrInvalidData, func() error { _, _, err := XbarR([][]float64{{1}, {2}}); return err }},
 		{"xbar NaN", ErrInvalidData, func() error { _, _, err := XbarR([][]float64{{1, nan}, {2, 3}}); return err }},
 		{"xbar none", ErrInsufficientData, func() error { _, _, err := XbarR(nil); return err }},
@@ -251,8 +251,16 @@ func TestBadInput(t *testing.T) {
 			return err
 		}},
 		{"monitor unknown", ErrInvalidData, func() error { _, err := (Limits{}).Chart([]float64{1}, nil); return err }},
-		{"monitor wrong size", ErrInvalidData, func() error {
-			_, err := (Limits{Kind: Means, Center: 4, Sigma: 2, Size: 5}).Chart([]float64{1}, []float64{4})
+		{"monitor np wrong size", ErrInvalidData, func() error {
+			_, err := (Limits{Kind: Counts, Center: 4, Sigma: 0.2, Size: 5}).Chart([]float64{1}, []float64{4})
+			return err
+		}},
+		{"monitor xbar size 2.5", ErrInvalidData, func() error {
+			_, err := (Limits{Kind: Means, Center: 4, Sigma: 2, Size: 5}).Chart([]float64{1}, []float64{2.5})
+			return err
+		}},
+		{"monitor negative sigmas", ErrInvalidData, func() error {
+			_, err := (Limits{Kind: Individuals, Center: 4, Sigma: 2, Sigmas: -3}).Chart([]float64{1}, nil)
 			return err
 		}},
 		{"exclude out of range", ErrInvalidData, func() error { _, err := Exclude([]int{1, 2}, 2); return err }},
@@ -354,14 +362,14 @@ func TestErrorsNamePositions(t *testing.T) {
 			_, err := (Limits{Kind: Proportions, Center: 0.5, Sigma: 0.5}).Chart([]float64{0.1, 0.2}, []float64{50, 0})
 			return err
 		}, "size 2 is 0"},
-		{"monitor xbar size", func() error {
-			_, err := (Limits{Kind: Means, Center: 4, Sigma: 2, Size: 5}).Chart([]float64{1, 2}, []float64{5, 4})
+		{"monitor np size", func() error {
+			_, err := (Limits{Kind: Counts, Center: 4, Sigma: 0.2, Size: 5}).Chart([]float64{1, 2}, []float64{5, 4})
 			return err
 		}, "size 2 is 4, limits are for 5"},
 		{"c count", func() error { _, err := C([]int{1, -1}); return err }, "count 2 is -1"},
 		{"u count", func() error { _, err := U([]int{1, -1}, []float64{1, 1}); return err }, "count 2 is -1"},
 		{"u size", func() error { _, err := U([]int{1, 1}, []float64{1, 0}); return err }, "size 2 is 0"},
-		{"ragged", func() error { _, _, err := XbarR([][]float64{{1, 2}, {1, 2, 3}}); return err }, "subgroup 2 has 3 values, subgroup 1 has 2"},
+		{"subgroup of one", func() error { _, _, err := XbarR([][]float64{{1, 2}, {1}}); return err }, "subgroup 2 has 1 values"},
 		{"subgroup NaN", func() error { _, _, err := XbarS([][]float64{{1, 2}, {nan, 2}}); return err }, "subgroup 2 value 1 is NaN"},
 		{"p size", func() error { _, err := P([]int{1, 0}, []int{10, 0}); return err }, "sample 2 size 0"},
 		{"p count", func() error { _, err := P([]int{1, -1}, []int{10, 10}); return err }, "sample 2 count -1"},
@@ -526,4 +534,69 @@ func TestFrozenLimitsValidation(t *testing.T) {
 	require.NoError(t, err)
 	assert.InDelta(t, 0.45, p.LCL[0], 1e-12)
 	assert.Equal(t, 1.0, p.UCL[0])
+}
+
+func TestXbarUnequalSubgroups(t *testing.T) {
+	// qcc's vignette, "Variable control limits": pistonrings without the
+	// measurements out <- c(9, 10, 30, 35, 45, 64, 65, 74, 75, 85, 99, 100),
+	// so the first 25 samples have 3, 4 or 5 rings. R, with qcc's R/qcc.R
+	// sourced and its d₂ table replaced by the exact values (integrate(), as
+	// this package computes them; its d₃ table kept, 7 digits):
+	//   qcc(m, type="xbar", sizes=sizes)   center 74.0007522124, std.dev 0.00985743738178,
+	//     limits of samples 1 (n=5), 2 (n=3), 6 (n=4): 73.9875270723–74.0139773524,
+	//     73.9836786300–74.0178257948, 73.9859660563–74.0155383685
+	//   qcc(m, type="R", sizes=sizes)      center 0.0223008849558, UCL 0.0478538910820,
+	//     0.0485720310246, 0.0483189245622
+	//   qcc(m, type="S", sizes=sizes)      center 0.00938731033144, std.dev 0.00993092299102,
+	//     UCL 0.0195530233638, 0.0231888515285, 0.0209710529557
+	//   qcc(m, type="xbar", sizes=sizes, std.dev=sd.xbar(m, sizes, "UWAVE-SD"))
+	//     limits 73.9874284811–74.0140759437, 73.9835513492–74.0179530756, 73.9858558279–74.0156485969
+	drop := map[int]bool{9: true, 10: true, 30: true, 35: true, 45: true, 64: true, 65: true, 74: true, 75: true, 85: true, 99: true, 100: true}
+	var groups [][]float64
+	k := 0
+	for _, g := range pistonrings {
+		var kept []float64
+		for _, v := range g {
+			k++
+			if !drop[k] {
+				kept = append(kept, v)
+			}
+		}
+		groups = append(groups, kept)
+	}
+	means, ranges, err := XbarR(groups)
+	require.NoError(t, err)
+	assert.Equal(t, []float64{5, 3, 5, 5, 5, 4}, means.Sizes[:6])
+	assert.InDelta(t, 74.0007522124, means.Center, 1e-10)
+	assert.InDelta(t, 0.00985743738178, means.Sigma, 1e-13)
+	for i, w := range map[int][2]float64{0: {73.9875270723, 74.0139773524}, 1: {73.9836786300, 74.0178257948}, 5: {73.9859660563, 74.0155383685}} {
+		assert.InDelta(t, w[0], means.LCL[i], 1e-10, "X̄ LCL %d", i+1)
+		assert.InDelta(t, w[1], means.UCL[i], 1e-10, "X̄ UCL %d", i+1)
+	}
+	assert.InDelta(t, 0.0223008849558, ranges.Center, 1e-13)
+	// qcc's d₃ table (0.8640855 for n = 5) differs from Harter's 0.864082,
+	// which ConstantsFor matches, in the sixth decimal: 3σ̂·3.5e-6 ≈ 1e-7.
+	for i, w := range map[int]float64{0: 0.0478538910820, 1: 0.0485720310246, 5: 0.0483189245622} {
+		assert.InDelta(t, w, ranges.UCL[i], 2e-7, "R UCL %d", i+1)
+		assert.Zero(t, ranges.LCL[i])
+	}
+	assert.Zero(t, means.Limits().Size, "sizes differ: none frozen")
+
+	means, sds, err := XbarS(groups)
+	require.NoError(t, err)
+	assert.InDelta(t, 0.00938731033144, sds.Center, 1e-13)
+	assert.InDelta(t, 0.00993092299102, sds.Sigma, 1e-13)
+	for i, w := range map[int]float64{0: 0.0195530233638, 1: 0.0231888515285, 5: 0.0209710529557} {
+		assert.InDelta(t, w, sds.UCL[i], 1e-12, "S UCL %d", i+1)
+	}
+	for i, w := range map[int][2]float64{0: {73.9874284811, 74.0140759437}, 1: {73.9835513492, 74.0179530756}, 5: {73.9858558279, 74.0156485969}} {
+		assert.InDelta(t, w[0], means.LCL[i], 1e-10, "X̄ (S) LCL %d", i+1)
+		assert.InDelta(t, w[1], means.UCL[i], 1e-10, "X̄ (S) UCL %d", i+1)
+	}
+	// Phase II with each subgroup's own size (qcc's newsizes).
+	m, err := means.Monitor([]float64{74, 74.02}, []float64{2, 5})
+	require.NoError(t, err)
+	assert.InDelta(t, means.Center+3*means.Sigma/math.Sqrt(2), m.UCL[0], 1e-12)
+	_, err = means.Monitor([]float64{74}, nil)
+	assert.ErrorIs(t, err, ErrInvalidData, "no sizes and none frozen")
 }

@@ -18,10 +18,14 @@ const (
 	Counts                          // np: number per sample of constant size (número de defectuosos)
 	Defects                         // c: count per inspection unit (número de defectos)
 	DefectsPerUnit                  // u: count per unit of exposure (defectos por unidad)
+	PPrime                          // p′: Laney's p chart for overdispersed proportions (p prima)
+	UPrime                          // u′: Laney's u chart for overdispersed rates (u prima)
+	Geometric                       // g: number of units or days between rare events (gráfico g)
+	TimeBetween                     // t: time between rare events, on Nelson's transformed scale (gráfico t)
 )
 
 var chartKindNames = enum.New("pdca: chart kind", ErrInvalidName,
-	[]string{"unknown", "xbar", "r", "s", "i", "mr", "p", "np", "c", "u"},
+	[]string{"unknown", "xbar", "r", "s", "i", "mr", "p", "np", "c", "u", "p-prime", "u-prime", "g", "t"},
 	map[string]ChartKind{
 		"desconocido": ChartUnknown, "means": Means, "medias": Means, "x-bar": Means,
 		"ranges": Ranges, "range": Ranges, "rangos": Ranges,
@@ -32,11 +36,16 @@ var chartKindNames = enum.New("pdca: chart kind", ErrInvalidName,
 		"counts": Counts, "número de defectuosos": Counts,
 		"defects": Defects, "defectos": Defects, "número de defectos": Defects,
 		"defects-per-unit": DefectsPerUnit, "defectos por unidad": DefectsPerUnit,
+		"pp": PPrime, "p'": PPrime, "p′": PPrime, "laney p": PPrime, "p prima": PPrime,
+		"up": UPrime, "u'": UPrime, "u′": UPrime, "laney u": UPrime, "u prima": UPrime,
+		"geometric": Geometric, "gráfico g": Geometric, "between events": Geometric, "entre eventos": Geometric,
+		"time between": TimeBetween, "time-between": TimeBetween, "gráfico t": TimeBetween, "tiempo entre eventos": TimeBetween,
 	})
 
-// ParseChartKind returns the chart kind named s: qcc's short names ("xbar",
-// "R", "S", "p", "np", "c", "u"), English ("individuals", "moving-ranges") or
-// Spanish ("medias", "proporción", "defectos por unidad").
+// ParseChartKind returns the chart kind named s: qcc's and qicharts2's short
+// names ("xbar", "R", "S", "p", "np", "c", "u", "pp", "up", "g", "t"),
+// English ("individuals", "moving-ranges", "p-prime") or Spanish ("medias",
+// "proporción", "defectos por unidad", "p prima").
 func ParseChartKind(s string) (ChartKind, error) { return chartKindNames.Parse(s) }
 
 // String returns the chart's short name, e.g. "p" or "xbar".

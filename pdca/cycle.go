@@ -1,6 +1,7 @@
 package pdca
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,7 +20,9 @@ import (
 //	Acting ──Standardize──▶ Standardized | ──Adjust──▶ Adjusted | ──Abandon──▶ Abandoned
 //	any open state ──Cancel──▶ Cancelled
 //
-// Check leaves the cycle in Checking when the verdict is [InsufficientData].
+// Check leaves the cycle in Checking when it suggests no decision
+// (insufficient data, or an improvement with too few points yet for new
+// limits).
 type State uint8
 
 // The states of a cycle.
@@ -238,8 +241,8 @@ type Transition struct {
 // [Cycle.Record] returns and what a cycle's JSON holds.
 type Record struct {
 	ID           string        `json:"id"`
-	ParentID     string        `json:"parent_id,omitempty"` // the cycle this one adjusts
-	ChildID      string        `json:"child_id,omitempty"`  // the cycle that adjusts this one
+	ParentID     string        `json:"parentId,omitempty"` // the cycle this one adjusts
+	ChildID      string        `json:"childId,omitempty"`  // the cycle that adjusts this one
 	State        State         `json:"state"`
 	Plan         PlanSpec      `json:"plan"`
 	Recognitions []Recognition `json:"recognitions,omitempty"`
@@ -247,7 +250,7 @@ type Record struct {
 	Result       *CheckResult  `json:"result,omitempty"` // the last Check
 	Decision     Decision      `json:"decision,omitempty"`
 	Rationale    string        `json:"rationale,omitempty"`
-	NewStandard  *Standard     `json:"new_standard,omitempty"` // after Standardize
+	NewStandard  *Standard     `json:"newStandard,omitempty"` // after Standardize
 	History      []Transition  `json:"history,omitempty"`
 }
 
@@ -393,9 +396,11 @@ func (c *Cycle) BeginCheck(now time.Time) error {
 }
 
 // Check judges the post-change samples after against the plan's baseline
-// (see the function [Check]) and records them and the result. A verdict other
-// than [InsufficientData] moves the cycle to Acting; with insufficient data
-// it stays in Checking, so that Check can be called again with more samples.
+// (see the function [Check]) and records them and the result. A result that
+// suggests a decision moves the cycle to Acting, where that decision can be
+// carried out; without one (insufficient data, or an improvement with too
+// few points yet for new limits) it stays in Checking, so that Check can be
+// called again with more samples.
 func (c *Cycle) Check(after Series, now time.Time) (CheckResult, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -410,15 +415,17 @@ func (c *Cycle) Check(after Series, now time.Time) (CheckResult, error) {
 	c.rec.After = slices.Clone(after)
 	r := cloneResult(res)
 	c.rec.Result = &r
-	if res.Verdict != InsufficientData {
+	if res.Suggested != DecisionNone {
 		c.move(Acting, now, res.Verdict.String())
 	}
 	return res, nil
 }
 
 // Standardize closes an improved cycle: the post-change samples become the
-// new standard, their Phase I limits its control limits (target unchanged).
-// It returns the new standard.
+// new standard, their Phase I limits (on the chart the Check judged on) its
+// control limits, target unchanged. It returns the new standard. The
+// post-change samples must be enough for limits (the plan's MinBaseline);
+// a Check suggests Standardize only when they are.
 func (c *Cycle) Standardize(now time.Time) (Standard, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -428,11 +435,16 @@ func (c *Cycle) Standardize(now time.Time) (Standard, error) {
 	if v := c.rec.Result.Verdict; v != ImprovedTargetMet && v != ImprovedTargetMissed {
 		return Standard{}, fmt.Errorf("pdca: cycle %s: cannot standardize a %v result: %w", c.rec.ID, v, ErrIllegalTransition)
 	}
-	ch, err := c.rec.After.Chart(c.rec.Plan.Indicator.RecommendedChart())
+	kind := c.rec.Result.Baseline.Kind
+	if err := usableBaseline(kind, c.rec.After, c.rec.Plan.Check); err != nil {
+		return Standard{}, fmt.Errorf("pdca: cycle %s: the new standard's limits: %w", c.rec.ID, err)
+	}
+	ch, err := c.rec.After.Chart(kind)
 	if err != nil {
 		return Standard{}, err
 	}
 	l := ch.Limits()
+	l.Sigmas = c.rec.Plan.Check.Sigmas
 	std := c.rec.Plan.Target
 	std.Limits = &l
 	c.rec.NewStandard = &std
@@ -445,8 +457,18 @@ func (c *Cycle) Standardize(now time.Time) (Standard, error) {
 }
 
 // Adjust closes the cycle in favour of a linked follow-up cycle, returned in
-// Draft: same objective, owner, indicator, target and check plan, with the
-// current (post-change) samples as its baseline and no actions yet.
+// Draft: same objective, owner, indicator, target and check plan, no
+// actions yet, and a baseline its own Check accepts — the points that
+// describe the process now:
+//
+//   - after an improvement or a deterioration, the post-change samples (the
+//     process moved; they must be at least the plan's MinBaseline);
+//   - after no change, the post-change samples, preceded by the latest
+//     baseline samples when needed to reach MinBaseline (the process is the
+//     same);
+//   - after an unstable result, the parent's baseline: the last stable
+//     state of the process, against which the follow-up's correction will
+//     be judged.
 func (c *Cycle) Adjust(childID string, now time.Time) (*Cycle, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -456,8 +478,12 @@ func (c *Cycle) Adjust(childID string, now time.Time) (*Cycle, error) {
 	if strings.TrimSpace(childID) == "" || childID == c.rec.ID {
 		return nil, fmt.Errorf("pdca: cycle %s: child id %q: want a new, non-empty id: %w", c.rec.ID, childID, ErrInvalidCycle)
 	}
+	base, err := c.childBaseline()
+	if err != nil {
+		return nil, err
+	}
 	p := cloneRecord(Record{Plan: c.rec.Plan}).Plan
-	p.Baseline = slices.Clone(c.rec.After)
+	p.Baseline = base
 	p.Actions = nil
 	p.Target.Limits = nil
 	child := &Cycle{rec: Record{ID: childID, ParentID: c.rec.ID, Plan: p}}
@@ -465,6 +491,27 @@ func (c *Cycle) Adjust(childID string, now time.Time) (*Cycle, error) {
 	c.rec.Decision = Adjust
 	c.move(Adjusted, now, "follow-up cycle "+childID)
 	return child, nil
+}
+
+// childBaseline returns the baseline of a follow-up cycle (see Adjust).
+func (c *Cycle) childBaseline() (Series, error) {
+	plan, after, base := c.rec.Plan, c.rec.After, c.rec.Plan.Baseline
+	var s Series
+	switch c.rec.Result.Verdict {
+	case Unstable:
+		s = cloneSeries(base)
+	case NoChange:
+		s = cloneSeries(after)
+		if need := plan.Check.minBaseline() - len(after); need > 0 {
+			s = append(cloneSeries(base[max(0, len(base)-need):]), s...)
+		}
+	default:
+		s = cloneSeries(after)
+	}
+	if err := usableBaseline(plan.Indicator.RecommendedChart(), s, plan.Check); err != nil {
+		return nil, fmt.Errorf("pdca: cycle %s: the follow-up cycle's baseline: %w", c.rec.ID, err)
+	}
+	return s, nil
 }
 
 // Abandon closes the cycle, dropping the change; rationale is required.
@@ -522,13 +569,13 @@ var legal = map[State][]State{
 // MarshalJSON encodes the cycle's [Record].
 func (c *Cycle) MarshalJSON() ([]byte, error) { return json.Marshal(c.Record()) }
 
-// UnmarshalJSON decodes a [Record] and validates it: known state, a history
-// of legal transitions from Draft ending in that state, a complete plan once
-// past Draft, a result once Acting or closed by a decision. On error the
-// cycle is unchanged.
+// UnmarshalJSON decodes a [Record] and validates it: no unknown fields,
+// known state, a history of legal transitions from Draft ending in that
+// state, a complete plan once past Draft, a result once Acting or closed by
+// a decision. On error the cycle is unchanged.
 func (c *Cycle) UnmarshalJSON(b []byte) error {
 	var r Record
-	if err := json.Unmarshal(b, &r); err != nil {
+	if err := decodeStrict(b, &r); err != nil {
 		return fmt.Errorf("pdca: cycle: %v: %w", err, ErrInvalidCycle)
 	}
 	if err := r.Validate(); err != nil {
@@ -628,5 +675,33 @@ func cloneResult(r CheckResult) CheckResult {
 	out.After.UCL = slices.Clone(r.After.UCL)
 	out.After.Sizes = slices.Clone(r.After.Sizes)
 	out.Evidence = slices.Clone(r.Evidence)
+	if r.Dispersion != nil {
+		d := *r.Dispersion
+		out.Dispersion = &d
+	}
+	if r.EWMA != nil {
+		e := *r.EWMA
+		e.Sizes, e.Smoothed, e.LCL, e.UCL = slices.Clone(e.Sizes), slices.Clone(e.Smoothed), slices.Clone(e.LCL), slices.Clone(e.UCL)
+		out.EWMA = &e
+	}
+	if r.CUSUM != nil {
+		cu := *r.CUSUM
+		cu.Sizes, cu.Upper, cu.Lower = slices.Clone(cu.Sizes), slices.Clone(cu.Upper), slices.Clone(cu.Lower)
+		out.CUSUM = &cu
+	}
 	return out
+}
+
+// decodeStrict decodes one JSON value into v, refusing unknown fields and
+// trailing data.
+func decodeStrict(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("trailing data after the JSON value")
+	}
+	return nil
 }

@@ -70,7 +70,7 @@ func TestCycleClosedStates(t *testing.T) {
 		assert.True(t, s.Closed(), "%v", s)
 	}
 	c := walkTo(t, "s")
-	_, err := c.Check(pSeries("after", repeat(80, 10)...), t0)
+	_, err := c.Check(pSeries("after", repeat(80, 20)...), t0)
 	require.NoError(t, err)
 	// Acting is open: Cancel would be allowed, but standardize instead.
 	_, err = c.Standardize(t0)
@@ -79,14 +79,14 @@ func TestCycleClosedStates(t *testing.T) {
 	assert.ErrorIs(t, c.Abandon("too late", t0), ErrIllegalTransition)
 
 	d := walkTo(t, "d")
-	_, err = d.Check(pSeries("after", repeat(80, 10)...), t0)
+	_, err = d.Check(pSeries("after", repeat(80, 20)...), t0)
 	require.NoError(t, err)
 	require.NoError(t, d.Cancel("reorganisation", t0), "Acting is still open")
 	assert.Equal(t, Cancelled, d.State())
 
 	// Adjust needs a new, non-empty child id.
 	e := walkTo(t, "e")
-	_, err = e.Check(pSeries("after", repeat(80, 10)...), t0)
+	_, err = e.Check(pSeries("after", repeat(80, 20)...), t0)
 	require.NoError(t, err)
 	for _, id := range []string{"", "  ", "e"} {
 		_, err := e.Adjust(id, t0)
@@ -97,7 +97,7 @@ func TestCycleClosedStates(t *testing.T) {
 
 func TestRecordValidateRejects(t *testing.T) {
 	c := walkTo(t, "r")
-	_, err := c.Check(pSeries("after", repeat(80, 10)...), t0.Add(time.Hour))
+	_, err := c.Check(pSeries("after", repeat(80, 20)...), t0.Add(time.Hour))
 	require.NoError(t, err)
 	acting := c.Record()
 	require.NoError(t, acting.Validate())
@@ -214,7 +214,7 @@ func TestPlanValidateEveryProblem(t *testing.T) {
 
 func TestRecordIsADeepCopy(t *testing.T) {
 	c := walkTo(t, "deep")
-	_, err := c.Check(pSeries("after", repeat(80, 10)...), t0)
+	_, err := c.Check(pSeries("after", repeat(80, 20)...), t0)
 	require.NoError(t, err)
 	_, err = c.Standardize(t0)
 	require.NoError(t, err)

@@ -50,7 +50,7 @@ func TestCycleStandardize(t *testing.T) {
 	assert.Equal(t, InsufficientData, res.Verdict)
 	assert.Equal(t, Checking, c.State(), "insufficient data keeps checking")
 
-	res, err = c.Check(pSeries("after", repeat(80, 10)...), t0.Add(30*24*time.Hour))
+	res, err = c.Check(pSeries("after", repeat(80, 20)...), t0.Add(30*24*time.Hour))
 	require.NoError(t, err)
 	assert.Equal(t, ImprovedTargetMet, res.Verdict)
 	assert.Equal(t, Acting, c.State())
@@ -91,7 +91,10 @@ func TestCycleAdjustChainsAndAbandon(t *testing.T) {
 	crec := child.Record()
 	assert.Equal(t, "fcr-1", crec.ParentID)
 	assert.Equal(t, Draft, crec.State)
-	assert.Equal(t, c.Record().After, crec.Plan.Baseline, "the child's baseline is the current data")
+	// No change in 10 points: the child's baseline is the current process,
+	// the 10 post-change points after the latest 10 of the baseline (20, the
+	// plan's MinBaseline).
+	assert.Equal(t, append(baseline20()[10:], c.Record().After...), crec.Plan.Baseline, "the child's baseline is the current data")
 	assert.Empty(t, crec.Plan.Actions)
 	assert.Equal(t, "fcr-2", c.Record().ChildID)
 	// The child needs new actions before it can be approved.
@@ -155,7 +158,7 @@ func TestCycleIllegalTransitionsLeaveStateUnchanged(t *testing.T) {
 
 func TestCycleJSONRoundTrip(t *testing.T) {
 	c := walkTo(t, "fcr-1")
-	_, err := c.Check(pSeries("after", repeat(80, 10)...), t0.Add(30*24*time.Hour))
+	_, err := c.Check(pSeries("after", repeat(80, 20)...), t0.Add(30*24*time.Hour))
 	require.NoError(t, err)
 	_, err = c.Standardize(t0.Add(31 * 24 * time.Hour))
 	require.NoError(t, err)
@@ -268,4 +271,180 @@ func TestCycleConcurrentUse(t *testing.T) {
 		<-done
 	}
 	assert.Len(t, c.Record().Recognitions, 1+4*50)
+}
+
+// walkPlan drives a new cycle with plan p to Checking.
+func walkPlan(t *testing.T, id string, p PlanSpec) *Cycle {
+	t.Helper()
+	c, err := NewCycle(id)
+	require.NoError(t, err)
+	require.NoError(t, c.SetPlan(p))
+	toChecking(t, c)
+	return c
+}
+
+// toChecking approves, starts and completes a draft cycle's first action.
+func toChecking(t *testing.T, c *Cycle) {
+	t.Helper()
+	require.NoError(t, c.Approve(t0))
+	require.NoError(t, c.Start(t0))
+	require.NoError(t, c.UpdateAction(0, Done, "attendance list"))
+	require.NoError(t, c.BeginCheck(t0))
+}
+
+// executeSuggested carries out the decision a Check suggested. No
+// suggestion must leave the cycle checking; Standardize and Abandon must
+// succeed; Adjust must give a child whose own Check accepts its baseline
+// (judged here with the post-change points next).
+func executeSuggested(t *testing.T, c *Cycle, res CheckResult, next Series) {
+	t.Helper()
+	switch res.Suggested {
+	case DecisionNone:
+		assert.Equal(t, Checking, c.State(), "no decision suggested: keep checking")
+	case Standardize:
+		_, err := c.Standardize(t0)
+		require.NoError(t, err, "the suggested Standardize must be executable")
+	case Abandon:
+		require.NoError(t, c.Abandon("suggested by the Check", t0))
+	case Adjust:
+		child, err := c.Adjust(c.ID()+"-next", t0)
+		require.NoError(t, err, "the suggested Adjust must be executable")
+		p := child.Record().Plan
+		p.Actions = fcrPlan().Actions
+		require.NoError(t, child.SetPlan(p))
+		toChecking(t, child)
+		cres, err := child.Check(next, t0)
+		require.NoError(t, err)
+		assert.NotEqual(t, ChartUnknown, cres.Baseline.Kind, "the child's Check must accept its baseline: %s", cres.Reason)
+		assert.NotEqual(t, InsufficientData, cres.Verdict, cres.Reason)
+	}
+}
+
+func TestSuggestedDecisionIsExecutable(t *testing.T) {
+	// Issue 15, defect 2. A satisfaction index checked on an individuals
+	// chart against baselineI (centre 10, UCL 15.317362).
+	csat := Indicator{Name: "satisfaction index", Category: QualityOfWork, Unit: Index, Direction: HigherIsBetter}
+	plan := func(target float64) PlanSpec {
+		p := fcrPlan()
+		p.Indicator, p.Baseline, p.Target = csat, baselineI(), Standard{Target: target, Sides: AtLeast}
+		return p
+	}
+	quiet := indexSeries(9, 11, 9, 11, 9, 11, 9, 11, 9, 11)
+	tests := []struct {
+		name  string
+		plan  PlanSpec
+		after Series
+		next  Series
+	}{
+		// One value above the UCL is a signal, and 16 ≥ 11 meets the target,
+		// but one value cannot give the new standard's limits.
+		{"one point improved, target met", plan(11), indexSeries(16), quiet},
+		// 16 < 17 misses the target: Adjust would give the child a baseline
+		// of one point, which its own Check refuses.
+		{"one point improved, target missed", plan(17), indexSeries(16), quiet},
+		// No change in 10 points of a p chart: the child's baseline must
+		// still have the 20 points a baseline needs.
+		{"no change in 10 points", fcrPlan(), pSeries("after", 69, 71, 69, 71, 69, 71, 69, 71, 69, 71),
+			pSeries("next", 69, 71, 69, 71, 69, 71, 69, 71, 69, 71)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := walkPlan(t, "c1", tt.plan)
+			res, err := c.Check(tt.after, t0)
+			require.NoError(t, err)
+			executeSuggested(t, c, res, tt.next)
+		})
+	}
+}
+
+func TestAdjustGivesTheChildTheCurrentProcess(t *testing.T) {
+	csat := Indicator{Name: "satisfaction index", Category: QualityOfWork, Unit: Index, Direction: HigherIsBetter}
+	plan := fcrPlan()
+	plan.Indicator, plan.Baseline, plan.Target = csat, baselineI(), Standard{Target: 17, Sides: AtLeast}
+
+	// Unstable: the child is judged against the parent's baseline, the last
+	// stable state of the process.
+	c := walkPlan(t, "u", plan)
+	res, err := c.Check(indexSeries(16, 4, 16, 4, 10, 10, 10, 10, 10, 10), t0)
+	require.NoError(t, err)
+	require.Equal(t, Unstable, res.Verdict)
+	child, err := c.Adjust("u-2", t0)
+	require.NoError(t, err)
+	assert.Equal(t, baselineI(), child.Record().Plan.Baseline)
+
+	// Improved but missed the target, with 20 points at the new level: the
+	// child's baseline is the new level.
+	c = walkPlan(t, "m", plan)
+	res, err = c.Check(indexSeries(fill(20, 14)...), t0)
+	require.NoError(t, err)
+	require.Equal(t, ImprovedTargetMissed, res.Verdict)
+	require.Equal(t, Adjust, res.Suggested)
+	child, err = c.Adjust("m-2", t0)
+	require.NoError(t, err)
+	assert.Equal(t, indexSeries(fill(20, 14)...), child.Record().Plan.Baseline)
+
+	// Deteriorated in 10 points suggests Abandon; adjusting instead would
+	// give the child 10 points, too few: refused, the cycle stays Acting.
+	c = walkPlan(t, "d", plan)
+	res, err = c.Check(indexSeries(fill(10, 4)...), t0)
+	require.NoError(t, err)
+	require.Equal(t, Deteriorated, res.Verdict)
+	_, err = c.Adjust("d-2", t0)
+	assert.ErrorIs(t, err, ErrInsufficientData)
+	assert.ErrorContains(t, err, "the follow-up cycle's baseline: pdca: 10 points, limits need at least 20")
+	assert.Equal(t, Acting, c.State())
+	assert.Empty(t, c.Record().ChildID)
+	require.NoError(t, c.Abandon("the new script lowered satisfaction", t0))
+}
+
+func TestStandardizeRefusesTooFewPoints(t *testing.T) {
+	// A record decoded from JSON (or written by an older version) can be
+	// Acting on an improvement of too few points: Standardize refuses it
+	// with a clear error and leaves the cycle as it was.
+	c := walkTo(t, "s")
+	res, err := Check(fcr, Standard{Target: 0.78, Sides: AtLeast}, baseline20(), pSeries("after", repeat(80, 10)...), CheckPlan{Rules: WesternElectric})
+	require.NoError(t, err)
+	res.Suggested = Standardize
+	c.rec.After, c.rec.Result = pSeries("after", repeat(80, 10)...), &res
+	c.move(Acting, t0, "forced")
+	_, err = c.Standardize(t0)
+	assert.ErrorIs(t, err, ErrInsufficientData)
+	assert.ErrorContains(t, err, "the new standard's limits: pdca: 10 points, limits need at least 20")
+	assert.Equal(t, Acting, c.State())
+	assert.Nil(t, c.Record().NewStandard)
+}
+
+func TestCycleJSONIsStrict(t *testing.T) {
+	c := walkTo(t, "j")
+	_, err := c.Check(pSeries("after", repeat(80, 20)...), t0)
+	require.NoError(t, err)
+	b, err := json.Marshal(c)
+	require.NoError(t, err)
+	s := string(b)
+	for _, key := range []string{`"targetMet":true`, `"reasonEs":`, `"dispersion":{"model":"p"`, `"minBaseline"`} {
+		if key == `"minBaseline"` {
+			assert.NotContains(t, s, key, "zero minimums are omitted")
+			continue
+		}
+		assert.Contains(t, s, key)
+	}
+	var back Cycle
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, c.Record(), back.Record())
+	for name, edit := range map[string]func(string) string{
+		"unknown field":      func(s string) string { return strings.Replace(s, `"id":"j"`, `"id":"j","colour":"red"`, 1) },
+		"old snake_case key": func(s string) string { return strings.Replace(s, `"targetMet"`, `"target_met"`, 1) },
+		"trailing data":      func(s string) string { return s + ` {}` },
+	} {
+		var target Cycle
+		err := json.Unmarshal([]byte(edit(s)), &target)
+		if name == "trailing data" {
+			// encoding/json itself refuses trailing data before UnmarshalJSON runs.
+			require.Error(t, err, name)
+		} else {
+			require.ErrorIs(t, err, ErrInvalidCycle, name)
+		}
+		assert.Equal(t, Record{}, target.Record(), name)
+	}
+	require.ErrorContains(t, back.UnmarshalJSON([]byte(s+` {}`)), "trailing data")
 }

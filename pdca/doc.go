@@ -20,24 +20,42 @@
 //
 // [XbarR], [XbarS], [IMR], [P], [NP], [C] and [U] build Phase I charts (trial
 // limits from a baseline) as a [Chart] with one pair of limits per point, so
-// variable sample sizes on p and u charts are handled. [Exclude] drops the
-// points with an assignable cause before rebuilding; [Chart.Limits] freezes
-// the limits and [Chart.Monitor] / [Limits.Chart] plot Phase II data against
-// them. [ConstantsFor] computes d₂, d₃, c₄, A2, A3, D₃, D₄, B3 and B4 exactly
-// for any subgroup size (numerical integration and log-gamma, not a table).
+// variable sample sizes on p and u charts and unequal subgroups on X̄, R and
+// S charts are handled (qcc's approach). [LaneyP] and [LaneyU] are Laney's
+// p′ and u′ charts for counts that vary more than the binomial or Poisson
+// model allows, as thousands of calls a day do; [DispersionOf] tests a
+// baseline for it. [G] and [T] chart rare events by the gap between them
+// (days between complaints). Limits sit at k·σ with k = 3 unless Sigmas
+// says otherwise. [Exclude] drops the points with an assignable cause
+// before rebuilding; [Chart.Limits] freezes the limits and [Chart.Monitor]
+// / [Limits.Chart] plot Phase II data against them; [Series.Phases] draws
+// several phases, each with its own limits. [EWMA] and [CUSUM] accumulate
+// small sustained shifts, as qcc's ewma() and cusum(). [ConstantsFor]
+// computes d₂, d₃, c₄, A2, A3, D₃, D₄, B3 and B4 exactly for any subgroup
+// size (numerical integration and log-gamma, not a table).
 //
 // # Run rules
 //
-// [Chart.Violations] applies a [RuleSet] ([WesternElectric], [Nelson], or any
-// selection of [Rule]) in one pass over the points. Zones come from each
-// point's centre and 3σ limits, so it works on any [Chart], including one
-// built by hand, and follows qcc's convention on which points are flagged.
+// [Chart.Violations] applies a [RuleSet] ([WesternElectric], [Nelson],
+// [Anhoj], or any selection of [Rule]) over the points, 64 at a time as bit
+// sets. Zones come from the centre and each point's σ, clipped after, so it
+// works on any [Chart], including one built by hand, and follows qcc's
+// convention on which points are flagged. [RunChart] applies Anhøj's rules
+// to a plain series around its median.
+//
+// # Accumulating counts
+//
+// [Tally] adds up events and opportunities per period from individual
+// records (one call, one complaint) and merges partial tallies exactly, in
+// any order, so the counts of a p, np, p′, c, u or u′ chart can be built on
+// many machines; it encodes its whole state to JSON.
 //
 // # Capability
 //
-// [ProcessCapability] gives Cp, Cpk, Pp, Ppk and Cpm against a [Spec];
-// [SigmaLevel] and [DPMO] convert between defects per million opportunities
-// and the sigma level, with or without the conventional 1.5σ shift.
+// [ProcessCapability] gives Cp, Cpk, Pp, Ppk and Cpm against a [Spec], and
+// [Capability.Intervals] their confidence intervals; [SigmaLevel] and [DPMO]
+// convert between defects per million opportunities and the sigma level,
+// with or without the conventional 1.5σ shift.
 //
 // # The cycle
 //
@@ -49,15 +67,18 @@
 //     [CheckPlan] ([PlanSpec]).
 //   - Do (hacer): [Action]s with owner, due date, status and evidence —
 //     training courses, workshops — and [Recognition] of contributions.
-//   - Check (verificar): [Check] freezes the baseline limits, plots the
-//     post-change data against them and returns a [Verdict] with its
-//     evidence and a suggested [Decision]. "Current vs target" is not
-//     enough: a month above target may be noise, and a real change may
-//     still miss the target.
+//   - Check (verificar): [Check] freezes the baseline limits (on the chart
+//     the data call for: Laney's p′ or u′ when the baseline is
+//     overdispersed), plots the post-change data against them, watches
+//     them with run rules, an EWMA or a CUSUM chart ([CheckPlan]) and
+//     returns a [Verdict] with its evidence, a suggested [Decision] the
+//     cycle can carry out, and its reason in English and Spanish. "Current
+//     vs target" is not enough: a month above target may be noise, and a
+//     real change may still miss the target.
 //   - Act (actuar: corregir y estandarizar): [Cycle.Standardize] makes the
 //     new practice the standard (its limits become the standard's),
-//     [Cycle.Adjust] opens a linked follow-up cycle whose baseline is the
-//     current data, [Cycle.Abandon] drops the change with a rationale.
+//     [Cycle.Adjust] opens a linked follow-up cycle whose baseline describes
+//     the process now, [Cycle.Abandon] drops the change with a rationale.
 //
 // A cycle keeps its history and round-trips through JSON, validated on decode.
 package pdca

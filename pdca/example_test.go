@@ -32,7 +32,7 @@ func ExampleXbarR() {
 	// By hand: daily means 4.66, 4.72, 4.76, 4.72 → X̿ = 4.715; ranges 1.1,
 	// 0.8, 1.1, 0.9 → R̄ = 0.975; A2(5)·R̄ = 0.576820·0.975 = 0.562400, so
 	// 4.152600–5.277400; D₄(5)·R̄ = 2.114456·0.975 = 2.061595.
-	//
+
 	// Output:
 	// X̄: centre 4.715, limits 4.153–5.277
 	// R: centre 0.975, limits 0.000–2.062
@@ -71,7 +71,7 @@ func ExampleChart_Violations() {
 	// By hand: beyond 2σ at points 2, 4, 10 (WE2 fires at 4: points 2–4);
 	// beyond 1σ at 2, 4, 5, 6, 7, 8, 10 (WE3: four of the five ending at 6,
 	// 7, 8 and 10); all ten above the centre (WE4 from point 8); 3.4 > 3 (WE1).
-	//
+
 	// Output:
 	// WE2 at point 4
 	// WE3 at point 6
@@ -97,19 +97,26 @@ func ExampleCheck() {
 	for i := range 20 { // 20 days of 100 calls: 68 or 72 resolved
 		before = append(before, pdca.Sample{Period: fmt.Sprint("b", i+1), Value: float64(68 + 4*(i%2)), Size: 100})
 	}
-	for i := range 10 { // after training: 79 or 81 resolved
+	for i := range 20 { // after training: 79 or 81 resolved
 		after = append(after, pdca.Sample{Period: fmt.Sprint("a", i+1), Value: float64(79 + 2*(i%2)), Size: 100})
 	}
-	res, _ := pdca.Check(fcr, pdca.Standard{Target: 0.78, Sides: pdca.AtLeast}, before, after, pdca.CheckPlan{Rules: pdca.WesternElectric})
+	target := pdca.Standard{Target: 0.78, Sides: pdca.AtLeast}
+	res, _ := pdca.Check(fcr, target, before, after, pdca.CheckPlan{Rules: pdca.WesternElectric})
 	fmt.Println(res.Verdict, "→", res.Suggested)
-	fmt.Printf("level %.3f, %d favourable, %d adverse signals\n", res.Level, len(res.Favourable()), len(res.Adverse()))
+	fmt.Printf("level %.3f, %d favourable, %d adverse signals, on the %v chart\n", res.Level, len(res.Favourable()), len(res.Adverse()), res.Baseline.Kind)
+	// Ten days show the change, but cannot set the new standard's limits.
+	res, _ = pdca.Check(fcr, target, before, after[:10], pdca.CheckPlan{Rules: pdca.WesternElectric})
+	fmt.Println(res.Verdict, "→", res.Suggested)
 	// By hand: p̄ = 0.70, σ = √(0.21/100) = 0.045826; 0.81 is beyond 2σ
-	// (0.791652), 0.79 is not; all are beyond 1σ (0.745826). WE2 at a4, a6,
-	// a8, a10 (4), WE3 at a5–a10 (6), WE4 at a8–a10 (3): 13 signals.
-	//
+	// (0.791652), 0.79 is not; all are beyond 1σ (0.745826). In 20 days:
+	// WE2 at a4, a6, …, a20 (9), WE3 at a5–a20 (16), WE4 at a8–a20 (13):
+	// 38 signals. The baseline is binomial (68 and 72 of 100 are ∓0.44σ):
+	// a p chart.
+
 	// Output:
 	// improved-target-met → standardize
-	// level 0.800, 13 favourable, 0 adverse signals
+	// level 0.800, 38 favourable, 0 adverse signals, on the p chart
+	// improved-target-met → none
 }
 
 func ExampleCycle() {
@@ -153,4 +160,64 @@ func ExampleChart_Monitor() {
 	// Output:
 	// limits 0.513–19.487
 	// [{Nelson1 1}]
+}
+
+func ExampleTally() {
+	// Calls, one record each, from two machines' shares of the log.
+	var a, b pdca.Tally
+	_ = a.Add("2026-03-02", 1, 1) // resolved at first contact
+	_ = a.Add("2026-03-02", 0, 1) // called back
+	_ = b.Add("2026-03-02", 1, 1)
+	_ = b.Add("2026-03-03", 1, 1)
+	_ = a.Merge(&b)
+	for _, s := range a.Series() {
+		fmt.Printf("%s: %v of %v\n", s.Period, s.Value, s.Size)
+	}
+	// Output:
+	// 2026-03-02: 2 of 3
+	// 2026-03-03: 1 of 1
+}
+
+func ExampleLaneyP() {
+	// Days of 100 calls whose resolution swings more than chance allows.
+	p, _ := pdca.LaneyP([]int{45, 55, 45, 55}, []int{100, 100, 100, 100})
+	fmt.Printf("p′ limits %.3f–%.3f\n", p.LCL[0], p.UCL[0])
+	// By hand: p̄ = 0.5, σ_p = 0.05, z = −1, 1, −1, 1, MR̄_z = 2,
+	// σ_z = 2/d₂(2) = √π = 1.772; limits 0.5 ± 3·0.05·1.772 = 0.5 ± 0.266.
+
+	// Output: p′ limits 0.234–0.766
+}
+
+func ExampleEWMA() {
+	// qcc's tests/testthat/test-ewma.R: centre 10, σ 2, λ 0.5, limits at 2σ.
+	e, _ := pdca.EWMA(pdca.Limits{Kind: pdca.Individuals, Center: 10, Sigma: 2}, []float64{11, 13, 12}, nil, 0.5, 2)
+	for i, z := range e.Smoothed {
+		fmt.Printf("%.3f in %.3f–%.3f\n", z, e.LCL[i], e.UCL[i])
+	}
+	// By hand: z = 10.5, 11.75, 11.875; σ of z = 2·√(1/3·(1 − 0.25ⁱ)) =
+	// 1, √1.25, √1.3125.
+
+	// Output:
+	// 10.500 in 8.000–12.000
+	// 11.750 in 7.764–12.236
+	// 11.875 in 7.709–12.291
+}
+
+func ExampleRunChart() {
+	// Six days before and six after a change, around their median 7.
+	a, _ := pdca.RunChart([]float64{3, 1, 2, 5, 4, 6, 9, 8, 10, 12, 11, 13})
+	fmt.Printf("longest run %d (limit %d), crossings %d (limit %d), signal %v\n",
+		a.LongestRun, a.LongestRunLimit, a.Crossings, a.CrossingsLimit, a.Signal())
+	// Output: longest run 6 (limit 7), crossings 1 (limit 3), signal true
+}
+
+func ExampleCapability_Intervals() {
+	c, _ := pdca.ProcessCapability([]float64{9, 10, 11, 10}, 0.5, pdca.Spec{LSL: 7, USL: 13, Target: 10})
+	ci, _ := c.Intervals(0.95)
+	fmt.Printf("Cp %.2f (%.3f–%.3f), Cpk %.2f (%.3f–%.3f)\n", c.Cp, ci.Cp.Lower, ci.Cp.Upper, c.Cpk, ci.Cpk.Lower, ci.Cpk.Upper)
+	// By hand, N = 4: Cp = 2, χ²(0.025, 3) = 0.2157953, χ²(0.975, 3) =
+	// 9.348404: 2·√(0.2157953/3) = 0.536, 2·√(9.348404/3) = 3.531. Cpk = 2,
+	// 1.959964·√(1/(9·4·4) + 1/6) = 0.816652: 2·(1 ∓ 0.816652) = 0.367, 3.633.
+
+	// Output: Cp 2.00 (0.536–3.531), Cpk 2.00 (0.367–3.633)
 }

@@ -244,7 +244,8 @@ func FuzzCycleJSON(f *testing.F) {
 
 func FuzzChainJSON(f *testing.F) {
 	f.Add([]byte(`[{"id":"a","state":"draft"}]`))
-	f.Add([]byte(`[{"id":"a","state":"draft"},{"id":"b","parent_id":"a","state":"draft"}]`))
+	f.Add([]byte(`[{"id":"a","state":"draft"},{"id":"b","parentId":"a","state":"draft"}]`))
+	f.Add([]byte(`[{"id":"a","state":"draft","parent_id":"x"}]`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var ch Chain
 		if err := json.Unmarshal(b, &ch); err != nil {
@@ -265,9 +266,10 @@ func FuzzChainJSON(f *testing.F) {
 }
 
 func FuzzCheck(f *testing.F) {
-	f.Add(uint8(Percent), true, []byte{70, 72, 68, 71}, []byte{100}, []byte{80, 81}, 0.78)
-	f.Add(uint8(Count), false, []byte{8, 12, 9}, []byte{}, []byte{3, 3, 255}, 5.0)
-	f.Fuzz(func(t *testing.T, unit uint8, higher bool, base, sizes, after []byte, target float64) {
+	f.Add(uint8(Percent), true, []byte{70, 72, 68, 71}, []byte{100}, []byte{80, 81}, 0.78, uint8(0), uint8(0), 0.0)
+	f.Add(uint8(Count), false, []byte{8, 12, 9}, []byte{}, []byte{3, 3, 255}, 5.0, uint8(1), uint8(2), 2.5)
+	f.Add(uint8(Rate), false, []byte{8, 40, 9, 50}, []byte{3, 4}, []byte{3, 30}, 5.0, uint8(2), uint8(0), 0.0)
+	f.Fuzz(func(t *testing.T, unit uint8, higher bool, base, sizes, after []byte, target float64, monitor, policy uint8, sigmas float64) {
 		dir := LowerIsBetter
 		if higher {
 			dir = HigherIsBetter
@@ -286,7 +288,8 @@ func FuzzCheck(f *testing.F) {
 			}
 			return s
 		}
-		res, err := Check(ind, Standard{Target: target, Sides: AtLeast}, mk(base), mk(after), CheckPlan{Rules: Nelson, MinBaseline: 2})
+		plan := CheckPlan{Rules: Nelson, MinBaseline: 2, Monitor: Monitor(monitor % 4), Dispersion: DispersionPolicy(policy % 4), Sigmas: sigmas}
+		res, err := Check(ind, Standard{Target: target, Sides: AtLeast}, mk(base), mk(after), plan)
 		if err != nil {
 			if !errors.Is(err, ErrInvalidData) && !errors.Is(err, ErrInvalidCycle) && !errors.Is(err, ErrInvalidSpec) {
 				t.Fatalf("unexpected error: %v", err)
@@ -301,8 +304,12 @@ func FuzzCheck(f *testing.F) {
 				t.Fatalf("evidence index %d out of %d", e.Index, len(after))
 			}
 		}
-		if (res.Verdict == ImprovedTargetMet) != (res.Suggested == Standardize) {
+		if (res.Suggested == Standardize && res.Verdict != ImprovedTargetMet) ||
+			(res.Verdict == ImprovedTargetMet && res.Suggested != Standardize && res.Suggested != DecisionNone) {
 			t.Fatalf("verdict %v suggests %v", res.Verdict, res.Suggested)
+		}
+		if res.Reason == "" || res.ReasonES == "" {
+			t.Fatalf("a verdict without its reason in both languages: %+v", res)
 		}
 	})
 }
@@ -323,5 +330,93 @@ func FuzzCapability(f *testing.F) {
 		if !math.IsNaN(c.Cp) && c.Cpk > c.Cp+1e-9 {
 			t.Fatalf("Cpk %v above Cp %v", c.Cpk, c.Cp)
 		}
+	})
+}
+
+func FuzzLaney(f *testing.F) {
+	f.Add([]byte{3, 5, 2, 9}, []byte{50, 50, 40, 60})
+	f.Add([]byte{0, 0}, []byte{1, 255})
+	f.Fuzz(func(t *testing.T, d, n []byte) {
+		def, sizes := intsOf(d), intsOf(n)
+		c, err := LaneyP(def, sizes)
+		if err != nil {
+			checkErr(t, err)
+		} else {
+			checkChart(t, c, len(def), 0, 1)
+		}
+		u, err := LaneyU(def, floatsOf(n))
+		if err != nil {
+			checkErr(t, err)
+		} else {
+			checkChart(t, u, len(def), 0, math.Inf(1))
+		}
+		var fs []float64
+		if len(sizes) > 0 {
+			fs = floats(sizes)
+		}
+		for _, k := range []ChartKind{Proportions, Defects, DefectsPerUnit, Means} {
+			d, err := DispersionOf(k, def, fs)
+			if err != nil {
+				checkErr(t, err)
+				continue
+			}
+			if d.PValue < 0 || d.PValue > 1 || d.ChiSquare < 0 || !(d.SigmaZ >= 0) {
+				t.Fatalf("dispersion %+v", d)
+			}
+		}
+	})
+}
+
+func FuzzRare(f *testing.F) {
+	f.Add([]byte{3, 0, 12, 5, 7})
+	f.Add([]byte{200, 1})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		g, err := G(intsOf(b))
+		if err != nil {
+			checkErr(t, err)
+		} else {
+			checkChart(t, g, len(b), 0, math.Inf(1))
+		}
+		c, err := T(floatsOf(b))
+		if err != nil {
+			checkErr(t, err)
+			return
+		}
+		checkChart(t, c, len(b), 0, math.Inf(1))
+	})
+}
+
+func FuzzSmoothing(f *testing.F) {
+	f.Add(uint8(Individuals), 10.0, 2.0, 0.2, 3.0, 5.0, 1.0, 0.0, []byte{130, 140, 120, 150}, []byte{})
+	f.Add(uint8(Means), 10.0, 2.0, 1.5, 3.0, 5.0, 1.0, 6.0, []byte{130}, []byte{5})
+	f.Fuzz(func(t *testing.T, kind uint8, center, sigma, lambda, k, h, shift, start float64, p, s []byte) {
+		l := Limits{Kind: ChartKind(kind), Center: center, Sigma: sigma}
+		var sizes []float64
+		if len(s) > 0 {
+			sizes = floatsOf(s)
+		}
+		pts := floatsOf(p)
+		e, err := EWMA(l, pts, sizes, lambda, k)
+		if err != nil {
+			checkErr(t, err)
+		} else {
+			for i := range e.Smoothed {
+				if !(e.LCL[i] <= e.Center && e.Center <= e.UCL[i]) || math.IsNaN(e.Smoothed[i]) {
+					t.Fatalf("point %d: %v in [%v, %v]", i, e.Smoothed[i], e.LCL[i], e.UCL[i])
+				}
+			}
+			_ = e.Signals()
+		}
+		c, err := CUSUM(l, pts, sizes, h, shift, start)
+		if err != nil {
+			checkErr(t, err)
+			return
+		}
+		for i := range c.Upper {
+			if c.Upper[i] < 0 || c.Lower[i] > 0 {
+				t.Fatalf("point %d: sums %v %v", i, c.Upper[i], c.Lower[i])
+			}
+		}
+		_ = c.Signals()
 	})
 }

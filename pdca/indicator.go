@@ -143,6 +143,16 @@ func (ind Indicator) RecommendedChart() ChartKind {
 	return ChartUnknown
 }
 
+// checkable reports whether a cycle's Check can judge an indicator on a
+// chart of kind k.
+func checkable(k ChartKind) bool {
+	switch k {
+	case Proportions, Counts, Defects, DefectsPerUnit, PPrime, UPrime, Individuals, Means, Geometric, TimeBetween:
+		return true
+	}
+	return false
+}
+
 // Validate reports every missing or undefined field.
 func (ind Indicator) Validate() error {
 	var errs []error
@@ -158,10 +168,8 @@ func (ind Indicator) Validate() error {
 	if !directionNames.Valid(ind.Direction) || ind.Direction == DirectionUnknown {
 		errs = append(errs, fmt.Errorf("pdca: indicator %q: direction %v not set: %w", ind.Name, ind.Direction, ErrInvalidCycle))
 	}
-	switch k := ind.RecommendedChart(); k {
-	case Proportions, Counts, Defects, DefectsPerUnit, Individuals, Means:
-	default:
-		errs = append(errs, fmt.Errorf("pdca: indicator %q: chart %v cannot check a cycle (want p, np, c, u, i or xbar): %w", ind.Name, k, ErrInvalidCycle))
+	if k := ind.RecommendedChart(); !checkable(k) {
+		errs = append(errs, fmt.Errorf("pdca: indicator %q: chart %v cannot check a cycle (want p, np, c, u, p-prime, u-prime, i, xbar, g or t): %w", ind.Name, k, ErrInvalidCycle))
 	}
 	return errors.Join(errs...)
 }
@@ -243,14 +251,17 @@ type Sample struct {
 // Series is a measurement series of an indicator, in time order.
 type Series []Sample
 
-// Chart builds the Phase I chart of the series for kind: p and np take Value
-// as the count and Size as the sample size; c takes Value as the count; u
-// takes Value as the count and Size as the exposure; i takes Value; xbar takes
-// Subgroup (σ̂ from its S chart, S̄/c₄, as for times and costs measured in
-// subgroups). Counts must be whole numbers.
+// Chart builds the Phase I chart of the series for kind: p, np and p′ take
+// Value as the count and Size as the sample size; c takes Value as the
+// count; u and u′ take Value as the count and Size as the exposure (for u′,
+// a series without any size is a c chart's counts, each of exposure 1); i takes
+// Value; xbar takes Subgroup (σ̂ from its S chart, S̄/c₄, as for times and
+// costs measured in subgroups; subgroups may differ in size); g takes Value
+// as the whole number of units or days since the previous event; t takes
+// Value as the time since the previous event. Counts must be whole numbers.
 func (s Series) Chart(kind ChartKind) (Chart, error) {
 	switch kind {
-	case Proportions, Counts, Defects, DefectsPerUnit:
+	case Proportions, Counts, Defects, DefectsPerUnit, PPrime, UPrime, Geometric:
 		counts, sizes, err := s.counts(kind)
 		if err != nil {
 			return Chart{}, err
@@ -258,6 +269,8 @@ func (s Series) Chart(kind ChartKind) (Chart, error) {
 		switch kind {
 		case Proportions:
 			return P(counts, intSizes(sizes))
+		case PPrime:
+			return LaneyP(counts, intSizes(sizes))
 		case Counts:
 			if len(sizes) > 0 {
 				for i, z := range sizes {
@@ -270,13 +283,20 @@ func (s Series) Chart(kind ChartKind) (Chart, error) {
 			return Chart{}, fmt.Errorf("pdca: series: np chart: no samples: %w", ErrInsufficientData)
 		case Defects:
 			return C(counts)
+		case Geometric:
+			return G(counts)
+		case UPrime:
+			return LaneyU(counts, sizes)
 		default:
 			return U(counts, sizes)
 		}
-	case Individuals:
+	case Individuals, TimeBetween:
 		vals := make([]float64, len(s))
 		for i, x := range s {
 			vals[i] = x.Value
+		}
+		if kind == TimeBetween {
+			return T(vals)
 		}
 		ind, _, err := IMR(vals)
 		return ind, err
@@ -296,24 +316,21 @@ func (s Series) Chart(kind ChartKind) (Chart, error) {
 func (s Series) points(kind ChartKind) (pts, sizes []float64, err error) {
 	pts = make([]float64, len(s))
 	switch kind {
-	case Proportions, Counts, Defects, DefectsPerUnit:
+	case Proportions, Counts, Defects, DefectsPerUnit, PPrime, UPrime, Geometric:
 		counts, sz, err := s.counts(kind)
 		if err != nil {
 			return nil, nil, err
 		}
 		for i, c := range counts {
 			pts[i] = float64(c)
-			if kind == Proportions || kind == DefectsPerUnit {
+			if perUnit(kind) {
 				pts[i] /= sz[i]
 			}
 		}
-		if kind == Defects {
-			sz = nil
-		}
 		return pts, sz, nil
-	case Individuals:
+	case Individuals, TimeBetween:
 		for i, x := range s {
-			if !finite(x.Value) {
+			if !finite(x.Value) || (kind == TimeBetween && x.Value <= 0) {
 				return nil, nil, fmt.Errorf("pdca: series %s: value %v: %w", x.Period, x.Value, ErrInvalidData)
 			}
 			pts[i] = x.Value
@@ -324,35 +341,53 @@ func (s Series) points(kind ChartKind) (pts, sizes []float64, err error) {
 		for i, x := range s {
 			groups[i] = x.Subgroup
 		}
-		n, err := checkSubgroups(groups)
+		sizes, err := checkSubgroups(groups)
 		if err != nil {
 			return nil, nil, err
 		}
 		for i, g := range groups {
 			pts[i] = mean(g)
 		}
-		return pts, fill(len(s), float64(n)), nil
+		return pts, sizes, nil
 	}
 	return nil, nil, fmt.Errorf("pdca: series: chart kind %v not supported: %w", kind, ErrInvalidData)
 }
 
+// perUnit reports whether a chart of kind plots counts divided by sizes.
+func perUnit(kind ChartKind) bool {
+	switch kind {
+	case Proportions, DefectsPerUnit, PPrime, UPrime:
+		return true
+	}
+	return false
+}
+
+// sized reports whether a sample of a chart of kind carries a size.
+func sized(kind ChartKind) bool { return kind != Defects && kind != Geometric }
+
 func (s Series) counts(kind ChartKind) (counts []int, sizes []float64, err error) {
 	counts = make([]int, len(s))
-	if kind != Defects {
+	if sized(kind) {
 		sizes = make([]float64, len(s))
 	}
+	unit := kind == UPrime && unitExposure(s) // a c chart's counts on u′
 	for i, x := range s {
 		if !finite(x.Value) || x.Value < 0 || x.Value != math.Trunc(x.Value) || x.Value > maxSubgroup {
 			return nil, nil, fmt.Errorf("pdca: series %s: count %v: want a whole number ≥ 0: %w", x.Period, x.Value, ErrInvalidData)
 		}
 		counts[i] = int(x.Value)
-		if kind == Defects {
+		if !sized(kind) {
 			continue
 		}
-		if !finite(x.Size) || x.Size <= 0 || x.Size > maxSubgroup || (kind != DefectsPerUnit && x.Size != math.Trunc(x.Size)) {
-			return nil, nil, fmt.Errorf("pdca: series %s: size %v: want > 0 (whole for p and np): %w", x.Period, x.Size, ErrInvalidData)
+		if unit {
+			sizes[i] = 1
+			continue
 		}
-		if kind != DefectsPerUnit && x.Value > x.Size {
+		rate := kind == DefectsPerUnit || kind == UPrime
+		if !finite(x.Size) || x.Size <= 0 || x.Size > maxSubgroup || (!rate && x.Size != math.Trunc(x.Size)) {
+			return nil, nil, fmt.Errorf("pdca: series %s: size %v: want > 0 (whole for p, np and p′): %w", x.Period, x.Size, ErrInvalidData)
+		}
+		if !rate && x.Value > x.Size {
 			return nil, nil, fmt.Errorf("pdca: series %s: %v counted above sample size %v: %w", x.Period, x.Value, x.Size, ErrInvalidData)
 		}
 		sizes[i] = x.Size

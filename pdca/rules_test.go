@@ -120,30 +120,38 @@ func fill50(n int) []int {
 }
 
 // refViolations is a direct transcription of qcc's rules.R: windows via
-// embed(), runs via rle(), each rule separately, O(n·window). It is the
-// reference the one-pass engine must match.
+// embed(), runs via rle(), each rule separately, O(n·window). Zone lines are
+// qcc's qccRulesSigmaLimits: the limits.<type> functions at nsigmas·j/3,
+// that is centre ± j·k/3·σᵢ with σᵢ the point's standard error, clipped
+// after (clipping changes no comparison of a value the statistic can take).
+// It is the reference the one-pass engine must match.
 func refViolations(c Chart, r Rule) []int {
 	n := len(c.Points)
 	x := c.Points
+	k := c.Sigmas
+	if !(k > 0) || math.IsInf(k, 0) {
+		k = 3
+	}
 	sig := make([]float64, n)
 	for i := range n {
-		s := 0.0
-		if d := c.UCL[i] - c.Center; d > s && !math.IsInf(d, 0) {
-			s = d
+		sig[i] = refSE(c, i, k) * (k / 3)
+	}
+	center := c.Center
+	if c.Kind == TimeBetween && c.Sigma > 0 { // zones on the transformed scale
+		center = math.Pow(c.Center, 1/3.6)
+		x = make([]float64, n)
+		for i, v := range c.Points {
+			x[i] = math.Pow(v, 1/3.6)
 		}
-		if d := c.Center - c.LCL[i]; d > s && !math.IsInf(d, 0) {
-			s = d
-		}
-		sig[i] = s / 3
 	}
 	beyond := func(i int, k float64, side int) bool {
 		if sig[i] <= 0 {
 			return false
 		}
 		if side > 0 {
-			return x[i] > c.Center+k*sig[i]
+			return x[i] > center+k*sig[i]
 		}
-		return x[i] < c.Center-k*sig[i]
+		return x[i] < center-k*sig[i]
 	}
 	var out []int
 	kOfM := func(k, m int, z float64) {
@@ -177,13 +185,13 @@ func refViolations(c Chart, r Rule) []int {
 		}
 	}
 	side := func(length int) {
-		run(func(i int) bool { return x[i] > c.Center }, 0, length)
-		run(func(i int) bool { return x[i] < c.Center }, 0, length)
+		run(func(i int) bool { return x[i] > center }, 0, length)
+		run(func(i int) bool { return x[i] < center }, 0, length)
 	}
 	switch r {
 	case WE1, Nelson1:
 		for i := range n {
-			if x[i] > c.UCL[i] || x[i] < c.LCL[i] {
+			if c.Points[i] > c.UCL[i] || c.Points[i] < c.LCL[i] {
 				out = append(out, i)
 			}
 		}
@@ -201,7 +209,7 @@ func refViolations(c Chart, r Rule) []int {
 	case Nelson4:
 		run(func(i int) bool { return (x[i]-x[i-1])*(x[i-1]-x[i-2]) < 0 }, 2, 12)
 	case Nelson7:
-		run(func(i int) bool { return sig[i] > 0 && x[i] >= c.Center-sig[i] && x[i] <= c.Center+sig[i] }, 0, 15)
+		run(func(i int) bool { return sig[i] > 0 && x[i] >= center-sig[i] && x[i] <= center+sig[i] }, 0, 15)
 	case Nelson8:
 		for i := 7; i < n; i++ {
 			all, up, down := true, false, false
@@ -216,6 +224,38 @@ func refViolations(c Chart, r Rule) []int {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// refSE is the standard error of point i as qcc's limits.<type> functions
+// use it, for a chart made by a constructor (Kind and Sigma set); a chart
+// built by hand falls back on its limits, the wider side over k.
+func refSE(c Chart, i int, k float64) float64 {
+	if c.Kind != ChartUnknown && c.Sigma > 0 {
+		switch c.Kind {
+		case Individuals, Defects, Geometric, TimeBetween:
+			return c.Sigma
+		case Means, Proportions, DefectsPerUnit, PPrime, UPrime:
+			return c.Sigma / math.Sqrt(c.Sizes[i])
+		case Counts:
+			return c.Sigma * math.Sqrt(c.Sizes[i])
+		case MovingRanges:
+			return d3Pair * c.Sigma
+		case Ranges:
+			kk, _ := ConstantsFor(int(c.Sizes[i]))
+			return kk.D3 * c.Sigma
+		case StdDevs:
+			kk, _ := ConstantsFor(int(c.Sizes[i]))
+			return c.Sigma * math.Sqrt(1-kk.C4*kk.C4)
+		}
+	}
+	s := 0.0
+	if d := c.UCL[i] - c.Center; d > s && !math.IsInf(d, 0) {
+		s = d
+	}
+	if d := c.Center - c.LCL[i]; d > s && !math.IsInf(d, 0) {
+		s = d
+	}
+	return s / k
 }
 
 func randomChart(rng *rand.Rand, n int) Chart {
@@ -324,4 +364,179 @@ func TestTextHandWorked(t *testing.T) {
 		"point             value        LCL        UCL\n"+
 		"miércoles-1           5          5          5                      o\n",
 		flat.Text([]string{"miércoles-1"}, nil))
+}
+
+func TestZonesFromCentreAndSigmaClippedAfter(t *testing.T) {
+	// Issue 15, defect 3. A p chart of samples of n = 4 with p̄ = 0.5:
+	// σ_p = √(0.5·0.5/4) = 0.25, so the 3σ limits 0.5 ± 0.75 are clipped to
+	// [0, 1] on both sides. The zones still come from the centre and σ:
+	// 1σ at 0.25 and 0.75, 2σ at 0 and 1 (clipped after, which changes no
+	// comparison). A point at 0.75 is on the 1σ line, not beyond it.
+	//
+	// R, with qcc's R/qcc.R and R/rules.R (github.com/luca-scr/qcc) sourced:
+	//   qcc(c(3,3,3,3,3,1,1,1,1,1), sizes=4, type="p", rules=1:4)$violations
+	//   → all NA (and the same with rules=1:8, rule.set="nelson")
+	//   qcc(c(4,4,3,4,4,0,0,1,0,0), sizes=4, type="p", rules=1:4)$violations
+	//   → NA NA NA NA 3 NA NA NA NA 3 (WE3 at points 5 and 10)
+	four := []int{4, 4, 4, 4, 4, 4, 4, 4, 4, 4}
+	p, err := P([]int{3, 3, 3, 3, 3, 1, 1, 1, 1, 1}, four)
+	require.NoError(t, err)
+	assert.InDelta(t, 0.5, p.Center, 1e-15)
+	assert.Equal(t, []float64{0, 1}, []float64{p.LCL[0], p.UCL[0]})
+	assert.InDelta(t, 0.25, p.PointSigma(0), 1e-15, "σ of the point, not the clipped half-width / 3")
+	assert.Empty(t, p.Violations(WesternElectric))
+	assert.Empty(t, p.Violations(Nelson))
+
+	p, err = P([]int{4, 4, 3, 4, 4, 0, 0, 1, 0, 0}, four)
+	require.NoError(t, err)
+	assert.Equal(t, []Violation{{WE3, 4}, {WE3, 9}}, p.Violations(WesternElectric))
+}
+
+func TestViolationsSigmaMultiplier(t *testing.T) {
+	// qcc's viscosity data (35 batches) on an individuals chart with a
+	// given centre 34 and σ 0.4, limits at 2σ and at 2.5σ. R, with qcc's
+	// R/qcc.R and R/rules.R sourced (0-based indices, which(...) - 1):
+	//   qcc(v, type="xbar.one", center=34, std.dev=0.4, nsigmas=k, rules=r)
+	//   qcc(..., rules=r, rule.set="nelson")
+	v := []float64{34.05, 34.40, 33.59, 35.96, 34.70, 33.51, 33.79, 34.04, 34.52, 33.75, 33.27, 33.71, 34.03, 34.58, 34.02,
+		33.97, 34.05, 34.04, 33.73, 34.05, 34.39, 33.75, 33.40, 33.27, 34.65, 34.80, 34.55, 35.40, 34.75, 34.50, 34.70,
+		34.29, 34.61, 34.49, 35.03}
+	tests := []struct {
+		k    float64
+		want map[Rule][]int
+	}{
+		{2, map[Rule][]int{
+			WE1: {3, 27, 34}, WE2: {4, 23, 25, 26, 27, 28, 30, 32, 34}, WE3: {27, 28, 29, 30, 31, 32, 33, 34}, WE4: {31, 32, 33, 34},
+			Nelson2: {32, 33, 34}, Nelson8: {29, 30},
+		}},
+		{2.5, map[Rule][]int{
+			WE1: {3, 27, 34}, WE2: {4, 27, 28, 30}, WE3: {27, 28, 29, 30, 32, 33, 34}, WE4: {31, 32, 33, 34},
+			Nelson2: {32, 33, 34}, Nelson8: {29, 30},
+		}},
+	}
+	for _, tt := range tests {
+		c, err := Limits{Kind: Individuals, Center: 34, Sigma: 0.4, Sigmas: tt.k}.Chart(v, nil)
+		require.NoError(t, err)
+		assert.InDelta(t, 34+tt.k*0.4, c.UCL[0], 1e-12)
+		got := c.Violations(append(slices.Clone(WesternElectric), Nelson...))
+		for _, r := range append(slices.Clone(WesternElectric), Nelson...) {
+			want := tt.want[r]
+			switch r {
+			case Nelson1:
+				want = tt.want[WE1]
+			case Nelson5:
+				want = tt.want[WE2]
+			case Nelson6:
+				want = tt.want[WE3]
+			}
+			assert.Equal(t, want, flagged(got, r), "k %v rule %v", tt.k, r)
+		}
+		lo2, lo1, hi1, hi2 := c.Zones(0)
+		w := tt.k / 3 * 0.4
+		assert.InDeltaSlice(t, []float64{34 - 2*w, 34 - w, 34 + w, 34 + 2*w}, []float64{lo2, lo1, hi1, hi2}, 1e-12)
+	}
+}
+
+func TestViolationsMatchReferenceOnConstructedCharts(t *testing.T) {
+	// Charts made by the constructors, with sizes that vary, limits clipped
+	// on either side and multipliers other than 3: the engine and the qcc
+	// transcription agree on every rule.
+	rng := rand.New(rand.NewPCG(3, 5))
+	all := append(slices.Clone(WesternElectric), Nelson...)
+	for trial := range 300 {
+		n := 2 + rng.IntN(80)
+		var c Chart
+		var err error
+		switch trial % 6 {
+		case 0, 1: // p and p′ with small samples and p̄ near 0 or 1: both limits clip
+			d, sz := make([]int, n), make([]int, n)
+			p := []float64{0.02, 0.5, 0.97}[rng.IntN(3)]
+			for i := range n {
+				sz[i] = 1 + rng.IntN(12)
+				for range sz[i] {
+					if rng.Float64() < p {
+						d[i]++
+					}
+				}
+			}
+			if trial%6 == 0 {
+				c, err = P(d, sz)
+			} else {
+				c, err = LaneyP(d, sz)
+			}
+		case 2: // X̄ and R of unequal subgroups
+			groups := make([][]float64, n)
+			for i := range groups {
+				groups[i] = make([]float64, 2+rng.IntN(5))
+				for j := range groups[i] {
+					groups[i][j] = float64(rng.IntN(9))
+				}
+			}
+			var r Chart
+			c, r, err = XbarR(groups)
+			if rng.IntN(2) == 0 {
+				c = r
+			}
+		case 3: // u′
+			counts, sz := make([]int, n), make([]float64, n)
+			for i := range n {
+				counts[i], sz[i] = rng.IntN(6), 0.5+float64(rng.IntN(4))
+			}
+			c, err = LaneyU(counts, sz)
+		case 4: // t chart of times between events
+			ts := make([]float64, n)
+			for i := range ts {
+				ts[i] = 1 + float64(rng.IntN(500))
+			}
+			c, err = T(ts)
+		case 5: // g chart
+			gs := make([]int, n)
+			for i := range gs {
+				gs[i] = rng.IntN(30)
+			}
+			c, err = G(gs)
+		}
+		require.NoError(t, err)
+		c.Sigmas = []float64{0, 2, 2.5, 3.5}[rng.IntN(4)]
+		got := c.Violations(all)
+		for _, r := range all {
+			require.Equal(t, refViolations(c, r), flagged(got, r), "trial %d %v rule %v points %v", trial, c.Kind, r, c.Points)
+		}
+	}
+}
+
+func TestViolationsAllocatesOnlyTheResult(t *testing.T) {
+	// A p chart of varying sizes with every rule, Anhøj's included: no
+	// violation, no allocation; with violations, the result only.
+	rng := rand.New(rand.NewPCG(1, 8))
+	d, n := make([]int, 100), make([]int, 100)
+	for i := range d {
+		n[i] = 100 + i%7
+		for range n[i] {
+			if rng.IntN(2) == 0 {
+				d[i]++
+			}
+		}
+	}
+	c, err := P(d, n)
+	require.NoError(t, err)
+	all := append(append(slices.Clone(WesternElectric), Nelson...), Anhoj...)
+	require.Empty(t, c.Violations(all), "binomial noise, seed 1, 8")
+	assert.Zero(t, testing.AllocsPerRun(20, func() { _ = c.Violations(all) }))
+	c.Points[50] = 2 // one point beyond: one allocation, the result
+	require.NotEmpty(t, c.Violations(all))
+	assert.Equal(t, 1.0, testing.AllocsPerRun(20, func() { _ = c.Violations(all) }))
+}
+
+func TestZonesOutOfRangeAndWithoutSpread(t *testing.T) {
+	c := handChart(0, 1)
+	for _, i := range []int{-1, 2} {
+		lo2, lo1, hi1, hi2 := c.Zones(i)
+		assert.True(t, math.IsNaN(lo2) && math.IsNaN(lo1) && math.IsNaN(hi1) && math.IsNaN(hi2), "index %d", i)
+	}
+	flat := Chart{Points: []float64{1}, Center: 1, LCL: []float64{1}, UCL: []float64{1}}
+	_, lo1, hi1, _ := flat.Zones(0)
+	assert.True(t, math.IsNaN(lo1) && math.IsNaN(hi1), "no spread, no zones")
+	lo2, lo1, hi1, hi2 := c.Zones(1)
+	assert.Equal(t, []float64{-2, -1, 1, 2}, []float64{lo2, lo1, hi1, hi2})
 }

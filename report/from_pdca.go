@@ -100,6 +100,8 @@ func (l Lang) verdict(v pdca.Verdict) string {
 		return l.t("deteriorated", "empeoró")
 	case pdca.InsufficientData:
 		return l.t("insufficient data", "datos insuficientes")
+	case pdca.Unstable:
+		return l.t("unstable", "inestable")
 	}
 	return v.String()
 }
@@ -189,7 +191,7 @@ func FromCycle(rec pdca.Record, l Lang) PDCAPanel {
 			p.Evidence = append(p.Evidence, fmt.Sprintf("%s: %s", k, joinShort(byRule[k], 4)))
 		}
 		if r.Reason != "" && len(r.Evidence) == 0 {
-			p.Evidence = append(p.Evidence, r.Reason) // why there is no signal, in pdca's words
+			p.Evidence = append(p.Evidence, r.ReasonIn(l.String())) // why there is no signal, in pdca's words
 		}
 	}
 	if rec.Decision != pdca.DecisionNone {

@@ -47,7 +47,7 @@ func cycleFixture(t *testing.T) *pdca.Cycle {
 		Indicator: pdca.Indicator{Name: "FCR", Category: pdca.QualityOfWork, Unit: pdca.Percent, Direction: pdca.HigherIsBetter, Chart: pdca.Proportions},
 		Baseline:  base, Target: pdca.Standard{Target: 0.15, Sides: pdca.AtLeast},
 		Actions: []pdca.Action{{Title: "training", Kind: pdca.Training, Owner: "me", Due: servuction.Date{Year: 2026, Month: time.March, Day: 2}}},
-		Check:   pdca.CheckPlan{Rules: pdca.RuleSet{pdca.WE1}}}))
+		Check:   pdca.CheckPlan{Rules: pdca.RuleSet{pdca.WE1}, MinBaseline: 8}})) // 8 post-change days may set the new limits
 	require.NoError(t, c.Approve(t0))
 	require.NoError(t, c.Start(t0))
 	require.NoError(t, c.UpdateAction(0, pdca.Done, "done"))
