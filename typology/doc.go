@@ -36,7 +36,8 @@
 // # Data-base marketing: RFM, ABC and customer value
 //
 //   - [ScoreRFM] scores recency, frequency and monetary value 1–5 by
-//     quintiles, with a stated tie policy, and assigns segments (Champions,
+//     quintiles (R's dplyr::ntile; tied values share the score of their
+//     mid-rank, so identical customers score 3, not 1), and assigns segments (Champions,
 //     Loyal, At Risk, Hibernating, …) with a [Segmentation]: the default R×F
 //     grid covers every cell once; [NewSegmentation] validates user rules,
 //     which may select on demographic and psychographic profile data
