@@ -1,6 +1,7 @@
 package typology
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/servuction/servuction"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -243,4 +246,43 @@ func TestDigammaMatchesR(t *testing.T) {
 	assert.Equal(t, 800.0, softplus(800))
 	assert.Equal(t, 1.0, sigmoid(800))
 	assert.InDelta(t, math.Exp(-800), sigmoid(-800), 1e-300)
+}
+
+// FuzzFitBGNBD: on arbitrary small data the fits never panic; they either
+// refuse the data (ErrInvalidHistory), say they cannot fit it
+// (ErrNotConverged), or return finite positive parameters with finite
+// standard errors.
+func FuzzFitBGNBD(f *testing.F) {
+	f.Add([]byte{2, 30, 38, 0, 0, 38, 1, 2, 38, 7, 29, 38, 0, 0, 37, 1, 5, 38})
+	f.Add([]byte{0, 0, 10, 0, 0, 20})
+	f.Add([]byte{200, 250, 255, 1, 1, 1, 3, 0, 9})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var cs []CustomerSummary
+		for len(data) >= 3 && len(cs) < 40 {
+			cs = append(cs, CustomerSummary{X: int(data[0] % 30), Tx: float64(data[1]) / 4, T: float64(data[2]) / 4})
+			data = data[3:]
+		}
+		fit, err := FitBGNBD(cs)
+		if err != nil {
+			if !errors.Is(err, ErrInvalidHistory) && !errors.Is(err, ErrNotConverged) {
+				t.Fatalf("unexpected error %v", err)
+			}
+		} else {
+			require.NoError(t, fit.Model.Validate())
+			for _, se := range []float64{fit.StdErr.R, fit.StdErr.Alpha, fit.StdErr.A, fit.StdErr.B} {
+				require.False(t, math.IsNaN(se) || math.IsInf(se, 0) || se < 0, "%+v", fit)
+			}
+		}
+		for i := range cs {
+			cs[i].MeanAmount = servuction.Money{Amount: decimal.NewFromFloat(cs[i].Tx)}
+		}
+		gg, err := FitGammaGamma(cs)
+		if err != nil {
+			if !errors.Is(err, ErrInvalidHistory) && !errors.Is(err, ErrNotConverged) {
+				t.Fatalf("unexpected error %v", err)
+			}
+			return
+		}
+		require.NoError(t, gg.Model.Validate())
+	})
 }

@@ -153,3 +153,46 @@ func TestCDNOWGammaGammaMatchesPublished(t *testing.T) {
 		assert.InDelta(t, c.want, got, 1e-4, "x %d m %v", c.x, c.m)
 	}
 }
+
+func TestCDNOWModelCLVAndHoldout(t *testing.T) {
+	dir := cdnowDir(t)
+	cfg := SummaryConfig{CalibrationEnd: cdnowCalibrationEnd, HoldoutEnd: cdnowHoldoutEnd, MergeSameDay: true}
+	data, err := SummarizeTransactions(cdnowLog(t, dir), cfg)
+	require.NoError(t, err)
+	// lifetimes fitted and valued the summary file, times and amounts
+	// rounded to 2 decimals: so do we here (customer 2's tx is 1.71 there,
+	// 12/7 from the dates).
+	ids, rows := cdnowSummary(t, dir)
+	rounded := make([]CustomerSummary, len(rows))
+	for i, r := range rows {
+		rounded[i] = CustomerSummary{Customer: ids[i], X: int(r[0]), Tx: r[1], T: r[2],
+			MeanAmount: servuction.Money{Amount: decimal.NewFromFloat(r[3]), Currency: "USD"}}
+	}
+	bg, err := FitBGNBD(rounded)
+	require.NoError(t, err)
+	gg, err := FitGammaGamma(rounded)
+	require.NoError(t, err)
+	// lifetimes' Quickstart, ggf.customer_lifetime_value(bgf, …, time=12,
+	// discount_rate=0.01) with its default freq="D": twelve periods of 30
+	// units of the data (weeks here), 1 % each: customers 1, 2, 3, 6, 9 are
+	// worth 140.096211, 18.943467, 38.180574, 1003.868107, 167.418216.
+	clvCfg := CLVConfig{Periods: 12, PeriodLength: 30, Discount: decimal.RequireFromString("0.01")}
+	want := map[string]float64{"1": 140.096211, "2": 18.943467, "3": 38.180574, "6": 1003.868107, "9": 167.418216}
+	for _, c := range rounded {
+		w, ok := want[c.Customer]
+		if !ok {
+			continue
+		}
+		got, err := ModelCLV(bg.Model, gg.Model, c, clvCfg)
+		require.NoError(t, err)
+		assert.Equal(t, "USD", got.Currency)
+		assert.InDelta(t, w, got.Amount.InexactFloat64(), 0.0051+w*1e-5, "customer %s", c.Customer)
+	}
+	cmp, err := bg.Model.CompareHoldout(data, cfg.HoldoutLength(), 7)
+	require.NoError(t, err)
+	assert.InDelta(t, 39, cfg.HoldoutLength(), 1e-9)
+	for _, b := range cmp.Buckets {
+		t.Logf("x=%d%s n=%4d actual %.3f predicted %.3f", b.X, map[bool]string{true: "+"}[b.OrMore], b.Customers, b.Actual, b.Predicted)
+	}
+	t.Logf("total holdout purchases: actual %.0f, predicted %.1f", cmp.Actual, cmp.Predicted)
+}

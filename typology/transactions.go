@@ -89,7 +89,7 @@ type CustomerSummary struct {
 	Tx, T float64
 	// MeanAmount is the mean amount of the X repeat purchases (the first
 	// purchase is left out, as in Fader, Hardie & Lee 2005), to 16 decimal
-	// places; zero when X = 0.
+	// places; zero (in the log's currency) when X = 0.
 	MeanAmount servuction.Money
 	// HoldoutX and HoldoutAmount are the number and the total amount of the
 	// purchases in the holdout period.
@@ -110,7 +110,8 @@ func SummarizeTransactions(log []Transaction, cfg SummaryConfig) ([]CustomerSumm
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	if err := checkLog(log); err != nil {
+	currency, err := checkLog(log)
+	if err != nil {
 		return nil, err
 	}
 	end := cfg.CalibrationEnd
@@ -132,7 +133,7 @@ func SummarizeTransactions(log []Transaction, cfg SummaryConfig) ([]CustomerSumm
 		for hi < len(idx) && log[idx[hi]].Customer == log[idx[lo]].Customer {
 			hi++
 		}
-		if s, ok := summarizeCustomer(log, idx[lo:hi], cfg); ok {
+		if s, ok := summarizeCustomer(log, idx[lo:hi], cfg, currency); ok {
 			out = append(out, s)
 		}
 		lo = hi
@@ -140,7 +141,8 @@ func SummarizeTransactions(log []Transaction, cfg SummaryConfig) ([]CustomerSumm
 	return out, nil
 }
 
-func checkLog(log []Transaction) error {
+// checkLog reports every problem of the log and returns its currency.
+func checkLog(log []Transaction) (string, error) {
 	var errs []error
 	add := func(err error) {
 		if len(errs) < maxReported {
@@ -166,12 +168,12 @@ func checkLog(log []Transaction) error {
 			}
 		}
 	}
-	return errors.Join(errs...)
+	return currency, errors.Join(errs...)
 }
 
 // summarizeCustomer summarizes one customer's transactions, idx sorted by
 // time; false when the first purchase is after the calibration period.
-func summarizeCustomer(log []Transaction, idx []int, cfg SummaryConfig) (CustomerSummary, bool) {
+func summarizeCustomer(log []Transaction, idx []int, cfg SummaryConfig, currency string) (CustomerSummary, bool) {
 	first := log[idx[0]]
 	if first.At.After(cfg.CalibrationEnd) {
 		return CustomerSummary{}, false
@@ -213,9 +215,9 @@ func summarizeCustomer(log []Transaction, idx []int, cfg SummaryConfig) (Custome
 			holdout, _ = holdout.Add(t.Amount)
 		}
 	}
+	s.MeanAmount.Currency, s.HoldoutAmount = currency, servuction.Money{Amount: holdout.Amount, Currency: currency}
 	if s.X > 0 {
-		s.MeanAmount = servuction.Money{Amount: repeat.Amount.DivRound(decimal.NewFromInt(int64(s.X)), 16), Currency: repeat.Currency}
+		s.MeanAmount.Amount = repeat.Amount.DivRound(decimal.NewFromInt(int64(s.X)), 16)
 	}
-	s.HoldoutAmount = holdout
 	return s, true
 }
