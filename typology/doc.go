@@ -29,9 +29,11 @@
 // based on Singh (1990) and Reynolds & Harris (2005) for complaining
 // behaviour, and on the seeds' definition of the loyal customer ("es
 // permanente en el tiempo, tiene la intención de comprar, nos recomienda").
-// Every [Classification] carries its type, a confidence and the [Reason]s
-// (the rule and its figures). An empty history is not an error: it is
-// unclassified, with the reason.
+// Every [Classification] carries its type, a confidence and the [Reason]s:
+// the rule's code (Rule, e.g. "behaviour.abusive") and its figures in
+// English (Detail) and in Spanish (DetailES; [Reason.In] picks one). An
+// empty history is not an error: it is unclassified, with the reason.
+// Segment names have Spanish names too ([Segment.In]).
 //
 // # Data-base marketing: RFM, ABC and customer value
 //

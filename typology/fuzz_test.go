@@ -54,6 +54,11 @@ func checkClassification[T interface {
 	if len(c.Reasons) == 0 {
 		t.Fatalf("%s: no reason", what)
 	}
+	for _, r := range c.Reasons {
+		if r.Rule == "" || r.Detail == "" || r.DetailES == "" {
+			t.Fatalf("%s: reason %+v without code or text in both languages", what, r)
+		}
+	}
 	if !(c.Confidence >= 0 && c.Confidence <= 1) || math.IsNaN(c.Confidence) {
 		t.Fatalf("%s: confidence %v", what, c.Confidence)
 	}

@@ -216,3 +216,16 @@ func TestSegmentationUserRulesAndProfileData(t *testing.T) {
 	assert.ErrorIs(t, json.Unmarshal([]byte(`[{"Segment":"x","R":{"Min":4,"Max":5}}]`), &back), ErrInvalidConfig)
 	assert.Equal(t, s.Rules(), back.Rules(), "a rejected decode leaves the value unchanged")
 }
+
+func TestSegmentNamesInSpanish(t *testing.T) {
+	want := map[Segment]string{
+		Champions: "Campeones", LoyalCustomers: "Leales", PotentialLoyalists: "Potenciales leales",
+		NewCustomers: "Clientes nuevos", Promising: "Prometedores", NeedAttention: "Requieren atención",
+		AboutToSleep: "Por dormirse", AtRisk: "En riesgo", CantLoseThem: "No podemos perderlos", Hibernating: "Hibernando",
+	}
+	for _, r := range DefaultSegmentRules() {
+		assert.Equal(t, want[r.Segment], r.Segment.In(Spanish), string(r.Segment))
+		assert.Equal(t, string(r.Segment), r.Segment.In(English))
+	}
+	assert.Equal(t, "VIP", Segment("VIP").In(Spanish), "a user's segment keeps its name")
+}

@@ -1,0 +1,192 @@
+package typology
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/servuction/servuction"
+	"github.com/shopspring/decimal"
+)
+
+// Reason is one step of a classification's explanation: the rule that was
+// applied and the figures it used, so an agent can see why, in English and
+// in Spanish (the language of the course notes).
+type Reason struct {
+	// Rule is the stable code of the rule, e.g. "behaviour.abusive"; a
+	// program matches on it, never on the text.
+	Rule string
+	// Detail is the explanation in English, e.g. "3 of 4 checked complaints
+	// unfounded (75% ≥ 50%) …".
+	Detail string
+	// DetailES is the same explanation in Spanish, e.g. "3 de 4 quejas
+	// verificadas infundadas (75% ≥ 50%) …".
+	DetailES string
+}
+
+// String returns "rule: detail", in English.
+func (r Reason) String() string { return r.Rule + ": " + r.Detail }
+
+// In returns the explanation in l: DetailES for [Spanish], Detail
+// otherwise (and when no Spanish text was set).
+func (r Reason) In(l Language) string {
+	if l == Spanish && r.DetailES != "" {
+		return r.DetailES
+	}
+	return r.Detail
+}
+
+// explainer writes the reasons of one classification, English and Spanish,
+// into one buffer without formatting through fmt, and hands them out as
+// slices of one string at the end: a handful of allocations for a whole
+// profile instead of several per reason.
+type explainer struct {
+	buf     []byte
+	pending []pendingReason
+	arr     [2048]byte
+	parr    [12]pendingReason
+}
+
+type pendingReason struct {
+	rule               string
+	en0, en1, es0, es1 int
+}
+
+func (e *explainer) init() {
+	e.buf = e.arr[:0]
+	e.pending = e.parr[:0]
+}
+
+// begin starts a reason: what is written next is its English text.
+func (e *explainer) begin(rule string) {
+	e.pending = append(e.pending, pendingReason{rule: rule, en0: len(e.buf)})
+}
+
+// es ends the English text; what is written next is the Spanish text.
+func (e *explainer) es() {
+	p := &e.pending[len(e.pending)-1]
+	p.en1, p.es0 = len(e.buf), len(e.buf)
+}
+
+// end ends the Spanish text.
+func (e *explainer) end() { e.pending[len(e.pending)-1].es1 = len(e.buf) }
+
+// text writes a reason whose two texts have no figures.
+func (e *explainer) text(rule, en, es string) {
+	e.begin(rule)
+	e.s(en)
+	e.es()
+	e.s(es)
+	e.end()
+}
+
+func (e *explainer) s(s string)  { e.buf = append(e.buf, s...) }
+func (e *explainer) i(n int)     { e.buf = strconv.AppendInt(e.buf, int64(n), 10) }
+func (e *explainer) f(v float64, prec int) {
+	e.buf = strconv.AppendFloat(e.buf, v, 'f', prec, 64)
+}
+
+// pct writes x as a whole percentage, "75%".
+func (e *explainer) pct(x float64) {
+	e.f(100*x, 0)
+	e.buf = append(e.buf, '%')
+}
+
+// days writes d in whole days, "30 d".
+func (e *explainer) days(d time.Duration) {
+	e.f(d.Hours()/24, 0)
+	e.s(" d")
+}
+
+func (e *explainer) money(m servuction.Money) {
+	e.buf = appendDecimal(e.buf, m.Amount)
+	if m.Currency != "" {
+		e.buf = append(e.buf, ' ')
+		e.s(m.Currency)
+	}
+}
+
+// appendDecimal appends d as d.String() writes it (trailing fractional
+// zeros trimmed), without allocating when the coefficient fits 18 digits.
+func appendDecimal(b []byte, d decimal.Decimal) []byte {
+	exp := d.Exponent()
+	if d.NumDigits() > 18 || exp < -18 || exp > 18 {
+		return append(b, d.String()...)
+	}
+	c := d.CoefficientInt64()
+	if c < 0 {
+		b = append(b, '-')
+		c = -c
+	}
+	if exp >= 0 {
+		b = strconv.AppendInt(b, c, 10)
+		if c != 0 {
+			for range exp {
+				b = append(b, '0')
+			}
+		}
+		return b
+	}
+	var digits [20]byte
+	str := strconv.AppendInt(digits[:0], c, 10)
+	frac := int(-exp)
+	if len(str) > frac {
+		b = append(b, str[:len(str)-frac]...)
+		str = str[len(str)-frac:]
+	} else {
+		b = append(b, '0')
+		pad := frac - len(str)
+		for len(str) > 0 && str[len(str)-1] == '0' {
+			str = str[:len(str)-1]
+		}
+		if len(str) == 0 {
+			return b
+		}
+		b = append(b, '.')
+		for range pad {
+			b = append(b, '0')
+		}
+		return append(b, str...)
+	}
+	for len(str) > 0 && str[len(str)-1] == '0' {
+		str = str[:len(str)-1]
+	}
+	if len(str) > 0 {
+		b = append(b, '.')
+		b = append(b, str...)
+	}
+	return b
+}
+
+// yesNo writes "true"/"false" in English and "sí"/"no" in Spanish.
+func (e *explainer) yesNo(b bool, l Language) {
+	switch {
+	case l == Spanish && b:
+		e.s("sí")
+	case l == Spanish:
+		e.s("no")
+	default:
+		e.buf = strconv.AppendBool(e.buf, b)
+	}
+}
+
+// mark returns the number of reasons written so far, to slice finish's
+// result by classification.
+func (e *explainer) mark() int { return len(e.pending) }
+
+// finish converts the buffer to one string and returns every reason, in
+// the order written, sharing it.
+func (e *explainer) finish() []Reason {
+	all := string(e.buf)
+	out := make([]Reason, len(e.pending))
+	for i, p := range e.pending {
+		out[i] = Reason{Rule: p.rule, Detail: all[p.en0:p.en1], DetailES: all[p.es0:p.es1]}
+	}
+	return out
+}
+
+// Spanish names of the types that reasons mention.
+var (
+	personalityES = [...]string{"desconocida", "criticón", "tímido", "comunicativo", "minucioso", "dominante", "ofensivo"}
+	motivationES  = [...]string{"desconocida", "racional", "afectiva"}
+	levelES       = [...]string{"desconocido", "básico", "reactivo", "responsable", "proactivo", "colaborativo"}
+)
