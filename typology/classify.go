@@ -54,7 +54,6 @@ func (p Profile) Reasons() []Reason {
 	return append(out, p.Motivation.Reasons...)
 }
 
-
 // evidence is the weight n/(n+2) of n pieces of evidence.
 func evidence(n int) float64 { return float64(n) / float64(n+2) }
 

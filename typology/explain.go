@@ -79,8 +79,8 @@ func (e *explainer) text(rule, en, es string) {
 	e.end()
 }
 
-func (e *explainer) s(s string)  { e.buf = append(e.buf, s...) }
-func (e *explainer) i(n int)     { e.buf = strconv.AppendInt(e.buf, int64(n), 10) }
+func (e *explainer) s(s string) { e.buf = append(e.buf, s...) }
+func (e *explainer) i(n int)    { e.buf = strconv.AppendInt(e.buf, int64(n), 10) }
 func (e *explainer) f(v float64, prec int) {
 	e.buf = strconv.AppendFloat(e.buf, v, 'f', prec, 64)
 }
