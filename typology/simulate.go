@@ -65,3 +65,23 @@ func (m BGNBD) SimulateRepeatPurchases(rng *rand.Rand, T float64) ([]float64, er
 		}
 	}
 }
+
+// SimulateSpend draws one customer from the model and returns the amounts
+// of n transactions: ν ~ Gamma(Q, Gamma) for the customer, then each amount
+// ~ Gamma(P, ν), as Fader, Hardie & Lee (2005) describe. It is for tests,
+// teaching and checking a fit. An invalid model or a negative n wraps
+// [ErrInvalidModel].
+func (m GammaGamma) SimulateSpend(rng *rand.Rand, n int) ([]float64, error) {
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	if n < 0 {
+		return nil, fmt.Errorf("typology: Gamma-Gamma simulation: n = %d: want ≥ 0: %w", n, ErrInvalidModel)
+	}
+	nu := math.Exp(logGamma1(rng, m.Q)) / m.Gamma
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = math.Exp(logGamma1(rng, m.P)) / nu
+	}
+	return out, nil
+}
