@@ -286,3 +286,25 @@ func FuzzFitBGNBD(f *testing.F) {
 		require.NoError(t, gg.Model.Validate())
 	})
 }
+
+// Customers with identical histories are grouped: fitting every customer
+// twice gives the same parameters, standard errors smaller by √2 and twice
+// the log-likelihood.
+func TestFitBGNBDGroupsIdenticalCustomers(t *testing.T) {
+	data := rSim400(t)
+	twice := append(append([]CustomerSummary(nil), data...), data...)
+	f1, err := FitBGNBD(data)
+	require.NoError(t, err)
+	f2, err := FitBGNBD(twice)
+	require.NoError(t, err)
+	assert.InEpsilon(t, f1.Model.R, f2.Model.R, 1e-6)
+	assert.InEpsilon(t, f1.Model.Alpha, f2.Model.Alpha, 1e-6)
+	assert.InEpsilon(t, f1.Model.A, f2.Model.A, 1e-5)
+	assert.InEpsilon(t, f1.Model.B, f2.Model.B, 1e-5)
+	assert.InEpsilon(t, f1.StdErr.R/math.Sqrt2, f2.StdErr.R, 1e-3)
+	assert.InDelta(t, 2*f1.LogLikelihood, f2.LogLikelihood, 1e-6)
+	assert.Equal(t, 800, f2.Customers)
+	d, err := newBGData(twice)
+	require.NoError(t, err)
+	assert.Less(t, len(d.groups), 400, "rounded times repeat even within the 400")
+}

@@ -64,7 +64,7 @@ type tallySegmentJSON struct {
 func (t *SegmentTally) MarshalJSON() ([]byte, error) {
 	j := tallyJSON{Currency: t.currency, WithoutCurrency: t.bare, Segments: []tallySegmentJSON{}}
 	for _, s := range t.Result() {
-		j.Segments = append(j.Segments, tallySegmentJSON{s.Segment, s.Customers, s.Revenue, s.Margin})
+		j.Segments = append(j.Segments, tallySegmentJSON(s))
 	}
 	return json.Marshal(j)
 }
@@ -105,7 +105,7 @@ func (t *SegmentTally) UnmarshalJSON(data []byte) error {
 		case !okMoney(s.Revenue) || !okMoney(s.Margin):
 			return invalidJSON(what, "segment %q: revenue %s, margin %s: not in the tally's currency %q", s.Segment, s.Revenue, s.Margin, j.Currency)
 		}
-		n.add(SegmentStats{Segment: s.Segment, Customers: s.Customers, Revenue: s.Revenue, Margin: s.Margin})
+		n.add(SegmentStats(s))
 	}
 	*t = n
 	return nil

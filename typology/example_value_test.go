@@ -1,6 +1,7 @@
 package typology_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"time"
@@ -86,4 +87,63 @@ func ExampleModelCLV() {
 	fmt.Println(v)
 	// Output:
 	// 10.86 USD
+}
+
+func ExampleRFMSketch() {
+	// Two shops score their customers against the whole base without
+	// sending each other the customers: each sketches its own, the
+	// sketches travel as JSON and are merged, and the boundaries travel
+	// back.
+	cop := func(s string) servuction.Money { return servuction.MustParseMoney(s + " COP") }
+	north := []typology.RFMInput{
+		{Customer: "ana", Recency: 3 * typology.Day, Frequency: 24, Monetary: cop("2400000")},
+		{Customer: "beto", Recency: 200 * typology.Day, Frequency: 18, Monetary: cop("1900000")},
+		{Customer: "caro", Recency: 10 * typology.Day, Frequency: 1, Monetary: cop("80000")},
+	}
+	south := []typology.RFMInput{
+		{Customer: "dani", Recency: 400 * typology.Day, Frequency: 2, Monetary: cop("150000")},
+		{Customer: "eva", Recency: 60 * typology.Day, Frequency: 6, Monetary: cop("600000")},
+	}
+	var merged typology.RFMSketch
+	for _, shop := range [][]typology.RFMInput{north, south} {
+		var s typology.RFMSketch
+		for _, c := range shop {
+			if err := s.Add(c); err != nil {
+				fmt.Println(err)
+				return
+			}
+		}
+		wire, err := json.Marshal(&s)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		var received typology.RFMSketch
+		if err := json.Unmarshal(wire, &received); err != nil {
+			fmt.Println(err)
+			return
+		}
+		if err := merged.Merge(&received); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	bounds := merged.Result()
+	days, _ := bounds.RecencyDays()
+	fmt.Println("recency days for scores 2–5:", days)
+	for _, c := range append(north, south...) {
+		s, err := bounds.Score(c, nil)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(s.Customer, s.Code(), s.Segment)
+	}
+	// Output:
+	// recency days for scores 2–5: [200 60 10 3]
+	// ana 555 Champions
+	// beto 244 At Risk
+	// caro 411 Promising
+	// dani 122 Hibernating
+	// eva 333 Need Attention
 }

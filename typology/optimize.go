@@ -172,6 +172,37 @@ func bfgsUpdate(h [][]float64, s, y []float64, sy float64) {
 	}
 }
 
+// simplex is Nelder–Mead's d+1 points and their values.
+type simplex struct {
+	pts  [][]float64
+	vals []float64
+}
+
+// sort orders the points by value, best first.
+func (s *simplex) sort() {
+	order := make([]int, len(s.pts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmpFloat(s.vals[a], s.vals[b]) })
+	pts, vals := make([][]float64, len(order)), make([]float64, len(order))
+	for i, k := range order {
+		pts[i], vals[i] = s.pts[k], s.vals[k]
+	}
+	s.pts, s.vals = pts, vals
+}
+
+// centroid returns the centroid of every point but the worst.
+func (s *simplex) centroid(c []float64) {
+	d := len(c)
+	for i := range c {
+		c[i] = 0
+		for k := 0; k < d; k++ {
+			c[i] += s.pts[k][i] / float64(d)
+		}
+	}
+}
+
 // nelderMead minimizes o from x0 by the downhill simplex (reflection 1,
 // expansion 2, contraction ½, shrink ½) with a first simplex of steps of 0.5
 // along each axis, until the values at the vertices agree to 1e-12 or after
@@ -180,93 +211,70 @@ func nelderMead(o *objective, x0 []float64) optResult {
 	d := o.dim
 	g := make([]float64, d)
 	f := func(x []float64) float64 { return o.value(x, g) }
-	pts := make([][]float64, d+1)
-	vals := make([]float64, d+1)
-	evals := 0
-	for i := range pts {
-		pts[i] = slices.Clone(x0)
+	s := simplex{pts: make([][]float64, d+1), vals: make([]float64, d+1)}
+	for i := range s.pts {
+		s.pts[i] = slices.Clone(x0)
 		if i > 0 {
-			pts[i][i-1] += 0.5
-			if !o.inBox(pts[i]) {
-				pts[i][i-1] -= 1
+			s.pts[i][i-1] += 0.5
+			if !o.inBox(s.pts[i]) {
+				s.pts[i][i-1] -= 1
 			}
 		}
-		vals[i] = f(pts[i])
-		evals++
+		s.vals[i] = f(s.pts[i])
 	}
-	centroid := make([]float64, d)
-	trial := func(worst []float64, coef float64) []float64 {
+	evals := d + 1
+	c := make([]float64, d)
+	along := func(coef float64) []float64 { // c + coef·(worst − c)
 		x := make([]float64, d)
 		for i := range x {
-			x[i] = centroid[i] + coef*(worst[i]-centroid[i])
+			x[i] = c[i] + coef*(s.pts[d][i]-c[i])
 		}
 		return x
 	}
-	order := make([]int, d+1)
 	for evals < maxNMEvals {
-		for i := range order {
-			order[i] = i
-		}
-		slices.SortStableFunc(order, func(a, b int) int { return cmpFloat(vals[a], vals[b]) })
-		sortedPts := make([][]float64, d+1)
-		sortedVals := make([]float64, d+1)
-		for i, k := range order {
-			sortedPts[i], sortedVals[i] = pts[k], vals[k]
-		}
-		pts, vals = sortedPts, sortedVals
-		if vals[d]-vals[0] <= 1e-12*(1+math.Abs(vals[0])) {
+		s.sort()
+		if s.vals[d]-s.vals[0] <= 1e-12*(1+math.Abs(s.vals[0])) {
 			break
 		}
-		for i := range centroid {
-			centroid[i] = 0
-			for k := 0; k < d; k++ {
-				centroid[i] += pts[k][i] / float64(d)
-			}
-		}
-		xr := trial(pts[d], -1)
+		s.centroid(c)
+		xr := along(-1)
 		fr := f(xr)
 		evals++
 		switch {
-		case fr < vals[0]:
-			xe := trial(pts[d], -2)
+		case fr < s.vals[0]:
+			xe := along(-2)
 			fe := f(xe)
 			evals++
 			if fe < fr {
-				pts[d], vals[d] = xe, fe
-			} else {
-				pts[d], vals[d] = xr, fr
+				xr, fr = xe, fe
 			}
-		case fr < vals[d-1]:
-			pts[d], vals[d] = xr, fr
+			s.pts[d], s.vals[d] = xr, fr
+		case fr < s.vals[d-1]:
+			s.pts[d], s.vals[d] = xr, fr
 		default:
-			xc := trial(pts[d], 0.5)
-			if fr < vals[d] {
-				xc = trial(pts[d], -0.5)
+			coef := 0.5 // inside contraction; outside when the reflection helped
+			if fr < s.vals[d] {
+				coef = -0.5
 			}
+			xc := along(coef)
 			fc := f(xc)
 			evals++
-			if fc < min(fr, vals[d]) {
-				pts[d], vals[d] = xc, fc
+			if fc < min(fr, s.vals[d]) {
+				s.pts[d], s.vals[d] = xc, fc
 				continue
 			}
-			for k := 1; k <= d; k++ {
-				for i := range pts[k] {
-					pts[k][i] = pts[0][i] + 0.5*(pts[k][i]-pts[0][i])
+			for k := 1; k <= d; k++ { // shrink towards the best
+				for i := range s.pts[k] {
+					s.pts[k][i] = s.pts[0][i] + 0.5*(s.pts[k][i]-s.pts[0][i])
 				}
-				vals[k] = f(pts[k])
+				s.vals[k] = f(s.pts[k])
 				evals++
 			}
 		}
 	}
-	best := 0
-	for k := range vals {
-		if vals[k] < vals[best] {
-			best = k
-		}
-	}
-	x := pts[best]
-	fx := o.value(x, g)
-	return optResult{x: x, f: fx, grad: g, evals: evals + 1, ok: maxAbs(g) <= gradTol}
+	s.sort()
+	fx := o.value(s.pts[0], g)
+	return optResult{x: s.pts[0], f: fx, grad: g, evals: evals + 1, ok: maxAbs(g) <= gradTol}
 }
 
 func cmpFloat(a, b float64) int {

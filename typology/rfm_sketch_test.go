@@ -209,3 +209,23 @@ func TestAmountKeyOrder(t *testing.T) {
 	assert.Equal(t, amountKey(decimal.RequireFromString("1000")), amountKey(decimal.RequireFromString("1009")))
 	assert.Equal(t, "22.3", keyAmount(amountKey(decimal.RequireFromString("22.349"))).String())
 }
+
+// The sketch's encoding does not grow with the customers added when their
+// figures stay in the same ranges.
+func TestRFMSketchSizeBounded(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 32))
+	size := func(n int) int {
+		var s RFMSketch
+		for range n {
+			require.NoError(t, s.Add(RFMInput{Recency: time.Duration(rng.IntN(365)) * Day, Frequency: rng.IntN(30),
+				Monetary: servuction.Money{Amount: decimal.New(1000+rng.Int64N(99000), 0), Currency: "COP"}}))
+		}
+		data, err := json.Marshal(&s)
+		require.NoError(t, err)
+		return len(data)
+	}
+	small, large := size(20_000), size(200_000)
+	// Ranges: 365 days, 30 frequencies, 1 000–100 000 COP in about 1 800
+	// three-digit buckets; only the counts' digits grow.
+	assert.Less(t, large, small*12/10, "20 000 customers: %d bytes, 200 000: %d", small, large)
+}

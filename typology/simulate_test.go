@@ -66,3 +66,18 @@ func TestSimulateSpendMean(t *testing.T) {
 	_, err = GammaGamma{}.SimulateSpend(rng, 1)
 	assert.ErrorIs(t, err, ErrInvalidModel)
 }
+
+func TestSimulateIsReproducible(t *testing.T) {
+	draw := func() ([]float64, []float64) {
+		rng := rand.New(rand.NewPCG(7, 7))
+		times, err := CDNOW.SimulateRepeatPurchases(rng, 52)
+		require.NoError(t, err)
+		spend, err := GammaGamma{P: 6.25, Q: 3.74, Gamma: 15.44}.SimulateSpend(rng, 3)
+		require.NoError(t, err)
+		return times, spend
+	}
+	t1, s1 := draw()
+	t2, s2 := draw()
+	assert.Equal(t, t1, t2)
+	assert.Equal(t, s1, s2)
+}

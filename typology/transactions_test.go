@@ -161,3 +161,22 @@ func firstIn(log []Transaction, c string, end time.Time) bool {
 	}
 	return false
 }
+
+// Without a Location the civil dates of MergeSameDay are UTC's: 23:00 and
+// 01:00 UTC are two days, but one evening in Bogotá (UTC−5).
+func TestSummarizeTransactionsMergeZone(t *testing.T) {
+	at := func(d, h int) time.Time { return time.Date(2026, 3, d, h, 0, 0, 0, time.UTC) }
+	usd := servuction.MustParseMoney("1 USD")
+	log := []Transaction{{"a", at(1, 10), usd}, {"a", at(2, 23), usd}, {"a", at(3, 1), usd}}
+	cfg := SummaryConfig{CalibrationEnd: at(10, 0), MergeSameDay: true}
+	got, err := SummarizeTransactions(log, cfg)
+	require.NoError(t, err)
+	assert.Equal(t, 2, got[0].X)
+	bog, err := time.LoadLocation("America/Bogota")
+	require.NoError(t, err)
+	cfg.Location = bog
+	got, err = SummarizeTransactions(log, cfg)
+	require.NoError(t, err)
+	assert.Equal(t, 1, got[0].X)
+	assert.True(t, got[0].MeanAmount.Equal(servuction.MustParseMoney("2 USD")))
+}
