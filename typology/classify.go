@@ -135,19 +135,20 @@ func Classify(h History, now time.Time, cfg Config) (Profile, error) {
 	p.Margin = margin
 	var e explainer
 	e.init()
+	e.window = formatDuration(cfg.Window)
 	var marks [6]int
-	p.Behaviour.Type, p.Behaviour.Confidence = classifyBehaviour(&e, &h, cfg, from, purchasesInWindow)
+	p.Behaviour.Type, p.Behaviour.Confidence = classifyBehaviour(&e, &h, &cfg, from, purchasesInWindow)
 	marks[1] = e.mark()
 	p.Personality.Type, p.Personality.Confidence = classifyPersonality(&e, h.Observations)
 	marks[2] = e.mark()
-	p.Relationship.Type, p.Relationship.Confidence = classifyRelationship(&e, &h, cfg, now)
+	p.Relationship.Type, p.Relationship.Confidence = classifyRelationship(&e, &h, &cfg, now)
 	marks[3] = e.mark()
-	p.Profitability.Type, p.Profitability.Confidence, err = classifyProfitability(&e, len(h.Purchases), purchasesInWindow, margin, cfg)
+	p.Profitability.Type, p.Profitability.Confidence, err = classifyProfitability(&e, len(h.Purchases), purchasesInWindow, margin, &cfg)
 	if err != nil {
 		return Profile{}, err
 	}
 	marks[4] = e.mark()
-	p.Motivation.Type, p.Motivation.Confidence = classifyMotivation(&e, &h, cfg)
+	p.Motivation.Type, p.Motivation.Confidence = classifyMotivation(&e, &h, &cfg)
 	marks[5] = e.mark()
 	all := e.finish()
 	// Each classification gets its own part of one array, capped so that an
@@ -168,22 +169,27 @@ var coefficientLimits = func() (l [13][2]decimal.Decimal) {
 	return l
 }()
 
-// smallCoefficient reports whether d's coefficient has at most 15 digits.
-func smallCoefficient(d decimal.Decimal) bool {
+// smallCoefficient reports whether the coefficient of d, of sign sign,
+// has at most 15 digits.
+func smallCoefficient(d decimal.Decimal, sign int) bool {
 	if e := d.Exponent(); e >= -6 && e <= 6 {
-		l := &coefficientLimits[e+6]
-		return d.Cmp(l[0]) > 0 && d.Cmp(l[1]) < 0
+		if sign < 0 {
+			return d.Cmp(coefficientLimits[e+6][0]) > 0
+		}
+		return d.Cmp(coefficientLimits[e+6][1]) < 0
 	}
 	return d.NumDigits() <= 15
 }
 
 // windowMargin returns the total margin of the purchases at or after from,
 // and their number. It adds the margins as int64 coefficients at their
-// smallest exponent when they fit, and as decimals otherwise.
+// smallest exponent while they fit (15 digits each, the sum in int64), and
+// as decimals otherwise.
 func windowMargin(ps []Purchase, from time.Time) (servuction.Money, int, error) {
 	n := 0
 	currency, bare := "", false
-	minExp := int32(math.MaxInt32)
+	exp := int32(math.MaxInt32) // exponent of sum; MaxInt32 while nothing added
+	var sum int64
 	fast := true
 	for i := range ps {
 		pu := &ps[i]
@@ -191,52 +197,55 @@ func windowMargin(ps []Purchase, from time.Time) (servuction.Money, int, error) 
 			continue
 		}
 		n++
-		if c := pu.Margin.Currency; c != "" {
-			if currency != "" && c != currency {
-				return servuction.Money{}, 0, fmt.Errorf("typology: margins: %s and %s: %w", currency, c, ErrInvalidHistory)
+		m := &pu.Margin
+		if m.Currency != "" && m.Currency != currency {
+			if currency != "" {
+				return servuction.Money{}, 0, fmt.Errorf("typology: margins: %s and %s: %w", currency, m.Currency, ErrInvalidHistory)
 			}
-			currency = c
+			currency = m.Currency
 		}
-		if !pu.Margin.Amount.IsZero() {
-			minExp = min(minExp, pu.Margin.Amount.Exponent())
-			fast = fast && smallCoefficient(pu.Margin.Amount)
-			bare = bare || pu.Margin.Currency == ""
+		sign := m.Amount.Sign()
+		if sign == 0 || !fast {
+			bare = bare || (sign != 0 && m.Currency == "")
+			continue
 		}
+		bare = bare || m.Currency == ""
+		if !smallCoefficient(m.Amount, sign) {
+			fast = false
+			continue
+		}
+		c, e := m.Amount.CoefficientInt64(), m.Amount.Exponent()
+		switch {
+		case exp == math.MaxInt32:
+			exp = e
+		case e < exp: // rescale the sum down to e
+			for ; exp > e && fast; exp-- {
+				fast = sum > math.MinInt64/10 && sum < math.MaxInt64/10
+				sum *= 10
+			}
+		}
+		for k := e; k > exp && fast; k-- {
+			fast = c > math.MinInt64/10 && c < math.MaxInt64/10
+			c *= 10
+		}
+		if fast && ((c > 0 && sum > math.MaxInt64-c) || (c < 0 && sum < math.MinInt64-c)) {
+			fast = false
+		}
+		sum += c
 	}
 	if bare && currency != "" {
 		return servuction.Money{}, 0, fmt.Errorf("typology: margins: amounts with and without currency %s: %w", currency, ErrInvalidHistory)
 	}
-	if minExp == math.MaxInt32 {
-		return servuction.Money{Currency: currency}, n, nil
-	}
-	var sum int64
-	for i := range ps {
-		pu := &ps[i]
-		if !fast || pu.Margin.Amount.IsZero() || pu.At.Before(from) {
-			continue
-		}
-		shift := pu.Margin.Amount.Exponent() - minExp
-		if shift > 3 { // 15 digits × 10³ stays under 2⁶³ for 10³ terms and more
-			fast = false
-			break
-		}
-		c := pu.Margin.Amount.CoefficientInt64()
-		for ; shift > 0; shift-- {
-			c *= 10
-		}
-		if (c > 0 && sum > math.MaxInt64-c) || (c < 0 && sum < math.MinInt64-c) {
-			fast = false
-			break
-		}
-		sum += c
-	}
 	if fast {
-		return servuction.Money{Amount: decimal.New(sum, minExp), Currency: currency}, n, nil
+		if exp == math.MaxInt32 {
+			return servuction.Money{Currency: currency}, n, nil
+		}
+		return servuction.Money{Amount: decimal.New(sum, exp), Currency: currency}, n, nil
 	}
 	total := servuction.Money{Currency: currency}
-	for _, pu := range ps {
-		if !pu.At.Before(from) {
-			total.Amount = total.Amount.Add(pu.Margin.Amount)
+	for i := range ps {
+		if !ps[i].At.Before(from) {
+			total.Amount = total.Amount.Add(ps[i].Margin.Amount)
 		}
 	}
 	return total, n, nil
@@ -272,14 +281,14 @@ func countComplaints(h *History, from time.Time) behaviourCounts {
 	return b
 }
 
-func classifyBehaviour(e *explainer, h *History, cfg Config, from time.Time, purchases int) (Behaviour, float64) {
+func classifyBehaviour(e *explainer, h *History, cfg *Config, from time.Time, purchases int) (Behaviour, float64) {
 	if h.IsEmpty() {
 		e.text("behaviour.empty", "empty history: no purchase, contact, survey or observation",
 			"historial vacío: sin compras, contactos, encuestas ni observaciones")
 		return BehaviourUnclassified, 0
 	}
 	b := countComplaints(h, from)
-	window := formatDuration(cfg.Window)
+	window := e.window
 	if checked := b.founded + b.unfounded; b.unfounded >= cfg.AbusiveMinUnfounded && checked > 0 {
 		share := float64(b.unfounded) / float64(checked)
 		if share >= cfg.AbusiveUnfoundedShare {
@@ -326,7 +335,7 @@ func tr(l Language, en, es string) string {
 }
 
 // chronic applies the chronic-complainer rule.
-func chronic(e *explainer, b behaviourCounts, cfg Config, window string, purchases int) (Behaviour, float64, bool) {
+func chronic(e *explainer, b behaviourCounts, cfg *Config, window string, purchases int) (Behaviour, float64, bool) {
 	rate := float64(b.complaints) / float64(max(purchases, 1))
 	meanSat := math.NaN()
 	if b.satN > 0 {
@@ -374,7 +383,7 @@ func chronic(e *explainer, b behaviourCounts, cfg Config, window string, purchas
 }
 
 // complainer applies the aggressive and reasonable-voicer rules.
-func complainer(e *explainer, b behaviourCounts, cfg Config, window string) (Behaviour, float64) {
+func complainer(e *explainer, b behaviourCounts, cfg *Config, window string) (Behaviour, float64) {
 	share := float64(b.harsh) / float64(b.complaints)
 	if share >= cfg.AggressiveShare {
 		for l := English; l <= Spanish; l++ {
@@ -425,7 +434,7 @@ func complainer(e *explainer, b behaviourCounts, cfg Config, window string) (Beh
 
 // silent applies the rules for a customer without complaints: submissive
 // when the surveys say annoyed, otherwise unclassified.
-func silent(e *explainer, h *History, cfg Config, from time.Time, window string) (Behaviour, float64) {
+func silent(e *explainer, h *History, cfg *Config, from time.Time, window string) (Behaviour, float64) {
 	var rated, ratingSum int
 	for i := range h.Surveys {
 		if s := &h.Surveys[i]; s.Rating > 0 && !s.At.Before(from) {
@@ -538,7 +547,7 @@ func classifyPersonality(e *explainer, obs []Observation) (Personality, float64)
 	return best, float64(n) / float64(total)
 }
 
-func classifyMotivation(e *explainer, h *History, cfg Config) (Motivation, float64) {
+func classifyMotivation(e *explainer, h *History, cfg *Config) (Motivation, float64) {
 	obs := h.Observations
 	if best, n, total := modeOf(len(obs), func(i int) (Motivation, time.Time) { return obs[i].Motivation, obs[i].At }); total > 0 {
 		observed(e, "motivation.observed", best.String(), motivationES[best], n, total)
@@ -593,8 +602,8 @@ func classifyMotivation(e *explainer, h *History, cfg Config) (Motivation, float
 	return t, conf
 }
 
-func classifyProfitability(e *explainer, all, inWindow int, margin servuction.Money, cfg Config) (Profitability, float64, error) {
-	window := formatDuration(cfg.Window)
+func classifyProfitability(e *explainer, all, inWindow int, margin servuction.Money, cfg *Config) (Profitability, float64, error) {
+	window := e.window
 	if all == 0 {
 		e.text("profitability.none", "no purchase: no contribution to grade", "sin compras: ninguna contribución que graduar")
 		return ProfitabilityUnknown, 0, nil

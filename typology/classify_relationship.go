@@ -73,7 +73,7 @@ type loyalty struct {
 	ok                 [5]bool
 }
 
-func checkLoyalty(h *History, cfg Config, now time.Time, first, last time.Time, meanGap, cv float64) loyalty {
+func checkLoyalty(h *History, cfg *Config, now time.Time, first, last time.Time, meanGap, cv float64) loyalty {
 	y := loyalty{n: len(h.Purchases), tenure: now.Sub(first), minTenure: cfg.LoyalMinTenure, minPurchases: cfg.LoyalMinPurchases,
 		cv: cv, maxCV: cfg.LoyalMaxGapCV, meanGap: meanGap, lapseDays: now.Sub(last).Hours() / 24, lapses: cfg.LoyalMaxLapse}
 	for i := range h.Surveys {
@@ -125,7 +125,7 @@ func (y *loyalty) write(e *explainer, k int, l Language) {
 			return
 		}
 		e.s(tr(l, "latest survey (", "última encuesta ("))
-		e.buf = y.latest.At.AppendFormat(e.buf, time.DateOnly)
+		e.b(y.latest.At.AppendFormat(e.tmp[:0], time.DateOnly))
 		e.s(tr(l, "): intends to buy ", "): intención de compra "))
 		e.yesNo(y.latest.IntendsToBuy, l)
 		e.s(tr(l, ", would recommend ", ", recomendaría "))
@@ -170,7 +170,7 @@ func share(k, of int) float64 {
 	return float64(k) / float64(of)
 }
 
-func classifyRelationship(e *explainer, h *History, cfg Config, now time.Time) (Relationship, float64) {
+func classifyRelationship(e *explainer, h *History, cfg *Config, now time.Time) (Relationship, float64) {
 	n := len(h.Purchases)
 	if n < cfg.MinPurchases {
 		for l := English; l <= Spanish; l++ {
@@ -217,7 +217,7 @@ func classifyRelationship(e *explainer, h *History, cfg Config, now time.Time) (
 
 // otherRelationship applies the rules after the loyal one and writes the
 // reason of the first that holds, or of none.
-func otherRelationship(e *explainer, c relCounts, cfg Config, meanGap, cv float64) (Relationship, float64) {
+func otherRelationship(e *explainer, c relCounts, cfg *Config, meanGap, cv float64) (Relationship, float64) {
 	ratio := func(rule string, k, of int, s, min float64, en, es string) {
 		for l := English; l <= Spanish; l++ {
 			if l == English {

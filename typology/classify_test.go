@@ -3,9 +3,13 @@ package typology
 import (
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/servuction/servuction"
+	"github.com/shopspring/decimal"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -281,4 +285,34 @@ func TestHistoryJSONRoundTrip(t *testing.T) {
 	assert.Equal(t, want.String(), got.String())
 	assert.Equal(t, want.Reasons(), got.Reasons())
 	assert.Error(t, json.Unmarshal([]byte(`{"Purchases":[{"Tier":"luxury"}]}`), &back))
+}
+
+// windowMargin's int64 fast path gives the sum decimal addition gives, for
+// margins of any sign, exponent and size (wide ones take the decimal path).
+func TestWindowMarginMatchesDecimalSum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(41, 42))
+	for round := 0; round < 2000; round++ {
+		var ps []Purchase
+		want := decimal.Zero
+		from := daysAgo(100)
+		for range rng.IntN(40) {
+			var amount decimal.Decimal
+			switch rng.IntN(6) {
+			case 0:
+				amount = decimal.New(rng.Int64N(1<<62)-1<<61, int32(rng.IntN(20)-10)) // wide
+			case 1:
+				amount = decimal.Zero
+			default:
+				amount = decimal.New(rng.Int64N(2_000_000)-500_000, int32(rng.IntN(7)-4))
+			}
+			at := daysAgo(rng.IntN(200))
+			ps = append(ps, Purchase{At: at, Margin: servuction.Money{Amount: amount, Currency: "COP"}})
+			if !at.Before(from) {
+				want = want.Add(amount)
+			}
+		}
+		got, _, err := windowMargin(ps, from)
+		require.NoError(t, err)
+		require.True(t, want.Equal(got.Amount), "round %d: got %s, want %s", round, got.Amount, want)
+	}
 }

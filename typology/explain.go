@@ -1,7 +1,9 @@
 package typology
 
 import (
+	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/servuction/servuction"
@@ -36,39 +38,42 @@ func (r Reason) In(l Language) string {
 }
 
 // explainer writes the reasons of one classification, English and Spanish,
-// into one buffer without formatting through fmt, and hands them out as
-// slices of one string at the end: a handful of allocations for a whole
-// profile instead of several per reason.
+// into one builder without formatting through fmt, and hands them out as
+// slices of its one string at the end: a handful of allocations for a
+// whole profile instead of several per reason.
 type explainer struct {
-	buf     []byte
-	pending []pendingReason
-	arr     [2048]byte
-	parr    [12]pendingReason
+	sb      strings.Builder
+	pending [maxProfileReasons]pendingReason
+	n       int
+	tmp     [32]byte
+	window  string // the classification window as text, "365d"
 }
+
+// maxProfileReasons bounds the reasons of one profile: one per
+// classification, two for the relationship.
+const maxProfileReasons = 6
 
 type pendingReason struct {
 	rule               string
 	en0, en1, es0, es1 int
 }
 
-func (e *explainer) init() {
-	e.buf = e.arr[:0]
-	e.pending = e.parr[:0]
-}
+func (e *explainer) init() { e.sb.Grow(2048) }
 
 // begin starts a reason: what is written next is its English text.
 func (e *explainer) begin(rule string) {
-	e.pending = append(e.pending, pendingReason{rule: rule, en0: len(e.buf)})
+	e.pending[e.n] = pendingReason{rule: rule, en0: e.sb.Len()}
+	e.n++
 }
 
 // es ends the English text; what is written next is the Spanish text.
 func (e *explainer) es() {
-	p := &e.pending[len(e.pending)-1]
-	p.en1, p.es0 = len(e.buf), len(e.buf)
+	p := &e.pending[e.n-1]
+	p.en1, p.es0 = e.sb.Len(), e.sb.Len()
 }
 
 // end ends the Spanish text.
-func (e *explainer) end() { e.pending[len(e.pending)-1].es1 = len(e.buf) }
+func (e *explainer) end() { e.pending[e.n-1].es1 = e.sb.Len() }
 
 // text writes a reason whose two texts have no figures.
 func (e *explainer) text(rule, en, es string) {
@@ -79,16 +84,24 @@ func (e *explainer) text(rule, en, es string) {
 	e.end()
 }
 
-func (e *explainer) s(s string) { e.buf = append(e.buf, s...) }
-func (e *explainer) i(n int)    { e.buf = strconv.AppendInt(e.buf, int64(n), 10) }
+func (e *explainer) s(s string) { e.sb.WriteString(s) }
+func (e *explainer) b(b []byte) { e.sb.Write(b) }
+func (e *explainer) i(n int)    { e.b(strconv.AppendInt(e.tmp[:0], int64(n), 10)) }
+
+// f writes v with prec decimals, as fmt's %.{prec}f does.
 func (e *explainer) f(v float64, prec int) {
-	e.buf = strconv.AppendFloat(e.buf, v, 'f', prec, 64)
+	if prec == 0 && v >= 0 && v < 1e15 {
+		// RoundToEven on the exact binary value is what %.0f prints.
+		e.b(strconv.AppendInt(e.tmp[:0], int64(math.RoundToEven(v)), 10))
+		return
+	}
+	e.b(strconv.AppendFloat(e.tmp[:0], v, 'f', prec, 64))
 }
 
 // pct writes x as a whole percentage, "75%".
 func (e *explainer) pct(x float64) {
 	e.f(100*x, 0)
-	e.buf = append(e.buf, '%')
+	e.sb.WriteByte('%')
 }
 
 // days writes d in whole days, "30 d".
@@ -98,9 +111,9 @@ func (e *explainer) days(d time.Duration) {
 }
 
 func (e *explainer) money(m servuction.Money) {
-	e.buf = appendDecimal(e.buf, m.Amount)
+	e.b(appendDecimal(e.tmp[:0], m.Amount))
 	if m.Currency != "" {
-		e.buf = append(e.buf, ' ')
+		e.sb.WriteByte(' ')
 		e.s(m.Currency)
 	}
 }
@@ -165,20 +178,20 @@ func (e *explainer) yesNo(b bool, l Language) {
 	case l == Spanish:
 		e.s("no")
 	default:
-		e.buf = strconv.AppendBool(e.buf, b)
+		e.b(strconv.AppendBool(e.tmp[:0], b))
 	}
 }
 
 // mark returns the number of reasons written so far, to slice finish's
 // result by classification.
-func (e *explainer) mark() int { return len(e.pending) }
+func (e *explainer) mark() int { return e.n }
 
 // finish converts the buffer to one string and returns every reason, in
 // the order written, sharing it.
 func (e *explainer) finish() []Reason {
-	all := string(e.buf)
-	out := make([]Reason, len(e.pending))
-	for i, p := range e.pending {
+	all := e.sb.String()
+	out := make([]Reason, e.n)
+	for i, p := range e.pending[:e.n] {
 		out[i] = Reason{Rule: p.rule, Detail: all[p.en0:p.en1], DetailES: all[p.es0:p.es1]}
 	}
 	return out
