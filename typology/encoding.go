@@ -317,3 +317,71 @@ func (b *RFMBoundaries) UnmarshalJSON(data []byte) error {
 	*b = n
 	return nil
 }
+
+// ---- fitted models
+
+type bgnbdJSON struct {
+	R     float64 `json:"r"`
+	Alpha float64 `json:"alpha"`
+	A     float64 `json:"a"`
+	B     float64 `json:"b"`
+}
+
+// MarshalJSON writes the parameters as {"r":…,"alpha":…,"a":…,"b":…}, so a
+// fitted model can be stored and read back exactly (shortest decimal text
+// that reads back to the same float64).
+func (m BGNBD) MarshalJSON() ([]byte, error) { return json.Marshal(bgnbdJSON(m)) }
+
+// UnmarshalJSON reads what MarshalJSON writes, every parameter required,
+// and validates the model ([BGNBD.Validate]); on error m is unchanged.
+func (m *BGNBD) UnmarshalJSON(data []byte) error {
+	var j struct {
+		R     *float64 `json:"r"`
+		Alpha *float64 `json:"alpha"`
+		A     *float64 `json:"a"`
+		B     *float64 `json:"b"`
+	}
+	if err := decodeStrict("BG/NBD", data, &j); err != nil {
+		return err
+	}
+	if j.R == nil || j.Alpha == nil || j.A == nil || j.B == nil {
+		return invalidJSON("BG/NBD", "want every parameter: r, alpha, a and b")
+	}
+	n := BGNBD{R: *j.R, Alpha: *j.Alpha, A: *j.A, B: *j.B}
+	if err := n.Validate(); err != nil {
+		return fmt.Errorf("typology: BG/NBD JSON: %w: %w", err, ErrInvalidValue)
+	}
+	*m = n
+	return nil
+}
+
+type gammaGammaJSON struct {
+	P     float64 `json:"p"`
+	Q     float64 `json:"q"`
+	Gamma float64 `json:"gamma"`
+}
+
+// MarshalJSON writes the parameters as {"p":…,"q":…,"gamma":…}, exactly.
+func (m GammaGamma) MarshalJSON() ([]byte, error) { return json.Marshal(gammaGammaJSON(m)) }
+
+// UnmarshalJSON reads what MarshalJSON writes, every parameter required,
+// and validates the model ([GammaGamma.Validate]); on error m is unchanged.
+func (m *GammaGamma) UnmarshalJSON(data []byte) error {
+	var j struct {
+		P     *float64 `json:"p"`
+		Q     *float64 `json:"q"`
+		Gamma *float64 `json:"gamma"`
+	}
+	if err := decodeStrict("Gamma-Gamma", data, &j); err != nil {
+		return err
+	}
+	if j.P == nil || j.Q == nil || j.Gamma == nil {
+		return invalidJSON("Gamma-Gamma", "want every parameter: p, q and gamma")
+	}
+	n := GammaGamma{P: *j.P, Q: *j.Q, Gamma: *j.Gamma}
+	if err := n.Validate(); err != nil {
+		return fmt.Errorf("typology: Gamma-Gamma JSON: %w: %w", err, ErrInvalidValue)
+	}
+	*m = n
+	return nil
+}

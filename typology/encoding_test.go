@@ -240,3 +240,73 @@ func FuzzRFMBoundariesJSON(f *testing.F) {
 		}
 	})
 }
+
+func TestModelJSON(t *testing.T) {
+	data, err := json.Marshal(CDNOW)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426}`, string(data))
+	gg := GammaGamma{P: 6.25, Q: 3.74, Gamma: 15.44}
+	data, err = json.Marshal(gg)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"p":6.25,"q":3.74,"gamma":15.44}`, string(data))
+	// Round trips are exact for any parameters.
+	rng := rand.New(rand.NewPCG(8, 8))
+	for range 1000 {
+		m := BGNBD{R: rng.ExpFloat64(), Alpha: rng.ExpFloat64() * 100, A: rng.Float64() + 1e-9, B: rng.ExpFloat64()}
+		data, err := json.Marshal(m)
+		require.NoError(t, err)
+		var back BGNBD
+		require.NoError(t, json.Unmarshal(data, &back))
+		require.Equal(t, m, back)
+		g := GammaGamma{P: rng.ExpFloat64(), Q: 1 + rng.ExpFloat64(), Gamma: rng.ExpFloat64() * 1e5}
+		data, err = json.Marshal(g)
+		require.NoError(t, err)
+		var gback GammaGamma
+		require.NoError(t, json.Unmarshal(data, &gback))
+		require.Equal(t, g, gback)
+	}
+	for _, bad := range []string{
+		`{"r":0.2,"alpha":4,"a":0.7}`, `{"r":0.2,"alpha":4,"a":0.7,"b":2,"c":1}`, `{"r":-0.2,"alpha":4,"a":0.7,"b":2}`,
+		`{"r":0,"alpha":4,"a":0.7,"b":2}`, `[]`,
+	} {
+		var m BGNBD = CDNOW
+		require.ErrorIs(t, json.Unmarshal([]byte(bad), &m), ErrInvalidValue, bad)
+		assert.Equal(t, CDNOW, m, "unchanged after %s", bad)
+	}
+	for _, bad := range []string{`{"p":1,"q":2}`, `{"p":1,"q":2,"gamma":3,"x":1}`, `{"p":1,"q":-2,"gamma":3}`} {
+		g := gg
+		require.ErrorIs(t, json.Unmarshal([]byte(bad), &g), ErrInvalidValue, bad)
+		assert.Equal(t, gg, g)
+	}
+}
+
+// FuzzModelJSON: the model decoders never panic; what they accept is a
+// valid model that encodes back to the same value.
+func FuzzModelJSON(f *testing.F) {
+	f.Add([]byte(`{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426}`))
+	f.Add([]byte(`{"p":6.25,"q":3.74,"gamma":15.44}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var m BGNBD
+		if err := m.UnmarshalJSON(data); err == nil {
+			require.NoError(t, m.Validate())
+			out, err := json.Marshal(m)
+			require.NoError(t, err)
+			var back BGNBD
+			require.NoError(t, json.Unmarshal(out, &back))
+			require.Equal(t, m, back)
+		} else {
+			require.ErrorIs(t, err, ErrInvalidValue)
+		}
+		var g GammaGamma
+		if err := g.UnmarshalJSON(data); err == nil {
+			require.NoError(t, g.Validate())
+			out, err := json.Marshal(g)
+			require.NoError(t, err)
+			var back GammaGamma
+			require.NoError(t, json.Unmarshal(out, &back))
+			require.Equal(t, g, back)
+		} else {
+			require.ErrorIs(t, err, ErrInvalidValue)
+		}
+	})
+}
