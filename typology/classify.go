@@ -122,33 +122,38 @@ func Classify(h History, now time.Time, cfg Config) (Profile, error) {
 	if err := cfg.Validate(); err != nil {
 		return Profile{}, err
 	}
-	if err := h.Validate(now); err != nil {
-		return Profile{}, err
-	}
 	cfg = cfg.withDefaults()
-	p := Profile{Customer: h.Customer}
 	from := now.Add(-cfg.Window)
-	margin, purchasesInWindow, err := windowMargin(h.Purchases, from)
+	// One pass over the purchases checks them and gathers what the rules
+	// need; only a history found wrong goes through Validate, for its
+	// errors.
+	scan := scanPurchases(h.Purchases, now, from)
+	if !scan.valid || !h.restValid(now) {
+		if err := h.Validate(now); err != nil {
+			return Profile{}, err
+		}
+	}
+	margin, err := scan.margin.result(h.Purchases, from)
 	if err != nil {
 		return Profile{}, err
 	}
-	p.Margin = margin
+	purchasesInWindow := scan.inWindow
+	p := Profile{Customer: h.Customer, Margin: margin}
 	var e explainer
-	e.init()
 	e.window = formatDuration(cfg.Window)
 	var marks [6]int
 	p.Behaviour.Type, p.Behaviour.Confidence = classifyBehaviour(&e, &h, &cfg, from, purchasesInWindow)
 	marks[1] = e.mark()
 	p.Personality.Type, p.Personality.Confidence = classifyPersonality(&e, h.Observations)
 	marks[2] = e.mark()
-	p.Relationship.Type, p.Relationship.Confidence = classifyRelationship(&e, &h, &cfg, now)
+	p.Relationship.Type, p.Relationship.Confidence = classifyRelationship(&e, &h, &cfg, now, &scan)
 	marks[3] = e.mark()
 	p.Profitability.Type, p.Profitability.Confidence, err = classifyProfitability(&e, len(h.Purchases), purchasesInWindow, margin, &cfg)
 	if err != nil {
 		return Profile{}, err
 	}
 	marks[4] = e.mark()
-	p.Motivation.Type, p.Motivation.Confidence = classifyMotivation(&e, &h, &cfg)
+	p.Motivation.Type, p.Motivation.Confidence = classifyMotivation(&e, &h, &cfg, &scan)
 	marks[5] = e.mark()
 	all := e.finish()
 	// Each classification gets its own part of one array, capped so that an
@@ -181,74 +186,99 @@ func smallCoefficient(d decimal.Decimal, sign int) bool {
 	return d.NumDigits() <= 15
 }
 
-// windowMargin returns the total margin of the purchases at or after from,
-// and their number. It adds the margins as int64 coefficients at their
-// smallest exponent while they fit (15 digits each, the sum in int64), and
-// as decimals otherwise.
-func windowMargin(ps []Purchase, from time.Time) (servuction.Money, int, error) {
-	n := 0
-	currency, bare := "", false
-	exp := int32(math.MaxInt32) // exponent of sum; MaxInt32 while nothing added
-	var sum int64
-	fast := true
-	for i := range ps {
-		pu := &ps[i]
-		if pu.At.Before(from) {
-			continue
+// marginSum adds margins as int64 coefficients at their smallest exponent
+// while they fit (15 digits each, the sum in int64), and falls back to
+// decimal addition otherwise; it also checks that the margins share one
+// currency.
+type marginSum struct {
+	currency string
+	bare     bool  // a non-zero margin without currency was added
+	exp      int32 // exponent of sum; MaxInt32 while nothing added
+	sum      int64
+	slow     bool // the int64 sum no longer holds: add decimals
+	mixed    string
+}
+
+func newMarginSum() marginSum { return marginSum{exp: math.MaxInt32} }
+
+// add adds one margin.
+func (s *marginSum) add(m *servuction.Money) {
+	if m.Currency != "" && m.Currency != s.currency {
+		if s.currency != "" {
+			s.mixed = m.Currency
+		} else {
+			s.currency = m.Currency
 		}
-		n++
-		m := &pu.Margin
-		if m.Currency != "" && m.Currency != currency {
-			if currency != "" {
-				return servuction.Money{}, 0, fmt.Errorf("typology: margins: %s and %s: %w", currency, m.Currency, ErrInvalidHistory)
-			}
-			currency = m.Currency
-		}
-		sign := m.Amount.Sign()
-		if sign == 0 || !fast {
-			bare = bare || (sign != 0 && m.Currency == "")
-			continue
-		}
-		bare = bare || m.Currency == ""
-		if !smallCoefficient(m.Amount, sign) {
-			fast = false
-			continue
-		}
-		c, e := m.Amount.CoefficientInt64(), m.Amount.Exponent()
-		switch {
-		case exp == math.MaxInt32:
-			exp = e
-		case e < exp: // rescale the sum down to e
-			for ; exp > e && fast; exp-- {
-				fast = sum > math.MinInt64/10 && sum < math.MaxInt64/10
-				sum *= 10
-			}
-		}
-		for k := e; k > exp && fast; k-- {
-			fast = c > math.MinInt64/10 && c < math.MaxInt64/10
-			c *= 10
-		}
-		if fast && ((c > 0 && sum > math.MaxInt64-c) || (c < 0 && sum < math.MinInt64-c)) {
-			fast = false
-		}
-		sum += c
 	}
-	if bare && currency != "" {
-		return servuction.Money{}, 0, fmt.Errorf("typology: margins: amounts with and without currency %s: %w", currency, ErrInvalidHistory)
+	sign := m.Amount.Sign()
+	if sign == 0 {
+		return
 	}
-	if fast {
-		if exp == math.MaxInt32 {
-			return servuction.Money{Currency: currency}, n, nil
+	s.bare = s.bare || m.Currency == ""
+	if s.slow {
+		return
+	}
+	if !smallCoefficient(m.Amount, sign) {
+		s.slow = true
+		return
+	}
+	c, e := m.Amount.CoefficientInt64(), m.Amount.Exponent()
+	switch {
+	case s.exp == math.MaxInt32:
+		s.exp = e
+	case e < s.exp: // rescale the sum down to e
+		for ; s.exp > e && !s.slow; s.exp-- {
+			s.slow = s.sum <= math.MinInt64/10 || s.sum >= math.MaxInt64/10
+			s.sum *= 10
 		}
-		return servuction.Money{Amount: decimal.New(sum, exp), Currency: currency}, n, nil
 	}
-	total := servuction.Money{Currency: currency}
+	for k := e; k > s.exp && !s.slow; k-- {
+		s.slow = c <= math.MinInt64/10 || c >= math.MaxInt64/10
+		c *= 10
+	}
+	if (c > 0 && s.sum > math.MaxInt64-c) || (c < 0 && s.sum < math.MinInt64-c) {
+		s.slow = true
+	}
+	s.sum += c
+}
+
+// result returns the total; when the int64 sum did not hold it adds the
+// margins of ps at or after from as decimals.
+func (s *marginSum) result(ps []Purchase, from time.Time) (servuction.Money, error) {
+	if s.mixed != "" {
+		return servuction.Money{}, fmt.Errorf("typology: margins: %s and %s: %w", s.currency, s.mixed, ErrInvalidHistory)
+	}
+	if s.bare && s.currency != "" {
+		return servuction.Money{}, fmt.Errorf("typology: margins: amounts with and without currency %s: %w", s.currency, ErrInvalidHistory)
+	}
+	if !s.slow {
+		if s.exp == math.MaxInt32 {
+			return servuction.Money{Currency: s.currency}, nil
+		}
+		return servuction.Money{Amount: decimal.New(s.sum, s.exp), Currency: s.currency}, nil
+	}
+	total := servuction.Money{Currency: s.currency}
 	for i := range ps {
 		if !ps[i].At.Before(from) {
 			total.Amount = total.Amount.Add(ps[i].Margin.Amount)
 		}
 	}
-	return total, n, nil
+	return total, nil
+}
+
+// windowMargin returns the total margin of the purchases at or after from,
+// and their number.
+func windowMargin(ps []Purchase, from time.Time) (servuction.Money, int, error) {
+	s := newMarginSum()
+	n := 0
+	for i := range ps {
+		if !ps[i].At.Before(from) {
+			n++
+			s.add(&ps[i].Margin)
+		}
+	}
+	m, err := s.result(ps, from)
+	return m, n, err
 }
 
 // behaviourCounts are the figures of the behaviour rules.
@@ -547,21 +577,13 @@ func classifyPersonality(e *explainer, obs []Observation) (Personality, float64)
 	return best, float64(n) / float64(total)
 }
 
-func classifyMotivation(e *explainer, h *History, cfg *Config) (Motivation, float64) {
+func classifyMotivation(e *explainer, h *History, cfg *Config, scan *purchaseScan) (Motivation, float64) {
 	obs := h.Observations
 	if best, n, total := modeOf(len(obs), func(i int) (Motivation, time.Time) { return obs[i].Motivation, obs[i].At }); total > 0 {
 		observed(e, "motivation.observed", best.String(), motivationES[best], n, total)
 		return best, float64(n) / float64(total)
 	}
-	var rational, affective int
-	for i := range h.Purchases {
-		switch pu := &h.Purchases[i]; {
-		case pu.Promotion || pu.Tier == TierBudget:
-			rational++
-		case pu.Tier == TierPremium:
-			affective++
-		}
-	}
+	rational, affective := scan.rational, scan.affective
 	signals := rational + affective
 	if signals == 0 {
 		e.text("motivation.none", "not noted by agents and no promotion, budget or premium purchase to infer it from",

@@ -15,12 +15,13 @@ type purchaseTimes struct {
 	sorted   []time.Time
 }
 
-func newPurchaseTimes(ps []Purchase) purchaseTimes {
-	asc := slices.IsSortedFunc(ps, func(a, b Purchase) int { return a.At.Compare(b.At) })
+// newPurchaseTimes reads ps in place when asc or desc says it is sorted
+// that way (not decreasing or not increasing in time).
+func newPurchaseTimes(ps []Purchase, asc, desc bool) purchaseTimes {
 	if asc {
 		return purchaseTimes{ps: ps}
 	}
-	if slices.IsSortedFunc(ps, func(a, b Purchase) int { return b.At.Compare(a.At) }) {
+	if desc {
 		return purchaseTimes{ps: ps, reversed: true}
 	}
 	ts := make([]time.Time, len(ps))
@@ -170,7 +171,7 @@ func share(k, of int) float64 {
 	return float64(k) / float64(of)
 }
 
-func classifyRelationship(e *explainer, h *History, cfg *Config, now time.Time) (Relationship, float64) {
+func classifyRelationship(e *explainer, h *History, cfg *Config, now time.Time, scan *purchaseScan) (Relationship, float64) {
 	n := len(h.Purchases)
 	if n < cfg.MinPurchases {
 		for l := English; l <= Spanish; l++ {
@@ -187,23 +188,8 @@ func classifyRelationship(e *explainer, h *History, cfg *Config, now time.Time) 
 		e.end()
 		return RelationshipUnknown, 0
 	}
-	c := relCounts{n: n}
-	for i := range h.Purchases {
-		pu := &h.Purchases[i]
-		if pu.Tied {
-			c.tied++
-		}
-		if pu.Promotion {
-			c.promo++
-		}
-		if pu.Tier != TierUnknown {
-			c.tiered++
-			if pu.Tier == TierBudget {
-				c.budget++
-			}
-		}
-	}
-	times := newPurchaseTimes(h.Purchases)
+	c := relCounts{n: n, tied: scan.tied, promo: scan.promo, budget: scan.budget, tiered: scan.tiered}
+	times := newPurchaseTimes(h.Purchases, scan.asc, scan.desc)
 	meanGap, cv := gapStats(n, times.at)
 	y := checkLoyalty(h, cfg, now, times.at(0), times.at(n-1), meanGap, cv)
 	if y.ok == [5]bool{true, true, true, true, true} {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -315,4 +316,88 @@ func TestWindowMarginMatchesDecimalSum(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, want.Equal(got.Amount), "round %d: got %s, want %s", round, got.Amount, want)
 	}
+}
+
+// The order of the purchases does not matter: increasing, decreasing (read
+// in place) and shuffled (sorted in a copy) give the same profile.
+func TestClassifyPurchaseOrderDoesNotMatter(t *testing.T) {
+	rng := rand.New(rand.NewPCG(51, 52))
+	for round := 0; round < 300; round++ {
+		h := randomHistory(rng)
+		asc := slices.Clone(h.Purchases)
+		slices.SortStableFunc(asc, func(a, b Purchase) int { return a.At.Compare(b.At) })
+		desc := slices.Clone(asc)
+		slices.Reverse(desc)
+		shuffled := slices.Clone(asc)
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		var want Profile
+		for k, ps := range [][]Purchase{asc, desc, shuffled} {
+			h.Purchases = ps
+			p, err := Classify(h, now, Config{})
+			require.NoError(t, err)
+			if k == 0 {
+				want = p
+				continue
+			}
+			require.Equal(t, want.Relationship, p.Relationship, "round %d order %d", round, k)
+			require.Equal(t, want.String(), p.String())
+			require.True(t, want.Margin.Equal(p.Margin))
+		}
+	}
+}
+
+// Classify checks a history in one pass and calls Validate only when that
+// pass finds a problem: the two must agree on every history, including
+// wrong ones (zero or future instants, negative amounts, two currencies,
+// undefined enums, ratings out of range).
+func TestScanAgreesWithValidate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(61, 62))
+	currencies := []string{"COP", "COP", "COP", "", "EUR"}
+	valid := 0
+	for round := 0; round < 20000; round++ {
+		h := randomHistory(rng)
+		spoil := rng.IntN(12)
+		for i := range h.Purchases {
+			if rng.IntN(40) != 0 {
+				continue
+			}
+			p := &h.Purchases[i]
+			switch spoil {
+			case 0:
+				p.At = time.Time{}
+			case 1:
+				p.At = now.Add(time.Hour)
+			case 2:
+				p.Amount = p.Amount.Neg()
+			case 3:
+				p.Amount.Currency = currencies[rng.IntN(len(currencies))]
+			case 4:
+				p.Margin.Currency = currencies[rng.IntN(len(currencies))]
+			case 5:
+				p.Tier = PriceTier(4 + rng.IntN(3))
+			}
+		}
+		if spoil >= 6 && spoil <= 10 && len(h.Contacts)+len(h.Surveys)+len(h.Observations) > 0 {
+			switch {
+			case spoil == 6 && len(h.Contacts) > 0:
+				h.Contacts[0].Satisfaction = 6
+			case spoil == 7 && len(h.Contacts) > 0:
+				h.Contacts[0].Channel = 200
+			case spoil == 8 && len(h.Surveys) > 0:
+				h.Surveys[0].Rating = -1
+			case spoil == 9 && len(h.Observations) > 0:
+				h.Observations[0].Motivation = 9
+			case spoil == 10 && len(h.Contacts) > 0:
+				h.Contacts[0].At = now.Add(time.Second)
+			}
+		}
+		full := h.Validate(now) == nil
+		fast := scanPurchases(h.Purchases, now, now.Add(-365*Day)).valid && h.restValid(now)
+		require.Equal(t, full, fast, "round %d: %v", round, h.Validate(now))
+		if full {
+			valid++
+		}
+	}
+	assert.Greater(t, valid, 1000)
+	assert.Less(t, valid, 19000)
 }

@@ -3,7 +3,6 @@ package typology
 import (
 	"math"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/servuction/servuction"
@@ -38,11 +37,15 @@ func (r Reason) In(l Language) string {
 }
 
 // explainer writes the reasons of one classification, English and Spanish,
-// into one builder without formatting through fmt, and hands them out as
-// slices of its one string at the end: a handful of allocations for a
-// whole profile instead of several per reason.
+// into one buffer without formatting through fmt, and hands them out as
+// slices of one string at the end: a handful of allocations for a whole
+// profile instead of several per reason. The buffer is an array inside the
+// explainer (so the explainer, and its text, stay on the caller's stack)
+// until the text outgrows it, which no profile of the package does.
 type explainer struct {
-	sb      strings.Builder
+	arr     [2048]byte
+	len     int
+	spill   []byte // the text once it outgrew arr; nil before
 	pending [maxProfileReasons]pendingReason
 	n       int
 	tmp     [32]byte
@@ -58,22 +61,28 @@ type pendingReason struct {
 	en0, en1, es0, es1 int
 }
 
-func (e *explainer) init() { e.sb.Grow(2048) }
+// size is the length of the text written so far.
+func (e *explainer) size() int {
+	if e.spill != nil {
+		return len(e.spill)
+	}
+	return e.len
+}
 
 // begin starts a reason: what is written next is its English text.
 func (e *explainer) begin(rule string) {
-	e.pending[e.n] = pendingReason{rule: rule, en0: e.sb.Len()}
+	e.pending[e.n] = pendingReason{rule: rule, en0: e.size()}
 	e.n++
 }
 
 // es ends the English text; what is written next is the Spanish text.
 func (e *explainer) es() {
 	p := &e.pending[e.n-1]
-	p.en1, p.es0 = e.sb.Len(), e.sb.Len()
+	p.en1, p.es0 = e.size(), e.size()
 }
 
 // end ends the Spanish text.
-func (e *explainer) end() { e.pending[e.n-1].es1 = e.sb.Len() }
+func (e *explainer) end() { e.pending[e.n-1].es1 = e.size() }
 
 // text writes a reason whose two texts have no figures.
 func (e *explainer) text(rule, en, es string) {
@@ -84,9 +93,29 @@ func (e *explainer) text(rule, en, es string) {
 	e.end()
 }
 
-func (e *explainer) s(s string) { e.sb.WriteString(s) }
-func (e *explainer) b(b []byte) { e.sb.Write(b) }
-func (e *explainer) i(n int)    { e.b(strconv.AppendInt(e.tmp[:0], int64(n), 10)) }
+func (e *explainer) s(s string) {
+	if e.spill == nil && e.len+len(s) <= len(e.arr) {
+		e.len += copy(e.arr[e.len:], s)
+		return
+	}
+	if e.spill == nil {
+		e.spill = append(make([]byte, 0, 2*len(e.arr)), e.arr[:e.len]...)
+	}
+	e.spill = append(e.spill, s...)
+}
+
+func (e *explainer) b(b []byte) {
+	if e.spill == nil && e.len+len(b) <= len(e.arr) {
+		e.len += copy(e.arr[e.len:], b)
+		return
+	}
+	if e.spill == nil {
+		e.spill = append(make([]byte, 0, 2*len(e.arr)), e.arr[:e.len]...)
+	}
+	e.spill = append(e.spill, b...)
+}
+
+func (e *explainer) i(n int) { e.b(strconv.AppendInt(e.tmp[:0], int64(n), 10)) }
 
 // f writes v with prec decimals, as fmt's %.{prec}f does.
 func (e *explainer) f(v float64, prec int) {
@@ -101,7 +130,7 @@ func (e *explainer) f(v float64, prec int) {
 // pct writes x as a whole percentage, "75%".
 func (e *explainer) pct(x float64) {
 	e.f(100*x, 0)
-	e.sb.WriteByte('%')
+	e.s("%")
 }
 
 // days writes d in whole days, "30 d".
@@ -113,7 +142,7 @@ func (e *explainer) days(d time.Duration) {
 func (e *explainer) money(m servuction.Money) {
 	e.b(appendDecimal(e.tmp[:0], m.Amount))
 	if m.Currency != "" {
-		e.sb.WriteByte(' ')
+		e.s(" ")
 		e.s(m.Currency)
 	}
 }
@@ -189,7 +218,12 @@ func (e *explainer) mark() int { return e.n }
 // finish converts the buffer to one string and returns every reason, in
 // the order written, sharing it.
 func (e *explainer) finish() []Reason {
-	all := e.sb.String()
+	var all string
+	if e.spill != nil {
+		all = string(e.spill)
+	} else {
+		all = string(e.arr[:e.len])
+	}
 	out := make([]Reason, e.n)
 	for i, p := range e.pending[:e.n] {
 		out[i] = Reason{Rule: p.rule, Detail: all[p.en0:p.en1], DetailES: all[p.es0:p.es1]}

@@ -104,3 +104,27 @@ func TestAppendDecimalMatchesString(t *testing.T) {
 		assert.Equal(t, d.String(), string(appendDecimal(nil, d)), "%v", d)
 	}
 }
+
+// Text beyond the explainer's array spills to the heap intact.
+func TestExplainerSpills(t *testing.T) {
+	var e explainer
+	long := strings.Repeat("abcdefghij", 150) // 1 500 bytes
+	e.begin("r1")
+	e.s(long)
+	e.es()
+	e.b([]byte(long)) // crosses the 2 048-byte array
+	e.end()
+	e.begin("r2")
+	e.i(42)
+	e.es()
+	e.f(0.5, 0)
+	e.s(" ")
+	e.f(2.5, 0)
+	e.s(" ")
+	e.pct(0.125)
+	e.end()
+	rs := e.finish()
+	require.Len(t, rs, 2)
+	assert.Equal(t, Reason{Rule: "r1", Detail: long, DetailES: long}, rs[0])
+	assert.Equal(t, Reason{Rule: "r2", Detail: "42", DetailES: "0 2 12%"}, rs[1], "%.0f rounds half to even")
+}

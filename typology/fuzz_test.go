@@ -82,6 +82,10 @@ func FuzzClassify(f *testing.F) {
 	f.Add([]byte{0, 0xff, 0xff, 1, 1, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		h := historyFrom(data)
+		// Classify's one-pass check agrees with Validate.
+		if fast, full := scanPurchases(h.Purchases, now, now).valid && h.restValid(now), h.Validate(now) == nil; fast != full {
+			t.Fatalf("fast validity %v, Validate %v", fast, full)
+		}
 		p, err := Classify(h, now, Config{Bands: Bands{Profitable: cop("1000"), VeryProfitable: cop("5000")}})
 		if err != nil {
 			if !errors.Is(err, ErrInvalidHistory) {

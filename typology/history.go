@@ -118,8 +118,10 @@ func (h *History) Validate(now time.Time) error {
 		if p.Amount.Sign() < 0 {
 			add("purchase %d: amount %s is negative", i, p.Amount)
 		}
-		checkCur(i, "amount", &p.Amount)
-		checkCur(i, "margin", &p.Margin)
+		if p.Amount.Currency != currency || p.Margin.Currency != currency { // else nothing to check
+			checkCur(i, "amount", &p.Amount)
+			checkCur(i, "margin", &p.Margin)
+		}
 		if !p.Tier.IsValid() {
 			add("purchase %d: tier %d undefined", i, p.Tier)
 		}
