@@ -140,7 +140,7 @@ func Classify(h History, now time.Time, cfg Config) (Profile, error) {
 	purchasesInWindow := scan.inWindow
 	p := Profile{Customer: h.Customer, Margin: margin}
 	var e explainer
-	e.window = formatDuration(cfg.Window)
+	e.window = cfg.Window
 	var marks [6]int
 	p.Behaviour.Type, p.Behaviour.Confidence = classifyBehaviour(&e, &h, &cfg, from, purchasesInWindow)
 	marks[1] = e.mark()
@@ -203,7 +203,7 @@ func newMarginSum() marginSum { return marginSum{exp: math.MaxInt32} }
 
 // add adds one margin.
 func (s *marginSum) add(m *servuction.Money) {
-	if m.Currency != "" && m.Currency != s.currency {
+	if m.Currency != "" && !sameCurrency(m.Currency, s.currency) {
 		if s.currency != "" {
 			s.mixed = m.Currency
 		} else {
@@ -318,7 +318,7 @@ func classifyBehaviour(e *explainer, h *History, cfg *Config, from time.Time, pu
 		return BehaviourUnclassified, 0
 	}
 	b := countComplaints(h, from)
-	window := e.window
+	window := e.window // written with e.dur
 	if checked := b.founded + b.unfounded; b.unfounded >= cfg.AbusiveMinUnfounded && checked > 0 {
 		share := float64(b.unfounded) / float64(checked)
 		if share >= cfg.AbusiveUnfoundedShare {
@@ -332,7 +332,7 @@ func classifyBehaviour(e *explainer, h *History, cfg *Config, from time.Time, pu
 				e.s(tr(l, " of ", " de "))
 				e.i(checked)
 				e.s(tr(l, " checked complaints in ", " quejas verificadas en "))
-				e.s(window)
+				e.dur(window)
 				e.s(tr(l, " unfounded (", " infundadas ("))
 				e.pct(share)
 				e.s(" ≥ ")
@@ -365,7 +365,7 @@ func tr(l Language, en, es string) string {
 }
 
 // chronic applies the chronic-complainer rule.
-func chronic(e *explainer, b behaviourCounts, cfg *Config, window string, purchases int) (Behaviour, float64, bool) {
+func chronic(e *explainer, b behaviourCounts, cfg *Config, window time.Duration, purchases int) (Behaviour, float64, bool) {
 	rate := float64(b.complaints) / float64(max(purchases, 1))
 	meanSat := math.NaN()
 	if b.satN > 0 {
@@ -386,7 +386,7 @@ func chronic(e *explainer, b behaviourCounts, cfg *Config, window string, purcha
 		}
 		e.i(b.complaints)
 		e.s(tr(l, " complaints in ", " quejas en "))
-		e.s(window)
+		e.dur(window)
 		e.s(" (≥ ")
 		e.i(cfg.ChronicMinComplaints)
 		e.s(tr(l, ") for ", ") para "))
@@ -413,7 +413,7 @@ func chronic(e *explainer, b behaviourCounts, cfg *Config, window string, purcha
 }
 
 // complainer applies the aggressive and reasonable-voicer rules.
-func complainer(e *explainer, b behaviourCounts, cfg *Config, window string) (Behaviour, float64) {
+func complainer(e *explainer, b behaviourCounts, cfg *Config, window time.Duration) (Behaviour, float64) {
 	share := float64(b.harsh) / float64(b.complaints)
 	if share >= cfg.AggressiveShare {
 		for l := English; l <= Spanish; l++ {
@@ -426,7 +426,7 @@ func complainer(e *explainer, b behaviourCounts, cfg *Config, window string) (Be
 			e.s(tr(l, " of ", " de "))
 			e.i(b.complaints)
 			e.s(tr(l, " complaints in ", " quejas en "))
-			e.s(window)
+			e.dur(window)
 			e.s(tr(l, " hostile or asking for escalation (", " hostiles o pidiendo escalar ("))
 			e.pct(share)
 			e.s(" ≥ ")
@@ -445,7 +445,7 @@ func complainer(e *explainer, b behaviourCounts, cfg *Config, window string) (Be
 		}
 		e.i(b.complaints)
 		e.s(tr(l, " complaints in ", " quejas en "))
-		e.s(window)
+		e.dur(window)
 		e.s(", ")
 		e.i(b.founded)
 		e.s(tr(l, " founded, ", " fundadas, "))
@@ -464,7 +464,7 @@ func complainer(e *explainer, b behaviourCounts, cfg *Config, window string) (Be
 
 // silent applies the rules for a customer without complaints: submissive
 // when the surveys say annoyed, otherwise unclassified.
-func silent(e *explainer, h *History, cfg *Config, from time.Time, window string) (Behaviour, float64) {
+func silent(e *explainer, h *History, cfg *Config, from time.Time, window time.Duration) (Behaviour, float64) {
 	var rated, ratingSum int
 	for i := range h.Surveys {
 		if s := &h.Surveys[i]; s.Rating > 0 && !s.At.Before(from) {
@@ -475,11 +475,11 @@ func silent(e *explainer, h *History, cfg *Config, from time.Time, window string
 	if rated == 0 {
 		e.begin("behaviour.none")
 		e.s("no complaint and no rated survey in ")
-		e.s(window)
+		e.dur(window)
 		e.s(": nothing to classify")
 		e.es()
 		e.s("ninguna queja ni encuesta valorada en ")
-		e.s(window)
+		e.dur(window)
 		e.s(": nada que clasificar")
 		e.end()
 		return BehaviourUnclassified, 0
@@ -499,7 +499,7 @@ func silent(e *explainer, h *History, cfg *Config, from time.Time, window string
 			e.es()
 		}
 		e.s(tr(l, "no complaint in ", "ninguna queja en "))
-		e.s(window)
+		e.dur(window)
 		e.s(but[l])
 		e.f(mean, 1)
 		e.s(cmp)
@@ -625,7 +625,7 @@ func classifyMotivation(e *explainer, h *History, cfg *Config, scan *purchaseSca
 }
 
 func classifyProfitability(e *explainer, all, inWindow int, margin servuction.Money, cfg *Config) (Profitability, float64, error) {
-	window := e.window
+	window := e.window // written with e.dur
 	if all == 0 {
 		e.text("profitability.none", "no purchase: no contribution to grade", "sin compras: ninguna contribución que graduar")
 		return ProfitabilityUnknown, 0, nil
@@ -642,7 +642,7 @@ func classifyProfitability(e *explainer, all, inWindow int, margin servuction.Mo
 			e.s(tr(l, " over ", " en "))
 			e.i(inWindow)
 			e.s(tr(l, " purchases in ", " compras en "))
-			e.s(window)
+			e.dur(window)
 			e.s(" ≤ 0")
 		}
 		e.end()
@@ -658,7 +658,7 @@ func classifyProfitability(e *explainer, all, inWindow int, margin servuction.Mo
 			e.s(tr(l, "margin ", "margen "))
 			e.money(margin)
 			e.s(tr(l, " in ", " en "))
-			e.s(window)
+			e.dur(window)
 			e.s(tr(l, " is positive; set Config.Bands (e.g. from ABC) to grade it", " positivo; defina Config.Bands (p. ej. con el análisis ABC) para graduarlo"))
 		}
 		e.end()
@@ -684,7 +684,7 @@ func classifyProfitability(e *explainer, all, inWindow int, margin servuction.Mo
 		e.s(tr(l, "margin ", "margen "))
 		e.money(margin)
 		e.s(tr(l, " in ", " en "))
-		e.s(window)
+		e.dur(window)
 		switch t {
 		case VeryProfitable:
 			e.s(" ≥ ")

@@ -6,52 +6,40 @@ import (
 	"time"
 )
 
-// purchaseTimes gives the instants of a history's purchases in increasing
-// order without copying them when the history is already sorted, either
-// way (the usual case), and sorted copies otherwise.
-type purchaseTimes struct {
-	ps       []Purchase
-	reversed bool
-	sorted   []time.Time
-}
-
-// newPurchaseTimes reads ps in place when asc or desc says it is sorted
-// that way (not decreasing or not increasing in time).
-func newPurchaseTimes(ps []Purchase, asc, desc bool) purchaseTimes {
-	if asc {
-		return purchaseTimes{ps: ps}
-	}
-	if desc {
-		return purchaseTimes{ps: ps, reversed: true}
-	}
-	ts := make([]time.Time, len(ps))
-	for i := range ps {
-		ts[i] = ps[i].At
-	}
-	slices.SortFunc(ts, func(a, b time.Time) int { return a.Compare(b) })
-	return purchaseTimes{sorted: ts}
-}
-
-func (p *purchaseTimes) at(i int) time.Time {
+// sortedTimes returns the instants of ps in increasing order in buf (grown
+// if too small): read in place when asc or desc says ps is already sorted
+// one way (the usual case), sorted otherwise.
+func sortedTimes(ps []Purchase, asc, desc bool, buf []time.Time) []time.Time {
+	ts := buf[:0]
 	switch {
-	case p.sorted != nil:
-		return p.sorted[i]
-	case p.reversed:
-		return p.ps[len(p.ps)-1-i].At
+	case asc:
+		for i := range ps {
+			ts = append(ts, ps[i].At)
+		}
+	case desc:
+		for i := len(ps) - 1; i >= 0; i-- {
+			ts = append(ts, ps[i].At)
+		}
+	default:
+		for i := range ps {
+			ts = append(ts, ps[i].At)
+		}
+		slices.SortFunc(ts, func(a, b time.Time) int { return a.Compare(b) })
 	}
-	return p.ps[i].At
+	return ts
 }
 
 // gapStats returns the mean and coefficient of variation (population
 // standard deviation / mean) of the days between consecutive instants of
-// the n sorted instants; a zero mean gives CV 0.
-func gapStats(n int, at func(i int) time.Time) (mean, cv float64) {
+// sorted ts; a zero mean gives CV 0.
+func gapStats(ts []time.Time) (mean, cv float64) {
+	n := len(ts)
 	if n < 2 {
 		return 0, 0
 	}
 	var sum, sumSq float64
 	for i := 1; i < n; i++ {
-		g := at(i).Sub(at(i-1)).Hours() / 24
+		g := sub(ts[i], ts[i-1]).Hours() / 24
 		sum += g
 		sumSq += g * g
 	}
@@ -61,6 +49,20 @@ func gapStats(n int, at func(i int) time.Time) (mean, cv float64) {
 	}
 	variance := max(sumSq/float64(n-1)-mean*mean, 0)
 	return mean, math.Sqrt(variance) / mean
+}
+
+// sub is t.Sub(u) without Sub's overflow check by round trip, which costs
+// more than the subtraction: for instants without monotonic readings less
+// than 290 years apart the difference of their seconds and nanoseconds is
+// exact; anything else goes through Sub.
+func sub(t, u time.Time) time.Duration {
+	const maxSec = 9_000_000_000 // seconds: 285 years, well inside a Duration
+	if t == t.Round(0) && u == u.Round(0) {
+		if ds := t.Unix() - u.Unix(); ds > -maxSec && ds < maxSec {
+			return time.Duration(ds)*time.Second + time.Duration(t.Nanosecond()-u.Nanosecond())
+		}
+	}
+	return t.Sub(u)
 }
 
 // loyalty holds the figures of the five conditions of the loyal rule.
@@ -189,9 +191,10 @@ func classifyRelationship(e *explainer, h *History, cfg *Config, now time.Time, 
 		return RelationshipUnknown, 0
 	}
 	c := relCounts{n: n, tied: scan.tied, promo: scan.promo, budget: scan.budget, tiered: scan.tiered}
-	times := newPurchaseTimes(h.Purchases, scan.asc, scan.desc)
-	meanGap, cv := gapStats(n, times.at)
-	y := checkLoyalty(h, cfg, now, times.at(0), times.at(n-1), meanGap, cv)
+	var buf [64]time.Time
+	ts := sortedTimes(h.Purchases, scan.asc, scan.desc, buf[:])
+	meanGap, cv := gapStats(ts)
+	y := checkLoyalty(h, cfg, now, ts[0], ts[n-1], meanGap, cv)
 	if y.ok == [5]bool{true, true, true, true, true} {
 		y.writeConditions(e, "relationship.loyal", true)
 		return Loyal, evidence(n)

@@ -20,7 +20,7 @@ func scanPurchases(ps []Purchase, now, from time.Time) purchaseScan {
 	s := purchaseScan{valid: true, margin: newMarginSum(), asc: true, desc: true}
 	currency := ""
 	checkCur := func(c string) {
-		if c == "" || c == currency {
+		if c == "" || sameCurrency(c, currency) {
 			return
 		}
 		if currency != "" {
@@ -28,9 +28,24 @@ func scanPurchases(ps []Purchase, now, from time.Time) purchaseScan {
 		}
 		currency = c
 	}
+	// Instants compare by their wall clock (Unix seconds, nanoseconds) as
+	// Time's methods do when now has no monotonic reading; otherwise they
+	// go through those methods.
+	wall := now == now.Round(0)
+	nowSec, nowNs := now.Unix(), now.Nanosecond()
+	fromSec, fromNs := from.Unix(), from.Nanosecond()
 	for i := range ps {
 		pu := &ps[i]
-		if pu.At.IsZero() || pu.At.After(now) || pu.Amount.Sign() < 0 || !pu.Tier.IsValid() {
+		var bad, early bool
+		if wall {
+			sec, ns := pu.At.Unix(), pu.At.Nanosecond()
+			bad = (sec == zeroUnix && ns == 0) || sec > nowSec || (sec == nowSec && ns > nowNs)
+			early = sec < fromSec || (sec == fromSec && ns < fromNs)
+		} else {
+			bad = pu.At.IsZero() || pu.At.After(now)
+			early = pu.At.Before(from)
+		}
+		if bad || pu.Amount.Sign() < 0 || !pu.Tier.IsValid() {
 			s.valid = false
 		}
 		checkCur(pu.Amount.Currency)
@@ -43,7 +58,7 @@ func scanPurchases(ps []Purchase, now, from time.Time) purchaseScan {
 				s.desc = false
 			}
 		}
-		if !pu.At.Before(from) {
+		if !early {
 			s.inWindow++
 			s.margin.add(&pu.Margin)
 		}
@@ -67,6 +82,18 @@ func scanPurchases(ps []Purchase, now, from time.Time) purchaseScan {
 		}
 	}
 	return s
+}
+
+// zeroUnix is the Unix time of the zero time.Time.
+var zeroUnix = time.Time{}.Unix()
+
+// sameCurrency is a == b for currency codes, comparing three-letter codes
+// byte by byte instead of calling the runtime's general comparison.
+func sameCurrency(a, b string) bool {
+	if len(a) == 3 && len(b) == 3 {
+		return a[0] == b[0] && a[1] == b[1] && a[2] == b[2]
+	}
+	return a == b
 }
 
 // restValid reports whether the contacts, surveys and observations of h

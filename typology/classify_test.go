@@ -401,3 +401,40 @@ func TestScanAgreesWithValidate(t *testing.T) {
 	assert.Greater(t, valid, 1000)
 	assert.Less(t, valid, 19000)
 }
+
+func TestSubMatchesTimeSub(t *testing.T) {
+	rng := rand.New(rand.NewPCG(71, 72))
+	bog, err := time.LoadLocation("America/Bogota")
+	require.NoError(t, err)
+	wall := time.Now() // carries a monotonic reading
+	cases := [][2]time.Time{
+		{now, now}, {wall, wall.Add(-time.Hour)}, {wall.Add(3 * time.Second), wall},
+		{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}, // overflows a Duration
+		{time.Date(2026, 3, 8, 2, 30, 0, 5, bog), time.Date(2025, 11, 2, 1, 0, 0, 999, time.UTC)},
+	}
+	for range 5000 {
+		a := now.Add(time.Duration(rng.Int64N(1<<62) - 1<<61))
+		b := a.Add(-time.Duration(rng.Int64N(1 << 50)))
+		cases = append(cases, [2]time.Time{a.In(bog), b})
+	}
+	for _, c := range cases {
+		assert.Equal(t, c[0].Sub(c[1]), sub(c[0], c[1]), "%v − %v", c[0], c[1])
+	}
+}
+
+// The one-pass check compares instants by their wall clock when now has no
+// monotonic reading and through Time's methods when it has: both agree
+// with Validate, at the edges of now and of the window too.
+func TestScanInstantEdges(t *testing.T) {
+	wallNow := time.Now() // with a monotonic reading
+	for _, n := range []time.Time{now, wallNow, wallNow.Round(0)} {
+		from := n.Add(-365 * Day)
+		for _, at := range []time.Time{{}, n, n.Add(1), n.Add(-1), from, from.Add(-1), from.Add(1), n.In(time.FixedZone("x", -5*3600))} {
+			ps := []Purchase{{At: at, Amount: cop("1"), Margin: cop("1")}}
+			s := scanPurchases(ps, n, from)
+			h := History{Purchases: ps}
+			assert.Equal(t, h.Validate(n) == nil, s.valid, "now %v at %v", n, at)
+			assert.Equal(t, !at.Before(from), s.inWindow == 1, "now %v at %v", n, at)
+		}
+	}
+}

@@ -49,7 +49,7 @@ type explainer struct {
 	pending [maxProfileReasons]pendingReason
 	n       int
 	tmp     [32]byte
-	window  string // the classification window as text, "365d"
+	window  time.Duration // the classification window, written as "365d"
 }
 
 // maxProfileReasons bounds the reasons of one profile: one per
@@ -115,13 +115,31 @@ func (e *explainer) b(b []byte) {
 	e.spill = append(e.spill, b...)
 }
 
-func (e *explainer) i(n int) { e.b(strconv.AppendInt(e.tmp[:0], int64(n), 10)) }
+func (e *explainer) i(n int) { e.i64(int64(n)) }
+
+func (e *explainer) i64(n int64) {
+	if e.spill == nil && len(e.arr)-e.len >= 20 { // room for any int64: format in place
+		e.len += len(strconv.AppendInt(e.arr[e.len:e.len], n, 10))
+		return
+	}
+	e.b(strconv.AppendInt(e.tmp[:0], n, 10))
+}
+
+// dur writes d as formatDuration does: whole days as "365d".
+func (e *explainer) dur(d time.Duration) {
+	if d != 0 && d%Day == 0 {
+		e.i64(int64(d / Day))
+		e.s("d")
+		return
+	}
+	e.s(d.String())
+}
 
 // f writes v with prec decimals, as fmt's %.{prec}f does.
 func (e *explainer) f(v float64, prec int) {
 	if prec == 0 && v >= 0 && v < 1e15 {
 		// RoundToEven on the exact binary value is what %.0f prints.
-		e.b(strconv.AppendInt(e.tmp[:0], int64(math.RoundToEven(v)), 10))
+		e.i64(int64(math.RoundToEven(v)))
 		return
 	}
 	e.b(strconv.AppendFloat(e.tmp[:0], v, 'f', prec, 64))
@@ -151,7 +169,7 @@ func (e *explainer) money(m servuction.Money) {
 // zeros trimmed), without allocating when the coefficient fits 18 digits.
 func appendDecimal(b []byte, d decimal.Decimal) []byte {
 	exp := d.Exponent()
-	if d.NumDigits() > 18 || exp < -18 || exp > 18 {
+	if exp < -18 || exp > 18 || !fitsInt64Digits(d) {
 		return append(b, d.String()...)
 	}
 	c := d.CoefficientInt64()
@@ -198,6 +216,22 @@ func appendDecimal(b []byte, d decimal.Decimal) []byte {
 	}
 	return b
 }
+
+// fitsInt64Digits reports whether d's coefficient has at most 18 digits
+// (so that it and its decimal text fit an int64), comparing with ±10¹⁸ at
+// d's exponent instead of counting digits with a logarithm.
+func fitsInt64Digits(d decimal.Decimal) bool {
+	l := &digitLimits[d.Exponent()+18] // the caller checked |exponent| ≤ 18
+	return d.Cmp(l[1]) < 0 && d.Cmp(l[0]) > 0
+}
+
+// digitLimits[e+18] is ±10¹⁸ at exponent e, for e in −18…18.
+var digitLimits = func() (l [37][2]decimal.Decimal) {
+	for e := -18; e <= 18; e++ {
+		l[e+18] = [2]decimal.Decimal{decimal.New(-1e18, int32(e)), decimal.New(1e18, int32(e))}
+	}
+	return l
+}()
 
 // yesNo writes "true"/"false" in English and "sí"/"no" in Spanish.
 func (e *explainer) yesNo(b bool, l Language) {
