@@ -37,6 +37,14 @@ func (l Lang) typeName(v any) string {
 	return "?"
 }
 
+// typology returns the report's language as typology's.
+func (l Lang) typology() typology.Language {
+	if l == Spanish {
+		return typology.Spanish
+	}
+	return typology.English
+}
+
 // BehaviourBars returns how many customers show each behaviour (cliente
 // sumiso, agresivo, abusivo, quejumbroso crónico, …) in the type's order;
 // the difficult ones red.
@@ -121,7 +129,7 @@ func SegmentTable(scores []typology.RFMScore, l Lang) Table {
 	t := Table{Caption: l.t("RFM segments", "Segmentos RFM"), Header: []string{l.t("Segment", "Segmento"), l.t("Customers", "Clientes"), l.t("Share", "Participación")},
 		Numeric: []bool{false, true, true}}
 	for _, s := range segs {
-		t.Rows = append(t.Rows, []string{string(s), itoa(count[s]), l.pct(100*float64(count[s])/float64(len(scores)), 1)})
+		t.Rows = append(t.Rows, []string{s.In(l.typology()), itoa(count[s]), l.pct(100*float64(count[s])/float64(len(scores)), 1)})
 	}
 	return t
 }
@@ -134,7 +142,7 @@ func ProfileTable(profiles []typology.Profile, l Lang) Table {
 	for _, p := range profiles {
 		why := ""
 		if len(p.Behaviour.Reasons) > 0 {
-			why = p.Behaviour.Reasons[0].Detail
+			why = p.Behaviour.Reasons[0].In(l.typology())
 		}
 		t.Rows = append(t.Rows, []string{p.Customer, l.typeName(p.Behaviour.Type), l.typeName(p.Relationship.Type), l.typeName(p.Profitability.Type), why})
 	}

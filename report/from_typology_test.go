@@ -41,4 +41,13 @@ func TestTypologyAdapters(t *testing.T) {
 
 	tab := ProfileTable(ps[:1], English)
 	assert.Equal(t, [][]string{{"a", "Abusive", "Loyal", "Very profitable", "why a"}}, tab.Rows)
+
+	// In Spanish: the segments' Spanish names and the reasons' Spanish texts.
+	seg = SegmentTable([]typology.RFMScore{{Segment: typology.Champions}, {Segment: "At Risk"}, {Segment: "VIP"}}, Spanish)
+	assert.Equal(t, "En riesgo", seg.Rows[0][0])
+	assert.Equal(t, "Campeones", seg.Rows[1][0])
+	assert.Equal(t, "VIP", seg.Rows[2][0], "a user's segment keeps its name")
+	ps[0].Behaviour.Reasons[0].DetailES = "por qué a"
+	tab = ProfileTable(ps[:1], Spanish)
+	assert.Equal(t, "por qué a", tab.Rows[0][4])
 }

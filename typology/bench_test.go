@@ -69,3 +69,17 @@ func BenchmarkRFM(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/customer")
 }
+
+// BenchmarkFitBGNBD fits the BG/NBD to 100 000 customers simulated from the
+// CDNOW parameters (continuous times, so no two customers share a history
+// and grouping does not help). The fixture is built before the timer starts.
+func BenchmarkFitBGNBD(b *testing.B) {
+	data := simulateBGNBD(b, CDNOW, 100_000, 27, 39, 1)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := FitBGNBD(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

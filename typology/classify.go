@@ -3,22 +3,11 @@ package typology
 import (
 	"fmt"
 	"math"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/servuction/servuction"
+	"github.com/shopspring/decimal"
 )
-
-// Reason is one step of a classification's explanation: the rule that was
-// applied and the figures it used, so an agent can see why.
-type Reason struct {
-	Rule   string // e.g. "behaviour.abusive"
-	Detail string // the figures and thresholds, e.g. "3 of 4 checked complaints unfounded (75% ≥ 50%)"
-}
-
-// String returns "rule: detail".
-func (r Reason) String() string { return r.Rule + ": " + r.Detail }
 
 // Classification is a type of T with the confidence of the rule that chose it
 // (0 to 1) and the reasons, never empty in a result of [Classify].
@@ -69,8 +58,6 @@ func (p Profile) Reasons() []Reason {
 func evidence(n int) float64 { return float64(n) / float64(n+2) }
 
 func pct(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }
-
-func days(d time.Duration) string { return fmt.Sprintf("%.0f d", d.Hours()/24) }
 
 // Classify returns the customer's profile at now under cfg (the zero Config
 // is the default rule set). It returns an error wrapping [ErrInvalidHistory]
@@ -135,163 +122,418 @@ func Classify(h History, now time.Time, cfg Config) (Profile, error) {
 	if err := cfg.Validate(); err != nil {
 		return Profile{}, err
 	}
-	if err := h.Validate(now); err != nil {
-		return Profile{}, err
-	}
 	cfg = cfg.withDefaults()
-	p := Profile{Customer: h.Customer}
 	from := now.Add(-cfg.Window)
-	inWindow := func(t time.Time) bool { return !t.Before(from) }
-
-	margin, purchasesInWindow, err := windowMargin(h.Purchases, inWindow)
+	// One pass over the purchases checks them and gathers what the rules
+	// need; only a history found wrong goes through Validate, for its
+	// errors.
+	scan := scanPurchases(h.Purchases, now, from)
+	if !scan.valid || !h.restValid(now) {
+		if err := h.Validate(now); err != nil {
+			return Profile{}, err
+		}
+	}
+	margin, err := scan.margin.result(h.Purchases, from)
 	if err != nil {
 		return Profile{}, err
 	}
-	p.Margin = margin
-	p.Behaviour = classifyBehaviour(&h, cfg, inWindow, purchasesInWindow)
-	p.Personality = classifyPersonality(h.Observations)
-	p.Relationship = classifyRelationship(&h, cfg, now)
-	p.Profitability, err = classifyProfitability(len(h.Purchases), purchasesInWindow, margin, cfg)
+	purchasesInWindow := scan.inWindow
+	p := Profile{Customer: h.Customer, Margin: margin}
+	var e explainer
+	e.window = cfg.Window
+	var marks [6]int
+	p.Behaviour.Type, p.Behaviour.Confidence = classifyBehaviour(&e, &h, &cfg, from, purchasesInWindow)
+	marks[1] = e.mark()
+	p.Personality.Type, p.Personality.Confidence = classifyPersonality(&e, h.Observations)
+	marks[2] = e.mark()
+	p.Relationship.Type, p.Relationship.Confidence = classifyRelationship(&e, &h, &cfg, now, &scan)
+	marks[3] = e.mark()
+	p.Profitability.Type, p.Profitability.Confidence, err = classifyProfitability(&e, len(h.Purchases), purchasesInWindow, margin, &cfg)
 	if err != nil {
 		return Profile{}, err
 	}
-	p.Motivation = classifyMotivation(&h, cfg)
+	marks[4] = e.mark()
+	p.Motivation.Type, p.Motivation.Confidence = classifyMotivation(&e, &h, &cfg, &scan)
+	marks[5] = e.mark()
+	all := e.finish()
+	// Each classification gets its own part of one array, capped so that an
+	// append by the caller cannot spill into the next.
+	part := func(k int) []Reason { return all[marks[k]:marks[k+1]:marks[k+1]] }
+	p.Behaviour.Reasons, p.Personality.Reasons, p.Relationship.Reasons = part(0), part(1), part(2)
+	p.Profitability.Reasons, p.Motivation.Reasons = part(3), part(4)
 	return p, nil
 }
 
-func windowMargin(ps []Purchase, inWindow func(time.Time) bool) (servuction.Money, int, error) {
-	var total servuction.Money
-	n := 0
-	for _, pu := range ps {
-		if !inWindow(pu.At) {
-			continue
-		}
-		n++
-		var err error
-		if total, err = total.Add(pu.Margin); err != nil {
-			return servuction.Money{}, 0, fmt.Errorf("typology: margins: %v: %w", err, ErrInvalidHistory)
-		}
+// coefficientLimits[e+6] is ±10¹⁵ at exponent e, for e in −6…6, so that
+// comparing an amount with them compares coefficients without rescaling
+// (and without allocating).
+var coefficientLimits = func() (l [13][2]decimal.Decimal) {
+	for e := -6; e <= 6; e++ {
+		l[e+6] = [2]decimal.Decimal{decimal.New(-1e15, int32(e)), decimal.New(1e15, int32(e))}
 	}
-	return total, n, nil
+	return l
+}()
+
+// smallCoefficient reports whether the coefficient of d, of sign sign,
+// has at most 15 digits.
+func smallCoefficient(d decimal.Decimal, sign int) bool {
+	if e := d.Exponent(); e >= -6 && e <= 6 {
+		if sign < 0 {
+			return d.Cmp(coefficientLimits[e+6][0]) > 0
+		}
+		return d.Cmp(coefficientLimits[e+6][1]) < 0
+	}
+	return d.NumDigits() <= 15
 }
 
-func classifyBehaviour(h *History, cfg Config, inWindow func(time.Time) bool, purchases int) Classification[Behaviour] {
-	var c Classification[Behaviour]
-	if h.IsEmpty() {
-		c.Reasons = []Reason{{"behaviour.empty", "empty history: no purchase, contact, survey or observation"}}
-		return c
+// marginSum adds margins as int64 coefficients at their smallest exponent
+// while they fit (15 digits each, the sum in int64), and falls back to
+// decimal addition otherwise; it also checks that the margins share one
+// currency.
+type marginSum struct {
+	currency string
+	bare     bool  // a non-zero margin without currency was added
+	exp      int32 // exponent of sum; MaxInt32 while nothing added
+	sum      int64
+	slow     bool // the int64 sum no longer holds: add decimals
+	mixed    string
+}
+
+func newMarginSum() marginSum { return marginSum{exp: math.MaxInt32} }
+
+// add adds one margin.
+func (s *marginSum) add(m *servuction.Money) {
+	if m.Currency != "" && !sameCurrency(m.Currency, s.currency) {
+		if s.currency != "" {
+			s.mixed = m.Currency
+		} else {
+			s.currency = m.Currency
+		}
 	}
-	var complaints, founded, unfounded, harsh, satN, satSum int
-	for _, ct := range h.Contacts {
-		if !ct.Complaint || !inWindow(ct.At) {
+	sign := m.Amount.Sign()
+	if sign == 0 {
+		return
+	}
+	s.bare = s.bare || m.Currency == ""
+	if s.slow {
+		return
+	}
+	if !smallCoefficient(m.Amount, sign) {
+		s.slow = true
+		return
+	}
+	c, e := m.Amount.CoefficientInt64(), m.Amount.Exponent()
+	switch {
+	case s.exp == math.MaxInt32:
+		s.exp = e
+	case e < s.exp: // rescale the sum down to e
+		for ; s.exp > e && !s.slow; s.exp-- {
+			s.slow = s.sum <= math.MinInt64/10 || s.sum >= math.MaxInt64/10
+			s.sum *= 10
+		}
+	}
+	for k := e; k > s.exp && !s.slow; k-- {
+		s.slow = c <= math.MinInt64/10 || c >= math.MaxInt64/10
+		c *= 10
+	}
+	if (c > 0 && s.sum > math.MaxInt64-c) || (c < 0 && s.sum < math.MinInt64-c) {
+		s.slow = true
+	}
+	s.sum += c
+}
+
+// result returns the total; when the int64 sum did not hold it adds the
+// margins of ps at or after from as decimals.
+func (s *marginSum) result(ps []Purchase, from time.Time) (servuction.Money, error) {
+	if s.mixed != "" {
+		return servuction.Money{}, fmt.Errorf("typology: margins: %s and %s: %w", s.currency, s.mixed, ErrInvalidHistory)
+	}
+	if s.bare && s.currency != "" {
+		return servuction.Money{}, fmt.Errorf("typology: margins: amounts with and without currency %s: %w", s.currency, ErrInvalidHistory)
+	}
+	if !s.slow {
+		if s.exp == math.MaxInt32 {
+			return servuction.Money{Currency: s.currency}, nil
+		}
+		return servuction.Money{Amount: decimal.New(s.sum, s.exp), Currency: s.currency}, nil
+	}
+	total := servuction.Money{Currency: s.currency}
+	for i := range ps {
+		if !ps[i].At.Before(from) {
+			total.Amount = total.Amount.Add(ps[i].Margin.Amount)
+		}
+	}
+	return total, nil
+}
+
+// windowMargin returns the total margin of the purchases at or after from,
+// and their number.
+func windowMargin(ps []Purchase, from time.Time) (servuction.Money, int, error) {
+	s := newMarginSum()
+	n := 0
+	for i := range ps {
+		if !ps[i].At.Before(from) {
+			n++
+			s.add(&ps[i].Margin)
+		}
+	}
+	m, err := s.result(ps, from)
+	return m, n, err
+}
+
+// behaviourCounts are the figures of the behaviour rules.
+type behaviourCounts struct {
+	complaints, founded, unfounded, harsh, satN, satSum int
+}
+
+func countComplaints(h *History, from time.Time) behaviourCounts {
+	var b behaviourCounts
+	for i := range h.Contacts {
+		ct := &h.Contacts[i]
+		if !ct.Complaint || ct.At.Before(from) {
 			continue
 		}
-		complaints++
+		b.complaints++
 		switch ct.Finding {
 		case Founded:
-			founded++
+			b.founded++
 		case Unfounded:
-			unfounded++
+			b.unfounded++
 		}
 		if ct.Hostile || ct.Escalation {
-			harsh++
+			b.harsh++
 		}
 		if ct.Satisfaction > 0 {
-			satN++
-			satSum += ct.Satisfaction
+			b.satN++
+			b.satSum += ct.Satisfaction
 		}
 	}
-	window := formatDuration(cfg.Window)
-	checked := founded + unfounded
-	if unfounded >= cfg.AbusiveMinUnfounded && checked > 0 {
-		share := float64(unfounded) / float64(checked)
+	return b
+}
+
+func classifyBehaviour(e *explainer, h *History, cfg *Config, from time.Time, purchases int) (Behaviour, float64) {
+	if h.IsEmpty() {
+		e.text("behaviour.empty", "empty history: no purchase, contact, survey or observation",
+			"historial vacío: sin compras, contactos, encuestas ni observaciones")
+		return BehaviourUnclassified, 0
+	}
+	b := countComplaints(h, from)
+	window := e.window // written with e.dur
+	if checked := b.founded + b.unfounded; b.unfounded >= cfg.AbusiveMinUnfounded && checked > 0 {
+		share := float64(b.unfounded) / float64(checked)
 		if share >= cfg.AbusiveUnfoundedShare {
-			c.Type, c.Confidence = Abusive, share*evidence(unfounded)
-			c.Reasons = append(c.Reasons, Reason{"behaviour.abusive", fmt.Sprintf(
-				"%d of %d checked complaints in %s unfounded (%s ≥ %s, at least %d): invented faults or mistreatment (Reynolds & Harris 2005)",
-				unfounded, checked, window, pct(share), pct(cfg.AbusiveUnfoundedShare), cfg.AbusiveMinUnfounded)})
-			return c
-		}
-	}
-	if complaints >= cfg.ChronicMinComplaints {
-		rate := float64(complaints) / float64(max(purchases, 1))
-		meanSat := math.NaN()
-		if satN > 0 {
-			meanSat = float64(satSum) / float64(satN)
-		}
-		if rate >= cfg.ChronicComplaintsPerPurchase && (satN == 0 || meanSat <= cfg.ChronicMaxSatisfaction) {
-			c.Type, c.Confidence = ChronicComplainer, evidence(complaints)
-			sat := "satisfaction after resolution never asked"
-			if satN > 0 {
-				sat = fmt.Sprintf("mean satisfaction after resolution %.1f ≤ %.1f (n = %d)", meanSat, cfg.ChronicMaxSatisfaction, satN)
-			} else {
-				c.Confidence *= 0.75
+			for l := English; l <= Spanish; l++ {
+				if l == English {
+					e.begin("behaviour.abusive")
+				} else {
+					e.es()
+				}
+				e.i(b.unfounded)
+				e.s(tr(l, " of ", " de "))
+				e.i(checked)
+				e.s(tr(l, " checked complaints in ", " quejas verificadas en "))
+				e.dur(window)
+				e.s(tr(l, " unfounded (", " infundadas ("))
+				e.pct(share)
+				e.s(" ≥ ")
+				e.pct(cfg.AbusiveUnfoundedShare)
+				e.s(tr(l, ", at least ", ", al menos "))
+				e.i(cfg.AbusiveMinUnfounded)
+				e.s(tr(l, "): invented faults or mistreatment (Reynolds & Harris 2005)", "): inventa fallos o malos tratos (Reynolds y Harris 2005)"))
 			}
-			c.Reasons = append(c.Reasons, Reason{"behaviour.chronic", fmt.Sprintf(
-				"%d complaints in %s (≥ %d) for %d purchases (%.2f per purchase ≥ %.2f); %s",
-				complaints, window, cfg.ChronicMinComplaints, purchases, rate, cfg.ChronicComplaintsPerPurchase, sat)})
-			return c
+			e.end()
+			return Abusive, share * evidence(b.unfounded)
 		}
 	}
-	if complaints > 0 {
-		share := float64(harsh) / float64(complaints)
-		if share >= cfg.AggressiveShare {
-			c.Type, c.Confidence = Aggressive, share*evidence(complaints)
-			c.Reasons = append(c.Reasons, Reason{"behaviour.aggressive", fmt.Sprintf(
-				"%d of %d complaints in %s hostile or asking for escalation (%s ≥ %s) (Singh 1990: irate)",
-				harsh, complaints, window, pct(share), pct(cfg.AggressiveShare))})
-			return c
+	if b.complaints >= cfg.ChronicMinComplaints {
+		if t, conf, ok := chronic(e, b, cfg, window, purchases); ok {
+			return t, conf
 		}
-		good := float64(complaints-unfounded) / float64(complaints)
-		c.Type, c.Confidence = ReasonableVoicer, good*evidence(complaints)
-		c.Reasons = append(c.Reasons, Reason{"behaviour.voicer", fmt.Sprintf(
-			"%d complaints in %s, %d founded, %d unfounded, %d hostile or escalated (%s < %s): complains when there is cause (Singh 1990: voicer)",
-			complaints, window, founded, unfounded, harsh, pct(share), pct(cfg.AggressiveShare))})
-		return c
 	}
+	if b.complaints > 0 {
+		return complainer(e, b, cfg, window)
+	}
+	return silent(e, h, cfg, from, window)
+}
+
+// tr picks the English or the Spanish text.
+func tr(l Language, en, es string) string {
+	if l == Spanish {
+		return es
+	}
+	return en
+}
+
+// chronic applies the chronic-complainer rule.
+func chronic(e *explainer, b behaviourCounts, cfg *Config, window time.Duration, purchases int) (Behaviour, float64, bool) {
+	rate := float64(b.complaints) / float64(max(purchases, 1))
+	meanSat := math.NaN()
+	if b.satN > 0 {
+		meanSat = float64(b.satSum) / float64(b.satN)
+	}
+	if rate < cfg.ChronicComplaintsPerPurchase || (b.satN > 0 && meanSat > cfg.ChronicMaxSatisfaction) {
+		return 0, 0, false
+	}
+	conf := evidence(b.complaints)
+	if b.satN == 0 {
+		conf *= 0.75
+	}
+	for l := English; l <= Spanish; l++ {
+		if l == English {
+			e.begin("behaviour.chronic")
+		} else {
+			e.es()
+		}
+		e.i(b.complaints)
+		e.s(tr(l, " complaints in ", " quejas en "))
+		e.dur(window)
+		e.s(" (≥ ")
+		e.i(cfg.ChronicMinComplaints)
+		e.s(tr(l, ") for ", ") para "))
+		e.i(purchases)
+		e.s(tr(l, " purchases (", " compras ("))
+		e.f(rate, 2)
+		e.s(tr(l, " per purchase ≥ ", " por compra ≥ "))
+		e.f(cfg.ChronicComplaintsPerPurchase, 2)
+		e.s("); ")
+		if b.satN > 0 {
+			e.s(tr(l, "mean satisfaction after resolution ", "satisfacción media tras la resolución "))
+			e.f(meanSat, 1)
+			e.s(" ≤ ")
+			e.f(cfg.ChronicMaxSatisfaction, 1)
+			e.s(" (n = ")
+			e.i(b.satN)
+			e.s(")")
+		} else {
+			e.s(tr(l, "satisfaction after resolution never asked", "nunca se preguntó la satisfacción tras la resolución"))
+		}
+	}
+	e.end()
+	return ChronicComplainer, conf, true
+}
+
+// complainer applies the aggressive and reasonable-voicer rules.
+func complainer(e *explainer, b behaviourCounts, cfg *Config, window time.Duration) (Behaviour, float64) {
+	share := float64(b.harsh) / float64(b.complaints)
+	if share >= cfg.AggressiveShare {
+		for l := English; l <= Spanish; l++ {
+			if l == English {
+				e.begin("behaviour.aggressive")
+			} else {
+				e.es()
+			}
+			e.i(b.harsh)
+			e.s(tr(l, " of ", " de "))
+			e.i(b.complaints)
+			e.s(tr(l, " complaints in ", " quejas en "))
+			e.dur(window)
+			e.s(tr(l, " hostile or asking for escalation (", " hostiles o pidiendo escalar ("))
+			e.pct(share)
+			e.s(" ≥ ")
+			e.pct(cfg.AggressiveShare)
+			e.s(tr(l, ") (Singh 1990: irate)", ") (Singh 1990: airado)"))
+		}
+		e.end()
+		return Aggressive, share * evidence(b.complaints)
+	}
+	good := float64(b.complaints-b.unfounded) / float64(b.complaints)
+	for l := English; l <= Spanish; l++ {
+		if l == English {
+			e.begin("behaviour.voicer")
+		} else {
+			e.es()
+		}
+		e.i(b.complaints)
+		e.s(tr(l, " complaints in ", " quejas en "))
+		e.dur(window)
+		e.s(", ")
+		e.i(b.founded)
+		e.s(tr(l, " founded, ", " fundadas, "))
+		e.i(b.unfounded)
+		e.s(tr(l, " unfounded, ", " infundadas, "))
+		e.i(b.harsh)
+		e.s(tr(l, " hostile or escalated (", " hostiles o escaladas ("))
+		e.pct(share)
+		e.s(" < ")
+		e.pct(cfg.AggressiveShare)
+		e.s(tr(l, "): complains when there is cause (Singh 1990: voicer)", "): reclama cuando hay motivo (Singh 1990: reclamante)"))
+	}
+	e.end()
+	return ReasonableVoicer, good * evidence(b.complaints)
+}
+
+// silent applies the rules for a customer without complaints: submissive
+// when the surveys say annoyed, otherwise unclassified.
+func silent(e *explainer, h *History, cfg *Config, from time.Time, window time.Duration) (Behaviour, float64) {
 	var rated, ratingSum int
-	for _, s := range h.Surveys {
-		if s.Rating > 0 && inWindow(s.At) {
+	for i := range h.Surveys {
+		if s := &h.Surveys[i]; s.Rating > 0 && !s.At.Before(from) {
 			rated++
 			ratingSum += s.Rating
 		}
 	}
-	if rated > 0 {
-		mean := float64(ratingSum) / float64(rated)
-		if mean <= cfg.SubmissiveMaxRating {
-			c.Type, c.Confidence = Submissive, evidence(rated)
-			c.Reasons = append(c.Reasons, Reason{"behaviour.submissive", fmt.Sprintf(
-				"no complaint in %s but mean survey rating %.1f ≤ %.1f (n = %d): annoyed but silent (Singh 1990: passive)",
-				window, mean, cfg.SubmissiveMaxRating, rated)})
-			return c
-		}
-		c.Reasons = append(c.Reasons, Reason{"behaviour.none", fmt.Sprintf(
-			"no complaint in %s and mean survey rating %.1f > %.1f (n = %d): no sign of dissatisfaction",
-			window, mean, cfg.SubmissiveMaxRating, rated)})
-		return c
+	if rated == 0 {
+		e.begin("behaviour.none")
+		e.s("no complaint and no rated survey in ")
+		e.dur(window)
+		e.s(": nothing to classify")
+		e.es()
+		e.s("ninguna queja ni encuesta valorada en ")
+		e.dur(window)
+		e.s(": nada que clasificar")
+		e.end()
+		return BehaviourUnclassified, 0
 	}
-	c.Reasons = append(c.Reasons, Reason{"behaviour.none", fmt.Sprintf(
-		"no complaint and no rated survey in %s: nothing to classify", window)})
-	return c
+	mean := float64(ratingSum) / float64(rated)
+	submissive := mean <= cfg.SubmissiveMaxRating
+	rule, cmp, but := "behaviour.none", " > ", [2]string{" and mean survey rating ", " y valoración media en encuestas "}
+	tail := [2]string{"): no sign of dissatisfaction", "): sin señales de insatisfacción"}
+	if submissive {
+		rule, cmp, but = "behaviour.submissive", " ≤ ", [2]string{" but mean survey rating ", " pero valoración media en encuestas "}
+		tail = [2]string{"): annoyed but silent (Singh 1990: passive)", "): molesto pero callado (Singh 1990: pasivo)"}
+	}
+	for l := English; l <= Spanish; l++ {
+		if l == English {
+			e.begin(rule)
+		} else {
+			e.es()
+		}
+		e.s(tr(l, "no complaint in ", "ninguna queja en "))
+		e.dur(window)
+		e.s(but[l])
+		e.f(mean, 1)
+		e.s(cmp)
+		e.f(cfg.SubmissiveMaxRating, 1)
+		e.s(" (n = ")
+		e.i(rated)
+		e.s(tail[l])
+	}
+	e.end()
+	if submissive {
+		return Submissive, evidence(rated)
+	}
+	return BehaviourUnclassified, 0
 }
 
-// modeOf returns the most frequent non-zero value of xs (ties: the one whose
-// latest instant is latest, then the smaller value), its count and the number
-// of non-zero values.
-func modeOf[T ~uint8](xs []T, at []time.Time) (best T, count, total int) {
-	var counts [256]int
-	var last [256]time.Time
-	for i, x := range xs {
-		if x == 0 {
+// modeOf returns the most frequent non-zero value of the n values that get
+// yields (ties: the one whose latest instant is latest, then the smaller
+// value), its count and the number of non-zero values.
+func modeOf[T ~uint8](n int, get func(i int) (T, time.Time)) (best T, count, total int) {
+	const size = 16 // more than any enum it is used for has values
+	var counts [size]int
+	var last [size]time.Time
+	for i := 0; i < n; i++ {
+		x, at := get(i)
+		if x == 0 || x >= size { // ≥ size: undefined, refused by Validate
 			continue
 		}
 		total++
 		counts[x]++
-		if at[i].After(last[x]) {
-			last[x] = at[i]
+		if at.After(last[x]) {
+			last[x] = at
 		}
 	}
-	for v := 1; v < 256; v++ {
+	for v := 1; v < size; v++ {
 		if counts[v] == 0 {
 			continue
 		}
@@ -302,212 +544,161 @@ func modeOf[T ~uint8](xs []T, at []time.Time) (best T, count, total int) {
 	return best, count, total
 }
 
-func classifyPersonality(obs []Observation) Classification[Personality] {
-	var c Classification[Personality]
-	xs := make([]Personality, len(obs))
-	at := make([]time.Time, len(obs))
-	for i, o := range obs {
-		xs[i], at[i] = o.Personality, o.At
+// observed writes the reason of a type noted by agents: "noted X in n of
+// total agent observations".
+func observed(e *explainer, rule, en, es string, n, total int) {
+	for l := English; l <= Spanish; l++ {
+		if l == English {
+			e.begin(rule)
+			e.s("noted ")
+			e.s(en)
+			e.s(" in ")
+		} else {
+			e.es()
+			e.s("los asesores anotaron ")
+			e.s(es)
+			e.s(" en ")
+		}
+		e.i(n)
+		e.s(tr(l, " of ", " de "))
+		e.i(total)
+		e.s(tr(l, " agent observations", " observaciones"))
 	}
-	best, n, total := modeOf(xs, at)
-	if total == 0 {
-		c.Reasons = []Reason{{"personality.none", "no agent has noted the customer's personality"}}
-		return c
-	}
-	c.Type, c.Confidence = best, float64(n)/float64(total)
-	c.Reasons = []Reason{{"personality.observed", fmt.Sprintf("noted %s in %d of %d agent observations", best, n, total)}}
-	return c
+	e.end()
 }
 
-func classifyMotivation(h *History, cfg Config) Classification[Motivation] {
-	var c Classification[Motivation]
-	xs := make([]Motivation, len(h.Observations))
-	at := make([]time.Time, len(h.Observations))
-	for i, o := range h.Observations {
-		xs[i], at[i] = o.Motivation, o.At
+func classifyPersonality(e *explainer, obs []Observation) (Personality, float64) {
+	best, n, total := modeOf(len(obs), func(i int) (Personality, time.Time) { return obs[i].Personality, obs[i].At })
+	if total == 0 {
+		e.text("personality.none", "no agent has noted the customer's personality", "ningún asesor ha anotado la personalidad del cliente")
+		return PersonalityUnknown, 0
 	}
-	if best, n, total := modeOf(xs, at); total > 0 {
-		c.Type, c.Confidence = best, float64(n)/float64(total)
-		c.Reasons = []Reason{{"motivation.observed", fmt.Sprintf("noted %s in %d of %d agent observations", best, n, total)}}
-		return c
+	observed(e, "personality.observed", best.String(), personalityES[best], n, total)
+	return best, float64(n) / float64(total)
+}
+
+func classifyMotivation(e *explainer, h *History, cfg *Config, scan *purchaseScan) (Motivation, float64) {
+	obs := h.Observations
+	if best, n, total := modeOf(len(obs), func(i int) (Motivation, time.Time) { return obs[i].Motivation, obs[i].At }); total > 0 {
+		observed(e, "motivation.observed", best.String(), motivationES[best], n, total)
+		return best, float64(n) / float64(total)
 	}
-	var rational, affective int
-	for _, pu := range h.Purchases {
-		switch {
-		case pu.Promotion || pu.Tier == TierBudget:
-			rational++
-		case pu.Tier == TierPremium:
-			affective++
-		}
-	}
+	rational, affective := scan.rational, scan.affective
 	signals := rational + affective
 	if signals == 0 {
-		c.Reasons = []Reason{{"motivation.none", "not noted by agents and no promotion, budget or premium purchase to infer it from"}}
-		return c
+		e.text("motivation.none", "not noted by agents and no promotion, budget or premium purchase to infer it from",
+			"no anotada por los asesores y sin compras en promoción, de gama económica o premium de las que inferirla")
+		return MotivationUnknown, 0
 	}
 	rs := float64(rational) / float64(signals)
-	detail := fmt.Sprintf("%d rational signals (promotion or budget tier) and %d affective (premium tier, full price)", rational, affective)
+	t, conf, rule := MotivationUnknown, 0.0, "motivation.mixed"
 	switch {
 	case rs >= cfg.MotivationShare:
-		c.Type, c.Confidence = Rational, rs*evidence(signals)
-		c.Reasons = []Reason{{"motivation.inferred", fmt.Sprintf("%s: %s rational ≥ %s", detail, pct(rs), pct(cfg.MotivationShare))}}
+		t, conf, rule = Rational, rs*evidence(signals), "motivation.inferred"
 	case 1-rs >= cfg.MotivationShare:
-		c.Type, c.Confidence = Affective, (1-rs)*evidence(signals)
-		c.Reasons = []Reason{{"motivation.inferred", fmt.Sprintf("%s: %s affective ≥ %s", detail, pct(1-rs), pct(cfg.MotivationShare))}}
-	default:
-		c.Reasons = []Reason{{"motivation.mixed", fmt.Sprintf("%s: neither reaches %s", detail, pct(cfg.MotivationShare))}}
+		t, conf, rule = Affective, (1-rs)*evidence(signals), "motivation.inferred"
 	}
-	return c
+	for l := English; l <= Spanish; l++ {
+		if l == English {
+			e.begin(rule)
+		} else {
+			e.es()
+		}
+		e.i(rational)
+		e.s(tr(l, " rational signals (promotion or budget tier) and ", " señales racionales (promoción o gama económica) y "))
+		e.i(affective)
+		e.s(tr(l, " affective (premium tier, full price): ", " afectivas (gama premium, precio completo): "))
+		switch t {
+		case Rational:
+			e.pct(rs)
+			e.s(tr(l, " rational ≥ ", " racionales ≥ "))
+		case Affective:
+			e.pct(1 - rs)
+			e.s(tr(l, " affective ≥ ", " afectivas ≥ "))
+		default:
+			e.s(tr(l, "neither reaches ", "ninguna llega a "))
+		}
+		e.pct(cfg.MotivationShare)
+	}
+	e.end()
+	return t, conf
 }
 
-func classifyProfitability(all, inWindow int, margin servuction.Money, cfg Config) (Classification[Profitability], error) {
-	var c Classification[Profitability]
-	window := formatDuration(cfg.Window)
+func classifyProfitability(e *explainer, all, inWindow int, margin servuction.Money, cfg *Config) (Profitability, float64, error) {
+	window := e.window // written with e.dur
 	if all == 0 {
-		c.Reasons = []Reason{{"profitability.none", "no purchase: no contribution to grade"}}
-		return c, nil
+		e.text("profitability.none", "no purchase: no contribution to grade", "sin compras: ninguna contribución que graduar")
+		return ProfitabilityUnknown, 0, nil
 	}
 	if margin.Sign() <= 0 {
-		c.Type, c.Confidence = NotProfitable, 1
-		c.Reasons = []Reason{{"profitability.nonpositive", fmt.Sprintf("margin %s over %d purchases in %s ≤ 0", margin, inWindow, window)}}
-		return c, nil
+		for l := English; l <= Spanish; l++ {
+			if l == English {
+				e.begin("profitability.nonpositive")
+			} else {
+				e.es()
+			}
+			e.s(tr(l, "margin ", "margen "))
+			e.money(margin)
+			e.s(tr(l, " over ", " en "))
+			e.i(inWindow)
+			e.s(tr(l, " purchases in ", " compras en "))
+			e.dur(window)
+			e.s(" ≤ 0")
+		}
+		e.end()
+		return NotProfitable, 1, nil
 	}
 	if cfg.Bands.IsZero() {
-		c.Reasons = []Reason{{"profitability.ungraded", fmt.Sprintf(
-			"margin %s in %s is positive; set Config.Bands (e.g. from ABC) to grade it", margin, window)}}
-		return c, nil
+		for l := English; l <= Spanish; l++ {
+			if l == English {
+				e.begin("profitability.ungraded")
+			} else {
+				e.es()
+			}
+			e.s(tr(l, "margin ", "margen "))
+			e.money(margin)
+			e.s(tr(l, " in ", " en "))
+			e.dur(window)
+			e.s(tr(l, " is positive; set Config.Bands (e.g. from ABC) to grade it", " positivo; defina Config.Bands (p. ej. con el análisis ABC) para graduarlo"))
+		}
+		e.end()
+		return ProfitabilityUnknown, 0, nil
 	}
 	if margin.Currency != cfg.Bands.Profitable.Currency && margin.Currency != "" {
-		return c, fmt.Errorf("typology: margin %s and bands in %q: %w", margin, cfg.Bands.Profitable.Currency, ErrInvalidHistory)
+		return 0, 0, fmt.Errorf("typology: margin %s and bands in %q: %w", margin, cfg.Bands.Profitable.Currency, ErrInvalidHistory)
 	}
 	b := cfg.Bands
-	c.Confidence = 1
+	t := LittleProfitable
 	switch {
 	case !margin.Amount.LessThan(b.VeryProfitable.Amount):
-		c.Type = VeryProfitable
-		c.Reasons = []Reason{{"profitability.band", fmt.Sprintf("margin %s in %s ≥ %s", margin, window, b.VeryProfitable)}}
+		t = VeryProfitable
 	case !margin.Amount.LessThan(b.Profitable.Amount):
-		c.Type = Profitable
-		c.Reasons = []Reason{{"profitability.band", fmt.Sprintf("margin %s in %s ≥ %s and < %s", margin, window, b.Profitable, b.VeryProfitable)}}
-	default:
-		c.Type = LittleProfitable
-		c.Reasons = []Reason{{"profitability.band", fmt.Sprintf("margin %s in %s > 0 and < %s", margin, window, b.Profitable)}}
+		t = Profitable
 	}
-	return c, nil
-}
-
-// gapStats returns the mean and coefficient of variation (population standard
-// deviation / mean) of the days between consecutive instants of sorted ts;
-// a zero mean gives CV 0.
-func gapStats(ts []time.Time) (mean, cv float64) {
-	n := len(ts) - 1
-	if n < 1 {
-		return 0, 0
-	}
-	var sum, sumSq float64
-	for i := 1; i < len(ts); i++ {
-		g := ts[i].Sub(ts[i-1]).Hours() / 24
-		sum += g
-		sumSq += g * g
-	}
-	mean = sum / float64(n)
-	if mean <= 0 {
-		return 0, 0
-	}
-	variance := max(sumSq/float64(n)-mean*mean, 0)
-	return mean, math.Sqrt(variance) / mean
-}
-
-func classifyRelationship(h *History, cfg Config, now time.Time) Classification[Relationship] {
-	var c Classification[Relationship]
-	n := len(h.Purchases)
-	if n < cfg.MinPurchases {
-		c.Reasons = []Reason{{"relationship.few", fmt.Sprintf("%d purchases < %d: too few to tell", n, cfg.MinPurchases)}}
-		return c
-	}
-	ts := make([]time.Time, n)
-	var tied, promo, budget, tiered int
-	for i, pu := range h.Purchases {
-		ts[i] = pu.At
-		if pu.Tied {
-			tied++
-		}
-		if pu.Promotion {
-			promo++
-		}
-		if pu.Tier != TierUnknown {
-			tiered++
-			if pu.Tier == TierBudget {
-				budget++
-			}
-		}
-	}
-	slices.SortFunc(ts, func(a, b time.Time) int { return a.Compare(b) })
-	meanGap, cv := gapStats(ts)
-	tenure := now.Sub(ts[0])
-	lapse := now.Sub(ts[n-1])
-
-	// Loyal: every condition, each reported.
-	var met, failed []string
-	check := func(ok bool, s string) {
-		if ok {
-			met = append(met, s)
+	for l := English; l <= Spanish; l++ {
+		if l == English {
+			e.begin("profitability.band")
 		} else {
-			failed = append(failed, s)
+			e.es()
+		}
+		e.s(tr(l, "margin ", "margen "))
+		e.money(margin)
+		e.s(tr(l, " in ", " en "))
+		e.dur(window)
+		switch t {
+		case VeryProfitable:
+			e.s(" ≥ ")
+			e.money(b.VeryProfitable)
+		case Profitable:
+			e.s(" ≥ ")
+			e.money(b.Profitable)
+			e.s(tr(l, " and < ", " y < "))
+			e.money(b.VeryProfitable)
+		default:
+			e.s(tr(l, " > 0 and < ", " > 0 y < "))
+			e.money(b.Profitable)
 		}
 	}
-	check(tenure >= cfg.LoyalMinTenure, fmt.Sprintf("tenure %s vs %s", days(tenure), days(cfg.LoyalMinTenure)))
-	check(n >= cfg.LoyalMinPurchases, fmt.Sprintf("%d purchases vs %d", n, cfg.LoyalMinPurchases))
-	check(cv <= cfg.LoyalMaxGapCV && meanGap > 0, fmt.Sprintf("gap CV %.2f vs ≤ %.2f (mean gap %.0f d)", cv, cfg.LoyalMaxGapCV, meanGap))
-	lapseDays := lapse.Hours() / 24
-	check(meanGap > 0 && lapseDays <= cfg.LoyalMaxLapse*meanGap, fmt.Sprintf("last purchase %.0f d ago vs ≤ %.1f mean gaps (%.0f d)", lapseDays, cfg.LoyalMaxLapse, cfg.LoyalMaxLapse*meanGap))
-	var latest *Survey
-	for i := range h.Surveys {
-		if latest == nil || h.Surveys[i].At.After(latest.At) {
-			latest = &h.Surveys[i]
-		}
-	}
-	switch {
-	case latest == nil:
-		check(false, "no survey of intent to buy and recommend")
-	default:
-		check(latest.IntendsToBuy && latest.WouldRecommend, fmt.Sprintf(
-			"latest survey (%s): intends to buy %t, would recommend %t", latest.At.Format(time.DateOnly), latest.IntendsToBuy, latest.WouldRecommend))
-	}
-	if len(failed) == 0 {
-		c.Type, c.Confidence = Loyal, evidence(n)
-		c.Reasons = []Reason{{"relationship.loyal", strings.Join(met, "; ")}}
-		return c
-	}
-	notLoyal := Reason{"relationship.not-loyal", "fails " + strings.Join(failed, "; ")}
-
-	share := func(k, of int) float64 {
-		if of == 0 {
-			return 0
-		}
-		return float64(k) / float64(of)
-	}
-	pick := func(t Relationship, conf float64, rule, detail string) Classification[Relationship] {
-		return Classification[Relationship]{Type: t, Confidence: conf, Reasons: []Reason{{rule, detail}, notLoyal}}
-	}
-	if s := share(tied, n); s >= cfg.DependentShare {
-		return pick(DependentPurchase, s*evidence(n), "relationship.dependent",
-			fmt.Sprintf("%d of %d purchases tied to another product or obligation (%s ≥ %s)", tied, n, pct(s), pct(cfg.DependentShare)))
-	}
-	if s := share(promo, n); s >= cfg.PromotionShare {
-		return pick(PromotionSeeker, s*evidence(n), "relationship.promotions",
-			fmt.Sprintf("%d of %d purchases on promotion (%s ≥ %s)", promo, n, pct(s), pct(cfg.PromotionShare)))
-	}
-	if s := share(budget, tiered); tiered > 0 && s >= cfg.EconomistShare {
-		return pick(Economist, s*evidence(tiered), "relationship.economist",
-			fmt.Sprintf("%d of %d purchases with a known tier at the budget tier (%s ≥ %s)", budget, tiered, pct(s), pct(cfg.EconomistShare)))
-	}
-	if cv >= cfg.ErraticGapCV {
-		return pick(Erratic, min(1, cv/(2*cfg.ErraticGapCV))*evidence(n), "relationship.erratic",
-			fmt.Sprintf("gap CV %.2f ≥ %.2f over %d purchases (mean gap %.0f d): no buying pattern", cv, cfg.ErraticGapCV, n, meanGap))
-	}
-	c.Reasons = []Reason{{"relationship.none", fmt.Sprintf(
-		"%d purchases, %s tied, %s on promotion, %s budget tier, gap CV %.2f: no rule applies",
-		n, pct(share(tied, n)), pct(share(promo, n)), pct(share(budget, tiered)), cv)}, notLoyal}
-	return c
+	e.end()
+	return t, 1, nil
 }

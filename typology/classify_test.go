@@ -3,9 +3,14 @@ package typology
 import (
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/servuction/servuction"
+	"github.com/shopspring/decimal"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -281,4 +286,155 @@ func TestHistoryJSONRoundTrip(t *testing.T) {
 	assert.Equal(t, want.String(), got.String())
 	assert.Equal(t, want.Reasons(), got.Reasons())
 	assert.Error(t, json.Unmarshal([]byte(`{"Purchases":[{"Tier":"luxury"}]}`), &back))
+}
+
+// windowMargin's int64 fast path gives the sum decimal addition gives, for
+// margins of any sign, exponent and size (wide ones take the decimal path).
+func TestWindowMarginMatchesDecimalSum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(41, 42))
+	for round := 0; round < 2000; round++ {
+		var ps []Purchase
+		want := decimal.Zero
+		from := daysAgo(100)
+		for range rng.IntN(40) {
+			var amount decimal.Decimal
+			switch rng.IntN(6) {
+			case 0:
+				amount = decimal.New(rng.Int64N(1<<62)-1<<61, int32(rng.IntN(20)-10)) // wide
+			case 1:
+				amount = decimal.Zero
+			default:
+				amount = decimal.New(rng.Int64N(2_000_000)-500_000, int32(rng.IntN(7)-4))
+			}
+			at := daysAgo(rng.IntN(200))
+			ps = append(ps, Purchase{At: at, Margin: servuction.Money{Amount: amount, Currency: "COP"}})
+			if !at.Before(from) {
+				want = want.Add(amount)
+			}
+		}
+		got, _, err := windowMargin(ps, from)
+		require.NoError(t, err)
+		require.True(t, want.Equal(got.Amount), "round %d: got %s, want %s", round, got.Amount, want)
+	}
+}
+
+// The order of the purchases does not matter: increasing, decreasing (read
+// in place) and shuffled (sorted in a copy) give the same profile.
+func TestClassifyPurchaseOrderDoesNotMatter(t *testing.T) {
+	rng := rand.New(rand.NewPCG(51, 52))
+	for round := 0; round < 300; round++ {
+		h := randomHistory(rng)
+		asc := slices.Clone(h.Purchases)
+		slices.SortStableFunc(asc, func(a, b Purchase) int { return a.At.Compare(b.At) })
+		desc := slices.Clone(asc)
+		slices.Reverse(desc)
+		shuffled := slices.Clone(asc)
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		var want Profile
+		for k, ps := range [][]Purchase{asc, desc, shuffled} {
+			h.Purchases = ps
+			p, err := Classify(h, now, Config{})
+			require.NoError(t, err)
+			if k == 0 {
+				want = p
+				continue
+			}
+			require.Equal(t, want.Relationship, p.Relationship, "round %d order %d", round, k)
+			require.Equal(t, want.String(), p.String())
+			require.True(t, want.Margin.Equal(p.Margin))
+		}
+	}
+}
+
+// Classify checks a history in one pass and calls Validate only when that
+// pass finds a problem: the two must agree on every history, including
+// wrong ones (zero or future instants, negative amounts, two currencies,
+// undefined enums, ratings out of range).
+func TestScanAgreesWithValidate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(61, 62))
+	currencies := []string{"COP", "COP", "COP", "", "EUR"}
+	valid := 0
+	for round := 0; round < 20000; round++ {
+		h := randomHistory(rng)
+		spoil := rng.IntN(12)
+		for i := range h.Purchases {
+			if rng.IntN(40) != 0 {
+				continue
+			}
+			p := &h.Purchases[i]
+			switch spoil {
+			case 0:
+				p.At = time.Time{}
+			case 1:
+				p.At = now.Add(time.Hour)
+			case 2:
+				p.Amount = p.Amount.Neg()
+			case 3:
+				p.Amount.Currency = currencies[rng.IntN(len(currencies))]
+			case 4:
+				p.Margin.Currency = currencies[rng.IntN(len(currencies))]
+			case 5:
+				p.Tier = PriceTier(4 + rng.IntN(3))
+			}
+		}
+		if spoil >= 6 && spoil <= 10 && len(h.Contacts)+len(h.Surveys)+len(h.Observations) > 0 {
+			switch {
+			case spoil == 6 && len(h.Contacts) > 0:
+				h.Contacts[0].Satisfaction = 6
+			case spoil == 7 && len(h.Contacts) > 0:
+				h.Contacts[0].Channel = 200
+			case spoil == 8 && len(h.Surveys) > 0:
+				h.Surveys[0].Rating = -1
+			case spoil == 9 && len(h.Observations) > 0:
+				h.Observations[0].Motivation = 9
+			case spoil == 10 && len(h.Contacts) > 0:
+				h.Contacts[0].At = now.Add(time.Second)
+			}
+		}
+		full := h.Validate(now) == nil
+		fast := scanPurchases(h.Purchases, now, now.Add(-365*Day)).valid && h.restValid(now)
+		require.Equal(t, full, fast, "round %d: %v", round, h.Validate(now))
+		if full {
+			valid++
+		}
+	}
+	assert.Greater(t, valid, 1000)
+	assert.Less(t, valid, 19000)
+}
+
+func TestSubMatchesTimeSub(t *testing.T) {
+	rng := rand.New(rand.NewPCG(71, 72))
+	bog, err := time.LoadLocation("America/Bogota")
+	require.NoError(t, err)
+	wall := time.Now() // carries a monotonic reading
+	cases := [][2]time.Time{
+		{now, now}, {wall, wall.Add(-time.Hour)}, {wall.Add(3 * time.Second), wall},
+		{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}, // overflows a Duration
+		{time.Date(2026, 3, 8, 2, 30, 0, 5, bog), time.Date(2025, 11, 2, 1, 0, 0, 999, time.UTC)},
+	}
+	for range 5000 {
+		a := now.Add(time.Duration(rng.Int64N(1<<62) - 1<<61))
+		b := a.Add(-time.Duration(rng.Int64N(1 << 50)))
+		cases = append(cases, [2]time.Time{a.In(bog), b})
+	}
+	for _, c := range cases {
+		assert.Equal(t, c[0].Sub(c[1]), sub(c[0], c[1]), "%v − %v", c[0], c[1])
+	}
+}
+
+// The one-pass check compares instants by their wall clock when now has no
+// monotonic reading and through Time's methods when it has: both agree
+// with Validate, at the edges of now and of the window too.
+func TestScanInstantEdges(t *testing.T) {
+	wallNow := time.Now() // with a monotonic reading
+	for _, n := range []time.Time{now, wallNow, wallNow.Round(0)} {
+		from := n.Add(-365 * Day)
+		for _, at := range []time.Time{{}, n, n.Add(1), n.Add(-1), from, from.Add(-1), from.Add(1), n.In(time.FixedZone("x", -5*3600))} {
+			ps := []Purchase{{At: at, Amount: cop("1"), Margin: cop("1")}}
+			s := scanPurchases(ps, n, from)
+			h := History{Purchases: ps}
+			assert.Equal(t, h.Validate(n) == nil, s.valid, "now %v at %v", n, at)
+			assert.Equal(t, !at.Before(from), s.inWindow == 1, "now %v at %v", n, at)
+		}
+	}
 }

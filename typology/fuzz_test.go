@@ -54,6 +54,11 @@ func checkClassification[T interface {
 	if len(c.Reasons) == 0 {
 		t.Fatalf("%s: no reason", what)
 	}
+	for _, r := range c.Reasons {
+		if r.Rule == "" || r.Detail == "" || r.DetailES == "" {
+			t.Fatalf("%s: reason %+v without code or text in both languages", what, r)
+		}
+	}
 	if !(c.Confidence >= 0 && c.Confidence <= 1) || math.IsNaN(c.Confidence) {
 		t.Fatalf("%s: confidence %v", what, c.Confidence)
 	}
@@ -77,6 +82,10 @@ func FuzzClassify(f *testing.F) {
 	f.Add([]byte{0, 0xff, 0xff, 1, 1, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		h := historyFrom(data)
+		// Classify's one-pass check agrees with Validate.
+		if fast, full := scanPurchases(h.Purchases, now, now).valid && h.restValid(now), h.Validate(now) == nil; fast != full {
+			t.Fatalf("fast validity %v, Validate %v", fast, full)
+		}
 		p, err := Classify(h, now, Config{Bands: Bands{Profitable: cop("1000"), VeryProfitable: cop("5000")}})
 		if err != nil {
 			if !errors.Is(err, ErrInvalidHistory) {

@@ -101,7 +101,7 @@ func (h *History) Validate(now time.Time) error {
 		}
 	}
 	currency := ""
-	checkCur := func(i int, field string, m servuction.Money) {
+	checkCur := func(i int, field string, m *servuction.Money) {
 		if m.Currency == "" {
 			return
 		}
@@ -111,18 +111,23 @@ func (h *History) Validate(now time.Time) error {
 			add("purchase %d: %s currency %s differs from %s", i, field, m.Currency, currency)
 		}
 	}
-	for i, p := range h.Purchases {
+	// The loops take pointers: a Purchase is over a hundred bytes.
+	for i := range h.Purchases {
+		p := &h.Purchases[i]
 		checkAt("purchase", i, p.At)
 		if p.Amount.Sign() < 0 {
 			add("purchase %d: amount %s is negative", i, p.Amount)
 		}
-		checkCur(i, "amount", p.Amount)
-		checkCur(i, "margin", p.Margin)
+		if p.Amount.Currency != currency || p.Margin.Currency != currency { // else nothing to check
+			checkCur(i, "amount", &p.Amount)
+			checkCur(i, "margin", &p.Margin)
+		}
 		if !p.Tier.IsValid() {
 			add("purchase %d: tier %d undefined", i, p.Tier)
 		}
 	}
-	for i, c := range h.Contacts {
+	for i := range h.Contacts {
+		c := &h.Contacts[i]
 		checkAt("contact", i, c.At)
 		if c.Satisfaction < 0 || c.Satisfaction > 5 {
 			add("contact %d: satisfaction %d out of range 0–5", i, c.Satisfaction)
@@ -134,13 +139,15 @@ func (h *History) Validate(now time.Time) error {
 			add("contact %d: channel %d undefined", i, c.Channel)
 		}
 	}
-	for i, s := range h.Surveys {
+	for i := range h.Surveys {
+		s := &h.Surveys[i]
 		checkAt("survey", i, s.At)
 		if s.Rating < 0 || s.Rating > 5 {
 			add("survey %d: rating %d out of range 0–5", i, s.Rating)
 		}
 	}
-	for i, o := range h.Observations {
+	for i := range h.Observations {
+		o := &h.Observations[i]
 		checkAt("observation", i, o.At)
 		if !o.Personality.IsValid() {
 			add("observation %d: personality %d undefined", i, o.Personality)

@@ -132,22 +132,31 @@ func RecommendLevel(customers int, marginRate float64, cfg LevelConfig) (LevelAd
 	if !(marginRate >= 0 && marginRate <= 1) {
 		return LevelAdvice{}, fmt.Errorf("typology: margin rate %v: want 0–1: %w", marginRate, ErrInvalidConfig)
 	}
-	row, size := 1, fmt.Sprintf("segment size %d: medium (%d ≤ n < %d)", customers, cfg.FewCustomers, cfg.ManyCustomers)
+	row, size := 1, [2]string{
+		fmt.Sprintf("segment size %d: medium (%d ≤ n < %d)", customers, cfg.FewCustomers, cfg.ManyCustomers),
+		fmt.Sprintf("tamaño del segmento %d: mediano (%d ≤ n < %d)", customers, cfg.FewCustomers, cfg.ManyCustomers)}
 	switch {
 	case customers >= cfg.ManyCustomers:
-		row, size = 0, fmt.Sprintf("segment size %d: many (≥ %d)", customers, cfg.ManyCustomers)
+		row, size = 0, [2]string{fmt.Sprintf("segment size %d: many (≥ %d)", customers, cfg.ManyCustomers),
+			fmt.Sprintf("tamaño del segmento %d: muchos clientes (≥ %d)", customers, cfg.ManyCustomers)}
 	case customers < cfg.FewCustomers:
-		row, size = 2, fmt.Sprintf("segment size %d: few (< %d)", customers, cfg.FewCustomers)
+		row, size = 2, [2]string{fmt.Sprintf("segment size %d: few (< %d)", customers, cfg.FewCustomers),
+			fmt.Sprintf("tamaño del segmento %d: pocos clientes (< %d)", customers, cfg.FewCustomers)}
 	}
-	col, margin := 1, fmt.Sprintf("margin %s: medium (%s ≤ m < %s)", pct(marginRate), pct(cfg.LowMargin), pct(cfg.HighMargin))
+	col, margin := 1, [2]string{fmt.Sprintf("margin %s: medium (%s ≤ m < %s)", pct(marginRate), pct(cfg.LowMargin), pct(cfg.HighMargin)),
+		fmt.Sprintf("margen %s: medio (%s ≤ m < %s)", pct(marginRate), pct(cfg.LowMargin), pct(cfg.HighMargin))}
 	switch {
 	case marginRate >= cfg.HighMargin:
-		col, margin = 0, fmt.Sprintf("margin %s: high (≥ %s)", pct(marginRate), pct(cfg.HighMargin))
+		col, margin = 0, [2]string{fmt.Sprintf("margin %s: high (≥ %s)", pct(marginRate), pct(cfg.HighMargin)),
+			fmt.Sprintf("margen %s: alto (≥ %s)", pct(marginRate), pct(cfg.HighMargin))}
 	case marginRate < cfg.LowMargin:
-		col, margin = 2, fmt.Sprintf("margin %s: low (< %s)", pct(marginRate), pct(cfg.LowMargin))
+		col, margin = 2, [2]string{fmt.Sprintf("margin %s: low (< %s)", pct(marginRate), pct(cfg.LowMargin)),
+			fmt.Sprintf("margen %s: bajo (< %s)", pct(marginRate), pct(cfg.LowMargin))}
 	}
 	cell := kotlerGrid[row][col]
 	return LevelAdvice{Level: cell[0], Alternative: cell[1], Reason: Reason{
-		Rule: "kotler.level", Detail: fmt.Sprintf("%s; %s → %s marketing (Kotler's table)", size, margin, cell[0]),
+		Rule:     "kotler.level",
+		Detail:   fmt.Sprintf("%s; %s → %s marketing (Kotler's table)", size[0], margin[0], cell[0]),
+		DetailES: fmt.Sprintf("%s; %s → marketing %s (tabla de Kotler)", size[1], margin[1], levelES[cell[0]]),
 	}}, nil
 }

@@ -77,20 +77,37 @@ type keyed struct {
 	idx int32
 }
 
-// scoreSorted writes the quintile score of every customer of pairs, sorted
-// worse first, into score: equal neighbours (same(i-1, i)) share the score of
-// the first of them.
-//
-// Tie policy: score = 1 + ⌊5·k/n⌋, where k is the number of customers
-// strictly worse. Quintiles are exact when there are no ties, ties never
-// split across scores, and a heavily tied value can leave a score empty.
+// ntile returns the score 1–5 that R's dplyr::ntile(x, 5) gives the pos-th
+// of n values in order (1-based, no ties): n = 5q + rem values fall into five
+// groups, the first rem of q+1 values and the others of q, in order.
+func ntile(pos, n int) int {
+	q, rem := n/5, n%5
+	larger := q + 1
+	if thr := larger * rem; pos > thr {
+		return (pos-thr+q-1)/q + rem
+	}
+	return (pos + larger - 1) / larger
+}
+
+// tieScore returns the score of a value below which k of n customers lie
+// (strictly worse) and which t customers, itself included, share: the ntile
+// score of the position of its mid-rank, ⌈k + (t+1)/2⌉.
+func tieScore(k, t, n int) int8 { return int8(ntile(k+(t+2)/2, n)) }
+
+// scoreSorted writes the score of every customer of pairs, sorted worse
+// first, into score: equal neighbours (same(i-1, i)) form one tie group and
+// share a score (see [ScoreRFM] for the policy).
 func scoreSorted(n int, idx func(i int) int32, same func(i int) bool, score []int8) {
-	k := 0
-	for i := 0; i < n; i++ {
-		if i > 0 && !same(i) {
-			k = i
+	for k := 0; k < n; {
+		t := 1
+		for k+t < n && same(k+t) {
+			t++
 		}
-		score[idx(i)] = int8(1 + 5*k/n)
+		s := tieScore(k, t, n)
+		for i := k; i < k+t; i++ {
+			score[idx(i)] = s
+		}
+		k += t
 	}
 }
 
@@ -130,9 +147,19 @@ func moneyKeys(in []RFMInput, pairs []keyed) bool {
 
 // ScoreRFM scores every customer 1–5 on recency, frequency and monetary value
 // by quintiles of the given customers (5 = most recent, most frequent, highest
-// spend), with the tie policy of equal values, equal score (the lower one:
-// score = 1 + ⌊5·k/n⌋, k = customers strictly worse), and assigns each a
-// segment with seg; a nil seg means [DefaultSegmentation].
+// spend), and assigns each a segment with seg; a nil seg means
+// [DefaultSegmentation].
+//
+// # Tie policy: mid-ranks
+//
+// Without ties the scores are R's dplyr::ntile(x, 5): customers in order,
+// n = 5q + r of them, the first r scores take q+1 customers each and the
+// others q. Equal values share one score, that of the position of their
+// mid-rank (R's rank(x, ties.method = "average"), rounded up when it is a
+// half): in R, ntile(seq_along(x), 5)[ceiling(rank(x))]. So five identical
+// customers all score 3, not 1 (dplyr::ntile would split them 1, 2, 3, 4, 5
+// by their order in the input); a value shared by most customers scores in
+// the middle of the scores they span, and a score may be left empty.
 //
 // Negative frequency or amount, a recency below −1 ns (−1 means never
 // bought and scores worst), and mixed currencies are errors wrapping

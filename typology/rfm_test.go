@@ -11,8 +11,8 @@ import (
 )
 
 func TestScoreRFMQuintiles(t *testing.T) {
-	// Ten customers with distinct values: k = 0…9 strictly worse, score =
-	// 1 + ⌊5k/10⌋ = 1,1,2,2,3,3,4,4,5,5.
+	// Ten customers with distinct values: R's ntile(1:10, 5) =
+	// 1,1,2,2,3,3,4,4,5,5.
 	var in []RFMInput
 	for i := 0; i < 10; i++ {
 		in = append(in, RFMInput{
@@ -36,23 +36,56 @@ func TestScoreRFMQuintiles(t *testing.T) {
 	assert.Equal(t, "555", got[9].Code())
 }
 
-func TestScoreRFMTies(t *testing.T) {
-	// Frequencies 1,1,1,1,1,1,2,3,3,9 (n = 10). Tie policy: equal values get
-	// the score of the first of them, 1 + ⌊5k/10⌋ with k strictly worse:
-	// the six 1s: k = 0 → 1; the 2: k = 6 → 4; the two 3s: k = 7 → 4; 9: k = 9 → 5.
-	freqs := []int{3, 1, 9, 1, 1, 2, 1, 1, 3, 1}
-	want := []int{4, 1, 5, 1, 1, 4, 1, 1, 4, 1}
-	in := make([]RFMInput, len(freqs))
-	for i, f := range freqs {
-		in[i] = RFMInput{Customer: fmt.Sprint(i), Frequency: f, Recency: Day, Monetary: cop("1")}
+// rScores are the scores R gives with ntile of the position of the mid-rank
+// (dplyr 1.0.10, R 4.2.2):
+//
+//	library(dplyr)
+//	score <- function(x) ntile(seq_along(x), 5)[ceiling(rank(x, ties.method = "average"))]
+//	score(c(10, 10, 10, 10, 10))                  # 3 3 3 3 3      (ntile: 1 2 3 4 5)
+//	score(c(3, 1, 9, 1, 1, 2, 1, 1, 3, 1))        # 5 2 5 2 2 4 2 2 5 2  (ntile: 4 1 5 1 2 4 2 3 5 3)
+//	score(c(5, 3, 8, 1, 9, 2, 7))                 # 2 2 4 1 5 1 3  (= ntile: no ties)
+//	x <- c(4, 0, 2, 2, 7, 1, 0, 0, 3, 2, 9, 4, 4, 1, 0, 6, 2, 2, 8, 0, 1, 5, 3)
+//	score(x)                                      # 4 1 3 3 5 2 1 1 3 3 5 4 4 2 1 5 3 3 5 1 2 4 3
+//	score(c(1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3))  # 1 1 1 1 3 3 3 3 3 3 5 5
+var rScores = []struct {
+	x, want []int
+}{
+	{[]int{10, 10, 10, 10, 10}, []int{3, 3, 3, 3, 3}},
+	{[]int{3, 1, 9, 1, 1, 2, 1, 1, 3, 1}, []int{5, 2, 5, 2, 2, 4, 2, 2, 5, 2}},
+	{[]int{5, 3, 8, 1, 9, 2, 7}, []int{2, 2, 4, 1, 5, 1, 3}},
+	{[]int{4, 0, 2, 2, 7, 1, 0, 0, 3, 2, 9, 4, 4, 1, 0, 6, 2, 2, 8, 0, 1, 5, 3}, []int{4, 1, 3, 3, 5, 2, 1, 1, 3, 3, 5, 4, 4, 2, 1, 5, 3, 3, 5, 1, 2, 4, 3}},
+	{[]int{1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3}, []int{1, 1, 1, 1, 3, 3, 3, 3, 3, 3, 5, 5}},
+}
+
+func TestScoreRFMTiesMatchR(t *testing.T) {
+	for _, tc := range rScores {
+		// The same values as recency (fewer days is better: days = 100 − x),
+		// frequency and amount must give R's scores on each.
+		in := make([]RFMInput, len(tc.x))
+		for i, x := range tc.x {
+			in[i] = RFMInput{Customer: fmt.Sprint(i), Recency: time.Duration(100-x) * Day, Frequency: x, Monetary: cop(fmt.Sprint(x))}
+		}
+		got, err := ScoreRFM(in, nil)
+		require.NoError(t, err)
+		for i := range got {
+			assert.Equal(t, [3]int{tc.want[i], tc.want[i], tc.want[i]}, [3]int{got[i].R, got[i].F, got[i].M}, "x = %v, customer %d", tc.x, i)
+		}
+	}
+}
+
+// Issue 15, defect 4: five identical customers who bought yesterday ten
+// times scored 111 and were Hibernating. With mid-ranks they are in the
+// middle of the scale on every dimension: 333, Need Attention.
+func TestScoreRFMAllTiedAreMidScale(t *testing.T) {
+	in := make([]RFMInput, 5)
+	for i := range in {
+		in[i] = RFMInput{Customer: fmt.Sprint("c", i), Recency: Day, Frequency: 10, Monetary: cop("250000")}
 	}
 	got, err := ScoreRFM(in, nil)
 	require.NoError(t, err)
-	for i := range got {
-		assert.Equal(t, want[i], got[i].F, "customer %d frequency %d", i, freqs[i])
-		// All recencies and amounts tie: everybody scores 1 (k = 0).
-		assert.Equal(t, 1, got[i].R)
-		assert.Equal(t, 1, got[i].M)
+	for _, s := range got {
+		assert.Equal(t, "333", s.Code(), s.Customer)
+		assert.Equal(t, NeedAttention, s.Segment, s.Customer)
 	}
 }
 
@@ -64,10 +97,11 @@ func TestScoreRFMNeverBought(t *testing.T) {
 	}
 	got, err := ScoreRFM(in, nil)
 	require.NoError(t, err)
-	// k = 0, 1, 2 of n = 3: scores 1 + ⌊0⌋ = 1, 1 + ⌊5/3⌋ = 2, 1 + ⌊10/3⌋ = 4.
+	// Positions 1, 2, 3 of n = 3: ntile(1:3, 5) = 1, 2, 3 (fewer customers
+	// than scores: one score each, from the bottom).
 	assert.Equal(t, 1, got[0].R)
 	assert.Equal(t, 2, got[1].R)
-	assert.Equal(t, 4, got[2].R)
+	assert.Equal(t, 3, got[2].R)
 }
 
 func TestScoreRFMBadInput(t *testing.T) {
@@ -181,4 +215,17 @@ func TestSegmentationUserRulesAndProfileData(t *testing.T) {
 	assert.Equal(t, s.Rules(), back.Rules())
 	assert.ErrorIs(t, json.Unmarshal([]byte(`[{"Segment":"x","R":{"Min":4,"Max":5}}]`), &back), ErrInvalidConfig)
 	assert.Equal(t, s.Rules(), back.Rules(), "a rejected decode leaves the value unchanged")
+}
+
+func TestSegmentNamesInSpanish(t *testing.T) {
+	want := map[Segment]string{
+		Champions: "Campeones", LoyalCustomers: "Leales", PotentialLoyalists: "Potenciales leales",
+		NewCustomers: "Clientes nuevos", Promising: "Prometedores", NeedAttention: "Requieren atención",
+		AboutToSleep: "Por dormirse", AtRisk: "En riesgo", CantLoseThem: "No podemos perderlos", Hibernating: "Hibernando",
+	}
+	for _, r := range DefaultSegmentRules() {
+		assert.Equal(t, want[r.Segment], r.Segment.In(Spanish), string(r.Segment))
+		assert.Equal(t, string(r.Segment), r.Segment.In(English))
+	}
+	assert.Equal(t, "VIP", Segment("VIP").In(Spanish), "a user's segment keeps its name")
 }

@@ -14,7 +14,7 @@ import (
 
 func TestScoreRFMMonetaryScales(t *testing.T) {
 	// Amounts written with different exponents compare by value: ascending
-	// 0, 0.5, 3.25, 20, 100 → k = 0…4 of n = 5 → M = 1 + ⌊5k/5⌋ = 1…5.
+	// 0, 0.5, 3.25, 20, 100 → positions 1…5 of n = 5 → M = ntile = 1…5.
 	// An 18-digit amount (the widest integer key) and a 19-digit one (which
 	// takes the decimal path) still order correctly.
 	tests := []struct {
@@ -29,7 +29,8 @@ func TestScoreRFMMonetaryScales(t *testing.T) {
 		// 25 digits do not fit an int64 at all: the decimal path must be taken.
 		{"twenty-five digits", []string{"1234567890123456789012345", "1", "5", "2", "9223372036854775807"}, []int{5, 1, 3, 2, 4}},
 		// Every amount too wide: ascending 9999999999999999999 (19 digits),
-		// 2·10¹⁹, 10²², 1.23·10²⁴ → k = 0…3 of n = 4 → 1 + ⌊5k/4⌋ = 1, 2, 3, 4.
+		// 2·10¹⁹, 10²², 1.23·10²⁴ → positions 1…4 of n = 4 → R's
+		// ntile(1:4, 5) = 1, 2, 3, 4.
 		{"all too wide", []string{"1234567890123456789012345", "9999999999999999999", "10000000000000000000000", "20000000000000000000"}, []int{4, 1, 3, 2}},
 	}
 	for _, tt := range tests {
@@ -49,8 +50,8 @@ func TestScoreRFMMonetaryScales(t *testing.T) {
 	got, err := ScoreRFM([]RFMInput{{Customer: "a", Recency: -1}, {Customer: "b", Recency: 0, Frequency: 2, Monetary: cop("3")}}, nil)
 	require.NoError(t, err)
 	assert.Equal(t, [3]int{1, 1, 1}, [3]int{got[0].R, got[0].F, got[0].M})
-	// k = 1 of n = 2: 1 + ⌊5/2⌋ = 3.
-	assert.Equal(t, [3]int{3, 3, 3}, [3]int{got[1].R, got[1].F, got[1].M})
+	// Position 2 of n = 2: R's ntile(1:2, 5) = 1, 2.
+	assert.Equal(t, [3]int{2, 2, 2}, [3]int{got[1].R, got[1].F, got[1].M})
 	// At most 20 problems are listed.
 	bad := make([]RFMInput, 30)
 	for i := range bad {

@@ -24,6 +24,25 @@ const (
 	Hibernating        Segment = "Hibernating"         // hibernando: long ago, seldom
 )
 
+// segmentES holds the Spanish names of the default segments.
+var segmentES = map[Segment]string{
+	Champions: "Campeones", LoyalCustomers: "Leales", PotentialLoyalists: "Potenciales leales",
+	NewCustomers: "Clientes nuevos", Promising: "Prometedores", NeedAttention: "Requieren atención",
+	AboutToSleep: "Por dormirse", AtRisk: "En riesgo", CantLoseThem: "No podemos perderlos", Hibernating: "Hibernando",
+}
+
+// In returns the segment's name in l: the Spanish name of a segment of
+// [DefaultSegmentation] ("Campeones", "En riesgo", …) for [Spanish], and
+// the segment itself otherwise and for segments a user named.
+func (s Segment) In(l Language) string {
+	if l == Spanish {
+		if es, ok := segmentES[s]; ok {
+			return es
+		}
+	}
+	return string(s)
+}
+
 // ScoreRange is an inclusive range of RFM scores; the zero value means any
 // score (1–5).
 type ScoreRange struct {

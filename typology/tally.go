@@ -35,6 +35,11 @@ func (s SegmentStats) Level(cfg LevelConfig) (LevelAdvice, error) {
 // apart (shards, machines), read the Result. The zero value is an empty
 // tally ready to use and the identity of Merge; Merge is associative and
 // commutative. A SegmentTally is not safe for concurrent use.
+//
+// Its size grows with the number of distinct segments (a segmentation's
+// rules), never with the customers added. It encodes its whole state to
+// JSON and back exactly (MarshalJSON, UnmarshalJSON), so tallies computed
+// on other machines can be shipped and merged.
 type SegmentTally struct {
 	stats    map[Segment]*SegmentStats
 	currency string // the currency of every amount so far, "" if none yet

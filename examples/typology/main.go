@@ -1,7 +1,10 @@
 // Command typology classifies a dozen customers of a small retailer the way
 // the course notes sort customers (singularización de los clientes, tipología
 // de clientes) and prints, for each, the types with the reasons behind them
-// and the playbook the agent should follow.
+// and the playbook the agent should follow; then it fits the BG/NBD and
+// Gamma-Gamma customer-value models to a simulated transaction log of the
+// shop, checks their forecast on a holdout period and prints customer
+// lifetime values.
 //
 // Run it with:
 //
@@ -311,6 +314,10 @@ func main() {
 		}
 		fmt.Printf("  %-20s %s\n", s.Segment, advice.Reason.Detail)
 	}
+
+	// 5. Customer value from a transaction log: BG/NBD and Gamma-Gamma
+	// fitted by maximum likelihood, checked on a holdout, CLV as money.
+	customerValue(base)
 	os.Exit(0)
 }
 
