@@ -177,7 +177,7 @@ type Driver struct {
 	BadOutcome  float64 `json:"badOutcome"`
 	GoodOutcome float64 `json:"goodOutcome"`
 	// Effect = GoodOutcome − BadOutcome, in rating points; Low and High bound
-	// its 95 % interval (Welch). CohensD is the effect over the pooled
+	// its 95 % interval (Welch, with fractional degrees of freedom). CohensD is the effect over the pooled
 	// standard deviation, 0 when both groups have no spread.
 	Effect  float64 `json:"effect"`
 	Low     float64 `json:"low"`

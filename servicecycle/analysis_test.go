@@ -139,7 +139,9 @@ func TestDrivers(t *testing.T) {
 	// Bad (≤ 2) outcomes 2, 3, 1: mean 2, variance 1. Good outcomes 5, 4, 4, 3:
 	// mean 4, variance 2/3. Effect 2. Pooled variance (2·1 + 3·2/3)/5 = 0.8,
 	// d = 2/√0.8 = √5. Welch: se² = 1/3 + (2/3)/4 = 0.5; df = 0.25 /
-	// ((1/3)²/2 + (1/6)²/3) = 3.857 → 3; t = 3.1824463; half = 3.1824463·√0.5 = 2.250329.
+	// ((1/3)²/2 + (1/6)²/3) = 27/7 = 3.857143, fractional (defect 4 of issue
+	// 16: it was rounded down to 3); R: qt(0.975, 27/7) = 2.81747375320;
+	// half = 2.81747375320·√0.5 = 1.992254.
 	assert.Equal(t, "service", d.Moment)
 	assert.Equal(t, 3, d.Bad)
 	assert.Equal(t, 4, d.Good)
@@ -147,8 +149,8 @@ func TestDrivers(t *testing.T) {
 	assert.InDelta(t, 4.0, d.GoodOutcome, 1e-12)
 	assert.InDelta(t, 2.0, d.Effect, 1e-12)
 	assert.InDelta(t, math.Sqrt(5), d.CohensD, 1e-9)
-	assert.InDelta(t, 2-2.250329, d.Low, 1e-6)
-	assert.InDelta(t, 2+2.250329, d.High, 1e-6)
+	assert.InDelta(t, 2-1.992254, d.Low, 1e-6)
+	assert.InDelta(t, 2+1.992254, d.High, 1e-6)
 }
 
 func TestCorrectAttention(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // MaxMoments is the largest number of moments a cycle may hold.
@@ -88,6 +89,8 @@ func NewCycle(cfg CycleConfig) (*Cycle, error) {
 		switch {
 		case m.ID == "":
 			bad("moment %d: empty id", i)
+		case strings.TrimSpace(m.ID) == "":
+			bad("moment %d: id %q is blank", i, m.ID)
 		default:
 			if j, dup := c.index[m.ID]; dup {
 				bad("moment %d: id %q already used by moment %d", i, m.ID, j)
@@ -343,10 +346,11 @@ func (c *Cycle) Allows(from, to string) bool {
 func (c *Cycle) MarshalJSON() ([]byte, error) { return json.Marshal(c.cfg) }
 
 // UnmarshalJSON reads a configuration and validates it with [NewCycle]; on
-// error *c is unchanged.
+// error *c is unchanged. Unknown fields (a misspelt "critcal") are refused
+// with an error naming them.
 func (c *Cycle) UnmarshalJSON(data []byte) error {
 	var cfg CycleConfig
-	if err := json.Unmarshal(data, &cfg); err != nil {
+	if err := decodeStrict(data, &cfg, "cycle"); err != nil {
 		if errors.Is(err, ErrInvalidCycle) {
 			return err
 		}

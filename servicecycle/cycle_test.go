@@ -212,3 +212,32 @@ func TestConformanceBranches(t *testing.T) {
 		})
 	}
 }
+
+// Defect 5 of issue 16: cycle JSON silently ignored unknown fields and
+// accepted a whitespace-only moment id.
+func TestCycleJSONStrict(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"unknown moment field", `{"moments":[{"id":"a","critcal":true}]}`, `unknown field "critcal"`},
+		{"unknown top-level field", `{"name":"x","moments":[{"id":"a"}],"flow":[]}`, `unknown field "flow"`},
+		{"unknown flow field", `{"moments":[{"id":"a"},{"id":"b"}],"flows":[{"from":"a","to":"b","weight":2}]}`, `unknown field "weight"`},
+		{"unknown standards field", `{"moments":[{"id":"a","standards":{"maxWiat":"3m"}}]}`, `unknown field "maxWiat"`},
+		{"blank id", `{"moments":[{"id":"a"},{"id":"  \t"}]}`, `moment 1: id "  \t" is blank`},
+		{"trailing data", `{"moments":[{"id":"a"}]} {"moments":[]}`, "after the cycle"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c Cycle
+			err := json.Unmarshal([]byte(tt.src), &c)
+			if tt.name == "trailing data" { // json.Unmarshal itself refuses it
+				var cc Cycle
+				err = cc.UnmarshalJSON([]byte(tt.src))
+			}
+			require.ErrorIs(t, err, ErrInvalidCycle)
+			assert.Contains(t, err.Error(), tt.want)
+			assert.Equal(t, 0, c.Len(), "a rejected cycle leaves the value unchanged")
+		})
+	}
+	_, err := NewCycle(CycleConfig{Moments: []Moment{{ID: " "}}})
+	require.ErrorIs(t, err, ErrInvalidCycle)
+	assert.Contains(t, err.Error(), `moment 0: id " " is blank`)
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/servuction/servuction"
@@ -60,11 +61,17 @@ func (e Encounter) Validate() error {
 		errs = append(errs, fmt.Errorf("servicecycle: encounter case %q moment %q: "+format+": %w",
 			append(append([]any{e.Case, e.Moment}, args...), ErrInvalidEncounter)...))
 	}
-	if e.Case == "" {
+	switch {
+	case e.Case == "":
 		bad("empty case id")
+	case strings.TrimSpace(e.Case) == "":
+		bad("case id %q is blank", e.Case)
 	}
-	if e.Moment == "" {
+	switch {
+	case e.Moment == "":
 		bad("empty moment id")
+	case strings.TrimSpace(e.Moment) == "":
+		bad("moment id %q is blank", e.Moment)
 	}
 	if e.At.IsZero() || e.At.Before(minAt) || e.At.After(maxAt) {
 		bad("instant %s outside years 1678–2261", e.At.Format(time.RFC3339))
@@ -121,10 +128,11 @@ func (e Encounter) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads an encounter (duration as text: "90s", "4m", "1d") and
-// validates it; on error *e is unchanged.
+// validates it; on error *e is unchanged. Unknown fields (a misspelt "ratng")
+// are refused with an error naming them.
 func (e *Encounter) UnmarshalJSON(data []byte) error {
 	var j encounterJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := decodeStrict(data, &j, "encounter"); err != nil {
 		return fmt.Errorf("servicecycle: encounter JSON: %w: %w", err, ErrInvalidEncounter)
 	}
 	out := Encounter{Case: j.Case, Moment: j.Moment, Channel: j.Channel, At: j.At, Rating: j.Rating,

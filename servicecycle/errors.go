@@ -8,11 +8,11 @@ var (
 	// undefined enum value is marshalled.
 	ErrInvalidValue = errors.New("servicecycle: invalid value")
 	// ErrInvalidCycle is wrapped when a cycle of service is malformed: a
-	// missing or duplicate moment id, a dangling reference, an unreachable
+	// missing, blank or duplicate moment id, an unknown JSON field, a dangling reference, an unreachable
 	// moment, a moment from which no end can be reached.
 	ErrInvalidCycle = errors.New("servicecycle: invalid cycle")
 	// ErrInvalidEncounter is wrapped when an encounter cannot be analysed: no
-	// case id or moment, no instant, a rating outside the 1–5 scale, a
+	// (or a blank) case id or moment, an unknown JSON field, no instant, a rating outside the 1–5 scale, a
 	// negative duration.
 	ErrInvalidEncounter = errors.New("servicecycle: invalid encounter")
 	// ErrInvalidTriangle is wrapped when a service-triangle score is out of

@@ -96,7 +96,7 @@ func (s Standards) MarshalJSON() ([]byte, error) {
 // hours). The ranges are checked by [NewCycle], which names the moment.
 func (s *Standards) UnmarshalJSON(data []byte) error {
 	var j standardsJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := decodeStrict(data, &j, "standards"); err != nil {
 		return fmt.Errorf("servicecycle: standards: %w: %w", err, ErrInvalidCycle)
 	}
 	var out Standards
