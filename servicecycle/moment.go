@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/servuction/servuction"
@@ -46,9 +47,10 @@ type Moment struct {
 	Standards Standards `json:"standards,omitzero"`
 }
 
-// Label returns the moment's Name, or its ID when it has no name.
+// Label returns the moment's Name, or its ID when the name is empty or
+// blank.
 func (m Moment) Label() string {
-	if m.Name != "" {
+	if strings.TrimSpace(m.Name) != "" {
 		return m.Name
 	}
 	return m.ID
