@@ -112,13 +112,27 @@ func TestAnalyzeScenario(t *testing.T) {
 	assert.Equal(t, "wait", res.Bottleneck.From)
 	assert.Equal(t, "farewell", res.Bottleneck.To)
 
+	// Each journey's optimal alignment (ties: sync, then log, then model
+	// move): J3 (welcome)(wait), model handling, model follow-up (optional,
+	// free), model farewell: it stops before handling and farewell. J4
+	// (welcome)(wait), model handling, (farewell): handling skipped. J5
+	// (welcome)(handling), log welcome, log coffee, log handling,
+	// (farewell): welcome and handling repeated, coffee unknown. J6 log
+	// handling, (welcome), model handling, model farewell: handling lived
+	// before its place (position 1, expected 3), farewell not reached.
 	assert.Equal(t, []DeviationCount{
-		{Skipped, "welcome", 1, 1},      // J6 starts after the welcome
 		{Skipped, "handling", 1, 1},     // J4 goes from the wait to the farewell
 		{Repeated, "welcome", 1, 1},     // J5 comes back to the welcome
-		{OutOfOrder, "welcome", 1, 1},   // J6 goes from the handling to the welcome
+		{Repeated, "handling", 1, 1},    // and to the handling
+		{OutOfOrder, "handling", 1, 1},  // J6 starts at the handling
 		{UnknownMoment, "coffee", 1, 1}, // J5
+		{NotReached, "handling", 1, 1},  // J3 stops at the wait
+		{NotReached, "farewell", 2, 2},  // J3 and J6
 	}, res.Deviations)
+	// Costs: J1 0, J2 0, J3 2, J4 1, J5 3, J6 3 (paired out-of-order 2 +
+	// farewell 1); worst costs: steps + 3 required moments: 7, 6, 5, 6, 9,
+	// 5. Fitness = 1 − 9/38.
+	assert.InDelta(t, 1-9.0/38, res.Fitness, 1e-12)
 	assert.Equal(t, []UnlistedMoment{{ID: "coffee", Encounters: 1, Journeys: 1}}, res.Unknown)
 	// No moment has two journeys with a bad and two with a good experience.
 	assert.Empty(t, res.Drivers)

@@ -189,15 +189,15 @@ func TestConformanceBranches(t *testing.T) {
 	}{
 		{"phone branch", []string{"in", "phone", "out"}, true, nil},
 		{"web branch", []string{"in", "web", "out"}, true, nil},
-		// phone → web: not designed, web not yet lived, web not reachable from phone.
+		// phone → web: not designed; web lived where the design has no place for it.
 		{"both branches", []string{"in", "phone", "web", "out"}, false, []DeviationCount{{OutOfOrder, "web", 1, 1}}},
-		// in → out: out is reachable, over a required moment (phone, the
-		// first on a shortest path).
+		// in → out: a required moment skipped (phone, the first branch in
+		// cycle order).
 		{"no branch", []string{"in", "out"}, false, []DeviationCount{{Skipped, "phone", 1, 1}}},
 		// Starting at phone skips the start.
 		{"late start", []string{"phone", "out"}, false, []DeviationCount{{Skipped, "in", 1, 1}}},
-		// Incomplete but without deviation: not conforming, no deviation.
-		{"stops early", []string{"in", "web"}, false, nil},
+		// Incomplete: the end is not reached.
+		{"stops early", []string{"in", "web"}, false, []DeviationCount{{NotReached, "out", 1, 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -18,8 +18,9 @@ import (
 // In JSON an encounter is an object with the keys case, moment, channel
 // (a [servuction.Channel] name, English or Spanish), at (RFC 3339), rating,
 // duration (text: "90s", "12m", "1d" with a day of 24 hours), employee,
-// failPoints (names of [FailPoint]), employeeRating and imageRating; zero
-// fields may be left out.
+// failPoints (names of [FailPoint]), employeeRating, imageRating and
+// lifecycle ("start", "complete"; a [Lifecycle] name); zero fields may be
+// left out.
 type Encounter struct {
 	// Case identifies the journey: a customer, a ticket, a visit. Required.
 	Case string
@@ -46,6 +47,9 @@ type Encounter struct {
 	// ImageRating is the customer's view of the organisation's image after
 	// the contact (imagen valorizada), 1–5; 0 means not asked.
 	ImageRating int
+	// Lifecycle tells whether the encounter is a whole visit (the zero
+	// value) or the start or completion of one.
+	Lifecycle Lifecycle
 }
 
 var (
@@ -90,6 +94,9 @@ func (e Encounter) Validate() error {
 	if !e.Channel.IsValid() {
 		bad("channel %d undefined", e.Channel)
 	}
+	if !e.Lifecycle.IsValid() {
+		bad("lifecycle %d undefined", e.Lifecycle)
+	}
 	var seen uint32
 	for _, f := range e.FailPoints {
 		switch {
@@ -115,12 +122,14 @@ type encounterJSON struct {
 	FailPoints     []FailPoint        `json:"failPoints,omitempty"`
 	EmployeeRating int                `json:"employeeRating,omitempty"`
 	ImageRating    int                `json:"imageRating,omitempty"`
+	Lifecycle      Lifecycle          `json:"lifecycle,omitempty"`
 }
 
 // MarshalJSON writes the encounter with its duration as text ("4m30s").
 func (e Encounter) MarshalJSON() ([]byte, error) {
 	j := encounterJSON{Case: e.Case, Moment: e.Moment, Channel: e.Channel, At: e.At, Rating: e.Rating,
-		Employee: e.Employee, FailPoints: e.FailPoints, EmployeeRating: e.EmployeeRating, ImageRating: e.ImageRating}
+		Employee: e.Employee, FailPoints: e.FailPoints, EmployeeRating: e.EmployeeRating, ImageRating: e.ImageRating,
+		Lifecycle: e.Lifecycle}
 	if e.Duration != 0 {
 		j.Duration = formatDuration(e.Duration)
 	}
@@ -136,7 +145,8 @@ func (e *Encounter) UnmarshalJSON(data []byte) error {
 		return fmt.Errorf("servicecycle: encounter JSON: %w: %w", err, ErrInvalidEncounter)
 	}
 	out := Encounter{Case: j.Case, Moment: j.Moment, Channel: j.Channel, At: j.At, Rating: j.Rating,
-		Employee: j.Employee, FailPoints: j.FailPoints, EmployeeRating: j.EmployeeRating, ImageRating: j.ImageRating}
+		Employee: j.Employee, FailPoints: j.FailPoints, EmployeeRating: j.EmployeeRating, ImageRating: j.ImageRating,
+		Lifecycle: j.Lifecycle}
 	if j.Duration != "" {
 		d, err := parseDuration("encounter duration", j.Duration)
 		if err != nil {

@@ -18,7 +18,16 @@ var (
 	// ErrInvalidTriangle is wrapped when a service-triangle score is out of
 	// range or names an undefined side, system or perspective.
 	ErrInvalidTriangle = errors.New("servicecycle: invalid triangle")
-	// ErrCycleMismatch is wrapped when two analyzers built on different cycles
-	// are merged.
+	// ErrCycleMismatch is wrapped when two analyzers, groupers, aggregates
+	// or variant counts built on different cycles are merged.
 	ErrCycleMismatch = errors.New("servicecycle: cycle mismatch")
+	// ErrInvalidSummary is wrapped when a journey summary is malformed or
+	// does not agree with the cycle it is added to.
+	ErrInvalidSummary = errors.New("servicecycle: invalid journey summary")
+	// ErrInvalidAggregate is wrapped when an encoded aggregate, variant
+	// count or grouper is corrupt or inconsistent.
+	ErrInvalidAggregate = errors.New("servicecycle: invalid aggregate")
+	// ErrInvalidLog is wrapped when an event log cannot be read: a bad
+	// column mapping, a bad line.
+	ErrInvalidLog = errors.New("servicecycle: invalid event log")
 )

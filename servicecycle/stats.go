@@ -2,8 +2,6 @@ package servicecycle
 
 import (
 	"math"
-	"math/bits"
-	"slices"
 	"time"
 )
 
@@ -26,12 +24,13 @@ type Satisfaction struct {
 
 // satisfactionOf computes the summary from the counts of each rating, which
 // make mean and variance exact.
-func satisfactionOf(dist [MaxRating]int) Satisfaction {
-	s := Satisfaction{Distribution: dist}
+func satisfactionOf(counts [MaxRating]int64) Satisfaction {
+	var s Satisfaction
 	var sum float64
-	for i, c := range dist {
-		s.N += c
-		sum += float64(c * (i + 1))
+	for i, c := range counts {
+		s.Distribution[i] = int(c)
+		s.N += int(c)
+		sum += float64(c) * float64(i+1)
 	}
 	if s.N == 0 {
 		return s
@@ -42,7 +41,7 @@ func satisfactionOf(dist [MaxRating]int) Satisfaction {
 		return s
 	}
 	var ss float64
-	for i, c := range dist {
+	for i, c := range counts {
 		d := float64(i+1) - s.Mean
 		ss += float64(c) * d * d
 	}
@@ -141,108 +140,13 @@ func nonzero(v, tiny float64) float64 {
 }
 
 // TimeSummary summarises durations: the time from the previous moment, the
-// time along a transition, a journey's throughput time.
+// time along a transition, a journey's throughput time. Median and P90 are
+// type-7 quantiles (R's default), exact up to [ExactTimings] durations and
+// within [QuantileRelativeError] of the exact value beyond.
 type TimeSummary struct {
 	N      int           `json:"n"`
 	Mean   time.Duration `json:"mean"`
 	Median time.Duration `json:"median"`
 	// P90 is the 90th percentile.
 	P90 time.Duration `json:"p90"`
-}
-
-// timeSummaryOf summarises xs, reordering it. Quantiles interpolate between
-// order statistics (Hyndman & Fan type 7, R's default); they are found by
-// selection, in time linear in len(xs).
-func timeSummaryOf(xs []int64) TimeSummary {
-	s := TimeSummary{N: len(xs)}
-	if len(xs) == 0 {
-		return s
-	}
-	s.Mean = time.Duration(math.Round(exactMean(xs)))
-	s.Median = time.Duration(math.Round(quantile(xs, 0.5)))
-	s.P90 = time.Duration(math.Round(quantile(xs, 0.9)))
-	return s
-}
-
-// exactMean returns the mean of xs from an exact 128-bit sum, so that the
-// result does not depend on the order of xs.
-func exactMean(xs []int64) float64 {
-	var hi, lo uint64 // two's-complement 128-bit sum
-	for _, x := range xs {
-		var carry uint64
-		lo, carry = bits.Add64(lo, uint64(x), 0)
-		ext := uint64(0)
-		if x < 0 {
-			ext = math.MaxUint64
-		}
-		hi, _ = bits.Add64(hi, ext, carry)
-	}
-	neg := int64(hi) < 0
-	if neg {
-		lo, hi = ^lo+1, ^hi
-		if lo == 0 {
-			hi++
-		}
-	}
-	sum := float64(hi)*0x1p64 + float64(lo)
-	if neg {
-		sum = -sum
-	}
-	return sum / float64(len(xs))
-}
-
-// quantile returns the type-7 quantile p of xs, reordering xs.
-func quantile(xs []int64, p float64) float64 {
-	h := float64(len(xs)-1) * p
-	lo := int(math.Floor(h))
-	vlo := selectK(xs, lo)
-	if lo+1 >= len(xs) || h == float64(lo) {
-		return float64(vlo)
-	}
-	vhi := slices.Min(xs[lo+1:])
-	return float64(vlo) + (h-float64(lo))*float64(vhi-vlo)
-}
-
-// selectK reorders xs so that xs[k] holds the k-th smallest value, every
-// element before it is not greater and every element after is not smaller,
-// and returns xs[k]. Expected linear time (quickselect, median-of-three).
-func selectK(xs []int64, k int) int64 {
-	lo, hi := 0, len(xs)-1
-	for hi-lo > 16 {
-		mid := lo + (hi-lo)/2
-		if xs[mid] < xs[lo] {
-			xs[mid], xs[lo] = xs[lo], xs[mid]
-		}
-		if xs[hi] < xs[lo] {
-			xs[hi], xs[lo] = xs[lo], xs[hi]
-		}
-		if xs[hi] < xs[mid] {
-			xs[hi], xs[mid] = xs[mid], xs[hi]
-		}
-		pivot := xs[mid]
-		i, j := lo, hi
-		for i <= j {
-			for xs[i] < pivot {
-				i++
-			}
-			for xs[j] > pivot {
-				j--
-			}
-			if i <= j {
-				xs[i], xs[j] = xs[j], xs[i]
-				i++
-				j--
-			}
-		}
-		switch {
-		case k <= j:
-			hi = j
-		case k >= i:
-			lo = i
-		default:
-			return xs[k]
-		}
-	}
-	slices.Sort(xs[lo : hi+1])
-	return xs[k]
 }

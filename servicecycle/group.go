@@ -1,0 +1,302 @@
+package servicecycle
+
+import (
+	"cmp"
+	"fmt"
+	"iter"
+	"reflect"
+	"slices"
+	"strings"
+)
+
+// record is the compact form in which a [Grouper] keeps an encounter.
+type record struct {
+	caseID   string
+	at       int64 // Unix nanoseconds
+	dur      int64
+	hash     uint32 // of caseID
+	moment   int32  // cycle index, or -(unknown index + 1)
+	employee int32  // index into Grouper.employeeIDs + 1, 0 for none
+	fails    uint16
+	packed   uint16 // rating, employee rating, image rating, channel: 3 bits each; lifecycle: 2 bits
+}
+
+func pack(e Encounter) uint16 {
+	return uint16(e.Rating) | uint16(e.EmployeeRating)<<3 | uint16(e.ImageRating)<<6 |
+		uint16(e.Channel)<<9 | uint16(e.Lifecycle)<<12
+}
+
+func (r *record) rating() int          { return int(r.packed & 7) }
+func (r *record) employeeRating() int  { return int(r.packed >> 3 & 7) }
+func (r *record) imageRating() int     { return int(r.packed >> 6 & 7) }
+func (r *record) channel() uint8       { return uint8(r.packed >> 9 & 7) }
+func (r *record) lifecycle() Lifecycle { return Lifecycle(r.packed >> 12 & 3) }
+
+// caseHash is FNV-1a, folded to 32 bits: deterministic, so journeys come out
+// of a Grouper in the same order on every run.
+func caseHash(s string) uint32 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return uint32(h ^ h>>32)
+}
+
+// Grouper is the first stage of the analysis: it groups encounters, which
+// may arrive in any order and interleaved, by journey (case), and hands each
+// journey to the second stage, [Summarize]. It is the only stage that holds
+// encounters: a journey cannot be judged before all its encounters are in.
+// The later stages ([JourneySummary], [Aggregate]) have a size that does not
+// grow with the encounters.
+//
+// Grouping costs time linear in the encounters (a radix sort on a hash of
+// the case id, then each journey's encounters in time order). A Grouper is
+// not safe for concurrent use; the zero Grouper has no cycle and refuses
+// encounters, but merges (it takes the other's cycle).
+type Grouper struct {
+	cycle       *Cycle
+	recs        []record
+	unknown     map[string]int32
+	unknownIDs  []string
+	employees   map[string]int32
+	employeeIDs []string
+	sorted      bool
+}
+
+// NewGrouper returns an empty grouper for cycle c, a cycle built by
+// [NewCycle].
+func NewGrouper(c *Cycle) *Grouper {
+	return &Grouper{cycle: c, unknown: map[string]int32{}, employees: map[string]int32{}}
+}
+
+// Cycle returns the cycle the grouper judges against (nil for the zero Grouper).
+func (g *Grouper) Cycle() *Cycle { return g.cycle }
+
+// Len returns the number of encounters added.
+func (g *Grouper) Len() int { return len(g.recs) }
+
+// Grow makes room for n more encounters, so that adding them does not
+// reallocate; useful when the size of a log is known.
+func (g *Grouper) Grow(n int) {
+	if n > 0 {
+		g.recs = slices.Grow(g.recs, n)
+	}
+}
+
+// Add records an encounter. An invalid encounter (see [Encounter.Validate])
+// is rejected with an error wrapping [ErrInvalidEncounter] and leaves the
+// grouper unchanged. A moment id the cycle does not know is accepted and
+// judged as an unknown moment.
+func (g *Grouper) Add(e Encounter) error {
+	if g.cycle == nil || g.cycle.Len() == 0 {
+		return fmt.Errorf("servicecycle: no cycle (use NewAnalyzer or NewGrouper with a cycle from NewCycle): %w", ErrInvalidEncounter)
+	}
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	r := record{caseID: e.Case, at: e.At.UnixNano(), dur: int64(e.Duration), hash: caseHash(e.Case), packed: pack(e)}
+	for _, f := range e.FailPoints {
+		r.fails |= 1 << f
+	}
+	if i, ok := g.cycle.index[e.Moment]; ok {
+		r.moment = int32(i)
+	} else {
+		r.moment = -(intern(&g.unknown, &g.unknownIDs, e.Moment) + 1)
+	}
+	if e.Employee != "" {
+		r.employee = intern(&g.employees, &g.employeeIDs, e.Employee) + 1
+	}
+	g.recs = append(g.recs, r)
+	g.sorted = false
+	return nil
+}
+
+// intern returns the index of id in ids, adding a copy of it if new.
+func intern(index *map[string]int32, ids *[]string, id string) int32 {
+	if *index == nil {
+		*index = map[string]int32{}
+	}
+	k, ok := (*index)[id]
+	if !ok {
+		k = int32(len(*ids))
+		id = strings.Clone(id)
+		(*index)[id] = k
+		*ids = append(*ids, id)
+	}
+	return k
+}
+
+// Merge adds every encounter of o to g; o is unchanged. Merging is
+// associative and the zero Grouper is its identity. Groupers of different
+// cycles (by content) do not merge: the error wraps [ErrCycleMismatch] and g
+// is unchanged.
+func (g *Grouper) Merge(o *Grouper) error {
+	if o == nil || o.cycle == nil {
+		return nil
+	}
+	if g.cycle == nil {
+		g.cycle = o.cycle
+	} else if !sameCycle(g.cycle, o.cycle) {
+		return fmt.Errorf("servicecycle: merge cycle %q into cycle %q: %w", o.cycle.Name(), g.cycle.Name(), ErrCycleMismatch)
+	}
+	unkMap := make([]int32, len(o.unknownIDs))
+	for i, id := range o.unknownIDs {
+		unkMap[i] = intern(&g.unknown, &g.unknownIDs, id)
+	}
+	empMap := make([]int32, len(o.employeeIDs))
+	for i, id := range o.employeeIDs {
+		empMap[i] = intern(&g.employees, &g.employeeIDs, id) + 1
+	}
+	g.recs = append(g.recs, o.recs...)
+	for i := len(g.recs) - len(o.recs); i < len(g.recs); i++ {
+		r := &g.recs[i]
+		if r.moment < 0 {
+			r.moment = -(unkMap[-r.moment-1] + 1)
+		}
+		if r.employee > 0 {
+			r.employee = empMap[r.employee-1]
+		}
+	}
+	g.sorted = false
+	return nil
+}
+
+// sameCycle reports whether two cycles have the same design.
+func sameCycle(a, b *Cycle) bool { return a == b || reflect.DeepEqual(a.cfg, b.cfg) }
+
+// Summaries groups the encounters by journey and yields the summary of each
+// journey ([Summarize] for the encounters of one case), in an order that
+// depends only on the case ids. The yielded summary is reused for the next
+// journey: keep a [JourneySummary.Clone]. Iterating reorders the grouper's
+// encounters in memory but changes nothing that can be observed.
+func (g *Grouper) Summaries() iter.Seq[*JourneySummary] {
+	return func(yield func(*JourneySummary) bool) {
+		if g.cycle == nil {
+			return
+		}
+		g.sort()
+		s := newSummarizer(g)
+		for lo := 0; lo < len(g.recs); {
+			hi := lo + 1
+			for hi < len(g.recs) && g.recs[hi].hash == g.recs[lo].hash && g.recs[hi].caseID == g.recs[lo].caseID {
+				hi++
+			}
+			if !yield(s.summarize(g.recs[lo:hi])) {
+				return
+			}
+			lo = hi
+		}
+	}
+}
+
+// sort puts the records in journey order: by case hash, case id, then in
+// time order (see compareRecords), by an in-place radix sort on the hash.
+func (g *Grouper) sort() {
+	if g.sorted {
+		return
+	}
+	rank := g.unknownRank()
+	less := func(a, b *record) int { return g.compareRecords(a, b, rank) }
+	flagSort(g.recs, 24, less)
+	g.sorted = true
+}
+
+// unknownRank ranks the unknown moment ids by id.
+func (g *Grouper) unknownRank() []int32 {
+	order := make([]int32, len(g.unknownIDs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(g.unknownIDs[x], g.unknownIDs[y]) })
+	rank := make([]int32, len(order))
+	for r, i := range order {
+		rank[i] = int32(r)
+	}
+	return rank
+}
+
+// compareRecords orders records by journey, then time, moment (cycle order,
+// unknown ids after by id), lifecycle and every other field, so that the
+// order never depends on the order of arrival.
+func (g *Grouper) compareRecords(a, b *record, unknownRank []int32) int {
+	if c := cmp.Compare(a.hash, b.hash); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.caseID, b.caseID); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.at, b.at); c != 0 {
+		return c
+	}
+	if a.moment != b.moment {
+		return cmp.Compare(nodeRank(a.moment, unknownRank), nodeRank(b.moment, unknownRank))
+	}
+	if c := cmp.Compare(a.packed>>12, b.packed>>12); c != 0 { // lifecycle first, for duplicates
+		return c
+	}
+	return cmp.Or(cmp.Compare(a.packed, b.packed), cmp.Compare(a.dur, b.dur), cmp.Compare(a.fails, b.fails),
+		strings.Compare(g.employeeName(a.employee), g.employeeName(b.employee)))
+}
+
+// nodeRank orders moments: the cycle's in order, then unknown ids by id.
+func nodeRank(m int32, unknownRank []int32) int64 {
+	if m >= 0 {
+		return int64(m)
+	}
+	return int64(MaxMoments) + int64(unknownRank[-m-1])
+}
+
+// employeeName returns the name of employee index k (1-based; 0 is none).
+func (g *Grouper) employeeName(k int32) string {
+	if k == 0 {
+		return ""
+	}
+	return g.employeeIDs[k-1]
+}
+
+// flagSort sorts recs by hash and then by less: an in-place most-significant
+// digit radix sort (American flag sort) on 8 bits of the hash at a time,
+// from bit shift down, finishing small buckets by insertion sort.
+func flagSort(recs []record, shift int, less func(a, b *record) int) {
+	if len(recs) <= 32 || shift < 0 {
+		if len(recs) <= 32 {
+			insertionSort(recs, less)
+		} else {
+			slices.SortFunc(recs, func(a, b record) int { return less(&a, &b) })
+		}
+		return
+	}
+	var count, start, next [256]int
+	for i := range recs {
+		count[recs[i].hash>>shift&0xff]++
+	}
+	sum := 0
+	for d, c := range count {
+		start[d], next[d] = sum, sum
+		sum += c
+	}
+	for d := range 256 {
+		end := start[d] + count[d]
+		for next[d] < end {
+			x := int(recs[next[d]].hash >> shift & 0xff)
+			if x == d {
+				next[d]++
+				continue
+			}
+			recs[next[d]], recs[next[x]] = recs[next[x]], recs[next[d]]
+			next[x]++
+		}
+	}
+	for d := range 256 {
+		flagSort(recs[start[d]:start[d]+count[d]], shift-8, less)
+	}
+}
+
+func insertionSort(recs []record, less func(a, b *record) int) {
+	for i := 1; i < len(recs); i++ {
+		for k := i; k > 0 && less(&recs[k-1], &recs[k]) > 0; k-- {
+			recs[k-1], recs[k] = recs[k], recs[k-1]
+		}
+	}
+}
