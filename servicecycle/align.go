@@ -2,7 +2,6 @@ package servicecycle
 
 import (
 	"cmp"
-	"container/heap"
 	"math"
 	"slices"
 
@@ -242,12 +241,11 @@ func (al *aligner) relax(g []int64) {
 	h.items = h.items[:0]
 	for q, v := range g {
 		if v < infinite {
-			h.items = append(h.items, valueItem{v, int32(q)})
+			h.push(valueItem{v, int32(q)})
 		}
 	}
-	heap.Init(h)
-	for h.Len() > 0 {
-		it := heap.Pop(h).(valueItem)
+	for len(h.items) > 0 {
+		it := h.pop()
 		if it.value != g[it.state] || int(it.state) == al.states-1 {
 			continue
 		}
@@ -255,7 +253,7 @@ func (al *aligner) relax(g []int64) {
 		for _, p := range al.c.in[it.state] {
 			if w < g[p] {
 				g[p] = w
-				heap.Push(h, valueItem{w, p})
+				h.push(valueItem{w, p})
 			}
 		}
 	}
@@ -461,18 +459,44 @@ type valueItem struct {
 	state int32
 }
 
-// valueHeap is a min-heap of values, ties to the lower state.
+// valueHeap is a binary min-heap of values, ties to the lower state.
 type valueHeap struct{ items []valueItem }
 
-func (h *valueHeap) Len() int { return len(h.items) }
-func (h *valueHeap) Less(i, j int) bool {
+func (h *valueHeap) less(i, j int) bool {
 	a, b := h.items[i], h.items[j]
 	return a.value < b.value || (a.value == b.value && a.state < b.state)
 }
-func (h *valueHeap) Swap(i, j int) { h.items[i], h.items[j] = h.items[j], h.items[i] }
-func (h *valueHeap) Push(x any)    { h.items = append(h.items, x.(valueItem)) }
-func (h *valueHeap) Pop() any {
-	it := h.items[len(h.items)-1]
-	h.items = h.items[:len(h.items)-1]
-	return it
+
+func (h *valueHeap) push(it valueItem) {
+	h.items = append(h.items, it)
+	for i := len(h.items) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !h.less(i, p) {
+			break
+		}
+		h.items[i], h.items[p] = h.items[p], h.items[i]
+		i = p
+	}
+}
+
+func (h *valueHeap) pop() valueItem {
+	top := h.items[0]
+	last := len(h.items) - 1
+	h.items[0] = h.items[last]
+	h.items = h.items[:last]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < last && h.less(l, m) {
+			m = l
+		}
+		if r < last && h.less(r, m) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		h.items[i], h.items[m] = h.items[m], h.items[i]
+		i = m
+	}
+	return top
 }

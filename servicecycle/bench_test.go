@@ -52,7 +52,7 @@ func benchLog(c *Cycle, journeys int) []Encounter {
 // bytes allocated (B/encounter).
 func BenchmarkAnalyze(b *testing.B) {
 	c := benchCycle()
-	for _, journeys := range []int{10_000, 100_000} {
+	for _, journeys := range benchSizes() {
 		b.Run(fmt.Sprintf("encounters=%d", journeys*10), func(b *testing.B) {
 			log := benchLog(c, journeys)
 			b.ReportAllocs()
@@ -86,4 +86,14 @@ func BenchmarkAnalyze(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchSizes are the journeys of BenchmarkAnalyze: 10 000, 100 000 and
+// 300 000 (100 000, 1 000 000 and 3 000 000 encounters); -short leaves out
+// the largest.
+func benchSizes() []int {
+	if testing.Short() {
+		return []int{10_000, 100_000}
+	}
+	return []int{10_000, 100_000, 300_000}
 }

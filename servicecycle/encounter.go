@@ -57,6 +57,19 @@ var (
 	maxAt = time.Unix(0, math.MaxInt64)
 )
 
+// isBlank reports whether s is empty or only white space; the common case,
+// an id starting and ending with a printable ASCII character, is decided
+// without a scan.
+func isBlank(s string) bool {
+	if s == "" {
+		return true
+	}
+	if first, last := s[0], s[len(s)-1]; first > ' ' && first < 0x7f && last > ' ' && last < 0x7f {
+		return false
+	}
+	return strings.TrimSpace(s) == ""
+}
+
 // Validate checks e and reports every problem (errors.Join), each wrapping
 // [ErrInvalidEncounter].
 func (e Encounter) Validate() error {
@@ -68,13 +81,13 @@ func (e Encounter) Validate() error {
 	switch {
 	case e.Case == "":
 		bad("empty case id")
-	case strings.TrimSpace(e.Case) == "":
+	case isBlank(e.Case):
 		bad("case id %q is blank", e.Case)
 	}
 	switch {
 	case e.Moment == "":
 		bad("empty moment id")
-	case strings.TrimSpace(e.Moment) == "":
+	case isBlank(e.Moment):
 		bad("moment id %q is blank", e.Moment)
 	}
 	if e.At.IsZero() || e.At.Before(minAt) || e.At.After(maxAt) {

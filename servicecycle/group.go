@@ -1,20 +1,26 @@
 package servicecycle
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"iter"
+	"math"
 	"reflect"
 	"slices"
 	"strings"
 )
 
-// record is the compact form in which a [Grouper] keeps an encounter.
+// record is the compact form in which a [Grouper] keeps an encounter. It
+// holds no pointer (the case id is a span of the grouper's arena), so the
+// garbage collector never scans the records and sorting them needs no
+// write barrier.
 type record struct {
-	caseID   string
 	at       int64 // Unix nanoseconds
 	dur      int64
-	hash     uint32 // of caseID
+	caseOff  uint32 // the case id is arena[caseOff : caseOff+caseLen]
+	caseLen  uint32
+	hash     uint32 // of the case id
 	moment   int32  // cycle index, or -(unknown index + 1)
 	employee int32  // index into Grouper.employeeIDs + 1, 0 for none
 	fails    uint16
@@ -57,6 +63,7 @@ func caseHash(s string) uint32 {
 type Grouper struct {
 	cycle       *Cycle
 	recs        []record
+	arena       []byte // the case ids
 	unknown     map[string]int32
 	unknownIDs  []string
 	employees   map[string]int32
@@ -76,12 +83,34 @@ func (g *Grouper) Cycle() *Cycle { return g.cycle }
 // Len returns the number of encounters added.
 func (g *Grouper) Len() int { return len(g.recs) }
 
-// Grow makes room for n more encounters, so that adding them does not
-// reallocate; useful when the size of a log is known.
+// Grow makes room for n more encounters (and case ids of about a dozen
+// bytes), so that adding them does not reallocate; useful when the size of
+// a log is known.
 func (g *Grouper) Grow(n int) {
 	if n > 0 {
 		g.recs = slices.Grow(g.recs, n)
+		g.arena = slices.Grow(g.arena, min(12*n, math.MaxUint32-len(g.arena)))
 	}
+}
+
+// caseOf returns the case id of r, in the arena.
+func (g *Grouper) caseOf(r *record) []byte { return g.arena[r.caseOff : r.caseOff+r.caseLen] }
+
+// storeCase puts id in the arena (once for a run of encounters of one case)
+// and fills r's span.
+func (g *Grouper) storeCase(r *record, id string) error {
+	if n := len(g.recs); n > 0 {
+		if p := &g.recs[n-1]; p.hash == r.hash && string(g.caseOf(p)) == id {
+			r.caseOff, r.caseLen = p.caseOff, p.caseLen
+			return nil
+		}
+	}
+	if len(g.arena)+len(id) > math.MaxUint32 {
+		return fmt.Errorf("servicecycle: case %q: the grouper holds 4 GiB of case ids, its limit: %w", id, ErrInvalidEncounter)
+	}
+	r.caseOff, r.caseLen = uint32(len(g.arena)), uint32(len(id))
+	g.arena = append(g.arena, id...)
+	return nil
 }
 
 // Add records an encounter. An invalid encounter (see [Encounter.Validate])
@@ -95,7 +124,10 @@ func (g *Grouper) Add(e Encounter) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	r := record{caseID: e.Case, at: e.At.UnixNano(), dur: int64(e.Duration), hash: caseHash(e.Case), packed: pack(e)}
+	r := record{at: e.At.UnixNano(), dur: int64(e.Duration), hash: caseHash(e.Case), packed: pack(e)}
+	if err := g.storeCase(&r, e.Case); err != nil {
+		return err
+	}
 	for _, f := range e.FailPoints {
 		r.fails |= 1 << f
 	}
@@ -148,9 +180,15 @@ func (g *Grouper) Merge(o *Grouper) error {
 	for i, id := range o.employeeIDs {
 		empMap[i] = intern(&g.employees, &g.employeeIDs, id) + 1
 	}
+	if len(g.arena)+len(o.arena) > math.MaxUint32 {
+		return fmt.Errorf("servicecycle: merge: the grouper would hold more than 4 GiB of case ids: %w", ErrInvalidEncounter)
+	}
+	base := uint32(len(g.arena))
+	g.arena = append(g.arena, o.arena...)
 	g.recs = append(g.recs, o.recs...)
 	for i := len(g.recs) - len(o.recs); i < len(g.recs); i++ {
 		r := &g.recs[i]
+		r.caseOff += base
 		if r.moment < 0 {
 			r.moment = -(unkMap[-r.moment-1] + 1)
 		}
@@ -179,7 +217,7 @@ func (g *Grouper) Summaries() iter.Seq[*JourneySummary] {
 		s := newSummarizer(g)
 		for lo := 0; lo < len(g.recs); {
 			hi := lo + 1
-			for hi < len(g.recs) && g.recs[hi].hash == g.recs[lo].hash && g.recs[hi].caseID == g.recs[lo].caseID {
+			for hi < len(g.recs) && g.recs[hi].hash == g.recs[lo].hash && bytes.Equal(g.caseOf(&g.recs[hi]), g.caseOf(&g.recs[lo])) {
 				hi++
 			}
 			if !yield(s.summarize(g.recs[lo:hi])) {
@@ -192,13 +230,33 @@ func (g *Grouper) Summaries() iter.Seq[*JourneySummary] {
 
 // sort puts the records in journey order: by case hash, case id, then in
 // time order (see compareRecords), by an in-place radix sort on the hash.
+// The sort compares hashes, not case ids; a run of one hash holding two case
+// ids (a collision, rare) is then sorted again with the ids.
 func (g *Grouper) sort() {
 	if g.sorted {
 		return
 	}
 	rank := g.unknownRank()
-	less := func(a, b *record) int { return g.compareRecords(a, b, rank) }
-	flagSort(g.recs, 24, less)
+	byHash := func(a, b *record) int {
+		if c := cmp.Compare(a.hash, b.hash); c != 0 {
+			return c
+		}
+		return g.compareInJourney(a, b, rank)
+	}
+	flagSort(g.recs, 24, byHash)
+	for lo := 0; lo < len(g.recs); {
+		hi, mixed := lo+1, false
+		for hi < len(g.recs) && g.recs[hi].hash == g.recs[lo].hash {
+			mixed = mixed || !bytes.Equal(g.caseOf(&g.recs[hi]), g.caseOf(&g.recs[lo]))
+			hi++
+		}
+		if mixed {
+			slices.SortStableFunc(g.recs[lo:hi], func(a, b record) int {
+				return cmp.Or(bytes.Compare(g.caseOf(&a), g.caseOf(&b)), g.compareInJourney(&a, &b, rank))
+			})
+		}
+		lo = hi
+	}
 	g.sorted = true
 }
 
@@ -216,16 +274,10 @@ func (g *Grouper) unknownRank() []int32 {
 	return rank
 }
 
-// compareRecords orders records by journey, then time, moment (cycle order,
-// unknown ids after by id), lifecycle and every other field, so that the
-// order never depends on the order of arrival.
-func (g *Grouper) compareRecords(a, b *record, unknownRank []int32) int {
-	if c := cmp.Compare(a.hash, b.hash); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.caseID, b.caseID); c != 0 {
-		return c
-	}
+// compareInJourney orders the records of a journey by time, moment (cycle
+// order, unknown ids after by id), lifecycle and every other field, so that
+// the order never depends on the order of arrival.
+func (g *Grouper) compareInJourney(a, b *record, unknownRank []int32) int {
 	if c := cmp.Compare(a.at, b.at); c != 0 {
 		return c
 	}

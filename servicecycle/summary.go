@@ -153,7 +153,7 @@ func newSummarizer(g *Grouper) *summarizer {
 // summarize fills the summary of one journey from its sorted records.
 func (z *summarizer) summarize(recs []record) *JourneySummary {
 	s := &z.sum
-	*s = JourneySummary{Case: recs[0].caseID, Steps: s.Steps[:0], Duplicates: s.Duplicates[:0],
+	*s = JourneySummary{Case: string(z.g.caseOf(&recs[0])), Steps: s.Steps[:0], Duplicates: s.Duplicates[:0],
 		Deviations: s.Deviations[:0], cycle: z.c}
 	z.steps(recs)
 	z.conformance()
@@ -249,7 +249,7 @@ func (z *summarizer) duplicate(r *record) {
 		s.Duplicates[l].Copies++
 		return
 	}
-	s.Duplicates = append(s.Duplicates, Duplicate{Case: r.caseID, Moment: id, At: at, Copies: 2})
+	s.Duplicates = append(s.Duplicates, Duplicate{Case: s.Case, Moment: id, At: at, Copies: 2})
 }
 
 // momentID names moment m: a cycle index, or -(unknown index + 1).
