@@ -194,3 +194,108 @@ func FuzzEncounterJSON(f *testing.F) {
 		}
 	})
 }
+
+// fuzzDecoder checks a decoder on arbitrary bytes: it refuses with the
+// sentinel (or a JSON syntax error) or accepts a value whose encoding is
+// canonical (decode, encode, decode, encode gives the same bytes), and then
+// use does not panic.
+func fuzzDecoder[T any](t *testing.T, data []byte, sentinel error, use func(*T)) {
+	var v T
+	if err := json.Unmarshal(data, &v); err != nil {
+		if !errors.Is(err, sentinel) && !isJSONSyntax(err) {
+			t.Fatalf("error does not wrap %v: %v", sentinel, err)
+		}
+		return
+	}
+	out, err := json.Marshal(&v)
+	if err != nil {
+		t.Fatalf("marshal a decoded value: %v", err)
+	}
+	var back T
+	if err := json.Unmarshal(out, &back); err != nil {
+		t.Fatalf("round trip rejected: %v\n%s", err, out)
+	}
+	again, _ := json.Marshal(&back)
+	if string(again) != string(out) {
+		t.Fatalf("round trip changed the value:\n%s\n%s", out, again)
+	}
+	use(&back)
+}
+
+func aggregateSeeds(f *testing.F) {
+	c := branchCycle()
+	a, v := NewAggregate(c), NewVariants(c)
+	g := NewGrouper(c)
+	for _, e := range scenario() {
+		_ = g.Add(e)
+	}
+	for s := range g.Summaries() {
+		_ = a.Add(s)
+		v.Add(s)
+		b, _ := json.Marshal(s)
+		f.Add(b)
+	}
+	for _, x := range []any{a, v, g, &Aggregate{}} {
+		b, _ := json.Marshal(x)
+		f.Add(b)
+	}
+}
+
+func FuzzAggregateJSON(f *testing.F) {
+	aggregateSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzDecoder(t, data, ErrInvalidAggregate, func(a *Aggregate) {
+			res := a.Result()
+			_ = a.Merge(a.clone(t))
+			if a.Cycle() != nil {
+				_ = Flowchart(a.Cycle(), &res)
+				_ = JourneyDiagram(a.Cycle(), &res)
+				_ = DOT(&res)
+			}
+		})
+	})
+}
+
+// clone copies an aggregate through its encoding.
+func (a *Aggregate) clone(t *testing.T) *Aggregate {
+	b, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out Aggregate
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	return &out
+}
+
+func FuzzJourneySummaryJSON(f *testing.F) {
+	aggregateSeeds(f)
+	c := branchCycle()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzDecoder(t, data, ErrInvalidSummary, func(s *JourneySummary) {
+			a := NewAggregate(c)
+			if err := a.Add(s); err != nil && !errors.Is(err, ErrInvalidSummary) {
+				t.Fatalf("Add: error does not wrap ErrInvalidSummary: %v", err)
+			}
+			_ = a.Result()
+		})
+	})
+}
+
+func FuzzVariantsJSON(f *testing.F) {
+	aggregateSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzDecoder(t, data, ErrInvalidAggregate, func(v *Variants) { _ = v.Result() })
+	})
+}
+
+func FuzzGrouperJSON(f *testing.F) {
+	aggregateSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzDecoder(t, data, ErrInvalidAggregate, func(g *Grouper) {
+			a := Analyzer{g: *g}
+			_ = a.Result()
+		})
+	})
+}
