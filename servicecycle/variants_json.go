@@ -86,4 +86,3 @@ func (v *Variants) UnmarshalJSON(data []byte) error {
 	*v = *out
 	return nil
 }
-
