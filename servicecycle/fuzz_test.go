@@ -1,6 +1,7 @@
 package servicecycle
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -297,5 +298,46 @@ func FuzzGrouperJSON(f *testing.F) {
 			a := Analyzer{g: *g}
 			_ = a.Result()
 		})
+	})
+}
+
+// checkRead checks what an event-log reader returned: valid encounters
+// only, errors wrapping ErrInvalidLog, each naming a line.
+func checkRead(t *testing.T, got []Encounter, err error) {
+	for _, e := range got {
+		if verr := e.Validate(); verr != nil {
+			t.Fatalf("returned an invalid encounter: %v", verr)
+		}
+	}
+	if err == nil {
+		return
+	}
+	if !errors.Is(err, ErrInvalidLog) {
+		t.Fatalf("error does not wrap ErrInvalidLog: %v", err)
+	}
+	for _, msg := range strings.Split(err.Error(), "\n") { // errors.Join puts one error per line
+		if strings.HasPrefix(msg, "servicecycle: ") && !strings.Contains(msg, "line ") && !strings.Contains(msg, "CSV") {
+			t.Fatalf("error names no line: %v", msg)
+		}
+	}
+}
+
+func FuzzReadJSON(f *testing.F) {
+	f.Add([]byte(`{"case":"a","moment":"welcome","at":"2026-03-02T09:00:00Z","rating":4}` + "\n" + `{"case":"a"}`))
+	f.Add([]byte("[\n" + `{"case":"a","moment":"m","at":"2026-03-02T09:00:00Z","lifecycle":"start"},` + "\n" + `{"x":1}]`))
+	f.Add([]byte("\n\n  [ ]"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := ReadJSON(bytes.NewReader(data))
+		checkRead(t, got, err)
+	})
+}
+
+func FuzzReadCSV(f *testing.F) {
+	f.Add([]byte("case,activity,time,rating,channel,employee,lifecycle\nA,m,2026-03-02T09:00:00Z,4,phone,ana,start\nB,m,bad,,,,\n"))
+	f.Add([]byte("case,activity,time\n\"a\"b,m,x\n"))
+	cols := CSVColumns{Case: "case", Moment: "activity", At: "time", Rating: "rating", Channel: "channel", Employee: "employee", Lifecycle: "lifecycle"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := ReadCSV(bytes.NewReader(data), cols)
+		checkRead(t, got, err)
 	})
 }
