@@ -226,7 +226,9 @@ func readJSONArray(r io.Reader, skipped int) ([]Encounter, error) {
 	if err != nil {
 		return nil, newLineError(skipped+1, err)
 	}
-	lineAt := func(off int64) int { return 1 + skipped + bytes.Count(data[:min(max(off, 0), int64(len(data)))], []byte{'\n'}) }
+	lineAt := func(off int64) int {
+		return 1 + skipped + bytes.Count(data[:min(max(off, 0), int64(len(data)))], []byte{'\n'})
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var out []Encounter
 	var errs []error
