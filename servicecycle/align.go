@@ -66,9 +66,8 @@ type JourneyDeviation struct {
 	Kind   Deviation `json:"kind"`
 	Moment string    `json:"moment"`
 	// Position is the 1-based position in the journey of the moment lived
-	// out of order, repeated or unknown; for a skipped or not-reached moment,
-	// the position of the moment lived next (one past the last when the
-	// journey stopped before it).
+	// out of order, repeated or unknown; for a skipped moment, the position
+	// of the moment lived next; for a moment not reached, one past the last.
 	Position int `json:"position"`
 	// Expected is, for a moment lived out of order, the position where the
 	// design placed it (as Position for a skipped one); 0 when the design
@@ -101,11 +100,12 @@ type Alignment struct {
 	Fitness float64 `json:"fitness"`
 	// Deviations reads the moves: a moment lived in one place and expected
 	// in another is out of order (at the place it was lived); a log move of
-	// a moment lived elsewhere too is repeated, of a moment the cycle does
-	// not know unknown, of any other moment out of order (the design has no
-	// place for it); a move on a required moment is skipped, or not reached
-	// when it comes after the journey's last moment. In order of position,
-	// then of the moves.
+	// a moment lived before is repeated, of a moment the cycle does not know
+	// unknown, of any other moment out of order (lived too early, or where
+	// the design has no place for it); a move on a required moment is
+	// skipped when the journey went on along the design after it (a
+	// synchronous move follows), and not reached otherwise: the journey
+	// stopped before it. In order of position, then of the moves.
 	Deviations []JourneyDeviation `json:"deviations,omitempty"`
 }
 
@@ -115,9 +115,11 @@ type Alignment struct {
 //
 // Of the alignments of least cost it returns the one with the fewest moves
 // and, among those, the one that at each point prefers a synchronous move,
-// then a log move, then a model move (to the moment first in cycle order):
-// moments are matched as early as possible, and a missing moment is placed
-// just before the moment the journey lived after it. The cost is linear in
+// then a log move of an unknown moment, then a model move (to the moment
+// first in cycle order), then a log move: the journey's early moments are
+// matched to the design as far as possible (so a moment lived again reads
+// as repeated, not its first visit as out of place), and a moment missing
+// after an unknown one is placed after it. The cost is linear in
 // the journey's length times the cycle's size (a shortest path per
 // position); memory grows with the square root of the length.
 func (c *Cycle) Align(moments []string) Alignment {
@@ -333,41 +335,52 @@ func (al *aligner) fillBlock(ev []int32, lo, hi, b int) {
 // layer hi (to an end when hi is the last layer) and returns the state.
 func (al *aligner) walk(ev []int32, lo, hi int, q int32) int32 {
 	k := len(ev)
-	i := lo
-	for {
+	for i := lo; ; {
 		g := al.block[i-lo]
 		v := g[q]
-		if i == k && v == 0 {
+		switch {
+		case i == k && v == 0:
+			return q
+		case i == hi && hi < k: // the next block goes on from here
 			return q
 		}
 		if i < hi {
 			next := al.block[i-lo+1]
-			if e := ev[i]; e >= 0 && slices.Contains(al.c.out[q], e) && syncValue+next[e] == v {
+			e := ev[i]
+			if e >= 0 && slices.Contains(al.c.out[q], e) && syncValue+next[e] == v {
 				al.moves = append(al.moves, move{kind: SyncMove, node: e, pos: int32(i)})
 				q, i = e, i+1
 				continue
 			}
-			if logValue+next[q] == v {
-				al.moves = append(al.moves, move{kind: LogMove, node: ev[i], pos: int32(i), cost: 1})
+			if e < 0 && logValue+next[q] == v { // an unknown moment is lived before any missing one
+				al.moves = append(al.moves, move{kind: LogMove, node: e, pos: int32(i), cost: 1})
 				i++
 				continue
 			}
-		} else if i == hi && hi < k {
-			return q
 		}
-		q = al.modelMove(g, q, int32(i))
+		if t := al.modelMove(g, q); t >= 0 {
+			al.moves = append(al.moves, move{kind: ModelMove, node: t, pos: int32(i), cost: int(al.weight[t] >> 32)})
+			q = t
+			continue
+		}
+		if i < hi && logValue+al.block[i-lo+1][q] == v {
+			al.moves = append(al.moves, move{kind: LogMove, node: ev[i], pos: int32(i), cost: 1})
+			i++
+			continue
+		}
+		panic("servicecycle: alignment has no optimal move") // unreachable: the values are optimal
 	}
 }
 
-// modelMove records the preferred optimal model move from q at layer i.
-func (al *aligner) modelMove(g []int64, q, i int32) int32 {
+// modelMove returns the first moment in cycle order that an optimal model
+// move from q at layer g reaches, or -1.
+func (al *aligner) modelMove(g []int64, q int32) int32 {
 	for _, t := range al.c.out[q] {
 		if al.weight[t]+g[t] == g[q] {
-			al.moves = append(al.moves, move{kind: ModelMove, node: t, pos: i, cost: int(al.weight[t] >> 32)})
 			return t
 		}
 	}
-	panic("servicecycle: alignment has no optimal move") // unreachable: g is closed under model moves
+	return -1
 }
 
 // deviations reads the deviations of an alignment. ev are the events' cycle
@@ -376,14 +389,20 @@ func (al *aligner) deviations(moves []move, ev []int32, id func(pos int32) strin
 	dst = dst[:0]
 	k := int32(len(ev))
 	partner := al.pairs(moves)
+	lastSync := -1
+	for j, m := range moves {
+		if m.kind == SyncMove {
+			lastSync = j
+		}
+	}
 	for j, m := range moves {
 		switch {
 		case m.kind == ModelMove && m.cost > 0 && partner[j] < 0:
-			kind := Skipped
-			if m.pos == k {
-				kind = NotReached
+			d := JourneyDeviation{Kind: Skipped, Moment: al.c.cfg.Moments[m.node].ID, Position: int(m.pos) + 1}
+			if j > lastSync { // nothing lived on the design after it
+				d.Kind, d.Position = NotReached, int(k)+1
 			}
-			dst = append(dst, JourneyDeviation{Kind: kind, Moment: al.c.cfg.Moments[m.node].ID, Position: int(m.pos) + 1})
+			dst = append(dst, d)
 		case m.kind == LogMove:
 			d := JourneyDeviation{Kind: OutOfOrder, Moment: id(m.pos), Position: int(m.pos) + 1}
 			switch {
@@ -391,7 +410,7 @@ func (al *aligner) deviations(moves []move, ev []int32, id func(pos int32) strin
 				d.Expected = int(moves[partner[j]].pos) + 1
 			case m.node < 0:
 				d.Kind = UnknownMoment
-			case livedElsewhere(ev, m.pos):
+			case livedBefore(ev, m.pos):
 				d.Kind = Repeated
 			}
 			dst = append(dst, d)
@@ -443,11 +462,11 @@ func (al *aligner) pairs(moves []move) []int {
 	return al.partner
 }
 
-// livedElsewhere reports whether the moment of event pos occurs at another
-// position too.
-func livedElsewhere(ev []int32, pos int32) bool {
-	for i, e := range ev {
-		if int32(i) != pos && e == ev[pos] {
+// livedBefore reports whether the moment of event pos was lived at an
+// earlier position.
+func livedBefore(ev []int32, pos int32) bool {
+	for _, e := range ev[:pos] {
+		if e == ev[pos] {
 			return true
 		}
 	}

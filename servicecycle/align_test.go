@@ -26,7 +26,7 @@ func journey(cs string, moments ...string) []Encounter {
 // synchronous move, log X a move on the journey only, model X a move on the
 // design only (cost 1, or 0 for an optional moment). The value at each
 // point is (cost, moves) of the best completion; ties go to a sync move,
-// then a log move, then a model move.
+// then a log move of an unknown moment, then a model move, then a log move.
 func TestAlignHandWorked(t *testing.T) {
 	sync := func(m string, p int) Move { return Move{Kind: SyncMove, Moment: m, Position: p} }
 	logm := func(m string, p int) Move { return Move{Kind: LogMove, Moment: m, Position: p, Cost: 1} }
@@ -42,27 +42,35 @@ func TestAlignHandWorked(t *testing.T) {
 		maxCost int
 		devs    []JourneyDeviation
 	}{
-		// After (A), at C: a log move of C leaves "B D E" from A: (B), model
-		// C, (D), (E): cost 1, 4 moves; a model move of B leaves "C B D E"
-		// from B: (C), log B, (D), (E): cost 1, 4 moves. Both total (2, 5):
-		// the log move wins. C is lived at 2 and expected at 4: out of order.
+		// After (A), at C: a model move of B leaves "C B D E" from B: (C),
+		// log B, (D), (E): cost 1, 4 moves; a log move of C leaves "B D E"
+		// from A: (B), model C, (D), (E): cost 1, 4 moves. Both total (2, 5):
+		// the model move wins. B is expected at 2 and lived at 3: out of order.
 		{"swap", abcde(), "A C B D E",
-			[]Move{sync("A", 1), logm("C", 2), sync("B", 3), model("C", 4, 1), sync("D", 4), sync("E", 5)},
-			2, 10, []JourneyDeviation{{Kind: OutOfOrder, Moment: "C", Position: 2, Expected: 4}}},
+			[]Move{sync("A", 1), model("B", 2, 1), sync("C", 2), logm("B", 3), sync("D", 4), sync("E", 5)},
+			2, 10, []JourneyDeviation{{Kind: OutOfOrder, Moment: "B", Position: 3, Expected: 2}}},
 		// (A)(B)(C), then B: log B (cost 1) beats any model move; B was
 		// lived at 2 too: repeated.
 		{"second visit", abcde(), "A B C B D E",
 			[]Move{sync("A", 1), sync("B", 2), sync("C", 3), logm("B", 4), sync("D", 5), sync("E", 6)},
 			1, 11, []JourneyDeviation{{Kind: Repeated, Moment: "B", Position: 4}}},
 		// Only one moment can be matched (any one): cost 4 log + 4 model =
-		// 8 whichever; log moves come first, so A is matched and E, D, C, B
-		// are lived out of order, all expected after the journey (6).
+		// 8 whichever; model moves come first, so E is matched and D, C, B,
+		// A are lived out of order, all expected at the start (1).
 		{"reversed", abcde(), "E D C B A",
-			[]Move{logm("E", 1), logm("D", 2), logm("C", 3), logm("B", 4), sync("A", 5),
-				model("B", 6, 1), model("C", 6, 1), model("D", 6, 1), model("E", 6, 1)},
-			8, 10, []JourneyDeviation{{OutOfOrder, "E", 1, 6}, {OutOfOrder, "D", 2, 6}, {OutOfOrder, "C", 3, 6}, {OutOfOrder, "B", 4, 6}}},
-		// X is unknown: log X; at C from A, model B (cost 1) beats log C
-		// (cost 3): B skipped just before C.
+			[]Move{model("A", 1, 1), model("B", 1, 1), model("C", 1, 1), model("D", 1, 1), sync("E", 1),
+				logm("D", 2), logm("C", 3), logm("B", 4), logm("A", 5)},
+			8, 10, []JourneyDeviation{{OutOfOrder, "D", 2, 1}, {OutOfOrder, "C", 3, 1}, {OutOfOrder, "B", 4, 1}, {OutOfOrder, "A", 5, 1}}},
+		// A visit that comes back: (W), model wait (free), (H), model
+		// follow-up (free), then W and H again as log moves: repeated, the
+		// unknown coffee in between.
+		{"comes back", AttentionCycle(), "welcome handling welcome coffee handling farewell",
+			[]Move{sync("welcome", 1), model("wait", 2, 0), sync("handling", 2), model("follow-up", 3, 0), logm("welcome", 3),
+				logm("coffee", 4), logm("handling", 5), sync("farewell", 6)},
+			3, 9, []JourneyDeviation{{Kind: Repeated, Moment: "welcome", Position: 3}, {Kind: UnknownMoment, Moment: "coffee", Position: 4},
+				{Kind: Repeated, Moment: "handling", Position: 5}}},
+		// X is unknown: log X first (a tie with model B); at C from A,
+		// model B (cost 1) beats log C (cost 3): B skipped just before C.
 		{"unknown", abcde(), "A X C D E",
 			[]Move{sync("A", 1), logm("X", 2), model("B", 3, 1), sync("C", 3), sync("D", 4), sync("E", 5)},
 			2, 10, []JourneyDeviation{{Kind: UnknownMoment, Moment: "X", Position: 2}, {Kind: Skipped, Moment: "B", Position: 3}}},
@@ -70,6 +78,13 @@ func TestAlignHandWorked(t *testing.T) {
 		{"optional", AttentionCycle(), "welcome handling farewell",
 			[]Move{sync("welcome", 1), model("wait", 2, 0), sync("handling", 2), model("follow-up", 3, 0), sync("farewell", 3)},
 			0, 6, nil},
+		// Coming back after the last designed moment: model moves are
+		// preferred to the log move of W, but nothing on the design is lived
+		// after them: handling and farewell are not reached, W out of order.
+		{"stops after a step back", AttentionCycle(), "handling welcome",
+			[]Move{model("welcome", 1, 1), model("wait", 1, 0), sync("handling", 1), model("follow-up", 2, 0),
+				model("farewell", 2, 1), logm("welcome", 2)},
+			3, 5, []JourneyDeviation{{Kind: OutOfOrder, Moment: "welcome", Position: 2, Expected: 1}, {Kind: NotReached, Moment: "farewell", Position: 3}}},
 		// Stopping early: the rest of the cheapest path is not reached.
 		{"drop-off", AttentionCycle(), "welcome wait",
 			[]Move{sync("welcome", 1), sync("wait", 2), model("handling", 3, 1), model("follow-up", 3, 0), model("farewell", 3, 1)},

@@ -17,13 +17,13 @@ func TestConformanceByAlignment(t *testing.T) {
 		want []DeviationCount
 		fit  float64
 	}{
-		// One swap: C lived in the wrong place (before B), nothing skipped.
-		{"swap", []string{"A", "C", "B", "D", "E"}, []DeviationCount{{OutOfOrder, "C", 1, 1}}, 1 - 2.0/10},
+		// One swap: B lived in the wrong place (after C), nothing skipped.
+		{"swap", []string{"A", "C", "B", "D", "E"}, []DeviationCount{{OutOfOrder, "B", 1, 1}}, 1 - 2.0/10},
 		// A second visit to B: repeated, C lived, nothing skipped.
 		{"second visit", []string{"A", "B", "C", "B", "D", "E"}, []DeviationCount{{Repeated, "B", 1, 1}}, 1 - 1.0/11},
 		// Reversed: one moment in place, four lived in the wrong place, none skipped.
 		{"reversed", []string{"E", "D", "C", "B", "A"}, []DeviationCount{
-			{OutOfOrder, "B", 1, 1}, {OutOfOrder, "C", 1, 1}, {OutOfOrder, "D", 1, 1}, {OutOfOrder, "E", 1, 1}}, 1 - 8.0/10},
+			{OutOfOrder, "A", 1, 1}, {OutOfOrder, "B", 1, 1}, {OutOfOrder, "C", 1, 1}, {OutOfOrder, "D", 1, 1}}, 1 - 8.0/10},
 		// An unknown moment does not stop the judgement: B is skipped.
 		{"unknown", []string{"A", "X", "C", "D", "E"}, []DeviationCount{{Skipped, "B", 1, 1}, {UnknownMoment, "X", 1, 1}}, 1 - 2.0/10},
 	}

@@ -13,7 +13,7 @@ const (
 	// Skipped: a required moment of the designed path was not lived, though
 	// the journey went on past it (or started after it).
 	Skipped
-	// Repeated: the journey lived a moment again where the design does not
+	// Repeated: the journey lived a moment again, where the design does not
 	// lead back to it.
 	Repeated
 	// OutOfOrder: the journey lived a moment in a place the design does not
@@ -22,7 +22,7 @@ const (
 	// UnknownMoment: the log names a moment the cycle does not have.
 	UnknownMoment
 	// NotReached: the journey stopped before a required moment on its way
-	// to an end.
+	// to an end: it lived nothing of the designed path after it.
 	NotReached
 )
 

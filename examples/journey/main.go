@@ -8,13 +8,13 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"fmt"
+	"io"
 	"log"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -26,6 +26,7 @@ import (
 // encounters.jsonl is a synthetic log of one morning at the branch: one JSON
 // object per line, one line per contact of a customer with a moment of
 // truth, in no particular order (as logs from several systems arrive).
+// servicecycle.ReadJSON reads it (and would read a JSON array too).
 //
 //go:embed encounters.jsonl
 var encounters []byte
@@ -87,15 +88,11 @@ func main() {
 
 	// Read the log. A bad line is reported and left out; everything else,
 	// even a moment the design does not know, is analysed.
+	entries := readLog(encounters, os.Stderr)
 	analyzer := servicecycle.NewAnalyzer(cycle)
-	sc := bufio.NewScanner(bytes.NewReader(encounters))
-	for line := 1; sc.Scan(); line++ {
-		var e servicecycle.Encounter
-		if err := json.Unmarshal(sc.Bytes(), &e); err == nil {
-			err = analyzer.Add(e)
-		}
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "line %d skipped: %v\n", line, err)
+	for _, e := range entries {
+		if err := analyzer.Add(e); err != nil {
+			log.Fatal(err)
 		}
 	}
 	res := analyzer.Result()
@@ -164,11 +161,40 @@ func main() {
 		fmt.Printf("Bottleneck: %s → %s, mean %v over %d transitions\n",
 			name(b.From), name(b.To), b.Time.Mean.Round(time.Second), b.Count)
 	}
+	fmt.Printf("Fitness of the log to the design: %.3f (1 is a perfect fit)\n", res.Fitness)
 	for _, d := range res.Deviations {
 		fmt.Printf("  deviation %s at %s: %d in %d journeys\n", d.Kind, name(d.Moment), d.Count, d.Journeys)
 	}
 	if res.DuplicateCount > 0 {
 		fmt.Printf("  %d duplicated encounter(s) counted once\n", res.DuplicateCount)
+	}
+
+	// The paths customers took (variants), most frequent first.
+	fmt.Println("\nPaths taken (variants):")
+	for i, v := range res.Variants {
+		if i == 6 {
+			fmt.Printf("  … and %d more\n", len(res.Variants)-i)
+			break
+		}
+		var path []string
+		for _, m := range v.Moments {
+			path = append(path, name(m))
+		}
+		fmt.Printf("  %2d journeys (%3.0f%%), mean %-7v %s\n", v.Journeys, 100*v.Share, v.Throughput.Round(time.Minute), strings.Join(path, " → "))
+	}
+
+	// Three journeys that left the design, judged by an optimal alignment
+	// to the cycle: each deviation at its position in the journey.
+	fmt.Println("\nHow three journeys left the design:")
+	for _, j := range deviating(cycle, entries, 3) {
+		var path []string
+		for _, st := range j.Steps {
+			path = append(path, name(st.Moment))
+		}
+		fmt.Printf("  %s (fitness %.2f): %s\n", j.Case, j.Fitness, strings.Join(path, " → "))
+		for _, d := range j.Deviations {
+			fmt.Printf("    %-14s %-24s at position %d\n", d.Kind, name(d.Moment), d.Position)
+		}
 	}
 
 	// Critical moments found from data: where a bad experience most lowers
@@ -208,4 +234,45 @@ func main() {
 	fmt.Println("```mermaid")
 	fmt.Print(servicecycle.JourneyDiagram(cycle, &res))
 	fmt.Println("```")
+}
+
+// readLog reads a log of encounters in JSON lines (or a JSON array),
+// reports each bad line, with its number, to w, and returns the others.
+func readLog(data []byte, w io.Writer) []servicecycle.Encounter {
+	log, err := servicecycle.ReadJSON(bytes.NewReader(data))
+	if err != nil {
+		fmt.Fprintln(w, err) // one line per bad line of the log
+	}
+	return log
+}
+
+// deviating returns up to n journeys that left the design, in case order,
+// each showing a kind of deviation the ones before did not.
+func deviating(cycle *servicecycle.Cycle, log []servicecycle.Encounter, n int) []servicecycle.JourneySummary {
+	g := servicecycle.NewGrouper(cycle)
+	for _, e := range log {
+		_ = g.Add(e) // ReadJSON returns valid encounters only
+	}
+	var all []servicecycle.JourneySummary
+	for s := range g.Summaries() {
+		if len(s.Deviations) > 0 {
+			all = append(all, s.Clone())
+		}
+	}
+	slices.SortFunc(all, func(a, b servicecycle.JourneySummary) int { return strings.Compare(a.Case, b.Case) })
+	var out []servicecycle.JourneySummary
+	shown := map[servicecycle.Deviation]bool{}
+	for _, s := range all {
+		fresh := false
+		for _, d := range s.Deviations {
+			fresh = fresh || !shown[d.Kind]
+		}
+		if fresh && len(out) < n {
+			out = append(out, s)
+			for _, d := range s.Deviations {
+				shown[d.Kind] = true
+			}
+		}
+	}
+	return out
 }
