@@ -59,7 +59,8 @@ type Aggregate struct {
 	employeeIdx map[string]int32
 	otherStaff  employeeAgg
 	edges       []edgeAgg
-	edgeIdx     map[uint64]int32
+	edgeIdx     map[uint64]int32 // transitions with an unknown moment, or of large cycles
+	edgeDense   []int32          // transitions between the cycle's moments: index + 1
 
 	scratch addScratch
 }
@@ -115,6 +116,7 @@ type attentionAgg struct {
 type addScratch struct {
 	journey int64   // journeys added by this aggregate, for the stamps
 	nodes   []int32 // the node key of each step
+	at, end []int64 // the start and end of each step, Unix nanoseconds
 	seen    []int64 // per moment: the journey that last reached it
 	worst   []int8  // per moment: the journey's worst rating there
 	touched []int32
@@ -181,9 +183,9 @@ func (a *Aggregate) Add(s *JourneySummary) error {
 // trustedNodes takes the node of each step from the summarizer's hints.
 func (a *Aggregate) trustedNodes(s *JourneySummary) {
 	sc := &a.scratch
-	sc.nodes = sc.nodes[:0]
+	sc.nodes, sc.at, sc.end = sc.nodes[:0], sc.at[:0], sc.end[:0]
 	for _, st := range s.Steps {
-		sc.nodes = append(sc.nodes, st.node)
+		sc.nodes, sc.at, sc.end = append(sc.nodes, st.node), append(sc.at, st.at), append(sc.end, st.end)
 	}
 }
 
@@ -242,7 +244,7 @@ func (a *Aggregate) addSteps(s *JourneySummary) {
 		if i > 0 {
 			e := a.edge(sc.nodes[i-1], v)
 			e.count++
-			e.time.add(int64(st.At.Sub(s.Steps[i-1].At)))
+			e.time.add(sc.at[i] - sc.at[i-1])
 		}
 	}
 }
@@ -288,9 +290,8 @@ func (a *Aggregate) addMomentStep(s *JourneySummary, i int, v int32) (measured, 
 		m.fails[bits.TrailingZeros16(f)]++
 	}
 	if i > 0 {
-		prev := &s.Steps[i-1]
-		m.since.add(int64(st.At.Sub(prev.At)))
-		m.waiting.add(max(0, int64(st.At.Sub(prev.End()))))
+		m.since.add(sc.at[i] - sc.at[i-1])
+		m.waiting.add(max(0, sc.at[i]-sc.end[i-1]))
 	}
 	return measured, below
 }

@@ -227,8 +227,7 @@ func (d *aggregateDecoder) edges(es []edgeJSON) {
 		if e.Count < 1 || e.Count > maxCount || t.n != e.Count {
 			d.bad("edge %q → %q: count %d with %d times", e.From, e.To, e.Count, t.n)
 		}
-		a.edges = append(a.edges, edgeAgg{from: from, to: to, count: e.Count, time: t})
-		a.edgeIdx[edgeKeyOf(from, to)] = int32(len(a.edges) - 1)
+		*a.edge(from, to) = edgeAgg{from: from, to: to, count: e.Count, time: t}
 	}
 }
 

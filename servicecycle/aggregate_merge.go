@@ -104,14 +104,30 @@ func (e *employeeAgg) add(o *employeeAgg) {
 
 func edgeKeyOf(from, to int32) uint64 { return uint64(uint32(from))<<32 | uint64(uint32(to)) }
 
+// denseEdges is the largest cycle whose transitions between its own
+// moments are found by a table rather than a map.
+const denseEdges = 128
+
 // edge returns the transition from → to, adding it if new.
 func (a *Aggregate) edge(from, to int32) *edgeAgg {
-	k := edgeKeyOf(from, to)
-	if i, ok := a.edgeIdx[k]; ok {
+	n := int32(len(a.moments))
+	dense := from >= 0 && to >= 0 && n <= denseEdges
+	if dense {
+		if a.edgeDense == nil {
+			a.edgeDense = make([]int32, n*n)
+		}
+		if i := a.edgeDense[from*n+to]; i > 0 {
+			return &a.edges[i-1]
+		}
+	} else if i, ok := a.edgeIdx[edgeKeyOf(from, to)]; ok {
 		return &a.edges[i]
 	}
 	a.edges = append(a.edges, edgeAgg{from: from, to: to})
-	a.edgeIdx[k] = int32(len(a.edges) - 1)
+	if dense {
+		a.edgeDense[from*n+to] = int32(len(a.edges))
+	} else {
+		a.edgeIdx[edgeKeyOf(from, to)] = int32(len(a.edges) - 1)
+	}
 	return &a.edges[len(a.edges)-1]
 }
 
@@ -120,6 +136,7 @@ func (a *Aggregate) edge(from, to int32) *edgeAgg {
 func (a *Aggregate) rekeyEdges(old, new int32) {
 	edges := a.edges
 	a.edges, a.edgeIdx = nil, make(map[uint64]int32, len(edges))
+	clear(a.edgeDense)
 	for i := range edges {
 		e := &edges[i]
 		if e.from == old {

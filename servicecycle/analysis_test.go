@@ -244,6 +244,9 @@ func randomLog(c *Cycle, journeys int, seed uint64) []Encounter {
 	var log []Encounter
 	for j := range journeys {
 		cs := "c" + string(rune('A'+j%26)) + time.Duration(j).String()
+		if j%3 == 0 { // ids longer than a record holds inline
+			cs = "a-case-id-longer-than-sixteen-bytes-" + cs
+		}
 		t := t0.Add(time.Duration(rng.IntN(1000)) * time.Minute)
 		for i := 0; i < len(ms); i++ {
 			if rng.IntN(10) == 0 {

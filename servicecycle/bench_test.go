@@ -97,3 +97,43 @@ func benchSizes() []int {
 	}
 	return []int{10_000, 100_000, 300_000}
 }
+
+// BenchmarkAggregateMerge merges two aggregates of a 10-moment cycle, each
+// of journeys × 10 encounters, at two sizes: the cost depends on the
+// aggregates' size (the cycle, and histograms of at most 7 296 buckets),
+// not on the number of encounters they summarise.
+func BenchmarkAggregateMerge(b *testing.B) {
+	c := benchCycle()
+	for _, journeys := range []int{1_000, 100_000} {
+		b.Run(fmt.Sprintf("encounters=%d", journeys*10), func(b *testing.B) {
+			g := NewGrouper(c)
+			for _, e := range benchLog(c, journeys) {
+				if err := g.Add(e); err != nil {
+					b.Fatal(err)
+				}
+			}
+			one := NewAggregate(c)
+			for s := range g.Summaries() {
+				if err := one.Add(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+			data, err := one.MarshalJSON()
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				var a Aggregate
+				if err := a.Merge(one); err != nil {
+					b.Fatal(err)
+				}
+				if err := a.Merge(one); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(data)), "json-bytes")
+		})
+	}
+}

@@ -3,6 +3,7 @@ package servicecycle
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"iter"
 	"math"
@@ -18,14 +19,20 @@ import (
 type record struct {
 	at       int64 // Unix nanoseconds
 	dur      int64
-	caseOff  uint32 // the case id is arena[caseOff : caseOff+caseLen]
-	caseLen  uint32
 	hash     uint32 // of the case id
 	moment   int32  // cycle index, or -(unknown index + 1)
 	employee int32  // index into Grouper.employeeIDs + 1, 0 for none
-	fails    uint16
-	packed   uint16 // rating, employee rating, image rating, channel: 3 bits each; lifecycle: 2 bits
+	caseLen  uint32
+	// inline holds a case id of up to inlineCase bytes; a longer one is
+	// arena[off : off+caseLen], off in the first four bytes. Short ids are
+	// compared without reading memory outside the records.
+	inline [inlineCase]byte
+	fails  uint16
+	packed uint16 // rating, employee rating, image rating, channel: 3 bits each; lifecycle: 2 bits
 }
+
+// inlineCase is the longest case id a record holds itself (48 bytes in all).
+const inlineCase = 12
 
 func pack(e Encounter) uint16 {
 	return uint16(e.Rating) | uint16(e.EmployeeRating)<<3 | uint16(e.ImageRating)<<6 |
@@ -83,32 +90,56 @@ func (g *Grouper) Cycle() *Cycle { return g.cycle }
 // Len returns the number of encounters added.
 func (g *Grouper) Len() int { return len(g.recs) }
 
-// Grow makes room for n more encounters (and case ids of about a dozen
-// bytes), so that adding them does not reallocate; useful when the size of
+// Grow makes room for n more encounters, so that adding them does not
+// reallocate (case ids longer than 12 bytes aside); useful when the size of
 // a log is known.
 func (g *Grouper) Grow(n int) {
 	if n > 0 {
 		g.recs = slices.Grow(g.recs, n)
-		g.arena = slices.Grow(g.arena, min(12*n, math.MaxUint32-len(g.arena)))
 	}
 }
 
-// caseOf returns the case id of r, in the arena.
-func (g *Grouper) caseOf(r *record) []byte { return g.arena[r.caseOff : r.caseOff+r.caseLen] }
+// caseOf returns the case id of r (in r itself, or in the arena).
+func (g *Grouper) caseOf(r *record) []byte {
+	if r.caseLen <= inlineCase {
+		return r.inline[:r.caseLen]
+	}
+	off := binary.LittleEndian.Uint32(r.inline[:4])
+	return g.arena[off : off+r.caseLen]
+}
 
-// storeCase puts id in the arena (once for a run of encounters of one case)
-// and fills r's span.
+// sameCase reports whether two records have the same case id.
+func (g *Grouper) sameCase(a, b *record) bool {
+	if a.caseLen != b.caseLen {
+		return false
+	}
+	if a.caseLen <= inlineCase || a.inline == b.inline { // inline, or the same span of the arena
+		return a.inline == b.inline
+	}
+	return bytes.Equal(g.caseOf(a), g.caseOf(b))
+}
+
+// storeCase puts id in r, or in the arena (once for a run of encounters of
+// one case) when it is long.
 func (g *Grouper) storeCase(r *record, id string) error {
+	if len(id) > math.MaxUint32 {
+		return fmt.Errorf("servicecycle: case id of %d bytes, too long: %w", len(id), ErrInvalidEncounter)
+	}
+	r.caseLen = uint32(len(id))
+	if len(id) <= inlineCase {
+		copy(r.inline[:], id)
+		return nil
+	}
 	if n := len(g.recs); n > 0 {
 		if p := &g.recs[n-1]; p.hash == r.hash && string(g.caseOf(p)) == id {
-			r.caseOff, r.caseLen = p.caseOff, p.caseLen
+			r.inline = p.inline
 			return nil
 		}
 	}
 	if len(g.arena)+len(id) > math.MaxUint32 {
-		return fmt.Errorf("servicecycle: case %q: the grouper holds 4 GiB of case ids, its limit: %w", id, ErrInvalidEncounter)
+		return fmt.Errorf("servicecycle: case %q: the grouper holds 4 GiB of long case ids, its limit: %w", id, ErrInvalidEncounter)
 	}
-	r.caseOff, r.caseLen = uint32(len(g.arena)), uint32(len(id))
+	binary.LittleEndian.PutUint32(r.inline[:4], uint32(len(g.arena)))
 	g.arena = append(g.arena, id...)
 	return nil
 }
@@ -188,7 +219,9 @@ func (g *Grouper) Merge(o *Grouper) error {
 	g.recs = append(g.recs, o.recs...)
 	for i := len(g.recs) - len(o.recs); i < len(g.recs); i++ {
 		r := &g.recs[i]
-		r.caseOff += base
+		if r.caseLen > inlineCase {
+			binary.LittleEndian.PutUint32(r.inline[:4], binary.LittleEndian.Uint32(r.inline[:4])+base)
+		}
 		if r.moment < 0 {
 			r.moment = -(unkMap[-r.moment-1] + 1)
 		}
@@ -217,7 +250,7 @@ func (g *Grouper) Summaries() iter.Seq[*JourneySummary] {
 		s := newSummarizer(g)
 		for lo := 0; lo < len(g.recs); {
 			hi := lo + 1
-			for hi < len(g.recs) && g.recs[hi].hash == g.recs[lo].hash && bytes.Equal(g.caseOf(&g.recs[hi]), g.caseOf(&g.recs[lo])) {
+			for hi < len(g.recs) && g.recs[hi].hash == g.recs[lo].hash && g.sameCase(&g.recs[hi], &g.recs[lo]) {
 				hi++
 			}
 			if !yield(s.summarize(g.recs[lo:hi])) {
@@ -247,7 +280,7 @@ func (g *Grouper) sort() {
 	for lo := 0; lo < len(g.recs); {
 		hi, mixed := lo+1, false
 		for hi < len(g.recs) && g.recs[hi].hash == g.recs[lo].hash {
-			mixed = mixed || !bytes.Equal(g.caseOf(&g.recs[hi]), g.caseOf(&g.recs[lo]))
+			mixed = mixed || !g.sameCase(&g.recs[hi], &g.recs[lo])
 			hi++
 		}
 		if mixed {

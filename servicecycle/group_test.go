@@ -2,6 +2,7 @@ package servicecycle
 
 import (
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -37,4 +38,10 @@ func TestGroupHashCollision(t *testing.T) {
 	for _, st := range got[0].Steps {
 		assert.Equal(t, 5, st.Rating)
 	}
+}
+
+// TestRecordSize: a grouper holds 48 bytes per encounter (case ids of up to
+// 12 bytes inside the record), the figure its doc and the benchmark rely on.
+func TestRecordSize(t *testing.T) {
+	assert.Equal(t, uintptr(48), unsafe.Sizeof(record{}))
 }

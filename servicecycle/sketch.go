@@ -118,11 +118,29 @@ func (t *timing) merge(o *timing) {
 	for _, v := range o.values {
 		t.bump(bucketOf(v), 1)
 	}
-	for i, c := range o.counts {
-		if c != 0 {
-			t.bump(o.off+i, c)
-		}
+	if len(o.counts) == 0 {
+		return
 	}
+	t.widen(o.off, o.off+len(o.counts))
+	dst := t.counts[o.off-t.off:]
+	for i, c := range o.counts {
+		dst[i] += c
+	}
+}
+
+// widen makes the histogram cover buckets lo to hi-1, in one allocation.
+func (t *timing) widen(lo, hi int) {
+	if len(t.counts) == 0 {
+		t.off, t.counts = lo, make([]int64, hi-lo)
+		return
+	}
+	newLo, newHi := min(lo, t.off), max(hi, t.off+len(t.counts))
+	if newLo == t.off && newHi == t.off+len(t.counts) {
+		return
+	}
+	grown := make([]int64, newHi-newLo)
+	copy(grown[t.off-newLo:], t.counts)
+	t.off, t.counts = newLo, grown
 }
 
 // mean returns the exact sum over n, rounded to the nanosecond.

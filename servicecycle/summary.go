@@ -67,7 +67,10 @@ type Step struct {
 	ImageRating    int          `json:"imageRating,omitempty"`
 	FailPoints     FailPointSet `json:"failPoints,omitempty"`
 
-	node int32 // cycle index, or -1: a hint that Aggregate.Add checks
+	// Hints for Aggregate.Add, set by the summarizer: the cycle index (or
+	// -1), the start and the end in Unix nanoseconds.
+	node    int32
+	at, end int64
 }
 
 // End returns when the visit ended: At plus Duration.
@@ -190,7 +193,8 @@ func (z *summarizer) steps(recs []record) {
 func (z *summarizer) step(r *record) Step {
 	st := Step{At: time.Unix(0, r.at).UTC(), Duration: time.Duration(r.dur), Encounters: 1,
 		Channel: servuction.Channel(r.channel()), Employee: z.g.employeeName(r.employee), Rating: r.rating(),
-		EmployeeRating: r.employeeRating(), ImageRating: r.imageRating(), FailPoints: FailPointSet(r.fails), node: -1}
+		EmployeeRating: r.employeeRating(), ImageRating: r.imageRating(), FailPoints: FailPointSet(r.fails), node: -1,
+		at: r.at, end: r.at + r.dur}
 	if r.moment >= 0 {
 		st.Moment, st.node = z.c.cfg.Moments[r.moment].ID, r.moment
 	} else {
@@ -219,8 +223,9 @@ func (z *summarizer) complete(st *Step, r *record) {
 	case r.dur > 0:
 		st.Duration = time.Duration(r.dur)
 	default:
-		st.Duration = time.Duration(r.at - st.At.UnixNano())
+		st.Duration = time.Duration(r.at - st.at)
 	}
+	st.end = st.at + int64(st.Duration)
 	if st.Channel == 0 {
 		st.Channel = servuction.Channel(r.channel())
 	}
@@ -303,12 +308,12 @@ func (z *summarizer) outcomes() {
 	if len(s.Steps) == 0 {
 		return
 	}
-	first := s.Steps[0].At
+	first := s.Steps[0].at
 	for _, st := range s.Steps {
 		if st.node >= 0 && c.finish[st.node] {
 			s.Complete = true
 		}
-		if d := st.End().Sub(first); d > s.Throughput {
+		if d := time.Duration(st.end - first); d > s.Throughput {
 			s.Throughput = d
 		}
 		if int(st.node) == c.outcome && st.Rating > 0 {

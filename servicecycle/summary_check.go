@@ -24,7 +24,7 @@ func (a *Aggregate) check(s *JourneySummary) error {
 		return errors.Join(errs...)
 	}
 	sc := &a.scratch
-	sc.nodes = sc.nodes[:0]
+	sc.nodes, sc.at, sc.end = sc.nodes[:0], sc.at[:0], sc.end[:0]
 	for i, st := range s.Steps {
 		checkStep(bad, i, st)
 		if i > 0 && st.At.Before(s.Steps[i-1].At) {
@@ -35,6 +35,7 @@ func (a *Aggregate) check(s *JourneySummary) error {
 			v = int32(x)
 		}
 		sc.nodes = append(sc.nodes, v)
+		sc.at, sc.end = append(sc.at, st.At.UnixNano()), append(sc.end, st.End().UnixNano())
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
