@@ -96,9 +96,23 @@ func main() {
 		}
 	}
 	res := analyzer.Result()
-
 	fmt.Printf("%s — %d encounters, %d customers\n\n", res.Cycle, res.Encounters, res.Journeys)
+	printMoments(res)
+	name := func(id string) string {
+		if m, ok := res.Moment(id); ok {
+			return m.Name
+		}
+		return id // a moment the design does not know
+	}
+	printJourneys(res, name)
+	printPaths(cycle, entries, res, name)
+	printPeople(res)
+	printDiagrams(cycle, res)
+}
 
+// printMoments prints a table of the moments of truth and the weakest
+// critical one.
+func printMoments(res servicecycle.Analysis) {
 	// Per moment of truth: reach (share of customers who lived it),
 	// satisfaction with its 95 % interval, share below the moment's standard,
 	// median time spent at the moment (the wait, at the waiting room), time
@@ -142,18 +156,15 @@ func main() {
 		fmt.Printf("\nWeakest critical moment: %s (mean %.2f, %.0f%% below standard)\n",
 			w.Name, w.Satisfaction.Mean, 100*w.BelowShare)
 	}
+}
 
+// printJourneys prints how journeys went against the design.
+func printJourneys(res servicecycle.Analysis, name func(string) string) {
 	// How journeys went: completion, conformance to the design, drop-off,
 	// the slowest transition, and each deviation.
 	fmt.Printf("Completed %d of %d journeys (%.0f%%); %d follow the designed cycle (%.0f%%)\n",
 		res.Completed, res.Journeys, 100*res.Completion, res.Conforming, 100*res.Conformance)
 	fmt.Printf("Throughput of completed journeys: median %v, p90 %v\n", res.Throughput.Median, res.Throughput.P90)
-	name := func(id string) string {
-		if m, ok := res.Moment(id); ok {
-			return m.Name
-		}
-		return id // a moment the design does not know
-	}
 	for _, d := range res.DropOff {
 		fmt.Printf("  left after %s: %d\n", name(d.Moment), d.Journeys)
 	}
@@ -168,7 +179,10 @@ func main() {
 	if res.DuplicateCount > 0 {
 		fmt.Printf("  %d duplicated encounter(s) counted once\n", res.DuplicateCount)
 	}
+}
 
+// printPaths prints the variants and three journeys that left the design.
+func printPaths(cycle *servicecycle.Cycle, entries []servicecycle.Encounter, res servicecycle.Analysis, name func(string) string) {
 	// The paths customers took (variants), most frequent first.
 	fmt.Println("\nPaths taken (variants):")
 	for i, v := range res.Variants {
@@ -196,7 +210,10 @@ func main() {
 			fmt.Printf("    %-14s %-24s at position %d\n", d.Kind, name(d.Moment), d.Position)
 		}
 	}
+}
 
+// printPeople prints the drivers, the employees and correct attention.
+func printPeople(res servicecycle.Analysis) {
 	// Critical moments found from data: where a bad experience most lowers
 	// the rating at the farewell.
 	fmt.Println("\nWhere a bad experience lowers the farewell rating most:")
@@ -223,7 +240,10 @@ func main() {
 	a := res.Attention
 	fmt.Printf("\nCorrect attention in %d of %d journeys with the three ratings (customer %.2f, employee %.2f, image %.2f)\n",
 		a.Correct, a.Journeys, a.Customer, a.Employee, a.Image)
+}
 
+// printDiagrams prints the cycle as Mermaid diagrams.
+func printDiagrams(cycle *servicecycle.Cycle, res servicecycle.Analysis) {
 	fmt.Println("\nMermaid flowchart of the cycle:")
 	fmt.Println("```mermaid")
 	fmt.Print(servicecycle.Flowchart(cycle, &res))
