@@ -28,20 +28,41 @@ func journey(cs string, moments ...string) []Encounter {
 // point is (cost, moves) of the best completion; ties go to a sync move,
 // then a log move of an unknown moment, then a model move, then a log move.
 func TestAlignHandWorked(t *testing.T) {
+	for _, tt := range alignCases() {
+		t.Run(tt.name, func(t *testing.T) {
+			a := tt.c.Align(strings.Fields(tt.journey))
+			assert.Equal(t, tt.moves, a.Moves)
+			assert.Equal(t, tt.cost, a.Cost)
+			assert.Equal(t, tt.maxCost, a.MaxCost)
+			assert.InDelta(t, 1-float64(tt.cost)/float64(tt.maxCost), a.Fitness, 1e-15)
+			assert.Equal(t, tt.devs, a.Deviations)
+			sum := 0
+			for _, d := range a.Deviations {
+				sum += d.cost()
+			}
+			assert.Equal(t, a.Cost, sum, "the deviations account for the cost")
+		})
+	}
+}
+
+type alignCase struct {
+	name    string
+	c       *Cycle
+	journey string
+	moves   []Move
+	cost    int
+	maxCost int
+	devs    []JourneyDeviation
+}
+
+// alignCases are the hand-worked alignments.
+func alignCases() []alignCase {
 	sync := func(m string, p int) Move { return Move{Kind: SyncMove, Moment: m, Position: p} }
 	logm := func(m string, p int) Move { return Move{Kind: LogMove, Moment: m, Position: p, Cost: 1} }
 	model := func(m string, p, cost int) Move { return Move{Kind: ModelMove, Moment: m, Position: p, Cost: cost} }
 	branch := MustCycle(CycleConfig{Moments: []Moment{{ID: "in"}, {ID: "phone"}, {ID: "web"}, {ID: "out"}},
 		Flows: []Flow{{"in", "phone"}, {"in", "web"}, {"phone", "out"}, {"web", "out"}}})
-	tests := []struct {
-		name    string
-		c       *Cycle
-		journey string
-		moves   []Move
-		cost    int
-		maxCost int
-		devs    []JourneyDeviation
-	}{
+	return []alignCase{
 		// After (A), at C: a model move of B leaves "C B D E" from B: (C),
 		// log B, (D), (E): cost 1, 4 moves; a log move of C leaves "B D E"
 		// from A: (B), model C, (D), (E): cost 1, 4 moves. Both total (2, 5):
@@ -99,21 +120,6 @@ func TestAlignHandWorked(t *testing.T) {
 		{"empty", abcde(), "",
 			[]Move{model("A", 1, 1), model("B", 1, 1), model("C", 1, 1), model("D", 1, 1), model("E", 1, 1)},
 			5, 5, []JourneyDeviation{{NotReached, "A", 1, 0}, {NotReached, "B", 1, 0}, {NotReached, "C", 1, 0}, {NotReached, "D", 1, 0}, {NotReached, "E", 1, 0}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := tt.c.Align(strings.Fields(tt.journey))
-			assert.Equal(t, tt.moves, a.Moves)
-			assert.Equal(t, tt.cost, a.Cost)
-			assert.Equal(t, tt.maxCost, a.MaxCost)
-			assert.InDelta(t, 1-float64(tt.cost)/float64(tt.maxCost), a.Fitness, 1e-15)
-			assert.Equal(t, tt.devs, a.Deviations)
-			sum := 0
-			for _, d := range a.Deviations {
-				sum += d.cost()
-			}
-			assert.Equal(t, a.Cost, sum, "the deviations account for the cost")
-		})
 	}
 }
 

@@ -73,6 +73,13 @@ func TestAnalyzeScenario(t *testing.T) {
 
 	follow, _ := res.Moment("follow-up")
 	assert.Equal(t, 0, follow.Encounters)
+}
+
+// TestAnalyzeScenarioJourneys checks the journey-level figures of the
+// hand-worked scenario.
+func TestAnalyzeScenarioJourneys(t *testing.T) {
+	res, err := Analyze(branchCycle(), scenario())
+	require.NoError(t, err)
 
 	weakest, ok := res.WeakestCritical()
 	require.True(t, ok)
