@@ -85,14 +85,12 @@ func Analyze(c *Cycle, encounters []Encounter) (Analysis, error) {
 	a.Grow(len(encounters))
 	var errs []error
 	bad := 0
-	for _, e := range encounters {
-		if err := a.Add(e); err != nil {
-			bad++
-			if len(errs) < 20 {
-				errs = append(errs, err)
-			}
+	a.g.addAll(encounters, func(err error) {
+		bad++
+		if len(errs) < 20 {
+			errs = append(errs, err)
 		}
-	}
+	})
 	if bad > len(errs) {
 		errs = append(errs, fmt.Errorf("servicecycle: %d more invalid encounters: %w", bad-len(errs), ErrInvalidEncounter))
 	}

@@ -45,11 +45,11 @@ func benchLog(c *Cycle, journeys int) []Encounter {
 	return log
 }
 
-// BenchmarkAnalyze adds unsorted encounters (journeys over a 10-moment
-// cycle) to an analyzer and computes the result; it reports the cost per
-// encounter at two sizes to show that it grows linearly: wall time
-// (ns/encounter), process CPU time (cpu-ns/encounter, where measurable) and
-// bytes allocated (B/encounter).
+// BenchmarkAnalyze analyses unsorted encounters (journeys over a 10-moment
+// cycle) with Analyze: grouping, summaries with alignments, aggregate,
+// variants and result. It reports the cost per encounter at three sizes to
+// show that it grows linearly: wall time (ns/encounter), process CPU time
+// (cpu-ns/encounter, where measurable) and bytes allocated (B/encounter).
 func BenchmarkAnalyze(b *testing.B) {
 	c := benchCycle()
 	for _, journeys := range benchSizes() {
@@ -62,14 +62,11 @@ func BenchmarkAnalyze(b *testing.B) {
 			cpu0, cpuOK := processCPU()
 			b.ResetTimer()
 			for range b.N {
-				a := NewAnalyzer(c)
-				a.Grow(len(log))
-				for _, e := range log {
-					if err := a.Add(e); err != nil {
-						b.Fatal(err)
-					}
+				res, err := Analyze(c, log)
+				if err != nil {
+					b.Fatal(err)
 				}
-				if res := a.Result(); res.Encounters != len(log) {
+				if res.Encounters != len(log) {
 					b.Fatalf("analysed %d encounters, want %d", res.Encounters, len(log))
 				}
 			}

@@ -76,6 +76,7 @@ type Grouper struct {
 	employees   map[string]int32
 	employeeIDs []string
 	sorted      bool
+	sink        byte // keeps addAll's look-ahead reads
 }
 
 // NewGrouper returns an empty grouper for cycle c, a cycle built by
@@ -384,4 +385,22 @@ func insertionSort(recs []record, less func(a, b *record) int) {
 			recs[k-1], recs[k] = recs[k], recs[k-1]
 		}
 	}
+}
+
+// addAll adds a log of encounters as Add does, reporting the invalid ones
+// to bad. It reads each case id a few encounters ahead, so that the memory
+// holding the ids of a shuffled log is fetched while earlier encounters are
+// being added.
+func (g *Grouper) addAll(log []Encounter, bad func(error)) {
+	const ahead = 16
+	var sink byte
+	for i := range log {
+		if j := i + ahead; j < len(log) && log[j].Case != "" {
+			sink ^= log[j].Case[0]
+		}
+		if err := g.Add(log[i]); err != nil {
+			bad(err)
+		}
+	}
+	g.sink = sink
 }
