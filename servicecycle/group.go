@@ -277,7 +277,7 @@ func (g *Grouper) sort() {
 		}
 		return g.compareInJourney(a, b, rank)
 	}
-	flagSort(g.recs, 24, byHash)
+	flagSort(g.recs, byHash)
 	for lo := 0; lo < len(g.recs); {
 		hi, mixed := lo+1, false
 		for hi < len(g.recs) && g.recs[hi].hash == g.recs[lo].hash {
@@ -342,40 +342,69 @@ func (g *Grouper) employeeName(k int32) string {
 }
 
 // flagSort sorts recs by hash and then by less: an in-place most-significant
-// digit radix sort (American flag sort) on 8 bits of the hash at a time,
-// from bit shift down, finishing small buckets by insertion sort.
-func flagSort(recs []record, shift int, less func(a, b *record) int) {
-	if len(recs) <= 32 || shift < 0 {
-		if len(recs) <= 32 {
-			insertionSort(recs, less)
-		} else {
-			slices.SortFunc(recs, func(a, b record) int { return less(&a, &b) })
-		}
+// digit radix sort (American flag sort) on the hash, 8 bits at a time,
+// finishing small buckets by insertion sort (and buckets of equal hashes,
+// one long journey, by comparison).
+func flagSort(recs []record, less func(a, b *record) int) {
+	const topBits = 8
+	if len(recs) <= 32 {
+		insertionSort(recs, less)
 		return
 	}
-	var count, start, next [256]int
-	for i := range recs {
-		count[recs[i].hash>>shift&0xff]++
+	counts := make([]int32, 3<<topBits)
+	partition(recs, 32-topBits, topBits, counts)
+	count, start := counts[:1<<topBits], counts[1<<topBits:2<<topBits]
+	for d := range count {
+		flagLevel(recs[start[d]:start[d]+count[d]], 32-topBits-8, less)
 	}
-	sum := 0
+}
+
+// flagLevel sorts recs on the hash bits below shift+8, 8 at a time.
+func flagLevel(recs []record, shift int, less func(a, b *record) int) {
+	switch {
+	case len(recs) <= 32:
+		insertionSort(recs, less)
+		return
+	case shift < 0:
+		slices.SortFunc(recs, func(a, b record) int { return less(&a, &b) })
+		return
+	}
+	var counts [3 << 8]int32
+	partition(recs, shift, 8, counts[:])
+	for d := range 1 << 8 {
+		flagLevel(recs[counts[256+d]:counts[256+d]+counts[d]], shift-8, less)
+	}
+}
+
+// partition puts recs in order of the digit of bits bits at shift of their
+// hash, in place (cycle leader: each record is copied twice), and leaves in
+// counts the size, start and end of each digit's bucket.
+func partition(recs []record, shift, bits int, counts []int32) {
+	n := 1 << bits
+	mask := uint32(n - 1)
+	count, start, next := counts[:n], counts[n:2*n], counts[2*n:3*n]
+	clear(count)
+	for i := range recs {
+		count[recs[i].hash>>shift&mask]++
+	}
+	var sum int32
 	for d, c := range count {
 		start[d], next[d] = sum, sum
 		sum += c
 	}
-	for d := range 256 {
+	for d := range n {
 		end := start[d] + count[d]
 		for next[d] < end {
-			x := int(recs[next[d]].hash >> shift & 0xff)
-			if x == d {
-				next[d]++
-				continue
+			v := recs[next[d]]
+			x := v.hash >> shift & mask
+			for x != uint32(d) { // carry v to its bucket, taking the record there
+				v, recs[next[x]] = recs[next[x]], v
+				next[x]++
+				x = v.hash >> shift & mask
 			}
-			recs[next[d]], recs[next[x]] = recs[next[x]], recs[next[d]]
-			next[x]++
+			recs[next[d]] = v
+			next[d]++
 		}
-	}
-	for d := range 256 {
-		flagSort(recs[start[d]:start[d]+count[d]], shift-8, less)
 	}
 }
 
