@@ -223,3 +223,38 @@ func utf16Len(s string) int {
 	}
 	return n
 }
+
+// TestMermaidEdgeLimit: observed transitions off the design beyond
+// Mermaid's default link limit are left out, the least frequent first.
+func TestMermaidEdgeLimit(t *testing.T) {
+	const n = 30 // 29 designed flows; 30×30 − 29 transitions off the design
+	ms := make([]Moment, n)
+	for i := range ms {
+		ms[i] = Moment{ID: "m" + strconv.Itoa(i)}
+	}
+	c := MustCycle(CycleConfig{Moments: ms})
+	var log []Encounter
+	j := 0
+	for a := range n {
+		for b := range n {
+			copies := 1
+			if a == 5 && b == 2 { // the most frequent transition off the design
+				copies = 3
+			}
+			for range copies {
+				cs := "j" + strconv.Itoa(j)
+				j++
+				log = append(log, enc(cs, ms[a].ID, 0, 3), enc(cs, ms[b].ID, 1, 3))
+			}
+		}
+	}
+	res, err := Analyze(c, log)
+	require.NoError(t, err)
+	fc := Flowchart(c, &res)
+	links := strings.Count(fc, " -->") + strings.Count(fc, " -.->")
+	assert.Equal(t, MermaidEdgeLimit, links)
+	assert.True(t, strings.Contains(fc, "    m5 -.->|\"n=3 · 1m\"| m2\n"), "the most frequent off-design transition is kept")
+	assert.True(t, strings.Contains(fc, "    m0 -->|\"n=1 · 1m\"| m1\n"), "designed flows are always drawn")
+	// Ties of one transition each are kept in edge order: the last ones go.
+	assert.False(t, strings.Contains(fc, "    m29 -.->|\"n=1 · 1m\"| m28\n"), "the last of the least frequent is left out")
+}

@@ -122,3 +122,14 @@ func TestVariantsOrder(t *testing.T) {
 	}
 	assert.Equal(t, [][]string{{"A", "B"}, {"A", "B", "C"}, {"A", "Y"}, {"A", "Z"}}, got)
 }
+
+// TestVariantsZeroValue: the zero Variants counts paths; ties go by id.
+func TestVariantsZeroValue(t *testing.T) {
+	var v Variants
+	for _, path := range [][]string{{"B"}, {"A"}, {"B"}} {
+		s, err := Summarize(abcde(), journey("x", path...))
+		require.NoError(t, err)
+		v.Add(&s)
+	}
+	assert.Equal(t, []Variant{{Moments: []string{"B"}, Journeys: 2, Share: 2.0 / 3}, {Moments: []string{"A"}, Journeys: 1, Share: 1.0 / 3}}, v.Result())
+}

@@ -29,8 +29,8 @@ type Variant struct {
 // count needs one entry per path. To bound it on a distributed engine, key
 // each summary by [JourneySummary.VariantKey] and count per key (a Variants
 // per key merges exactly), then keep the most frequent. The zero Variants
-// has no cycle: Add ignores nothing but needs [NewVariants] for the result
-// to name the cycle's moments; Merge takes the other's cycle.
+// is ready to use: without a cycle it orders tied paths by moment id only;
+// Merge takes the other's cycle.
 type Variants struct {
 	cycle    *Cycle
 	journeys int64
