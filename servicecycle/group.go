@@ -34,6 +34,11 @@ type record struct {
 // inlineCase is the longest case id a record holds itself (48 bytes in all).
 const inlineCase = 12
 
+// parts is the number of parts a grouper keeps its records in, by the top
+// byte of the case hash: a journey's records are all in one part, and each
+// part is sorted alone, within the processor's caches for logs of millions.
+const parts = 256
+
 func pack(e Encounter) uint16 {
 	return uint16(e.Rating) | uint16(e.EmployeeRating)<<3 | uint16(e.ImageRating)<<6 |
 		uint16(e.Channel)<<9 | uint16(e.Lifecycle)<<12
@@ -45,15 +50,23 @@ func (r *record) imageRating() int     { return int(r.packed >> 6 & 7) }
 func (r *record) channel() uint8       { return uint8(r.packed >> 9 & 7) }
 func (r *record) lifecycle() Lifecycle { return Lifecycle(r.packed >> 12 & 3) }
 
-// caseHash is FNV-1a, folded to 32 bits: deterministic, so journeys come out
-// of a Grouper in the same order on every run.
+// caseHash is FNV-1a, folded to 32 bits and mixed by MurmurHash3's
+// finalizer (a bijection, so that every bit, the top byte that picks a part
+// included, depends on every byte of the id): deterministic, so journeys
+// come out of a Grouper in the same order on every run.
 func caseHash(s string) uint32 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
 		h *= 1099511628211
 	}
-	return uint32(h ^ h>>32)
+	x := uint32(h ^ h>>32)
+	x ^= x >> 16
+	x *= 0x85ebca6b
+	x ^= x >> 13
+	x *= 0xc2b2ae35
+	x ^= x >> 16
+	return x
 }
 
 // Grouper is the first stage of the analysis: it groups encounters, which
@@ -63,13 +76,16 @@ func caseHash(s string) uint32 {
 // The later stages ([JourneySummary], [Aggregate]) have a size that does not
 // grow with the encounters.
 //
-// Grouping costs time linear in the encounters (a radix sort on a hash of
-// the case id, then each journey's encounters in time order). A Grouper is
+// Grouping costs time linear in the encounters: records go to one of 256
+// parts by a hash of the case id as they are added, each part is sorted by
+// radix on the rest of the hash, then each journey's encounters in time
+// order. A Grouper is
 // not safe for concurrent use; the zero Grouper has no cycle and refuses
 // encounters, but merges (it takes the other's cycle).
 type Grouper struct {
 	cycle       *Cycle
-	recs        []record
+	parts       [parts][]record // by the top byte of the case hash
+	n           int
 	arena       []byte // the case ids
 	unknown     map[string]int32
 	unknownIDs  []string
@@ -89,14 +105,22 @@ func NewGrouper(c *Cycle) *Grouper {
 func (g *Grouper) Cycle() *Cycle { return g.cycle }
 
 // Len returns the number of encounters added.
-func (g *Grouper) Len() int { return len(g.recs) }
+func (g *Grouper) Len() int { return g.n }
 
 // Grow makes room for n more encounters, so that adding them does not
 // reallocate (case ids longer than 12 bytes aside); useful when the size of
-// a log is known.
+// a log of tens of thousands of encounters or more is known.
 func (g *Grouper) Grow(n int) {
-	if n > 0 {
-		g.recs = slices.Grow(g.recs, n)
+	if n < 64*parts { // a small log: let the parts grow as they fill
+		return
+	}
+	// Each part gets its expected share and two standard deviations more
+	// (journeys of about ten encounters fall into parts at random); a part
+	// that fills up grows alone, by a quarter (see Add).
+	mean := float64(n) / parts
+	per := int(mean + 2*math.Sqrt(10*mean) + 16)
+	for b := range g.parts {
+		g.parts[b] = slices.Grow(g.parts[b], per)
 	}
 }
 
@@ -131,8 +155,8 @@ func (g *Grouper) storeCase(r *record, id string) error {
 		copy(r.inline[:], id)
 		return nil
 	}
-	if n := len(g.recs); n > 0 {
-		if p := &g.recs[n-1]; p.hash == r.hash && string(g.caseOf(p)) == id {
+	if part := g.parts[r.hash>>24]; len(part) > 0 {
+		if p := &part[len(part)-1]; p.hash == r.hash && string(g.caseOf(p)) == id {
 			r.inline = p.inline
 			return nil
 		}
@@ -171,7 +195,12 @@ func (g *Grouper) Add(e Encounter) error {
 	if e.Employee != "" {
 		r.employee = intern(&g.employees, &g.employeeIDs, e.Employee) + 1
 	}
-	g.recs = append(g.recs, r)
+	part := &g.parts[r.hash>>24]
+	if len(*part) == cap(*part) && len(*part) >= 1024 { // a large part grows by a quarter, not double
+		*part = slices.Grow(*part, len(*part)/4)
+	}
+	*part = append(*part, r)
+	g.n++
 	g.sorted = false
 	return nil
 }
@@ -217,9 +246,20 @@ func (g *Grouper) Merge(o *Grouper) error {
 	}
 	base := uint32(len(g.arena))
 	g.arena = append(g.arena, o.arena...)
-	g.recs = append(g.recs, o.recs...)
-	for i := len(g.recs) - len(o.recs); i < len(g.recs); i++ {
-		r := &g.recs[i]
+	for b := range g.parts {
+		g.mergePart(b, o.parts[b], base, unkMap, empMap)
+	}
+	g.n += o.n
+	g.sorted = false
+	return nil
+}
+
+// mergePart appends o's records of part b, remapping their arena offsets,
+// unknown moments and employees.
+func (g *Grouper) mergePart(b int, recs []record, base uint32, unkMap, empMap []int32) {
+	g.parts[b] = append(g.parts[b], recs...)
+	for i := len(g.parts[b]) - len(recs); i < len(g.parts[b]); i++ {
+		r := &g.parts[b][i]
 		if r.caseLen > inlineCase {
 			binary.LittleEndian.PutUint32(r.inline[:4], binary.LittleEndian.Uint32(r.inline[:4])+base)
 		}
@@ -230,8 +270,6 @@ func (g *Grouper) Merge(o *Grouper) error {
 			r.employee = empMap[r.employee-1]
 		}
 	}
-	g.sorted = false
-	return nil
 }
 
 // sameCycle reports whether two cycles have the same design.
@@ -249,15 +287,17 @@ func (g *Grouper) Summaries() iter.Seq[*JourneySummary] {
 		}
 		g.sort()
 		s := newSummarizer(g)
-		for lo := 0; lo < len(g.recs); {
-			hi := lo + 1
-			for hi < len(g.recs) && g.recs[hi].hash == g.recs[lo].hash && g.sameCase(&g.recs[hi], &g.recs[lo]) {
-				hi++
+		for _, recs := range g.parts {
+			for lo := 0; lo < len(recs); {
+				hi := lo + 1
+				for hi < len(recs) && recs[hi].hash == recs[lo].hash && g.sameCase(&recs[hi], &recs[lo]) {
+					hi++
+				}
+				if !yield(s.summarize(recs[lo:hi])) {
+					return
+				}
+				lo = hi
 			}
-			if !yield(s.summarize(g.recs[lo:hi])) {
-				return
-			}
-			lo = hi
 		}
 	}
 }
@@ -277,21 +317,29 @@ func (g *Grouper) sort() {
 		}
 		return g.compareInJourney(a, b, rank)
 	}
-	flagSort(g.recs, byHash)
-	for lo := 0; lo < len(g.recs); {
+	for _, recs := range g.parts {
+		flagLevel(recs, 16, byHash) // the part holds one value of the top byte
+		g.fixCollisions(recs, rank)
+	}
+	g.sorted = true
+}
+
+// fixCollisions sorts again, with the case ids, every run of one hash that
+// holds two case ids.
+func (g *Grouper) fixCollisions(recs []record, rank []int32) {
+	for lo := 0; lo < len(recs); {
 		hi, mixed := lo+1, false
-		for hi < len(g.recs) && g.recs[hi].hash == g.recs[lo].hash {
-			mixed = mixed || !g.sameCase(&g.recs[hi], &g.recs[lo])
+		for hi < len(recs) && recs[hi].hash == recs[lo].hash {
+			mixed = mixed || !g.sameCase(&recs[hi], &recs[lo])
 			hi++
 		}
 		if mixed {
-			slices.SortStableFunc(g.recs[lo:hi], func(a, b record) int {
+			slices.SortStableFunc(recs[lo:hi], func(a, b record) int {
 				return cmp.Or(bytes.Compare(g.caseOf(&a), g.caseOf(&b)), g.compareInJourney(&a, &b, rank))
 			})
 		}
 		lo = hi
 	}
-	g.sorted = true
 }
 
 // unknownRank ranks the unknown moment ids by id.
@@ -341,25 +389,10 @@ func (g *Grouper) employeeName(k int32) string {
 	return g.employeeIDs[k-1]
 }
 
-// flagSort sorts recs by hash and then by less: an in-place most-significant
-// digit radix sort (American flag sort) on the hash, 8 bits at a time,
-// finishing small buckets by insertion sort (and buckets of equal hashes,
-// one long journey, by comparison).
-func flagSort(recs []record, less func(a, b *record) int) {
-	const topBits = 8
-	if len(recs) <= 32 {
-		insertionSort(recs, less)
-		return
-	}
-	counts := make([]int32, 3<<topBits)
-	partition(recs, 32-topBits, topBits, counts)
-	count, start := counts[:1<<topBits], counts[1<<topBits:2<<topBits]
-	for d := range count {
-		flagLevel(recs[start[d]:start[d]+count[d]], 32-topBits-8, less)
-	}
-}
-
-// flagLevel sorts recs on the hash bits below shift+8, 8 at a time.
+// flagLevel sorts recs by hash and then by less, on the hash bits below
+// shift+8: an in-place most-significant-digit radix sort (American flag
+// sort) 8 bits at a time, finishing small buckets by insertion sort (and
+// buckets of equal hashes, one long journey, by comparison).
 func flagLevel(recs []record, shift int, less func(a, b *record) int) {
 	switch {
 	case len(recs) <= 32:

@@ -36,8 +36,10 @@ func (g *Grouper) MarshalJSON() ([]byte, error) {
 		}
 		j.Cycle = cyc
 		g.sort()
-		for i := range g.recs {
-			j.Encounters = append(j.Encounters, g.encounter(&g.recs[i]))
+		for _, recs := range g.parts {
+			for i := range recs {
+				j.Encounters = append(j.Encounters, g.encounter(&recs[i]))
+			}
 		}
 	}
 	return json.Marshal(j)
