@@ -276,8 +276,10 @@ type lineError struct {
 
 func newLineError(line int, err error) error { return lineError{line: line, err: err} }
 
+// Error names the line and the problems, on one line of text.
 func (e lineError) Error() string {
 	return "servicecycle: line " + strconv.Itoa(e.line) + ": " + strings.ReplaceAll(e.err.Error(), "\n", "; ") + ": " + ErrInvalidLog.Error()
 }
 
+// Unwrap returns the line's error and ErrInvalidLog, for errors.Is.
 func (e lineError) Unwrap() []error { return []error{e.err, ErrInvalidLog} }
