@@ -12,7 +12,9 @@ type Analysis struct {
 	// Cycle is the name of the cycle analysed.
 	Cycle string `json:"cycle"`
 	// Encounters counts the encounters kept (duplicates counted once);
-	// Journeys the distinct cases.
+	// Journeys the distinct cases. Moment ids the cycle does not know beyond
+	// the first [MaxUnknownMoments] are counted together under the id "",
+	// employees beyond [MaxEmployees] under the name "".
 	Encounters int `json:"encounters"`
 	Journeys   int `json:"journeys"`
 	// Moments holds one entry per moment of the cycle, in cycle order.
@@ -24,14 +26,16 @@ type Analysis struct {
 	// and moment, the first MaxReportedDuplicates only.
 	DuplicateCount int         `json:"duplicateCount"`
 	Duplicates     []Duplicate `json:"duplicates,omitempty"`
-	// Completed counts the journeys that reached an end of the cycle (or
-	// stopped where only optional moments separate them from one).
+	// Completed counts the journeys that reached an end of the cycle: they
+	// lived an end moment (or one from which only optional moments lead to
+	// an end), whatever they did afterwards.
 	Completed  int     `json:"completed"`
 	Completion float64 `json:"completion"`
-	// DropOff lists where incomplete journeys ended: most journeys first,
-	// then cycle order (unknown moments last, by id).
+	// DropOff lists where the other journeys ended (their last moment):
+	// most journeys first, then cycle order (unknown moments last, by id).
 	DropOff []DropOff `json:"dropOff,omitempty"`
-	// Throughput is the time from first to last encounter of completed journeys.
+	// Throughput is the time from the first step of a completed journey to
+	// the end of its last ([JourneySummary.Throughput]).
 	Throughput TimeSummary `json:"throughput"`
 	// Edges is the directly-follows graph: every observed transition between
 	// consecutive encounters of a journey, in cycle order of From then To
@@ -40,13 +44,21 @@ type Analysis struct {
 	// Bottleneck is the transition with the largest mean time; nil without
 	// transitions. Ties go to the larger count, then to edge order.
 	Bottleneck *Edge `json:"bottleneck,omitempty"`
-	// Conforming counts complete journeys without any deviation from the
-	// designed cycle; Conformance is their share of all journeys.
+	// Conforming counts the journeys whose optimal alignment to the cycle
+	// costs nothing (they follow a designed path from the start to an end);
+	// Conformance is their share of all journeys. Fitness is the log's
+	// fitness as PM4Py computes it: 1 − (sum of the journeys' alignment
+	// costs) / (sum of their worst costs); see [Cycle.Align].
 	Conforming  int     `json:"conforming"`
 	Conformance float64 `json:"conformance"`
+	Fitness     float64 `json:"fitness"`
 	// Deviations counts each kind of deviation at each moment, ordered by
-	// kind, then moment (cycle order, unknown ids after).
+	// kind, then moment (cycle order, unknown ids after by id); Journeys
+	// counts the journeys with at least one.
 	Deviations []DeviationCount `json:"deviations,omitempty"`
+	// Variants are the distinct paths the journeys took, most frequent
+	// first (see [Variants]).
+	Variants []Variant `json:"variants,omitempty"`
 	// Drivers are the moments where a bad experience lowers the journey's
 	// outcome (the rating at the cycle's outcome moment, the last one when
 	// the journey rated it several times), largest effect first, then larger
@@ -81,11 +93,17 @@ type MomentStats struct {
 	Measured      int     `json:"measured"`
 	BelowStandard int     `json:"belowStandard"`
 	BelowShare    float64 `json:"belowShare"`
-	// SincePrevious is the time from the journey's previous encounter.
+	// SincePrevious is the time from the start of the journey's previous
+	// step to the start of this one.
 	SincePrevious TimeSummary `json:"sincePrevious"`
-	// Duration summarises the time spent at the moment ([Encounter.Duration],
-	// e.g. the wait), over the encounters that measured it.
+	// Duration summarises the time spent at the moment, the service time
+	// ([Step.Duration]: the logged duration, or from a start event to its
+	// completion), over the steps that measured it.
 	Duration TimeSummary `json:"duration"`
+	// Waiting is the time from the end of the previous step (its start plus
+	// its duration) to the start of this one, zero when they overlap: the
+	// waiting time, told from the service time.
+	Waiting TimeSummary `json:"waiting"`
 	// Channels counts encounters per channel used, in channel order, nonzero only.
 	Channels []ChannelCount `json:"channels,omitempty"`
 	// FailPoints counts the fail points observed, most frequent first, then
@@ -177,7 +195,7 @@ type Driver struct {
 	BadOutcome  float64 `json:"badOutcome"`
 	GoodOutcome float64 `json:"goodOutcome"`
 	// Effect = GoodOutcome − BadOutcome, in rating points; Low and High bound
-	// its 95 % interval (Welch). CohensD is the effect over the pooled
+	// its 95 % interval (Welch, with fractional degrees of freedom). CohensD is the effect over the pooled
 	// standard deviation, 0 when both groups have no spread.
 	Effect  float64 `json:"effect"`
 	Low     float64 `json:"low"`

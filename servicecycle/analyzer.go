@@ -3,123 +3,47 @@ package servicecycle
 import (
 	"errors"
 	"fmt"
-	"reflect"
-	"slices"
-	"strings"
 )
 
-// record is the compact form in which an [Analyzer] keeps an encounter.
-type record struct {
-	at       int64 // Unix nanoseconds
-	dur      int64
-	journey  int32 // index into Analyzer.cases
-	moment   int32 // cycle index, or -(unknown index + 1)
-	employee int32 // index into Analyzer.employeeIDs + 1, 0 for none
-	fails    uint32
-	rating   int8
-	empRate  int8
-	image    int8
-	channel  uint8
-}
-
-// Analyzer accumulates encounters of one cycle and computes their
-// [Analysis]. Encounters may arrive in any order; a journey's encounters are
-// put in time order when the result is computed.
+// Analyzer runs the three stages of the analysis in one process: it groups
+// encounters by journey ([Grouper]), summarises each journey
+// ([JourneySummary]), and aggregates the summaries ([Aggregate], and
+// [Variants] for the paths) into an [Analysis]. Encounters may arrive in any
+// order and interleaved; a journey's encounters are put in time order when
+// the result is computed.
+//
+// An Analyzer holds every encounter until Result, as grouping by journey
+// needs; to run past one machine, run the stages on a distributed engine
+// (group by case, [Summarize], then combine [Aggregate] values, whose size
+// does not grow with the encounters).
 //
 // The zero Analyzer is the identity of [Analyzer.Merge]; use [NewAnalyzer]
 // to add encounters. An Analyzer is not safe for concurrent use: give each
 // goroutine its own and merge them, which gives exactly the result of one
 // pass over all the encounters.
 type Analyzer struct {
-	cycle       *Cycle
-	cases       map[string]int32
-	caseIDs     []string
-	unknown     map[string]int32
-	unknownIDs  []string
-	employees   map[string]int32
-	employeeIDs []string
-	recs        []record
+	g Grouper
 }
 
 // NewAnalyzer returns an empty analyzer for cycle c, a cycle built by
 // [NewCycle].
-func NewAnalyzer(c *Cycle) *Analyzer {
-	return &Analyzer{cycle: c, cases: map[string]int32{}, unknown: map[string]int32{}, employees: map[string]int32{}}
-}
+func NewAnalyzer(c *Cycle) *Analyzer { return &Analyzer{g: *NewGrouper(c)} }
 
 // Grow makes room for n more encounters, so that adding them does not
 // reallocate; useful when the size of a log is known.
-func (a *Analyzer) Grow(n int) {
-	if n > 0 {
-		a.recs = slices.Grow(a.recs, n)
-	}
-}
+func (a *Analyzer) Grow(n int) { a.g.Grow(n) }
 
 // Cycle returns the cycle the analyzer measures against (nil for the zero Analyzer).
-func (a *Analyzer) Cycle() *Cycle { return a.cycle }
+func (a *Analyzer) Cycle() *Cycle { return a.g.cycle }
 
 // Len returns the number of encounters added.
-func (a *Analyzer) Len() int { return len(a.recs) }
+func (a *Analyzer) Len() int { return a.g.Len() }
 
 // Add records an encounter. An invalid encounter (see [Encounter.Validate])
 // is rejected with an error wrapping [ErrInvalidEncounter] and leaves the
 // analyzer unchanged. A moment id the cycle does not know is accepted and
 // reported in the analysis as an unknown-moment deviation.
-func (a *Analyzer) Add(e Encounter) error {
-	if a.cycle == nil || a.cycle.Len() == 0 {
-		return fmt.Errorf("servicecycle: analyzer has no cycle (use NewAnalyzer with a cycle from NewCycle): %w", ErrInvalidEncounter)
-	}
-	if err := e.Validate(); err != nil {
-		return err
-	}
-	var fails uint32
-	for _, f := range e.FailPoints {
-		fails |= 1 << f
-	}
-	r := record{at: e.At.UnixNano(), dur: int64(e.Duration), fails: fails, rating: int8(e.Rating),
-		empRate: int8(e.EmployeeRating), image: int8(e.ImageRating), channel: uint8(e.Channel)}
-	if i, ok := a.cycle.index[e.Moment]; ok {
-		r.moment = int32(i)
-	} else {
-		r.moment = -(a.internUnknown(e.Moment) + 1)
-	}
-	if e.Employee != "" {
-		r.employee = a.internEmployee(e.Employee) + 1
-	}
-	r.journey = a.internCase(e.Case)
-	a.recs = append(a.recs, r)
-	return nil
-}
-
-func (a *Analyzer) internCase(id string) int32 {
-	j, ok := a.cases[id]
-	if !ok {
-		j = int32(len(a.caseIDs))
-		a.cases[id] = j
-		a.caseIDs = append(a.caseIDs, id)
-	}
-	return j
-}
-
-func (a *Analyzer) internEmployee(id string) int32 {
-	k, ok := a.employees[id]
-	if !ok {
-		k = int32(len(a.employeeIDs))
-		a.employees[id] = k
-		a.employeeIDs = append(a.employeeIDs, strings.Clone(id))
-	}
-	return k
-}
-
-func (a *Analyzer) internUnknown(id string) int32 {
-	u, ok := a.unknown[id]
-	if !ok {
-		u = int32(len(a.unknownIDs))
-		a.unknown[id] = u
-		a.unknownIDs = append(a.unknownIDs, strings.Clone(id))
-	}
-	return u
-}
+func (a *Analyzer) Add(e Encounter) error { return a.g.Add(e) }
 
 // Merge adds every encounter of o to a; o is unchanged. Merging is
 // associative and the zero Analyzer is its identity, so shards analysed
@@ -127,42 +51,28 @@ func (a *Analyzer) internUnknown(id string) int32 {
 // cycles (by content) do not merge: the error wraps [ErrCycleMismatch] and a
 // is unchanged.
 func (a *Analyzer) Merge(o *Analyzer) error {
-	if o == nil || o.cycle == nil {
+	if o == nil {
 		return nil
 	}
-	if a.cycle == nil {
-		a.cycle = o.cycle
-	} else if a.cycle != o.cycle && !reflect.DeepEqual(a.cycle.cfg, o.cycle.cfg) {
-		return fmt.Errorf("servicecycle: merge cycle %q into cycle %q: %w", o.cycle.Name(), a.cycle.Name(), ErrCycleMismatch)
+	return a.g.Merge(&o.g)
+}
+
+// Result computes the analysis of the encounters added so far. It does not
+// change what the analyzer holds, and it can take more encounters
+// afterwards. Its cost is linear in the number of encounters.
+func (a *Analyzer) Result() Analysis {
+	c := a.g.cycle
+	if c == nil {
+		return Analysis{}
 	}
-	if a.cases == nil {
-		a.cases, a.unknown, a.employees = map[string]int32{}, map[string]int32{}, map[string]int32{}
+	agg, vars := NewAggregate(c), NewVariants(c)
+	for s := range a.g.Summaries() {
+		_ = agg.Add(s) // a summary of the same cycle is never refused
+		vars.Add(s)
 	}
-	caseMap := make([]int32, len(o.caseIDs))
-	for i, id := range o.caseIDs {
-		caseMap[i] = a.internCase(id)
-	}
-	unkMap := make([]int32, len(o.unknownIDs))
-	for i, id := range o.unknownIDs {
-		unkMap[i] = a.internUnknown(id)
-	}
-	empMap := make([]int32, len(o.employeeIDs))
-	for i, id := range o.employeeIDs {
-		empMap[i] = a.internEmployee(id) + 1
-	}
-	a.recs = append(a.recs, o.recs...)
-	tail := a.recs[len(a.recs)-len(o.recs):]
-	for i := range tail {
-		r := &tail[i]
-		r.journey = caseMap[r.journey]
-		if r.moment < 0 {
-			r.moment = -(unkMap[-r.moment-1] + 1)
-		}
-		if r.employee > 0 {
-			r.employee = empMap[r.employee-1]
-		}
-	}
-	return nil
+	res := agg.Result()
+	res.Variants = vars.Result()
+	return res
 }
 
 // Analyze is a convenience that adds every encounter to a new analyzer for c
@@ -175,14 +85,12 @@ func Analyze(c *Cycle, encounters []Encounter) (Analysis, error) {
 	a.Grow(len(encounters))
 	var errs []error
 	bad := 0
-	for _, e := range encounters {
-		if err := a.Add(e); err != nil {
-			bad++
-			if len(errs) < 20 {
-				errs = append(errs, err)
-			}
+	a.g.addAll(encounters, func(err error) {
+		bad++
+		if len(errs) < 20 {
+			errs = append(errs, err)
 		}
-	}
+	})
 	if bad > len(errs) {
 		errs = append(errs, fmt.Errorf("servicecycle: %d more invalid encounters: %w", bad-len(errs), ErrInvalidEncounter))
 	}

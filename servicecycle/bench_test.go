@@ -45,14 +45,14 @@ func benchLog(c *Cycle, journeys int) []Encounter {
 	return log
 }
 
-// BenchmarkAnalyze adds unsorted encounters (journeys over a 10-moment
-// cycle) to an analyzer and computes the result; it reports the cost per
-// encounter at two sizes to show that it grows linearly: wall time
-// (ns/encounter), process CPU time (cpu-ns/encounter, where measurable) and
-// bytes allocated (B/encounter).
+// BenchmarkAnalyze analyses unsorted encounters (journeys over a 10-moment
+// cycle) with Analyze: grouping, summaries with alignments, aggregate,
+// variants and result. It reports the cost per encounter at three sizes to
+// show that it grows linearly: wall time (ns/encounter), process CPU time
+// (cpu-ns/encounter, where measurable) and bytes allocated (B/encounter).
 func BenchmarkAnalyze(b *testing.B) {
 	c := benchCycle()
-	for _, journeys := range []int{10_000, 100_000} {
+	for _, journeys := range benchSizes() {
 		b.Run(fmt.Sprintf("encounters=%d", journeys*10), func(b *testing.B) {
 			log := benchLog(c, journeys)
 			b.ReportAllocs()
@@ -62,14 +62,11 @@ func BenchmarkAnalyze(b *testing.B) {
 			cpu0, cpuOK := processCPU()
 			b.ResetTimer()
 			for range b.N {
-				a := NewAnalyzer(c)
-				a.Grow(len(log))
-				for _, e := range log {
-					if err := a.Add(e); err != nil {
-						b.Fatal(err)
-					}
+				res, err := Analyze(c, log)
+				if err != nil {
+					b.Fatal(err)
 				}
-				if res := a.Result(); res.Encounters != len(log) {
+				if res.Encounters != len(log) {
 					b.Fatalf("analysed %d encounters, want %d", res.Encounters, len(log))
 				}
 			}
@@ -84,6 +81,56 @@ func BenchmarkAnalyze(b *testing.B) {
 				// than wall time on a shared machine.
 				b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/n, "cpu-ns/encounter")
 			}
+		})
+	}
+}
+
+// benchSizes are the journeys of BenchmarkAnalyze: 10 000, 100 000 and
+// 300 000 (100 000, 1 000 000 and 3 000 000 encounters); -short leaves out
+// the largest.
+func benchSizes() []int {
+	if testing.Short() {
+		return []int{10_000, 100_000}
+	}
+	return []int{10_000, 100_000, 300_000}
+}
+
+// BenchmarkAggregateMerge merges two aggregates of a 10-moment cycle, each
+// of journeys × 10 encounters, at two sizes: the cost depends on the
+// aggregates' size (the cycle, and histograms of at most 7 296 buckets),
+// not on the number of encounters they summarise.
+func BenchmarkAggregateMerge(b *testing.B) {
+	c := benchCycle()
+	for _, journeys := range []int{1_000, 100_000} {
+		b.Run(fmt.Sprintf("encounters=%d", journeys*10), func(b *testing.B) {
+			g := NewGrouper(c)
+			for _, e := range benchLog(c, journeys) {
+				if err := g.Add(e); err != nil {
+					b.Fatal(err)
+				}
+			}
+			one := NewAggregate(c)
+			for s := range g.Summaries() {
+				if err := one.Add(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+			data, err := one.MarshalJSON()
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				var a Aggregate
+				if err := a.Merge(one); err != nil {
+					b.Fatal(err)
+				}
+				if err := a.Merge(one); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(data)), "json-bytes")
 		})
 	}
 }

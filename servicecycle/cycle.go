@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // MaxMoments is the largest number of moments a cycle may hold.
@@ -54,113 +55,169 @@ type Cycle struct {
 	allowed []bool
 	// entry[b]: a journey may begin at b (start, or over optional moments).
 	entry []bool
-	// finish[a]: a journey ending at a is complete (a is an end, or only
-	// optional moments separate a from an end).
+	// finish[a]: a journey that lived a has reached an end (a is an end, or
+	// only optional moments separate a from an end).
 	finish []bool
 	// next[a*n+b]: first moment on a shortest flow path from a to b, or -1.
 	next []int32
 	// flow[a*n+b]: the design has a flow a→b (explicit, or the implicit sequence).
 	flow []bool
+	// out[a] and in[b]: the flows from a and into b, in cycle order; the
+	// alignment's initial state n has the one flow n→start.
+	out, in [][]int32
+	// minPath is the least number of required moments on a path from the
+	// start to an end: the cost of aligning an empty journey.
+	minPath int
 }
 
 // NewCycle validates cfg and returns the cycle. Every problem is reported at
-// once (errors.Join), each wrapping [ErrInvalidCycle]: no moments, an empty
-// or duplicate id, an undefined enum value, a bad standard, a flow, start,
-// end or outcome naming an unknown moment, a moment the start cannot reach,
-// a moment from which no end can be reached.
+// once (errors.Join), each wrapping [ErrInvalidCycle]: no moments, an empty,
+// blank or duplicate id, an undefined enum value, a bad standard, a flow,
+// start, end or outcome naming an unknown moment, a moment the start cannot
+// reach, a moment from which no end can be reached.
 func NewCycle(cfg CycleConfig) (*Cycle, error) {
 	cfg = cloneConfig(cfg)
-	var errs []error
-	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("servicecycle: cycle %q: "+format+": %w", append(append([]any{cfg.Name}, args...), ErrInvalidCycle)...))
-	}
+	v := &cycleValidator{cfg: cfg}
 	n := len(cfg.Moments)
 	if n == 0 {
-		bad("no moments")
-		return nil, errors.Join(errs...)
+		v.bad("no moments")
+		return nil, v.err()
 	}
 	if n > MaxMoments {
-		bad("%d moments, more than %d", n, MaxMoments)
-		return nil, errors.Join(errs...)
+		v.bad("%d moments, more than %d", n, MaxMoments)
+		return nil, v.err()
 	}
 	c := &Cycle{cfg: cfg, index: make(map[string]int, n)}
-	for i, m := range cfg.Moments {
+	v.moments(c)
+	adj := v.flows(c)
+	v.ends(c)
+	if v.failed() {
+		return nil, v.err()
+	}
+	c.defaultOutcome()
+	c.shortestPaths(adj)
+	v.reachability(c)
+	if v.failed() {
+		return nil, v.err()
+	}
+	c.optionalClosure(adj)
+	c.adjacency(adj)
+	return c, nil
+}
+
+// cycleValidator collects the problems of a configuration.
+type cycleValidator struct {
+	cfg  CycleConfig
+	errs []error
+}
+
+func (v *cycleValidator) bad(format string, args ...any) {
+	v.errs = append(v.errs, fmt.Errorf("servicecycle: cycle %q: "+format+": %w", append(append([]any{v.cfg.Name}, args...), ErrInvalidCycle)...))
+}
+
+func (v *cycleValidator) failed() bool { return len(v.errs) > 0 }
+
+func (v *cycleValidator) err() error { return errors.Join(v.errs...) }
+
+// lookup returns the index of moment id, or -1 after reporting field.
+func (v *cycleValidator) lookup(c *Cycle, field, id string) int {
+	i, ok := c.index[id]
+	if !ok {
+		v.bad("%s %q: unknown moment", field, id)
+		return -1
+	}
+	return i
+}
+
+// moments indexes the moments and checks their ids, enums and standards.
+func (v *cycleValidator) moments(c *Cycle) {
+	for i, m := range v.cfg.Moments {
 		switch {
 		case m.ID == "":
-			bad("moment %d: empty id", i)
+			v.bad("moment %d: empty id", i)
+		case strings.TrimSpace(m.ID) == "":
+			v.bad("moment %d: id %q is blank", i, m.ID)
 		default:
 			if j, dup := c.index[m.ID]; dup {
-				bad("moment %d: id %q already used by moment %d", i, m.ID, j)
+				v.bad("moment %d: id %q already used by moment %d", i, m.ID, j)
 			} else {
 				c.index[m.ID] = i
 			}
 		}
 		if !m.Stage.IsValid() || !m.Step.IsValid() || !m.Channel.IsValid() || !m.Mode.IsValid() || !m.Stance.IsValid() {
-			bad("moment %q: undefined stage, step, channel, mode or stance", m.ID)
+			v.bad("moment %q: undefined stage, step, channel, mode or stance", m.ID)
 		}
-		if err := m.Standards.validate(fmt.Sprintf("cycle %q: moment %q", cfg.Name, m.ID)); err != nil {
-			errs = append(errs, err)
+		if err := m.Standards.validate(fmt.Sprintf("cycle %q: moment %q", v.cfg.Name, m.ID)); err != nil {
+			v.errs = append(v.errs, err)
 		}
 	}
-	lookup := func(field, id string) int {
-		i, ok := c.index[id]
-		if !ok {
-			bad("%s %q: unknown moment", field, id)
-			return -1
-		}
-		return i
-	}
+}
+
+// flows returns the adjacency lists of the design (the implicit sequence
+// when the config has no flows) and fills c.flow.
+func (v *cycleValidator) flows(c *Cycle) [][]int {
+	n := len(v.cfg.Moments)
 	adj := make([][]int, n)
-	if len(cfg.Flows) == 0 {
+	if len(v.cfg.Flows) == 0 {
 		for i := 0; i+1 < n; i++ {
 			adj[i] = append(adj[i], i+1)
 		}
 	}
-	for k, f := range cfg.Flows {
-		a, b := lookup(fmt.Sprintf("flow %d: from", k), f.From), lookup(fmt.Sprintf("flow %d: to", k), f.To)
+	for k, f := range v.cfg.Flows {
+		a, b := v.lookup(c, fmt.Sprintf("flow %d: from", k), f.From), v.lookup(c, fmt.Sprintf("flow %d: to", k), f.To)
 		if a >= 0 && b >= 0 && !slices.Contains(adj[a], b) {
 			adj[a] = append(adj[a], b)
 		}
 	}
 	c.flow = make([]bool, n*n)
 	for a, bs := range adj {
+		slices.Sort(adj[a])
 		for _, b := range bs {
 			c.flow[a*n+b] = true
 		}
 	}
+	return adj
+}
+
+// ends resolves the start, the ends and the outcome.
+func (v *cycleValidator) ends(c *Cycle) {
+	n := len(v.cfg.Moments)
 	c.start = 0
-	if cfg.Start != "" {
-		c.start = lookup("start", cfg.Start)
+	if v.cfg.Start != "" {
+		c.start = v.lookup(c, "start", v.cfg.Start)
 	}
 	c.isEnd = make([]bool, n)
-	if len(cfg.Ends) == 0 {
+	if len(v.cfg.Ends) == 0 {
 		c.isEnd[n-1] = true
 	}
-	for _, id := range cfg.Ends {
-		if i := lookup("end", id); i >= 0 {
+	for _, id := range v.cfg.Ends {
+		if i := v.lookup(c, "end", id); i >= 0 {
 			c.isEnd[i] = true
 		}
 	}
 	c.outcome = -1
-	if cfg.Outcome != "" {
-		c.outcome = lookup("outcome", cfg.Outcome)
+	if v.cfg.Outcome != "" {
+		c.outcome = v.lookup(c, "outcome", v.cfg.Outcome)
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+}
+
+// defaultOutcome picks the last reaction-stage moment, or else the first end.
+func (c *Cycle) defaultOutcome() {
+	if c.outcome >= 0 {
+		return
 	}
-	if c.outcome < 0 {
-		for i := n - 1; i >= 0; i-- {
-			if cfg.Moments[i].Stage == Reaction {
-				c.outcome = i
-				break
-			}
+	for i := len(c.cfg.Moments) - 1; i >= 0; i-- {
+		if c.cfg.Moments[i].Stage == Reaction {
+			c.outcome = i
+			return
 		}
 	}
-	if c.outcome < 0 {
-		c.outcome = slices.Index(c.isEnd, true)
-	}
+	c.outcome = slices.Index(c.isEnd, true)
+}
 
-	// Shortest paths (BFS from every moment) give reachability and next hops.
+// shortestPaths fills c.next by a breadth-first search from every moment.
+func (c *Cycle) shortestPaths(adj [][]int) {
+	n := len(adj)
 	c.next = make([]int32, n*n)
 	for i := range c.next {
 		c.next[i] = -1
@@ -186,10 +243,15 @@ func NewCycle(cfg CycleConfig) (*Cycle, error) {
 			}
 		}
 	}
+}
+
+// reachability reports moments the start cannot reach or that reach no end.
+func (v *cycleValidator) reachability(c *Cycle) {
+	n := len(v.cfg.Moments)
 	reach := func(a, b int) bool { return a == b || c.next[a*n+b] >= 0 }
-	for i, m := range cfg.Moments {
+	for i, m := range v.cfg.Moments {
 		if !reach(c.start, i) {
-			bad("moment %q: unreachable from start %q", m.ID, cfg.Moments[c.start].ID)
+			v.bad("moment %q: unreachable from start %q", m.ID, v.cfg.Moments[c.start].ID)
 		}
 		canEnd := false
 		for e := range n {
@@ -199,17 +261,19 @@ func NewCycle(cfg CycleConfig) (*Cycle, error) {
 			}
 		}
 		if !canEnd {
-			bad("moment %q: no end can be reached from it", m.ID)
+			v.bad("moment %q: no end can be reached from it", m.ID)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
+}
 
-	// Transitions over optional moments only.
-	optional := func(i int) bool { return cfg.Moments[i].Optional }
+// optionalClosure fills allowed, entry and finish: the transitions, starts
+// and ends that pass over optional moments only.
+func (c *Cycle) optionalClosure(adj [][]int) {
+	n := len(adj)
+	optional := func(i int) bool { return c.cfg.Moments[i].Optional }
 	c.allowed = make([]bool, n*n)
 	seen := make([]bool, n)
+	var queue []int
 	for a := range n {
 		clear(seen)
 		queue = append(queue[:0], adj[a]...)
@@ -238,12 +302,30 @@ func NewCycle(cfg CycleConfig) (*Cycle, error) {
 	c.finish = slices.Clone(c.isEnd)
 	for a := range n {
 		for e := range n {
-			if c.isEnd[e] && (c.allowed[a*n+e] && optional(e)) {
+			if c.isEnd[e] && c.allowed[a*n+e] && optional(e) {
 				c.finish[a] = true
 			}
 		}
 	}
-	return c, nil
+}
+
+// adjacency fills out, in and minPath for the alignment.
+func (c *Cycle) adjacency(adj [][]int) {
+	n := len(adj)
+	c.out, c.in = make([][]int32, n+1), make([][]int32, n+1)
+	for a, bs := range adj {
+		for _, b := range bs {
+			c.out[a] = append(c.out[a], int32(b))
+			c.in[b] = append(c.in[b], int32(a))
+		}
+	}
+	c.out[n] = []int32{int32(c.start)}
+	c.in[c.start] = append(c.in[c.start], int32(n))
+	for b := range c.in {
+		slices.Sort(c.in[b])
+	}
+	al := newAligner(c)
+	c.minPath = al.emptyCost()
 }
 
 // MustCycle is like [NewCycle] but panics on error; for literals only.
@@ -343,10 +425,11 @@ func (c *Cycle) Allows(from, to string) bool {
 func (c *Cycle) MarshalJSON() ([]byte, error) { return json.Marshal(c.cfg) }
 
 // UnmarshalJSON reads a configuration and validates it with [NewCycle]; on
-// error *c is unchanged.
+// error *c is unchanged. Unknown fields (a misspelt "critcal") are refused
+// with an error naming them.
 func (c *Cycle) UnmarshalJSON(data []byte) error {
 	var cfg CycleConfig
-	if err := json.Unmarshal(data, &cfg); err != nil {
+	if err := decodeStrict(data, &cfg, "cycle"); err != nil {
 		if errors.Is(err, ErrInvalidCycle) {
 			return err
 		}

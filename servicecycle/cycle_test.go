@@ -189,15 +189,15 @@ func TestConformanceBranches(t *testing.T) {
 	}{
 		{"phone branch", []string{"in", "phone", "out"}, true, nil},
 		{"web branch", []string{"in", "web", "out"}, true, nil},
-		// phone → web: not designed, web not yet lived, web not reachable from phone.
+		// phone → web: not designed; web lived where the design has no place for it.
 		{"both branches", []string{"in", "phone", "web", "out"}, false, []DeviationCount{{OutOfOrder, "web", 1, 1}}},
-		// in → out: out is reachable, over a required moment (phone, the
-		// first on a shortest path).
+		// in → out: a required moment skipped (phone, the first branch in
+		// cycle order).
 		{"no branch", []string{"in", "out"}, false, []DeviationCount{{Skipped, "phone", 1, 1}}},
 		// Starting at phone skips the start.
 		{"late start", []string{"phone", "out"}, false, []DeviationCount{{Skipped, "in", 1, 1}}},
-		// Incomplete but without deviation: not conforming, no deviation.
-		{"stops early", []string{"in", "web"}, false, nil},
+		// Incomplete: the end is not reached.
+		{"stops early", []string{"in", "web"}, false, []DeviationCount{{NotReached, "out", 1, 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -211,4 +211,33 @@ func TestConformanceBranches(t *testing.T) {
 			assert.Equal(t, tt.devs, res.Deviations)
 		})
 	}
+}
+
+// Defect 5 of issue 16: cycle JSON silently ignored unknown fields and
+// accepted a whitespace-only moment id.
+func TestCycleJSONStrict(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"unknown moment field", `{"moments":[{"id":"a","critcal":true}]}`, `unknown field "critcal"`},
+		{"unknown top-level field", `{"name":"x","moments":[{"id":"a"}],"flow":[]}`, `unknown field "flow"`},
+		{"unknown flow field", `{"moments":[{"id":"a"},{"id":"b"}],"flows":[{"from":"a","to":"b","weight":2}]}`, `unknown field "weight"`},
+		{"unknown standards field", `{"moments":[{"id":"a","standards":{"maxWiat":"3m"}}]}`, `unknown field "maxWiat"`},
+		{"blank id", `{"moments":[{"id":"a"},{"id":"  \t"}]}`, `moment 1: id "  \t" is blank`},
+		{"trailing data", `{"moments":[{"id":"a"}]} {"moments":[]}`, "after the cycle"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c Cycle
+			err := json.Unmarshal([]byte(tt.src), &c)
+			if tt.name == "trailing data" { // json.Unmarshal itself refuses it
+				var cc Cycle
+				err = cc.UnmarshalJSON([]byte(tt.src))
+			}
+			require.ErrorIs(t, err, ErrInvalidCycle)
+			assert.Contains(t, err.Error(), tt.want)
+			assert.Equal(t, 0, c.Len(), "a rejected cycle leaves the value unchanged")
+		})
+	}
+	_, err := NewCycle(CycleConfig{Moments: []Moment{{ID: " "}}})
+	require.ErrorIs(t, err, ErrInvalidCycle)
+	assert.Contains(t, err.Error(), `moment 0: id " " is blank`)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/servuction/servuction"
@@ -17,8 +18,9 @@ import (
 // In JSON an encounter is an object with the keys case, moment, channel
 // (a [servuction.Channel] name, English or Spanish), at (RFC 3339), rating,
 // duration (text: "90s", "12m", "1d" with a day of 24 hours), employee,
-// failPoints (names of [FailPoint]), employeeRating and imageRating; zero
-// fields may be left out.
+// failPoints (names of [FailPoint]), employeeRating, imageRating and
+// lifecycle ("start", "complete"; a [Lifecycle] name); zero fields may be
+// left out.
 type Encounter struct {
 	// Case identifies the journey: a customer, a ticket, a visit. Required.
 	Case string
@@ -45,12 +47,28 @@ type Encounter struct {
 	// ImageRating is the customer's view of the organisation's image after
 	// the contact (imagen valorizada), 1–5; 0 means not asked.
 	ImageRating int
+	// Lifecycle tells whether the encounter is a whole visit (the zero
+	// value) or the start or completion of one.
+	Lifecycle Lifecycle
 }
 
 var (
 	minAt = time.Unix(0, math.MinInt64+1)
 	maxAt = time.Unix(0, math.MaxInt64)
 )
+
+// isBlank reports whether s is empty or only white space; the common case,
+// an id starting and ending with a printable ASCII character, is decided
+// without a scan.
+func isBlank(s string) bool {
+	if s == "" {
+		return true
+	}
+	if first, last := s[0], s[len(s)-1]; first > ' ' && first < 0x7f && last > ' ' && last < 0x7f {
+		return false
+	}
+	return strings.TrimSpace(s) == ""
+}
 
 // Validate checks e and reports every problem (errors.Join), each wrapping
 // [ErrInvalidEncounter].
@@ -60,11 +78,17 @@ func (e Encounter) Validate() error {
 		errs = append(errs, fmt.Errorf("servicecycle: encounter case %q moment %q: "+format+": %w",
 			append(append([]any{e.Case, e.Moment}, args...), ErrInvalidEncounter)...))
 	}
-	if e.Case == "" {
+	switch {
+	case e.Case == "":
 		bad("empty case id")
+	case isBlank(e.Case):
+		bad("case id %q is blank", e.Case)
 	}
-	if e.Moment == "" {
+	switch {
+	case e.Moment == "":
 		bad("empty moment id")
+	case isBlank(e.Moment):
+		bad("moment id %q is blank", e.Moment)
 	}
 	if e.At.IsZero() || e.At.Before(minAt) || e.At.After(maxAt) {
 		bad("instant %s outside years 1678–2261", e.At.Format(time.RFC3339))
@@ -82,6 +106,9 @@ func (e Encounter) Validate() error {
 	}
 	if !e.Channel.IsValid() {
 		bad("channel %d undefined", e.Channel)
+	}
+	if !e.Lifecycle.IsValid() {
+		bad("lifecycle %d undefined", e.Lifecycle)
 	}
 	var seen uint32
 	for _, f := range e.FailPoints {
@@ -108,12 +135,14 @@ type encounterJSON struct {
 	FailPoints     []FailPoint        `json:"failPoints,omitempty"`
 	EmployeeRating int                `json:"employeeRating,omitempty"`
 	ImageRating    int                `json:"imageRating,omitempty"`
+	Lifecycle      Lifecycle          `json:"lifecycle,omitempty"`
 }
 
 // MarshalJSON writes the encounter with its duration as text ("4m30s").
 func (e Encounter) MarshalJSON() ([]byte, error) {
 	j := encounterJSON{Case: e.Case, Moment: e.Moment, Channel: e.Channel, At: e.At, Rating: e.Rating,
-		Employee: e.Employee, FailPoints: e.FailPoints, EmployeeRating: e.EmployeeRating, ImageRating: e.ImageRating}
+		Employee: e.Employee, FailPoints: e.FailPoints, EmployeeRating: e.EmployeeRating, ImageRating: e.ImageRating,
+		Lifecycle: e.Lifecycle}
 	if e.Duration != 0 {
 		j.Duration = formatDuration(e.Duration)
 	}
@@ -121,14 +150,16 @@ func (e Encounter) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads an encounter (duration as text: "90s", "4m", "1d") and
-// validates it; on error *e is unchanged.
+// validates it; on error *e is unchanged. Unknown fields (a misspelt "ratng")
+// are refused with an error naming them.
 func (e *Encounter) UnmarshalJSON(data []byte) error {
 	var j encounterJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := decodeStrict(data, &j, "encounter"); err != nil {
 		return fmt.Errorf("servicecycle: encounter JSON: %w: %w", err, ErrInvalidEncounter)
 	}
 	out := Encounter{Case: j.Case, Moment: j.Moment, Channel: j.Channel, At: j.At, Rating: j.Rating,
-		Employee: j.Employee, FailPoints: j.FailPoints, EmployeeRating: j.EmployeeRating, ImageRating: j.ImageRating}
+		Employee: j.Employee, FailPoints: j.FailPoints, EmployeeRating: j.EmployeeRating, ImageRating: j.ImageRating,
+		Lifecycle: j.Lifecycle}
 	if j.Duration != "" {
 		d, err := parseDuration("encounter duration", j.Duration)
 		if err != nil {

@@ -27,6 +27,11 @@ func TestParseSpanishTerms(t *testing.T) {
 		{"asesoramiento personal", func(s string) (any, error) { return ParseProtocol(s) }, PersonalAttention},
 		{"empleado", func(s string) (any, error) { return ParsePerspective(s) }, EmployeeView},
 		{"victimismo", func(s string) (any, error) { return ParseFailPoint(s) }, Victimism},
+		{"no alcanzado", func(s string) (any, error) { return ParseDeviation(s) }, NotReached},
+		{"inicio", func(s string) (any, error) { return ParseLifecycle(s) }, Start},
+		{"fin", func(s string) (any, error) { return ParseLifecycle(s) }, Complete},
+		{"movimiento en el modelo", func(s string) (any, error) { return ParseMoveKind(s) }, ModelMove},
+		{"sincrónico", func(s string) (any, error) { return ParseMoveKind(s) }, SyncMove},
 		{"evadir preguntas", func(s string) (any, error) { return ParseFailPoint(s) }, DodgedQuestion},
 		{"fuera de orden", func(s string) (any, error) { return ParseDeviation(s) }, OutOfOrder},
 	}
@@ -65,6 +70,8 @@ func TestEnumTextRoundTrip(t *testing.T) {
 	roundTrip(t, Protocols())
 	roundTrip(t, SystemKinds())
 	roundTrip(t, Deviations())
+	roundTrip(t, Lifecycles())
+	roundTrip(t, []MoveKind{SyncMove, LogMove, ModelMove})
 	_, err := Stage(99).MarshalText()
 	require.ErrorIs(t, err, ErrInvalidValue)
 	assert.Equal(t, "stage(99)", Stage(99).String())

@@ -95,7 +95,7 @@ func TestExportsSafe(t *testing.T) {
 		if strings.HasPrefix(strings.TrimSpace(line), "section ") {
 			continue
 		}
-		assert.Regexp(t, `^      [^:#;]+: [1-5]: Customer$`, line)
+		assert.Regexp(t, `^      ([^:#;]|#(\d+|quot|lt|gt|amp);)+: [1-5]: Customer$`, line)
 	}
 }
 
@@ -121,7 +121,8 @@ func TestDOTAcceptedByGraphviz(t *testing.T) {
 }
 
 // TestMermaidAcceptedByMermaid parses the golden Mermaid files with the npm
-// mermaid package when MERMAID_NODE_MODULES names a node_modules directory
+// mermaid package, and renders those with expected texts (hostile.*: defect 3
+// of issue 16) checking every label is literal, when MERMAID_NODE_MODULES names a node_modules directory
 // holding mermaid and jsdom (see testdata/mermaid-check.mjs); skipped
 // otherwise, since the library needs neither Node nor npm.
 func TestMermaidAcceptedByMermaid(t *testing.T) {
@@ -140,5 +141,12 @@ func TestMermaidAcceptedByMermaid(t *testing.T) {
 	cmd.Env = append(os.Environ(), "MERMAID_NODE_MODULES="+nm)
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "%s", out)
-	assert.Equal(t, len(files)+1, strings.Count(string(out), "ok "), "%s", out)
+	assert.NotContains(t, string(out), "FAIL")
+	for _, f := range files {
+		assert.Contains(t, string(out), "ok "+f+" ", "%s", out)
+	}
+	// The hostile names render literally, and the checker catches what it must.
+	assert.Contains(t, string(out), "ok testdata/hostile.flowchart.mmd renders every label literally")
+	assert.Contains(t, string(out), "ok testdata/hostile.journey.mmd renders every label literally")
+	assert.Equal(t, 4, strings.Count(string(out), "ok control "), "%s", out)
 }

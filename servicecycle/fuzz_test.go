@@ -1,6 +1,7 @@
 package servicecycle
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -192,5 +193,151 @@ func FuzzEncounterJSON(f *testing.F) {
 		if !back.At.Equal(e.At) || back.Case != e.Case || back.Duration != e.Duration || back.Rating != e.Rating {
 			t.Fatalf("round trip changed the encounter: %+v vs %+v", e, back)
 		}
+	})
+}
+
+// fuzzDecoder checks a decoder on arbitrary bytes: it refuses with the
+// sentinel (or a JSON syntax error) or accepts a value whose encoding is
+// canonical (decode, encode, decode, encode gives the same bytes), and then
+// use does not panic.
+func fuzzDecoder[T any](t *testing.T, data []byte, sentinel error, use func(*T)) {
+	var v T
+	if err := json.Unmarshal(data, &v); err != nil {
+		if !errors.Is(err, sentinel) && !isJSONSyntax(err) {
+			t.Fatalf("error does not wrap %v: %v", sentinel, err)
+		}
+		return
+	}
+	out, err := json.Marshal(&v)
+	if err != nil {
+		t.Fatalf("marshal a decoded value: %v", err)
+	}
+	var back T
+	if err := json.Unmarshal(out, &back); err != nil {
+		t.Fatalf("round trip rejected: %v\n%s", err, out)
+	}
+	again, _ := json.Marshal(&back)
+	if string(again) != string(out) {
+		t.Fatalf("round trip changed the value:\n%s\n%s", out, again)
+	}
+	use(&back)
+}
+
+func aggregateSeeds(f *testing.F) {
+	c := branchCycle()
+	a, v := NewAggregate(c), NewVariants(c)
+	g := NewGrouper(c)
+	for _, e := range scenario() {
+		_ = g.Add(e)
+	}
+	for s := range g.Summaries() {
+		_ = a.Add(s)
+		v.Add(s)
+		b, _ := json.Marshal(s)
+		f.Add(b)
+	}
+	for _, x := range []any{a, v, g, &Aggregate{}} {
+		b, _ := json.Marshal(x)
+		f.Add(b)
+	}
+}
+
+func FuzzAggregateJSON(f *testing.F) {
+	aggregateSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzDecoder(t, data, ErrInvalidAggregate, func(a *Aggregate) {
+			res := a.Result()
+			_ = a.Merge(a.clone(t))
+			if a.Cycle() != nil {
+				_ = Flowchart(a.Cycle(), &res)
+				_ = JourneyDiagram(a.Cycle(), &res)
+				_ = DOT(&res)
+			}
+		})
+	})
+}
+
+// clone copies an aggregate through its encoding.
+func (a *Aggregate) clone(t *testing.T) *Aggregate {
+	b, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out Aggregate
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	return &out
+}
+
+func FuzzJourneySummaryJSON(f *testing.F) {
+	aggregateSeeds(f)
+	c := branchCycle()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzDecoder(t, data, ErrInvalidSummary, func(s *JourneySummary) {
+			a := NewAggregate(c)
+			if err := a.Add(s); err != nil && !errors.Is(err, ErrInvalidSummary) {
+				t.Fatalf("Add: error does not wrap ErrInvalidSummary: %v", err)
+			}
+			_ = a.Result()
+		})
+	})
+}
+
+func FuzzVariantsJSON(f *testing.F) {
+	aggregateSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzDecoder(t, data, ErrInvalidAggregate, func(v *Variants) { _ = v.Result() })
+	})
+}
+
+func FuzzGrouperJSON(f *testing.F) {
+	aggregateSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzDecoder(t, data, ErrInvalidAggregate, func(g *Grouper) {
+			a := Analyzer{g: *g}
+			_ = a.Result()
+		})
+	})
+}
+
+// checkRead checks what an event-log reader returned: valid encounters
+// only, errors wrapping ErrInvalidLog, each naming a line.
+func checkRead(t *testing.T, got []Encounter, err error) {
+	for _, e := range got {
+		if verr := e.Validate(); verr != nil {
+			t.Fatalf("returned an invalid encounter: %v", verr)
+		}
+	}
+	if err == nil {
+		return
+	}
+	if !errors.Is(err, ErrInvalidLog) {
+		t.Fatalf("error does not wrap ErrInvalidLog: %v", err)
+	}
+	for _, msg := range strings.Split(err.Error(), "\n") { // errors.Join puts one error per line
+		if strings.HasPrefix(msg, "servicecycle: ") && !strings.Contains(msg, "line ") && !strings.Contains(msg, "CSV") {
+			t.Fatalf("error names no line: %v", msg)
+		}
+	}
+}
+
+func FuzzReadJSON(f *testing.F) {
+	f.Add([]byte(`{"case":"a","moment":"welcome","at":"2026-03-02T09:00:00Z","rating":4}` + "\n" + `{"case":"a"}`))
+	f.Add([]byte("[\n" + `{"case":"a","moment":"m","at":"2026-03-02T09:00:00Z","lifecycle":"start"},` + "\n" + `{"x":1}]`))
+	f.Add([]byte("\n\n  [ ]"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := ReadJSON(bytes.NewReader(data))
+		checkRead(t, got, err)
+	})
+}
+
+func FuzzReadCSV(f *testing.F) {
+	f.Add([]byte("case,activity,time,rating,channel,employee,lifecycle\nA,m,2026-03-02T09:00:00Z,4,phone,ana,start\nB,m,bad,,,,\n"))
+	f.Add([]byte("case,activity,time\n\"a\"b,m,x\n"))
+	cols := CSVColumns{Case: "case", Moment: "activity", At: "time", Rating: "rating", Channel: "channel", Employee: "employee", Lifecycle: "lifecycle"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := ReadCSV(bytes.NewReader(data), cols)
+		checkRead(t, got, err)
 	})
 }

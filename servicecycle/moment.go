@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/servuction/servuction"
@@ -46,9 +47,10 @@ type Moment struct {
 	Standards Standards `json:"standards,omitzero"`
 }
 
-// Label returns the moment's Name, or its ID when it has no name.
+// Label returns the moment's Name, or its ID when the name is empty or
+// blank.
 func (m Moment) Label() string {
-	if m.Name != "" {
+	if strings.TrimSpace(m.Name) != "" {
 		return m.Name
 	}
 	return m.ID
@@ -96,7 +98,7 @@ func (s Standards) MarshalJSON() ([]byte, error) {
 // hours). The ranges are checked by [NewCycle], which names the moment.
 func (s *Standards) UnmarshalJSON(data []byte) error {
 	var j standardsJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := decodeStrict(data, &j, "standards"); err != nil {
 		return fmt.Errorf("servicecycle: standards: %w: %w", err, ErrInvalidCycle)
 	}
 	var out Standards

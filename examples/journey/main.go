@@ -8,13 +8,13 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"fmt"
+	"io"
 	"log"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -26,6 +26,7 @@ import (
 // encounters.jsonl is a synthetic log of one morning at the branch: one JSON
 // object per line, one line per contact of a customer with a moment of
 // truth, in no particular order (as logs from several systems arrive).
+// servicecycle.ReadJSON reads it (and would read a JSON array too).
 //
 //go:embed encounters.jsonl
 var encounters []byte
@@ -87,21 +88,31 @@ func main() {
 
 	// Read the log. A bad line is reported and left out; everything else,
 	// even a moment the design does not know, is analysed.
+	entries := readLog(encounters, os.Stderr)
 	analyzer := servicecycle.NewAnalyzer(cycle)
-	sc := bufio.NewScanner(bytes.NewReader(encounters))
-	for line := 1; sc.Scan(); line++ {
-		var e servicecycle.Encounter
-		if err := json.Unmarshal(sc.Bytes(), &e); err == nil {
-			err = analyzer.Add(e)
-		}
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "line %d skipped: %v\n", line, err)
+	for _, e := range entries {
+		if err := analyzer.Add(e); err != nil {
+			log.Fatal(err)
 		}
 	}
 	res := analyzer.Result()
-
 	fmt.Printf("%s — %d encounters, %d customers\n\n", res.Cycle, res.Encounters, res.Journeys)
+	printMoments(res)
+	name := func(id string) string {
+		if m, ok := res.Moment(id); ok {
+			return m.Name
+		}
+		return id // a moment the design does not know
+	}
+	printJourneys(res, name)
+	printPaths(cycle, entries, res, name)
+	printPeople(res)
+	printDiagrams(cycle, res)
+}
 
+// printMoments prints a table of the moments of truth and the weakest
+// critical one.
+func printMoments(res servicecycle.Analysis) {
 	// Per moment of truth: reach (share of customers who lived it),
 	// satisfaction with its 95 % interval, share below the moment's standard,
 	// median time spent at the moment (the wait, at the waiting room), time
@@ -145,18 +156,15 @@ func main() {
 		fmt.Printf("\nWeakest critical moment: %s (mean %.2f, %.0f%% below standard)\n",
 			w.Name, w.Satisfaction.Mean, 100*w.BelowShare)
 	}
+}
 
+// printJourneys prints how journeys went against the design.
+func printJourneys(res servicecycle.Analysis, name func(string) string) {
 	// How journeys went: completion, conformance to the design, drop-off,
 	// the slowest transition, and each deviation.
 	fmt.Printf("Completed %d of %d journeys (%.0f%%); %d follow the designed cycle (%.0f%%)\n",
 		res.Completed, res.Journeys, 100*res.Completion, res.Conforming, 100*res.Conformance)
 	fmt.Printf("Throughput of completed journeys: median %v, p90 %v\n", res.Throughput.Median, res.Throughput.P90)
-	name := func(id string) string {
-		if m, ok := res.Moment(id); ok {
-			return m.Name
-		}
-		return id // a moment the design does not know
-	}
 	for _, d := range res.DropOff {
 		fmt.Printf("  left after %s: %d\n", name(d.Moment), d.Journeys)
 	}
@@ -164,13 +172,48 @@ func main() {
 		fmt.Printf("Bottleneck: %s → %s, mean %v over %d transitions\n",
 			name(b.From), name(b.To), b.Time.Mean.Round(time.Second), b.Count)
 	}
+	fmt.Printf("Fitness of the log to the design: %.3f (1 is a perfect fit)\n", res.Fitness)
 	for _, d := range res.Deviations {
 		fmt.Printf("  deviation %s at %s: %d in %d journeys\n", d.Kind, name(d.Moment), d.Count, d.Journeys)
 	}
 	if res.DuplicateCount > 0 {
 		fmt.Printf("  %d duplicated encounter(s) counted once\n", res.DuplicateCount)
 	}
+}
 
+// printPaths prints the variants and three journeys that left the design.
+func printPaths(cycle *servicecycle.Cycle, entries []servicecycle.Encounter, res servicecycle.Analysis, name func(string) string) {
+	// The paths customers took (variants), most frequent first.
+	fmt.Println("\nPaths taken (variants):")
+	for i, v := range res.Variants {
+		if i == 6 {
+			fmt.Printf("  … and %d more\n", len(res.Variants)-i)
+			break
+		}
+		var path []string
+		for _, m := range v.Moments {
+			path = append(path, name(m))
+		}
+		fmt.Printf("  %2d journeys (%3.0f%%), mean %-7v %s\n", v.Journeys, 100*v.Share, v.Throughput.Round(time.Minute), strings.Join(path, " → "))
+	}
+
+	// Three journeys that left the design, judged by an optimal alignment
+	// to the cycle: each deviation at its position in the journey.
+	fmt.Println("\nHow three journeys left the design:")
+	for _, j := range deviating(cycle, entries, 3) {
+		var path []string
+		for _, st := range j.Steps {
+			path = append(path, name(st.Moment))
+		}
+		fmt.Printf("  %s (fitness %.2f): %s\n", j.Case, j.Fitness, strings.Join(path, " → "))
+		for _, d := range j.Deviations {
+			fmt.Printf("    %-14s %-24s at position %d\n", d.Kind, name(d.Moment), d.Position)
+		}
+	}
+}
+
+// printPeople prints the drivers, the employees and correct attention.
+func printPeople(res servicecycle.Analysis) {
 	// Critical moments found from data: where a bad experience most lowers
 	// the rating at the farewell.
 	fmt.Println("\nWhere a bad experience lowers the farewell rating most:")
@@ -197,7 +240,10 @@ func main() {
 	a := res.Attention
 	fmt.Printf("\nCorrect attention in %d of %d journeys with the three ratings (customer %.2f, employee %.2f, image %.2f)\n",
 		a.Correct, a.Journeys, a.Customer, a.Employee, a.Image)
+}
 
+// printDiagrams prints the cycle as Mermaid diagrams.
+func printDiagrams(cycle *servicecycle.Cycle, res servicecycle.Analysis) {
 	fmt.Println("\nMermaid flowchart of the cycle:")
 	fmt.Println("```mermaid")
 	fmt.Print(servicecycle.Flowchart(cycle, &res))
@@ -208,4 +254,45 @@ func main() {
 	fmt.Println("```mermaid")
 	fmt.Print(servicecycle.JourneyDiagram(cycle, &res))
 	fmt.Println("```")
+}
+
+// readLog reads a log of encounters in JSON lines (or a JSON array),
+// reports each bad line, with its number, to w, and returns the others.
+func readLog(data []byte, w io.Writer) []servicecycle.Encounter {
+	log, err := servicecycle.ReadJSON(bytes.NewReader(data))
+	if err != nil {
+		fmt.Fprintln(w, err) // one line per bad line of the log
+	}
+	return log
+}
+
+// deviating returns up to n journeys that left the design, in case order,
+// each showing a kind of deviation the ones before did not.
+func deviating(cycle *servicecycle.Cycle, log []servicecycle.Encounter, n int) []servicecycle.JourneySummary {
+	g := servicecycle.NewGrouper(cycle)
+	for _, e := range log {
+		_ = g.Add(e) // ReadJSON returns valid encounters only
+	}
+	var all []servicecycle.JourneySummary
+	for s := range g.Summaries() {
+		if len(s.Deviations) > 0 {
+			all = append(all, s.Clone())
+		}
+	}
+	slices.SortFunc(all, func(a, b servicecycle.JourneySummary) int { return strings.Compare(a.Case, b.Case) })
+	var out []servicecycle.JourneySummary
+	shown := map[servicecycle.Deviation]bool{}
+	for _, s := range all {
+		fresh := false
+		for _, d := range s.Deviations {
+			fresh = fresh || !shown[d.Kind]
+		}
+		if fresh && len(out) < n {
+			out = append(out, s)
+			for _, d := range s.Deviations {
+				shown[d.Kind] = true
+			}
+		}
+	}
+	return out
 }

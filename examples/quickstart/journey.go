@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"time"
@@ -40,9 +39,9 @@ func callCycle(l report.Lang) (*servicecycle.Cycle, error) {
 }
 
 // loadEncounters reads a call log from a JSON file (an array of
-// servicecycle.Encounter: case, moment, at, rating, duration, …; moments
-// welcome, wait, handling, follow-up, farewell), or simulates the sample
-// month's 2 000 calls when path is "".
+// servicecycle.Encounter, or JSON lines: case, moment, at, rating,
+// duration, …; moments welcome, wait, handling, follow-up, farewell), or
+// simulates the sample month's 2 000 calls when path is "".
 func loadEncounters(path string) ([]servicecycle.Encounter, error) {
 	if path == "" {
 		var log []servicecycle.Encounter
@@ -59,12 +58,13 @@ func loadEncounters(path string) ([]servicecycle.Encounter, error) {
 		}
 		return log, nil
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("-encounters: %w", err)
 	}
-	var log []servicecycle.Encounter
-	if err := json.Unmarshal(data, &log); err != nil {
+	defer f.Close()
+	log, err := servicecycle.ReadJSON(f) // an array or JSON lines; every bad line reported with its number
+	if err != nil {
 		return nil, fmt.Errorf("-encounters %s: %w", path, err)
 	}
 	return log, nil

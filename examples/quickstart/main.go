@@ -56,7 +56,7 @@ func main() {
 	flag.StringVar(&o.out, "o", "servuction-report.html", "write the HTML report to this `file`")
 	flag.StringVar(&o.tickets, "tickets", "", "read tickets from this JSON `file` (an array of sla.Ticket) instead of the sample")
 	flag.StringVar(&o.survey, "survey", "", "read SERVQUAL answers from this CSV `file` (columns E1…E22, P1…P22, 1–7) instead of the sample")
-	flag.StringVar(&o.encounters, "encounters", "", "read the call log from this JSON `file` (an array of servicecycle.Encounter) instead of the sample")
+	flag.StringVar(&o.encounters, "encounters", "", "read the call log from this JSON `file` (an array of servicecycle.Encounter, or JSON lines) instead of the sample")
 	flag.StringVar(&o.md, "md", "", "also write the report as Markdown (every chart as a table) to this `file`")
 	flag.Parse()
 	l, err := report.ParseLang(*lang)

@@ -147,3 +147,23 @@ func emptyLog(t *testing.T, dir string) string {
 	}
 	return p
 }
+
+// TestRunReadsJSONLines: -encounters reads JSON lines as well as a JSON
+// array (the journey example ships JSON lines).
+func TestRunReadsJSONLines(t *testing.T) {
+	dir := t.TempDir()
+	lines := filepath.Join(dir, "calls.jsonl")
+	log := `{"case":"c1","moment":"welcome","at":"2026-03-02T09:00:00Z","rating":4}` + "\n" +
+		`{"case":"c1","moment":"handling","at":"2026-03-02T09:05:00Z","rating":5}` + "\n" +
+		`{"case":"c1","moment":"farewell","at":"2026-03-02T09:09:00Z","rating":5}` + "\n"
+	if err := os.WriteFile(lines, []byte(log), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	encounters, err := loadEncounters(lines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(encounters) != 3 {
+		t.Fatalf("read %d encounters, want 3", len(encounters))
+	}
+}
