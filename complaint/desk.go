@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/servuction/servuction/sla"
 )
 
 // DeskConfig configures a [Desk]. Only Store is required.
@@ -34,18 +35,31 @@ type DeskConfig struct {
 	// Retries is how many times an event is re-decided against the fresh case
 	// after a version conflict before [ErrConflict] is returned; 0 means 8.
 	Retries int
+	// Agreement, when set, gives every entry the desk records its SLA
+	// deadlines ([Entry].DueAt and RiskAt), which the store keeps in the
+	// case's [Summary] for the SLA filters and the due order of a [Query].
+	// Desks sharing a store should share the agreement.
+	Agreement *sla.Agreement
+	// CacheSize is how many folded cases the desk keeps in memory, so that
+	// an event costs the same on a long case as on a short one; 0 means
+	// DefaultCacheSize.
+	CacheSize int
 }
 
 // Desk applies events to cases: it folds the case from the [Store], decides
 // the event against the lifecycle and its guards ([Decide]), records the entry
 // with its outbox messages in one append, and delivers the messages. Several
 // desks, in one process or many, can share a store: optimistic concurrency
-// re-decides an event against the fresh case instead of losing an update. A
-// Desk is safe for concurrent use.
+// re-decides an event against the fresh case instead of losing an update.
+// The desk keeps the cases it folded in memory (up to CacheSize), checked
+// against the store's version on every append, and reads only what other
+// desks appended since. A Desk is safe for concurrent use.
 type Desk struct {
-	cfg DeskConfig
+	cfg  DeskConfig
+	risk map[string]riskRule
 
 	mu       sync.Mutex // guards the fields below
+	cache    map[string]*folded
 	inflight map[string]bool
 	cursor   uint64    // last trail sequence scanned for the outbox
 	pending  []Message // undelivered messages seen in the trail, in order
@@ -59,6 +73,9 @@ func NewDesk(cfg DeskConfig) (*Desk, error) {
 	}
 	if cfg.Retries < 0 {
 		errs = append(errs, fmt.Errorf("complaint: desk: retries %d is negative: %w", cfg.Retries, ErrInvalidConfig))
+	}
+	if cfg.CacheSize < 0 {
+		errs = append(errs, fmt.Errorf("complaint: desk: cache size %d is negative: %w", cfg.CacheSize, ErrInvalidConfig))
 	}
 	errs = append(errs, cfg.Policy.Validate())
 	if err := errors.Join(errs...); err != nil {
@@ -76,7 +93,10 @@ func NewDesk(cfg DeskConfig) (*Desk, error) {
 	if cfg.Retries == 0 {
 		cfg.Retries = 8
 	}
-	return &Desk{cfg: cfg, inflight: map[string]bool{}}, nil
+	if cfg.CacheSize == 0 {
+		cfg.CacheSize = DefaultCacheSize
+	}
+	return &Desk{cfg: cfg, risk: riskRules(cfg.Agreement), cache: map[string]*folded{}, inflight: map[string]bool{}}, nil
 }
 
 // Open receives a new case: ev is a [Receive] event (its Type may be left
@@ -114,68 +134,85 @@ func (d *Desk) Apply(ctx context.Context, ev Event) (Case, error) {
 			}
 		}
 	}
-	return c, nil
+	return c.clone(), nil
 }
 
-// commit decides and appends ev, re-deciding on version conflicts.
+// commit decides and appends ev, re-deciding on version conflicts. The case
+// is the desk's cached copy, read again from the store only after a
+// conflict. The returned case shares memory with the cache: callers clone
+// it before handing it out.
 func (d *Desk) commit(ctx context.Context, ev Event) (Case, []Message, error) {
 	var lastErr error
+	fresh := false
 	for attempt := 0; attempt <= d.cfg.Retries; attempt++ {
-		c, err := d.load(ctx, ev.Case, ev.Type == Receive)
+		f, err := d.current(ctx, ev.Case, ev.Type == Receive, fresh)
 		if err != nil {
 			return Case{}, nil, err
 		}
-		en, err := Decide(c, ev, d.cfg.Policy)
+		en, err := d.decide(ctx, f, ev)
 		if err != nil {
 			return Case{}, nil, err
 		}
-		if ev.Type == Merge {
-			if err := d.checkMerge(ctx, c, en.Event); err != nil {
-				return Case{}, nil, err
-			}
-		}
-		if d.cfg.Messenger != nil && ev.Type != Notified { // a delivery record never notifies
-			trial := c.clone()
-			if err := trial.apply(en); err != nil {
-				return Case{}, nil, err
-			}
-			msgs := d.cfg.Messenger(trial, en)
-			for i := range msgs {
-				msgs[i].Key = messageKey(en.Event.Case, en.Version, i)
-				msgs[i].Case = en.Event.Case
-			}
-			en.Outbox = msgs
-		}
-		sealed, err := d.cfg.Store.Append(ctx, en.Event.Case, c.Version, []Entry{en})
+		sealed, err := d.cfg.Store.Append(ctx, en.Event.Case, f.c.Version, []Entry{en})
 		if errors.Is(err, ErrConflict) {
-			lastErr = err
+			lastErr, fresh = err, true
 			continue
 		}
 		if err != nil {
 			return Case{}, nil, err
 		}
-		next := c.clone()
-		if err := next.apply(sealed[0]); err != nil {
+		if err := f.add(d, sealed[0]); err != nil {
 			return Case{}, nil, err
 		}
-		return next, sealed[0].Outbox, nil
+		d.remember(f)
+		return f.c, sealed[0].Outbox, nil
 	}
 	return Case{}, nil, lastErr
 }
 
-func (d *Desk) load(ctx context.Context, id string, mayBeNew bool) (Case, error) {
-	entries, err := d.cfg.Store.Load(ctx, id)
-	if errors.Is(err, ErrNotFound) && mayBeNew {
-		return Case{}, nil
-	}
+// decide turns ev into the entry to append to case f: the lifecycle and its
+// guards, the merge target, the SLA deadlines and the outbox.
+func (d *Desk) decide(ctx context.Context, f folded, ev Event) (Entry, error) {
+	c := f.c
+	en, err := Decide(c, ev, d.cfg.Policy)
 	if err != nil {
-		return Case{}, err
+		return Entry{}, err
 	}
-	return Fold(entries)
+	if ev.Type == Merge {
+		if err := d.checkMerge(ctx, c, en.Event); err != nil {
+			return Entry{}, err
+		}
+	}
+	if ev.Type == Notified { // a delivery record never notifies nor moves the clocks
+		return en, nil
+	}
+	if d.cfg.Agreement != nil {
+		if en.DueAt, en.RiskAt, err = d.deadlines(f.tb, en); err != nil {
+			return Entry{}, err
+		}
+	}
+	if d.cfg.Messenger != nil {
+		trial := c
+		if err := trial.apply(en); err != nil {
+			return Entry{}, err
+		}
+		msgs := d.cfg.Messenger(trial.clone(), en)
+		for i := range msgs {
+			msgs[i].Key = messageKey(en.Event.Case, en.Version, i)
+			msgs[i].Case = en.Event.Case
+		}
+		en.Outbox = msgs
+	}
+	return en, nil
+}
+
+func (d *Desk) load(ctx context.Context, id string) (Case, error) {
+	f, err := d.current(ctx, id, false, true)
+	return f.c, err
 }
 
 func (d *Desk) checkMerge(ctx context.Context, c Case, ev Event) error {
-	t, err := d.load(ctx, ev.Target, false)
+	t, err := d.load(ctx, ev.Target)
 	if err != nil {
 		return fmt.Errorf("complaint: case %s: merge into %s: %w", c.ID, ev.Target, err)
 	}
@@ -188,9 +225,10 @@ func (d *Desk) checkMerge(ctx context.Context, c Case, ev Event) error {
 	return nil
 }
 
-// Case returns the current state of case id.
+// Case returns the current state of case id: the desk's copy, with what the
+// store holds after it folded in.
 func (d *Desk) Case(ctx context.Context, id string) (Case, error) {
-	c, err := d.load(ctx, id, false)
+	c, err := d.load(ctx, id)
 	if err != nil {
 		return Case{}, err
 	}
@@ -198,12 +236,107 @@ func (d *Desk) Case(ctx context.Context, id string) (Case, error) {
 }
 
 // Cases returns every case in the store, in the order they were received.
+// With a store that is a [Querier] it reads the cases' summaries and folds
+// only the cases the desk has not cached at their current version (see
+// [DeskConfig].CacheSize); with another store it replays the whole trail.
 func (d *Desk) Cases(ctx context.Context) ([]Case, error) {
+	if _, ok := d.cfg.Store.(Querier); !ok {
+		entries, err := d.cfg.Store.Entries(ctx, 0)
+		if err != nil {
+			return nil, err
+		}
+		return Replay(entries)
+	}
+	var out []Case
+	err := d.eachCase(ctx, Query{}, func(f folded) error {
+		out = append(out, f.c.clone())
+		return nil
+	})
+	return out, err
+}
+
+// eachCase calls fn with every case matching q (its order and limit aside),
+// in receipt order, up to date with the store; the store is a [Querier].
+func (d *Desk) eachCase(ctx context.Context, q Query, fn func(folded) error) error {
+	q.Order, q.Limit, q.After = ByReceipt, MaxLimit, ""
+	for {
+		p, err := d.cfg.Store.(Querier).Query(ctx, q)
+		if err != nil {
+			return err
+		}
+		for _, s := range p.Cases {
+			f, err := d.atVersion(ctx, s.ID, s.Version)
+			if err != nil {
+				return err
+			}
+			if err := fn(f); err != nil {
+				return err
+			}
+		}
+		if p.Next == "" {
+			return nil
+		}
+		q.After = p.Next
+	}
+}
+
+// Query answers q from the store's case summaries, with the store's
+// [Querier] when it has one; with another store it folds the summaries of
+// the whole trail first.
+func (d *Desk) Query(ctx context.Context, q Query) (Page, error) {
+	if qs, ok := d.cfg.Store.(Querier); ok {
+		return qs.Query(ctx, q)
+	}
+	all, err := d.summaries(ctx)
+	if err != nil {
+		return Page{}, err
+	}
+	return q.Page(all)
+}
+
+// Count returns how many cases match q (its order, limit and cursor aside),
+// as [Desk.Query].
+func (d *Desk) Count(ctx context.Context, q Query) (int, error) {
+	if qs, ok := d.cfg.Store.(Querier); ok {
+		return qs.Count(ctx, q)
+	}
+	q.After, q.Limit = "", 0
+	if err := q.Validate(); err != nil {
+		return 0, err
+	}
+	all, err := d.summaries(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, s := range all {
+		if q.Match(s) {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// summaries folds the summary of every case of the trail.
+func (d *Desk) summaries(ctx context.Context) ([]Summary, error) {
 	entries, err := d.cfg.Store.Entries(ctx, 0)
 	if err != nil {
 		return nil, err
 	}
-	return Replay(entries)
+	index := map[string]int{}
+	var out []Summary
+	for _, e := range entries {
+		i, ok := index[e.Event.Case]
+		if !ok {
+			i = len(out)
+			index[e.Event.Case] = i
+			out = append(out, Summary{})
+		}
+		if err := out[i].Apply(e); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // Trail returns every entry of the store's trail.
@@ -314,7 +447,7 @@ func (d *Desk) deliverOne(ctx context.Context, m Message, at time.Time) (Case, b
 		d.mu.Unlock()
 	}()
 	// Skip a message that another desk delivered meanwhile.
-	cur, err := d.load(ctx, m.Case, false)
+	cur, err := d.load(ctx, m.Case)
 	if err != nil || !hasKey(cur.Outbox, m.Key) {
 		return Case{}, false
 	}

@@ -478,3 +478,118 @@ func TestChecklistAndCostRecordedOnCase(t *testing.T) {
 	_, err = d.Apply(ctx, Event{Type: RecordChecklist, Case: "P-1", At: at(23), Actor: "ana", Checklist: &Checklist{Protocol: DenyingRequest}})
 	require.ErrorIs(t, err, ErrInvalidValue)
 }
+
+// plainStore hides every optional interface of the store it wraps.
+type plainStore struct{ Store }
+
+// countingStore counts the reads a desk makes of a memory store.
+type countingStore struct {
+	*MemStore
+	mu                    sync.Mutex
+	loads, tails, entries int
+	tailEntries           int
+}
+
+func (s *countingStore) Load(ctx context.Context, id string) ([]Entry, error) {
+	s.mu.Lock()
+	s.loads++
+	s.mu.Unlock()
+	return s.MemStore.Load(ctx, id)
+}
+
+func (s *countingStore) LoadAfter(ctx context.Context, id string, v uint64) ([]Entry, error) {
+	got, err := s.MemStore.LoadAfter(ctx, id, v)
+	s.mu.Lock()
+	s.tails++
+	s.tailEntries += len(got)
+	s.mu.Unlock()
+	return got, err
+}
+
+func (s *countingStore) Entries(ctx context.Context, after uint64) ([]Entry, error) {
+	s.mu.Lock()
+	s.entries++
+	s.mu.Unlock()
+	return s.MemStore.Entries(ctx, after)
+}
+
+// TestDeskCasesDoesNotRebuild: Cases reads the summaries and folds only the
+// cases it has not cached at their current version; what another desk
+// appended is read as a tail, not replayed.
+func TestDeskCasesDoesNotRebuild(t *testing.T) {
+	ctx := context.Background()
+	store := &countingStore{MemStore: NewMemStore()}
+	d, _ := newDesk(t, store, nil)
+	for i := range 5 {
+		for _, ev := range seedsFlow(fmt.Sprint("K-", i))[:4] {
+			_, err := d.Apply(ctx, ev)
+			require.NoError(t, err)
+		}
+	}
+	require.Zero(t, store.loads, "new cases are not read back")
+	first, err := d.Cases(ctx)
+	require.NoError(t, err)
+	require.Len(t, first, 5)
+	again, err := d.Cases(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, first, again)
+	assert.Zero(t, store.loads+store.tails+store.entries, "every case was cached at its version")
+	// Another desk moves case K-2 on: this desk reads its one new entry.
+	other, _ := newDesk(t, store, nil)
+	_, err = other.Apply(ctx, Event{Type: Note, Case: "K-2", At: at(10), Actor: "eva", Note: "n"})
+	require.NoError(t, err)
+	loads := store.loads
+	cases, err := d.Cases(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, loads, store.loads, "no case loaded whole")
+	assert.Equal(t, 1, store.tailEntries)
+	assert.Equal(t, uint64(5), cases[2].Version)
+	replayed, err := Replay(store.ledger.Entries(0))
+	require.NoError(t, err)
+	assert.Equal(t, replayed, cases, "the same cases as a replay")
+	// A desk with a small cache folds the cases it dropped again, correctly.
+	small, err := NewDesk(DeskConfig{Store: store, CacheSize: 2})
+	require.NoError(t, err)
+	got, err := small.Cases(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, replayed, got)
+	assert.LessOrEqual(t, len(small.cache), 2)
+}
+
+// TestDeskQueryWithoutQuerier: a store without queries answers the same
+// through the desk, from a fold of the trail.
+func TestDeskQueryWithoutQuerier(t *testing.T) {
+	ctx := context.Background()
+	mem := NewMemStore()
+	d, _ := newDesk(t, mem, nil)
+	for i := range 6 {
+		flow := seedsFlow(fmt.Sprint("K-", i))
+		for _, ev := range flow[:1+i] {
+			_, err := d.Apply(ctx, ev)
+			require.NoError(t, err)
+		}
+	}
+	plain, _ := newDesk(t, plainStore{mem}, nil)
+	for _, q := range []Query{{}, {States: []State{InProgress, Assigned}}, {Tiers: []Tier{NetworkMember}}, {Pending: true}, {Limit: 2}} {
+		want, err := d.Query(ctx, q)
+		require.NoError(t, err)
+		got, err := plain.Query(ctx, q)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, "%+v", q)
+		wn, err := d.Count(ctx, q)
+		require.NoError(t, err)
+		gn, err := plain.Count(ctx, q)
+		require.NoError(t, err)
+		assert.Equal(t, wn, gn)
+	}
+	n, err := plain.Count(ctx, Query{States: []State{Assigned}})
+	require.NoError(t, err)
+	assert.Equal(t, 2, n, "K-2 (assigned to ana) and K-4 (escalated to luis)")
+	_, err = plain.Count(ctx, Query{Limit: -1, States: []State{99}})
+	require.ErrorIs(t, err, ErrInvalidQuery)
+	_, err = plain.Query(ctx, Query{Limit: -1})
+	require.ErrorIs(t, err, ErrInvalidQuery)
+	cases, err := plain.Cases(ctx)
+	require.NoError(t, err)
+	assert.Len(t, cases, 6)
+}
