@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"sync"
 	"time"
 
@@ -57,6 +58,8 @@ type DeskConfig struct {
 type Desk struct {
 	cfg  DeskConfig
 	risk map[string]riskRule
+
+	stripes [stripes]sync.Mutex // one commit at a time per case
 
 	mu       sync.Mutex // guards the fields below
 	cache    map[string]*folded
@@ -115,21 +118,24 @@ func (d *Desk) Open(ctx context.Context, ev Event) (Case, error) {
 }
 
 // Apply applies one event to its case and returns the case after it. A
-// rejected event changes nothing. Messages the entry produces are recorded
-// with it and delivered at once when the desk has a notifier, the delivery
-// recorded at the event's instant; a failed delivery leaves them in the
-// outbox for [Desk.Deliver], which records deliveries at the clock's time.
+// rejected event changes nothing. An event with a zero At is stamped by the
+// desk's clock, never before the case's last event; one with an instant is
+// recorded at it, and refused ([ErrInvalidEvent]) if the case has a later
+// event, however recently that was recorded. When another desk appended to
+// the case meanwhile (a version conflict), the event is decided again
+// against the case as it now is: re-stamped, its guards checked again, up
+// to [DeskConfig].Retries times, so only a real refusal reaches the caller.
+// Messages the entry produces are recorded with it and delivered at once
+// when the desk has a notifier, the delivery recorded at the event's
+// instant; a failed delivery leaves them in the outbox for [Desk.Deliver].
 func (d *Desk) Apply(ctx context.Context, ev Event) (Case, error) {
-	if ev.At.IsZero() {
-		ev.At = d.cfg.Clock()
-	}
-	c, msgs, err := d.commit(ctx, ev)
+	c, msgs, err := d.commit(ctx, ev, ev.At.IsZero())
 	if err != nil {
 		return Case{}, err
 	}
 	if d.cfg.Notifier != nil && len(msgs) > 0 {
 		for _, m := range msgs {
-			if next, ok := d.deliverOne(ctx, m, ev.At); ok && next.Version > c.Version {
+			if next, ok := d.deliverOne(ctx, m, c.UpdatedAt); ok && next.Version > c.Version {
 				c = next
 			}
 		}
@@ -137,17 +143,31 @@ func (d *Desk) Apply(ctx context.Context, ev Event) (Case, error) {
 	return c.clone(), nil
 }
 
-// commit decides and appends ev, re-deciding on version conflicts. The case
-// is the desk's cached copy, read again from the store only after a
-// conflict. The returned case shares memory with the cache: callers clone
-// it before handing it out.
-func (d *Desk) commit(ctx context.Context, ev Event) (Case, []Message, error) {
+// commit decides and appends ev, deciding again on version conflicts. The
+// case is the desk's cached copy, read again from the store only after a
+// conflict; goroutines of one desk take turns on a case, so a desk only
+// conflicts with other desks. With stamp set, ev's instant is the clock's,
+// never before the case's last event, taken again on every attempt. The
+// returned case shares memory with the cache: callers clone it before
+// handing it out.
+func (d *Desk) commit(ctx context.Context, ev Event, stamp bool) (Case, []Message, error) {
+	lock := &d.stripes[stripe(ev.Case)]
+	lock.Lock()
+	defer lock.Unlock()
 	var lastErr error
 	fresh := false
 	for attempt := 0; attempt <= d.cfg.Retries; attempt++ {
+		if attempt > 1 {
+			if err := backoff(ctx, attempt); err != nil {
+				return Case{}, nil, err
+			}
+		}
 		f, err := d.current(ctx, ev.Case, ev.Type == Receive, fresh)
 		if err != nil {
 			return Case{}, nil, err
+		}
+		if stamp {
+			ev.At = later(d.cfg.Clock(), f.c.UpdatedAt)
 		}
 		en, err := d.decide(ctx, f, ev)
 		if err != nil {
@@ -168,6 +188,41 @@ func (d *Desk) commit(ctx context.Context, ev Event) (Case, []Message, error) {
 		return f.c, sealed[0].Outbox, nil
 	}
 	return Case{}, nil, lastErr
+}
+
+// later returns the later of a and b.
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// stripes is the number of locks a desk spreads its cases over.
+const stripes = 256
+
+// stripe returns the lock stripe of a case id (FNV-1a).
+func stripe(id string) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(id); i++ {
+		h ^= uint32(id[i])
+		h *= 16777619
+	}
+	return int(h % stripes)
+}
+
+// backoff waits a random time, up to 0.1 ms × 2^(attempt−2) and at most
+// 20 ms, before another attempt, so desks that keep conflicting spread out.
+func backoff(ctx context.Context, attempt int) error {
+	limit := min(100*time.Microsecond<<(attempt-2), 20*time.Millisecond)
+	t := time.NewTimer(time.Duration(rand.Int64N(int64(limit)) + 1))
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 // decide turns ev into the entry to append to case f: the lifecycle and its
@@ -362,9 +417,6 @@ func (d *Desk) VerifyTrail(ctx context.Context, anchor Head) error {
 // merged or withdrawn) fails with [ErrIllegalTransition].
 func (d *Desk) Dispute(ctx context.Context, ev Event) (Case, error) {
 	ev.Type = Dispute
-	if ev.At.IsZero() {
-		ev.At = d.cfg.Clock()
-	}
 	c, err := d.Apply(ctx, ev)
 	if err == nil || !errors.Is(err, ErrGuard) {
 		return c, err
@@ -457,7 +509,7 @@ func (d *Desk) deliverOne(ctx context.Context, m Message, at time.Time) (Case, b
 	if at.Before(cur.UpdatedAt) {
 		at = cur.UpdatedAt
 	}
-	c, _, err := d.commit(ctx, Event{Type: Notified, Case: m.Case, At: at, Actor: d.cfg.Actor, Key: m.Key})
+	c, _, err := d.commit(ctx, Event{Type: Notified, Case: m.Case, At: at, Actor: d.cfg.Actor, Key: m.Key}, false)
 	if err != nil {
 		// Delivered but not recorded: it stays pending and will be delivered
 		// again with the same key (at least once).

@@ -593,3 +593,109 @@ func TestDeskQueryWithoutQuerier(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, cases, 6)
 }
+
+// tickingClock returns a clock shared by several desks that moves forward
+// one millisecond on every reading, as a wall clock read by concurrent
+// goroutines does.
+func tickingClock(start time.Time) func() time.Time {
+	var mu sync.Mutex
+	now := start
+	return func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		now = now.Add(time.Millisecond)
+		return now
+	}
+}
+
+// TestConcurrentDesksEveryEventAccepted is defect 2 of issue 12: Apply
+// stamped an event's time once, before its retry loop, so after a conflict
+// it retried with a time now before the case's last event and failed with
+// ErrInvalidEvent (45 of 300 events refused with 4 desks × 12 goroutines).
+// Every event must be accepted without the caller retrying.
+func TestConcurrentDesksEveryEventAccepted(t *testing.T) {
+	ctx := context.Background()
+	store := NewMemStore()
+	clock := tickingClock(t0)
+	const desks, goroutines, each = 4, 12, 6
+	var ds []*Desk
+	for range desks {
+		d, err := NewDesk(DeskConfig{Store: store, Clock: clock})
+		require.NoError(t, err)
+		ds = append(ds, d)
+	}
+	_, err := ds[0].Apply(ctx, Event{Type: Receive, Case: "K-1", Actor: "ana", Intake: claimIntake()})
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var refused []error
+	for g := range desks * goroutines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d := ds[g%desks]
+			for i := range each {
+				_, err := d.Apply(ctx, Event{Type: Note, Case: "K-1", Actor: fmt.Sprintf("agent-%d", g), Note: fmt.Sprint(i)})
+				if err != nil {
+					mu.Lock()
+					refused = append(refused, err)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	require.Empty(t, refused, "%d of %d events refused; first: %v", len(refused), desks*goroutines*each, firstErr(refused))
+	c, err := ds[1].Case(ctx, "K-1")
+	require.NoError(t, err)
+	assert.Equal(t, uint64(1+desks*goroutines*each), c.Version)
+	trail, err := store.Entries(ctx, 0)
+	require.NoError(t, err)
+	require.NoError(t, Verify(trail, Head{}))
+	for i := 1; i < len(trail); i++ {
+		assert.False(t, trail[i].Event.At.Before(trail[i-1].Event.At), "entry %d is earlier than the one before", i+1)
+	}
+}
+
+func firstErr(errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs[0]
+}
+
+// TestRetryDecidesAgainstTheFreshCase: after a conflict the event is decided
+// again against the case as another desk left it: a guard that now fails
+// reaches the caller, an explicit instant now before the case's last event
+// is refused (never moved), and a desk-stamped one is stamped at the case's
+// last event when the clock lags behind it.
+func TestRetryDecidesAgainstTheFreshCase(t *testing.T) {
+	ctx := context.Background()
+	store := NewMemStore()
+	a, err := NewDesk(DeskConfig{Store: store, Clock: func() time.Time { return at(100) }})
+	require.NoError(t, err)
+	b, err := NewDesk(DeskConfig{Store: store})
+	require.NoError(t, err)
+	for _, ev := range seedsFlow("R-1")[:6] { // escalated to the network member, started
+		_, err := a.Apply(ctx, ev)
+		require.NoError(t, err)
+	}
+	// b escalates to the specialist; a still holds the case at tier 2.
+	_, err = b.Apply(ctx, Event{Type: Escalate, Case: "R-1", At: at(61), Actor: "luis", Reason: "r", Note: "n"})
+	require.NoError(t, err)
+	_, err = a.Apply(ctx, Event{Type: Escalate, Case: "R-1", At: at(62), Actor: "luis", Reason: "r", Note: "n"})
+	require.ErrorIs(t, err, ErrGuard)
+	assert.Contains(t, err.Error(), "no tier above specialist")
+
+	// b notes at minute 200; a's explicit minute 150 is refused as is.
+	_, err = b.Apply(ctx, Event{Type: Note, Case: "R-1", At: at(200), Actor: "eva", Note: "x"})
+	require.NoError(t, err)
+	_, err = a.Apply(ctx, Event{Type: Note, Case: "R-1", At: at(150), Actor: "ana", Note: "y"})
+	require.ErrorIs(t, err, ErrInvalidEvent)
+	assert.Contains(t, err.Error(), "before the case's last event")
+	// a's clock reads minute 100, behind the case: stamped at minute 200.
+	c, err := a.Apply(ctx, Event{Type: Note, Case: "R-1", Actor: "ana", Note: "z"})
+	require.NoError(t, err)
+	assert.Equal(t, at(200).UTC(), c.UpdatedAt)
+	assert.Equal(t, uint64(9), c.Version)
+}
