@@ -36,6 +36,10 @@ type DeskConfig struct {
 	// Retries is how many times an event is re-decided against the fresh case
 	// after a version conflict before [ErrConflict] is returned; 0 means 8.
 	Retries int
+	// ClaimTTL is how long a desk holds a message it delivers when the
+	// store is a [Claimer]: other desks do not send it meanwhile, and the
+	// notifier's context ends with it. 0 means DefaultClaimTTL.
+	ClaimTTL time.Duration
 	// Agreement, when set, gives every entry the desk records its SLA
 	// deadlines ([Entry].DueAt and RiskAt), which the store keeps in the
 	// case's [Summary] for the SLA filters and the due order of a [Query].
@@ -56,8 +60,9 @@ type DeskConfig struct {
 // against the store's version on every append, and reads only what other
 // desks appended since. A Desk is safe for concurrent use.
 type Desk struct {
-	cfg  DeskConfig
-	risk map[string]riskRule
+	cfg   DeskConfig
+	owner string // this desk's name in delivery claims
+	risk  map[string]riskRule
 
 	stripes [stripes]sync.Mutex // one commit at a time per case
 
@@ -76,6 +81,9 @@ func NewDesk(cfg DeskConfig) (*Desk, error) {
 	}
 	if cfg.Retries < 0 {
 		errs = append(errs, fmt.Errorf("complaint: desk: retries %d is negative: %w", cfg.Retries, ErrInvalidConfig))
+	}
+	if cfg.ClaimTTL < 0 {
+		errs = append(errs, fmt.Errorf("complaint: desk: claim TTL %s is negative: %w", cfg.ClaimTTL, ErrInvalidConfig))
 	}
 	if cfg.CacheSize < 0 {
 		errs = append(errs, fmt.Errorf("complaint: desk: cache size %d is negative: %w", cfg.CacheSize, ErrInvalidConfig))
@@ -99,7 +107,11 @@ func NewDesk(cfg DeskConfig) (*Desk, error) {
 	if cfg.CacheSize == 0 {
 		cfg.CacheSize = DefaultCacheSize
 	}
-	return &Desk{cfg: cfg, risk: riskRules(cfg.Agreement), cache: map[string]*folded{}, inflight: map[string]bool{}}, nil
+	if cfg.ClaimTTL == 0 {
+		cfg.ClaimTTL = DefaultClaimTTL
+	}
+	return &Desk{cfg: cfg, owner: uuid.NewString(), risk: riskRules(cfg.Agreement), cache: map[string]*folded{},
+		inflight: map[string]bool{}}, nil
 }
 
 // Open receives a new case: ev is a [Receive] event (its Type may be left
@@ -129,13 +141,17 @@ func (d *Desk) Open(ctx context.Context, ev Event) (Case, error) {
 // when the desk has a notifier, the delivery recorded at the event's
 // instant; a failed delivery leaves them in the outbox for [Desk.Deliver].
 func (d *Desk) Apply(ctx context.Context, ev Event) (Case, error) {
-	c, msgs, err := d.commit(ctx, ev, ev.At.IsZero())
+	stamp := stampAsIs
+	if ev.At.IsZero() {
+		stamp = stampClock
+	}
+	c, msgs, err := d.commit(ctx, ev, stamp)
 	if err != nil {
 		return Case{}, err
 	}
 	if d.cfg.Notifier != nil && len(msgs) > 0 {
 		for _, m := range msgs {
-			if next, ok := d.deliverOne(ctx, m, c.UpdatedAt); ok && next.Version > c.Version {
+			if next, got := d.deliverOne(ctx, m, c.UpdatedAt); got == sent && next.Version > c.Version {
 				c = next
 			}
 		}
@@ -146,11 +162,10 @@ func (d *Desk) Apply(ctx context.Context, ev Event) (Case, error) {
 // commit decides and appends ev, deciding again on version conflicts. The
 // case is the desk's cached copy, read again from the store only after a
 // conflict; goroutines of one desk take turns on a case, so a desk only
-// conflicts with other desks. With stamp set, ev's instant is the clock's,
-// never before the case's last event, taken again on every attempt. The
-// returned case shares memory with the cache: callers clone it before
-// handing it out.
-func (d *Desk) commit(ctx context.Context, ev Event, stamp bool) (Case, []Message, error) {
+// conflicts with other desks. stamp says how ev's instant is taken on
+// every attempt. The returned case shares memory with the cache: callers
+// clone it before handing it out.
+func (d *Desk) commit(ctx context.Context, ev Event, stamp stamping) (Case, []Message, error) {
 	lock := &d.stripes[stripe(ev.Case)]
 	lock.Lock()
 	defer lock.Unlock()
@@ -166,8 +181,11 @@ func (d *Desk) commit(ctx context.Context, ev Event, stamp bool) (Case, []Messag
 		if err != nil {
 			return Case{}, nil, err
 		}
-		if stamp {
+		switch stamp {
+		case stampClock:
 			ev.At = later(d.cfg.Clock(), f.c.UpdatedAt)
+		case stampAtLeast:
+			ev.At = later(ev.At, f.c.UpdatedAt)
 		}
 		en, err := d.decide(ctx, f, ev)
 		if err != nil {
@@ -189,6 +207,15 @@ func (d *Desk) commit(ctx context.Context, ev Event, stamp bool) (Case, []Messag
 	}
 	return Case{}, nil, lastErr
 }
+
+// stamping is how commit sets an event's instant on each attempt.
+type stamping uint8
+
+const (
+	stampAsIs    stamping = iota // the caller's instant
+	stampClock                   // the clock's, never before the case's last event
+	stampAtLeast                 // the event's, or the case's last event if later
+)
 
 // later returns the later of a and b.
 func later(a, b time.Time) time.Time {
@@ -428,101 +455,4 @@ func (d *Desk) Dispute(ctx context.Context, ev Event) (Case, error) {
 	in := orig.Intake
 	in.FollowUpOf = orig.ID
 	return d.Open(ctx, Event{At: ev.At, Actor: ev.Actor, Tier: ev.Tier, Intake: &in})
-}
-
-// Deliver retries every undelivered message of the trail, in order, and
-// records each delivery as a [Notified] event. It returns how many messages
-// were delivered, and the errors of the deliveries that failed (they stay
-// pending). A desk without a notifier delivers nothing.
-func (d *Desk) Deliver(ctx context.Context) (int, error) {
-	if d.cfg.Notifier == nil {
-		return 0, nil
-	}
-	pending, err := d.scan(ctx)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	var errs []error
-	for _, m := range pending {
-		if _, ok := d.deliverOne(ctx, m, d.cfg.Clock()); ok {
-			n++
-		} else if e := ctx.Err(); e != nil {
-			return n, e
-		} else {
-			errs = append(errs, fmt.Errorf("complaint: message %s not delivered", m.Key))
-		}
-	}
-	return n, errors.Join(errs...)
-}
-
-// Pending returns the messages of the trail not delivered yet, in order.
-func (d *Desk) Pending(ctx context.Context) ([]Message, error) { return d.scan(ctx) }
-
-// scan reads the trail after the cursor and returns the pending messages.
-func (d *Desk) scan(ctx context.Context) ([]Message, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	entries, err := d.cfg.Store.Entries(ctx, d.cursor)
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range entries {
-		d.pending = append(d.pending, e.Outbox...)
-		if e.Event.Type == Notified {
-			for i, m := range d.pending {
-				if m.Key == e.Event.Key {
-					d.pending = append(d.pending[:i], d.pending[i+1:]...)
-					break
-				}
-			}
-		}
-		d.cursor = e.Seq
-	}
-	return append([]Message(nil), d.pending...), nil
-}
-
-// deliverOne delivers m unless another goroutine of this desk is delivering
-// it, and records the delivery at at (or at the case's last event, if later).
-// It reports whether m was delivered.
-func (d *Desk) deliverOne(ctx context.Context, m Message, at time.Time) (Case, bool) {
-	d.mu.Lock()
-	if d.inflight[m.Key] {
-		d.mu.Unlock()
-		return Case{}, false
-	}
-	d.inflight[m.Key] = true
-	d.mu.Unlock()
-	defer func() {
-		d.mu.Lock()
-		delete(d.inflight, m.Key)
-		d.mu.Unlock()
-	}()
-	// Skip a message that another desk delivered meanwhile.
-	cur, err := d.load(ctx, m.Case)
-	if err != nil || !hasKey(cur.Outbox, m.Key) {
-		return Case{}, false
-	}
-	if err := d.cfg.Notifier.Notify(ctx, m); err != nil {
-		return Case{}, false
-	}
-	if at.Before(cur.UpdatedAt) {
-		at = cur.UpdatedAt
-	}
-	c, _, err := d.commit(ctx, Event{Type: Notified, Case: m.Case, At: at, Actor: d.cfg.Actor, Key: m.Key}, false)
-	if err != nil {
-		// Delivered but not recorded: it stays pending and will be delivered
-		// again with the same key (at least once).
-		return Case{}, true
-	}
-	return c, true
-}
-
-func hasKey(ms []Message, key string) bool {
-	for _, m := range ms {
-		if m.Key == key {
-			return true
-		}
-	}
-	return false
 }

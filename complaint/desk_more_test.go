@@ -144,8 +144,8 @@ func TestDeskStoreErrors(t *testing.T) {
 		{"trail", "entries", func() error { _, err := d.Trail(ctx); return err }},
 		{"head", "head", func() error { _, err := d.Head(ctx); return err }},
 		{"verify", "entries", func() error { return d.VerifyTrail(ctx, Head{}) }},
-		{"pending", "entries", func() error { _, err := d.Pending(ctx); return err }},
-		{"deliver", "entries", func() error { _, err := d.Deliver(ctx); return err }},
+		{"pending", "query", func() error { _, err := d.Pending(ctx); return err }},
+		{"deliver", "query", func() error { _, err := d.Deliver(ctx); return err }},
 		{"dispute", "load", func() error { _, err := fresh.Dispute(ctx, Event{Case: "E", At: at(9), Actor: "ana"}); return err }},
 		{"merge target", "load", func() error {
 			_, err := d.Apply(ctx, Event{Type: Merge, Case: "E", At: at(9), Actor: "ana", Target: "F"})

@@ -343,9 +343,11 @@ func TestFlakyNotifier(t *testing.T) {
 }
 
 func TestNewDeskRejectsBadConfig(t *testing.T) {
-	_, err := NewDesk(DeskConfig{Retries: -1, Policy: Policy{ReopenWindow: -time.Hour, MaxCallbackAttempts: -1}})
+	_, err := NewDesk(DeskConfig{Retries: -1, Policy: Policy{ReopenWindow: -time.Hour, MaxCallbackAttempts: -1},
+		ClaimTTL: -time.Second, CacheSize: -2})
 	require.ErrorIs(t, err, ErrInvalidConfig)
-	for _, s := range []string{"store is missing", "retries -1", "reopen window -1h0m0s", "max callback attempts -1"} {
+	for _, s := range []string{"store is missing", "retries -1", "reopen window -1h0m0s", "max callback attempts -1",
+		"claim TTL -1s", "cache size -2"} {
 		assert.Contains(t, err.Error(), s)
 	}
 }

@@ -79,8 +79,12 @@
 // [Desk.Watch] do not rebuild every case on each call.
 // Notifications are recorded in the outbox of the entry that caused them, so a
 // failing notifier loses neither the transition nor the message: delivery is
-// retried by [Desk.Deliver], at least once, under a stable idempotency key, and
-// each delivery is itself recorded ([Notified]).
+// retried by [Desk.Deliver] under a stable idempotency key, and each delivery
+// is itself recorded ([Notified]). With a store that is a [Claimer] (the
+// package's stores are) a desk claims a message before sending it, so desks
+// sharing the store send it once; it is sent again only after a failure
+// (a failed send, or a desk that stopped before recording it, whose claim
+// expires).
 //
 // # SLA clocks
 //

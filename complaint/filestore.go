@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 )
 
 // FileOptions configures [OpenFileStore].
@@ -156,6 +157,17 @@ func (s *FileStore) Load(ctx context.Context, caseID string) ([]Entry, error) {
 // LoadAfter implements [CaseLoader].
 func (s *FileStore) LoadAfter(ctx context.Context, caseID string, version uint64) ([]Entry, error) {
 	return s.mem.LoadAfter(ctx, caseID, version)
+}
+
+// Claim implements [Claimer]. Claims are kept in memory: the file store
+// belongs to one process (see [OpenFileStore]), whose desks share them.
+func (s *FileStore) Claim(ctx context.Context, key, owner string, now, until time.Time) (bool, error) {
+	return s.mem.Claim(ctx, key, owner, now, until)
+}
+
+// Release implements [Claimer].
+func (s *FileStore) Release(ctx context.Context, key, owner string) error {
+	return s.mem.Release(ctx, key, owner)
 }
 
 // Query implements [Querier].

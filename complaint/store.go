@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"time"
 )
 
 // Store keeps the trail entries of every case (the customer system, tele
@@ -54,13 +55,21 @@ func checkAppend(caseID string, expected uint64, entries []Entry) error {
 }
 
 // MemStore is a [Store] in memory, holding a [Ledger] and a [Summary] per
-// case; it is also a [Querier] and a [CaseLoader]. The zero value is an
-// empty store ready to use; it is safe for concurrent use.
+// case; it is also a [Querier], a [CaseLoader] and a [Claimer] (whose
+// claims last as long as the store). The zero value is an empty store ready
+// to use; it is safe for concurrent use.
 type MemStore struct {
 	mu     sync.RWMutex
 	ledger Ledger
 	cases  map[string]*memCase
 	order  []*memCase // by FirstSeq: the order of receipt
+	claims map[string]claim
+}
+
+// claim is a message's lease.
+type claim struct {
+	owner string
+	until time.Time
 }
 
 // memCase is a case's record: the sequence numbers of its entries (seqs[i]
@@ -148,8 +157,44 @@ func (s *MemStore) record(rec *memCase, sealed []Entry, sum Summary) {
 	}
 	for _, e := range sealed {
 		rec.seqs = append(rec.seqs, e.Seq)
+		if e.Event.Type == Notified && s.claims != nil {
+			delete(s.claims, e.Event.Key)
+		}
 	}
 	rec.sum = sum
+}
+
+// Claim implements [Claimer].
+func (s *MemStore) Claim(ctx context.Context, key, owner string, now, until time.Time) (bool, error) {
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	if key == "" || owner == "" {
+		return false, fmt.Errorf("complaint: claim: key %q and owner %q are both required: %w", key, owner, ErrInvalidEvent)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c, ok := s.claims[key]; ok && c.owner != owner && c.until.After(now) {
+		return false, nil
+	}
+	if s.claims == nil {
+		s.claims = map[string]claim{}
+	}
+	s.claims[key] = claim{owner, until}
+	return true, nil
+}
+
+// Release implements [Claimer].
+func (s *MemStore) Release(ctx context.Context, key, owner string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c, ok := s.claims[key]; ok && c.owner == owner {
+		delete(s.claims, key)
+	}
+	return nil
 }
 
 // Load implements [Store].
