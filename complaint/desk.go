@@ -442,8 +442,11 @@ func (d *Desk) Trail(ctx context.Context) ([]Entry, error) { return d.cfg.Store.
 func (d *Desk) Head(ctx context.Context) (Head, error) { return d.cfg.Store.Head(ctx) }
 
 // VerifyTrail verifies the store's whole trail against anchor (zero for
-// none), as [Verify].
+// none), as [Verify], with the store's own [Verifier] when it has one.
 func (d *Desk) VerifyTrail(ctx context.Context, anchor Head) error {
+	if v, ok := d.cfg.Store.(Verifier); ok {
+		return v.Verify(ctx, anchor)
+	}
 	entries, err := d.cfg.Store.Entries(ctx, 0)
 	if err != nil {
 		return err

@@ -59,8 +59,10 @@
 // A [Desk] applies events to cases with an injected clock, [Store] and
 // [Notifier]. Stores give optimistic concurrency ([ErrConflict] on a stale
 // version, nothing written); [MemStore] keeps the trail in memory and
-// [FileStore] in an append-only file, one synced line per entry, that recovers
-// from a torn last line and replays every case when opened. Package
+// [FileStore] in an append-only file, one synced line per append (a batch is
+// all or none on disk), locked against a second store in any process
+// ([ErrLocked]), that recovers from a torn last line and opens from a
+// snapshot of its index instead of replaying every case. Package
 // complaint/storetest checks any other store against the same contract.
 //
 // # Queries

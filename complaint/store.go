@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"sync"
 	"time"
 )
@@ -34,6 +33,14 @@ type Store interface {
 	Head(ctx context.Context) (Head, error)
 }
 
+// Verifier is implemented by stores that verify their whole trail where it
+// is kept, streaming it rather than handing every entry to [Verify]: the
+// chain entry by entry, and a non-zero anchor. [Desk.VerifyTrail] uses it.
+// [FileStore] implements it.
+type Verifier interface {
+	Verify(ctx context.Context, anchor Head) error
+}
+
 // checkAppend checks what every store checks before writing: entries for
 // caseID with consecutive versions after expected.
 func checkAppend(caseID string, expected uint64, entries []Entry) error {
@@ -61,22 +68,7 @@ func checkAppend(caseID string, expected uint64, entries []Entry) error {
 type MemStore struct {
 	mu     sync.RWMutex
 	ledger Ledger
-	cases  map[string]*memCase
-	order  []*memCase // by FirstSeq: the order of receipt
-	claims map[string]claim
-}
-
-// claim is a message's lease.
-type claim struct {
-	owner string
-	until time.Time
-}
-
-// memCase is a case's record: the sequence numbers of its entries (seqs[i]
-// holds version i+1) and its summary.
-type memCase struct {
-	seqs []uint64
-	sum  Summary
+	idx    caseIndex
 }
 
 // NewMemStore returns an empty in-memory store.
@@ -92,21 +84,9 @@ func (s *MemStore) Append(ctx context.Context, caseID string, expected uint64, e
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.append(caseID, expected, entries, nil)
-}
-
-// append seals entries after the head, checks that they continue the case,
-// lets write persist them (with their canonical lines, when write is not
-// nil) and records them; the caller holds the write lock. Nothing is
-// recorded if any step fails.
-func (s *MemStore) append(caseID string, expected uint64, entries []Entry, write func(lines []byte) error) ([]Entry, error) {
-	rec := s.cases[caseID]
-	var sum Summary
-	if rec != nil {
-		sum = rec.sum
-	}
-	if sum.Version != expected {
-		return nil, fmt.Errorf("complaint: case %s: version %d, but the store has %d: %w", caseID, expected, sum.Version, ErrConflict)
+	rec, sum, err := s.idx.next(caseID, expected)
+	if err != nil {
+		return nil, err
 	}
 	var one [4]Entry
 	sealed := one[:0]
@@ -114,15 +94,8 @@ func (s *MemStore) append(caseID string, expected uint64, entries []Entry, write
 		sealed = make([]Entry, 0, len(entries))
 	}
 	head := s.ledger.head()
-	var lines []byte
 	for _, e := range entries {
-		var err error
-		if write != nil {
-			lines, e, err = AppendSealed(lines, head, e)
-			lines = append(lines, '\n')
-		} else {
-			e, err = Seal(head, e)
-		}
+		e, err := Seal(head, e)
 		if err != nil {
 			return nil, err
 		}
@@ -132,36 +105,11 @@ func (s *MemStore) append(caseID string, expected uint64, entries []Entry, write
 		sealed = append(sealed, e)
 		head = Head{e.Seq, e.Hash}
 	}
-	if write != nil {
-		if err := write(lines); err != nil {
-			return nil, err
-		}
-	}
 	s.ledger.mu.Lock()
 	out := s.ledger.push(sealed...)
 	s.ledger.mu.Unlock()
-	s.record(rec, sealed, sum)
+	s.idx.record(rec, sealed, sum)
 	return out, nil
-}
-
-// record adds sealed entries of one case to its record; the caller holds
-// the write lock.
-func (s *MemStore) record(rec *memCase, sealed []Entry, sum Summary) {
-	if rec == nil {
-		if s.cases == nil {
-			s.cases = make(map[string]*memCase)
-		}
-		rec = &memCase{seqs: make([]uint64, 0, 8)}
-		s.cases[sum.ID] = rec
-		s.order = append(s.order, rec)
-	}
-	for _, e := range sealed {
-		rec.seqs = append(rec.seqs, e.Seq)
-		if e.Event.Type == Notified && s.claims != nil {
-			delete(s.claims, e.Event.Key)
-		}
-	}
-	rec.sum = sum
 }
 
 // Claim implements [Claimer].
@@ -169,19 +117,9 @@ func (s *MemStore) Claim(ctx context.Context, key, owner string, now, until time
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
-	if key == "" || owner == "" {
-		return false, fmt.Errorf("complaint: claim: key %q and owner %q are both required: %w", key, owner, ErrInvalidEvent)
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if c, ok := s.claims[key]; ok && c.owner != owner && c.until.After(now) {
-		return false, nil
-	}
-	if s.claims == nil {
-		s.claims = map[string]claim{}
-	}
-	s.claims[key] = claim{owner, until}
-	return true, nil
+	return s.idx.claim(key, owner, now, until)
 }
 
 // Release implements [Claimer].
@@ -191,9 +129,7 @@ func (s *MemStore) Release(ctx context.Context, key, owner string) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if c, ok := s.claims[key]; ok && c.owner == owner {
-		delete(s.claims, key)
-	}
+	s.idx.release(key, owner)
 	return nil
 }
 
@@ -209,14 +145,10 @@ func (s *MemStore) LoadAfter(ctx context.Context, caseID string, version uint64)
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	rec := s.cases[caseID]
-	if rec == nil {
-		return nil, fmt.Errorf("complaint: case %q: %w", caseID, ErrNotFound)
+	seqs, err := s.idx.seqsAfter(caseID, version)
+	if err != nil || len(seqs) == 0 {
+		return nil, err
 	}
-	if version >= uint64(len(rec.seqs)) {
-		return nil, nil
-	}
-	seqs := rec.seqs[version:]
 	s.ledger.mu.RLock()
 	defer s.ledger.mu.RUnlock()
 	out := make([]Entry, len(seqs))
@@ -245,61 +177,22 @@ func (s *MemStore) Head(ctx context.Context) (Head, error) {
 // Query implements [Querier]. In receipt order it reads the summaries from
 // the cursor on; in due order it sorts every match.
 func (s *MemStore) Query(ctx context.Context, q Query) (Page, error) {
-	if err := ctx.Err(); err != nil {
-		return Page{}, err
-	}
-	if err := q.Validate(); err != nil {
+	if err := checkQuery(ctx, &q, false); err != nil {
 		return Page{}, err
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if q.Order != ByReceipt {
-		return q.Page(s.summaries(q))
-	}
-	i := 0
-	if q.After != "" {
-		c, _ := ParseCursor(q.After)
-		i = sort.Search(len(s.order), func(i int) bool { return s.order[i].sum.FirstSeq > c.Seq })
-	}
-	n := q.PageSize()
-	var match []Summary
-	for ; i < len(s.order) && len(match) <= n; i++ {
-		if q.Match(s.order[i].sum) {
-			match = append(match, s.order[i].sum)
-		}
-	}
-	return pageOf(match, n, ByReceipt), nil
-}
-
-// summaries returns the summaries matching q; the caller holds a lock.
-func (s *MemStore) summaries(q Query) []Summary {
-	var out []Summary
-	for _, rec := range s.order {
-		if q.Match(rec.sum) {
-			out = append(out, rec.sum)
-		}
-	}
-	return out
+	return s.idx.query(q)
 }
 
 // Count implements [Querier].
 func (s *MemStore) Count(ctx context.Context, q Query) (int, error) {
-	if err := ctx.Err(); err != nil {
-		return 0, err
-	}
-	q.After, q.Limit = "", 0
-	if err := q.Validate(); err != nil {
+	if err := checkQuery(ctx, &q, true); err != nil {
 		return 0, err
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	n := 0
-	for _, rec := range s.order {
-		if q.Match(rec.sum) {
-			n++
-		}
-	}
-	return n, nil
+	return s.idx.count(q), nil
 }
 
 // Replay folds every case of a trail, in order of first appearance. It
