@@ -1,8 +1,10 @@
 package complaint
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -119,4 +121,57 @@ func BenchmarkFileStoreLifecycle(b *testing.B) {
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(b.N*10)/b.Elapsed().Seconds(), "transitions/s")
+}
+
+// BenchmarkFileStoreOpen opens a trail of 100 000 entries (10 000 cases of
+// the seeds' flow) from its snapshot and by replaying it whole, interleaved
+// in each iteration, and reports the milliseconds of each and the ratio.
+// Only the opening is timed, not the close.
+func BenchmarkFileStoreOpen(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "trail.jsonl")
+	mem := NewMemStore()
+	d, err := NewDesk(DeskConfig{Store: mem})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range 10_000 {
+		lifecycle(b, d, fmt.Sprintf("K-%05d", i))
+	}
+	var buf bytes.Buffer
+	if err := WriteTrail(&buf, mem.ledger.Entries(0)); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	s, err := OpenFileStore(path, FileOptions{NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Close(); err != nil { // writes the snapshot
+		b.Fatal(err)
+	}
+	open := func(opts FileOptions, replayed uint64) time.Duration {
+		start := time.Now()
+		s, err := OpenFileStore(path, opts)
+		took := time.Since(start)
+		if err != nil || s.Replayed() != replayed {
+			b.Fatalf("open %+v: replayed %d, %v", opts, s.Replayed(), err)
+		}
+		s.mu.Lock()
+		s.closed = true // close without writing a snapshot
+		s.mu.Unlock()
+		s.f.Close()
+		return took
+	}
+	var snap, replay time.Duration
+	b.ResetTimer()
+	for range b.N {
+		snap += open(FileOptions{NoSync: true}, 0)
+		replay += open(FileOptions{NoSync: true, Replay: true}, 100_000)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(snap.Microseconds())/1000/float64(b.N), "ms/open-from-snapshot")
+	b.ReportMetric(float64(replay.Microseconds())/1000/float64(b.N), "ms/open-replaying")
+	b.ReportMetric(float64(replay)/float64(snap), "ratio")
 }
