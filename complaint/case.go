@@ -91,38 +91,11 @@ func (c *Case) apply(en Entry) error {
 	case Acknowledge:
 		c.ackAt(at)
 	case Assign, Escalate:
-		c.ackAt(at)
-		if ev.Type == Escalate {
-			c.Escalations++
-		}
-		if ev.ToTier != TierUnknown {
-			c.Tier = ev.ToTier
-			if !slices.Contains(c.HandledBy, ev.ToTier) {
-				c.HandledBy = appendNew(c.HandledBy, ev.ToTier)
-			}
-		}
-		if ev.ToDepartment != DepartmentNone || ev.Type == Assign {
-			c.Department = ev.ToDepartment
-		}
-		c.Assignee = ev.Assignee
+		c.route(ev)
 	case WaitForCustomer:
 		c.respondAt(at)
 	case Resolve:
-		c.ackAt(at)
-		c.respondAt(at)
-		c.ResolvedAt = at
-		if ev.Resolution != nil {
-			c.Resolution = *ev.Resolution
-			c.Resolution.Alternatives = slices.Clone(ev.Resolution.Alternatives)
-			c.CallbackRequired = ev.Resolution.Callback
-		}
-		c.CallbackAttempts = 0
-		c.CallbackDue = time.Time{}
-		if c.Tier == TierUnknown && ev.Tier != TierUnknown {
-			// Resolved at first contact: the actor's tier held the case.
-			c.Tier = ev.Tier
-			c.HandledBy = appendNew(c.HandledBy, ev.Tier)
-		}
+		c.resolve(ev)
 	case ScheduleCallback:
 		c.CallbackRequired = true
 		c.CallbackDue = ev.Due
@@ -169,6 +142,43 @@ func (c *Case) apply(en Entry) error {
 		c.UpdatedAt = at
 	}
 	return nil
+}
+
+// route applies an assignment or escalation.
+func (c *Case) route(ev Event) {
+	c.ackAt(ev.At)
+	if ev.Type == Escalate {
+		c.Escalations++
+	}
+	if ev.ToTier != TierUnknown {
+		c.Tier = ev.ToTier
+		if !slices.Contains(c.HandledBy, ev.ToTier) {
+			c.HandledBy = appendNew(c.HandledBy, ev.ToTier)
+		}
+	}
+	if ev.ToDepartment != DepartmentNone || ev.Type == Assign {
+		c.Department = ev.ToDepartment
+	}
+	c.Assignee = ev.Assignee
+}
+
+// resolve applies a resolution.
+func (c *Case) resolve(ev Event) {
+	c.ackAt(ev.At)
+	c.respondAt(ev.At)
+	c.ResolvedAt = ev.At
+	if ev.Resolution != nil {
+		c.Resolution = *ev.Resolution
+		c.Resolution.Alternatives = slices.Clone(ev.Resolution.Alternatives)
+		c.CallbackRequired = ev.Resolution.Callback
+	}
+	c.CallbackAttempts = 0
+	c.CallbackDue = time.Time{}
+	if c.Tier == TierUnknown && ev.Tier != TierUnknown {
+		// Resolved at first contact: the actor's tier held the case.
+		c.Tier = ev.Tier
+		c.HandledBy = appendNew(c.HandledBy, ev.Tier)
+	}
 }
 
 // appendNew returns s with vs appended in a new array, leaving s's array

@@ -209,3 +209,29 @@ func TestDeliverWithoutClaims(t *testing.T) {
 	assert.Zero(t, n)
 	assert.Len(t, rec.sent, 6)
 }
+
+// TestNotifierContextEndsWithTheClaim: the notifier's context ends when the
+// desk's claim on the message does.
+func TestNotifierContextEndsWithTheClaim(t *testing.T) {
+	ctx := context.Background()
+	store := NewMemStore()
+	queueMessages(t, store, 1)
+	var deadlines []time.Duration
+	n := NotifierFunc(func(ctx context.Context, m Message) error {
+		dl, ok := ctx.Deadline()
+		if !ok {
+			return fmt.Errorf("no deadline")
+		}
+		deadlines = append(deadlines, time.Until(dl))
+		return nil
+	})
+	d, err := NewDesk(DeskConfig{Store: store, Notifier: n, ClaimTTL: 3 * time.Second})
+	require.NoError(t, err)
+	got, err := d.Deliver(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, 2, got)
+	for _, left := range deadlines {
+		assert.LessOrEqual(t, left, 3*time.Second)
+		assert.Greater(t, left, time.Second)
+	}
+}

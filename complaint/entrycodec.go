@@ -109,7 +109,10 @@ func DecodeEntry(b []byte) (Entry, error) {
 // reasonError is a decoding failure whose message is the reason alone.
 type reasonError struct{ reason string }
 
+// Error returns the reason.
 func (e *reasonError) Error() string { return e.reason }
+
+// Unwrap returns [ErrBrokenTrail].
 func (e *reasonError) Unwrap() error { return ErrBrokenTrail }
 
 func decodeEntry(b []byte) (Entry, error) {

@@ -1,6 +1,7 @@
 package complaint_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -293,4 +294,44 @@ func ExampleDesk_Query() {
 	// at risk: 1
 	// page: Q-1 Q-2
 	// page: Q-3 Q-4
+}
+
+// A store of one's own keeps each entry's canonical bytes, sealed in one
+// pass, and verifies its chain from those bytes.
+func ExampleAppendSealed() {
+	at := time.Date(2026, 3, 2, 14, 0, 0, 0, time.UTC)
+	var rows [][]byte // what a database would hold, one row per entry
+	head := complaint.Head{}
+	for i, ev := range []complaint.Event{
+		{Type: complaint.Receive, Case: "K-1", At: at, Actor: "ana", Intake: &complaint.Intake{Kind: complaint.Claim, Customer: "C-1"}},
+		{Type: complaint.Acknowledge, Case: "K-1", At: at.Add(time.Minute), Actor: "ana"},
+	} {
+		from, to := complaint.StateUnknown, complaint.Received
+		if i == 1 {
+			from, to = complaint.Received, complaint.Acknowledged
+		}
+		row, sealed, err := complaint.AppendSealed(nil, head, complaint.Entry{Version: uint64(i + 1), From: from, To: to, Event: ev})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		rows = append(rows, row)
+		head = complaint.Head{Seq: sealed.Seq, Hash: sealed.Hash}
+	}
+	fmt.Println(string(rows[1][:60]))
+	var chain complaint.Chain
+	for _, row := range rows {
+		if _, err := chain.NextEncoded(row); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	fmt.Println("verified up to", chain.Head().Seq, chain.Head() == head)
+	// A row rewritten with a space is no longer the canonical encoding.
+	_, err := complaint.DecodeEntry(bytes.Replace(rows[1], []byte(`"actor":"ana"`), []byte(`"actor": "ana"`), 1))
+	fmt.Println(err)
+	// Output:
+	// {"seq":2,"version":2,"from":"received","to":"acknowledged","
+	// verified up to 2 true
+	// complaint: trail entry: byte 139: want a string, have " \"ana\"},\"prev\":\""
 }

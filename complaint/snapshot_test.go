@@ -266,3 +266,46 @@ func FuzzDecodeSnapshot(f *testing.F) {
 		}
 	})
 }
+
+// TestCheckpointAndItsFailure: an explicit checkpoint covers what was
+// appended so far; a checkpoint that cannot be written is reported by
+// Checkpoint and Close, and the trail is intact.
+func TestCheckpointAndItsFailure(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "trail.jsonl")
+	s := fillFileStore(t, path, FileOptions{NoSync: true, CheckpointEvery: -1}, 4)
+	require.NoError(t, s.Checkpoint(ctx))
+	d, err := NewDesk(DeskConfig{Store: s})
+	require.NoError(t, err)
+	_, err = d.Apply(ctx, Event{Type: Note, Case: "S-001", At: at(700), Actor: "ana", Note: "after the checkpoint"})
+	require.NoError(t, err)
+	// A copy of the files as they are now: a stop without closing.
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	snap, err := os.ReadFile(path + ".snapshot")
+	require.NoError(t, err)
+	cp := filepath.Join(dir, "copy.jsonl")
+	require.NoError(t, os.WriteFile(cp, data, 0o644))
+	require.NoError(t, os.WriteFile(cp+".snapshot", snap, 0o644))
+	c, err := OpenFileStore(cp, FileOptions{NoSync: true})
+	require.NoError(t, err)
+	assert.Equal(t, uint64(1), c.Replayed(), "only the note after the checkpoint")
+	require.NoError(t, c.Close())
+
+	// The snapshot's temporary file cannot be created: a directory is in
+	// the way.
+	require.NoError(t, os.Mkdir(path+".snapshot.tmp", 0o755))
+	err = s.Checkpoint(ctx)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "checkpoint")
+	err = s.Close()
+	require.Error(t, err, "Close reports the failed checkpoint")
+	assert.Contains(t, err.Error(), "checkpoint")
+	require.NoError(t, os.Remove(path+".snapshot.tmp"))
+	again, err := OpenFileStore(path, FileOptions{NoSync: true})
+	require.NoError(t, err)
+	defer again.Close()
+	assert.Equal(t, uint64(1), again.Replayed(), "the older snapshot, then the note")
+	require.NoError(t, again.Verify(ctx, Head{}))
+}

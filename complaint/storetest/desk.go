@@ -97,6 +97,7 @@ type sentOnce struct {
 	sent map[string]int
 }
 
+// Notify counts m as sent.
 func (n *sentOnce) Notify(_ context.Context, m complaint.Message) error {
 	n.mu.Lock()
 	defer n.mu.Unlock()
