@@ -15,13 +15,21 @@ import (
 // [FileStore]; package complaint/storetest checks any other implementation
 // (SQL, …) against the contract. Entries returned by a store may share
 // memory with it: callers must not modify them.
+//
+// A store may also implement [Querier] (per-case [Summary] rows, folded with
+// [Summary.Apply] on every append), [CaseLoader], [Claimer] and [Verifier];
+// the [Desk] uses each when present. A store that keeps the trail elsewhere
+// keeps each entry's canonical bytes ([AppendSealed]) and verifies them with
+// [Chain].
 type Store interface {
 	// Append seals entries (with [Seal], after the trail's head) and writes
 	// them atomically, all or none, if the case currently has exactly
 	// expected entries (0 for a new case). Entries must be for caseID with
-	// versions expected+1, expected+2, …. A stale expected returns an error
-	// wrapping [ErrConflict] and writes nothing. When Append returns nil the
-	// entries are durable. It returns the sealed entries.
+	// versions expected+1, expected+2, …, and continue the case as
+	// [Summary.Apply] checks (an entry that does not is refused, nothing
+	// written). A stale expected returns an error wrapping [ErrConflict] and
+	// writes nothing. When Append returns nil the entries are durable. It
+	// returns the sealed entries.
 	Append(ctx context.Context, caseID string, expected uint64, entries []Entry) ([]Entry, error)
 	// Load returns the case's entries in version order, or an error wrapping
 	// [ErrNotFound].
