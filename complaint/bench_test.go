@@ -1,10 +1,13 @@
 package complaint
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // lifecycle runs one case from receipt through escalation, resolution and
@@ -19,7 +22,10 @@ func lifecycle(b *testing.B, d *Desk, id string) {
 }
 
 // BenchmarkLifecycle reports transitions per second and allocations per
-// transition of a full case with the in-memory store and its trail.
+// transition of a full case with the in-memory store and its trail. It
+// reports the rate in CPU time too (transitions/cpu-s: user and system time
+// of the whole process, the garbage collector included), which the waits
+// for a core on a shared machine do not inflate.
 func BenchmarkLifecycle(b *testing.B) {
 	b.ReportAllocs()
 	d, err := NewDesk(DeskConfig{Store: NewMemStore()})
@@ -28,12 +34,71 @@ func BenchmarkLifecycle(b *testing.B) {
 	}
 	const perCase = 10
 	b.ResetTimer()
+	cpu := cpuTime()
 	for i := range b.N {
 		lifecycle(b, d, fmt.Sprint("K-", i))
 	}
+	cpu = cpuTime() - cpu
 	b.StopTimer()
 	b.ReportMetric(float64(b.N*perCase)/b.Elapsed().Seconds(), "transitions/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(b.N*perCase)/cpu.Seconds(), "transitions/cpu-s")
+	}
 	b.ReportMetric(allocsPerTransition(b), "allocs/transition")
+}
+
+// BenchmarkTransitionByCaseLength compares the cost of a transition on a
+// case of 10 transitions and on one of 1 000, interleaved in one run so
+// that both see the same machine: each iteration applies 1 000 transitions
+// as 100 cases of 10 (a receive and 9 notes) and 1 000 as one case, in
+// alternating order. It reports nanoseconds per transition of each and their
+// ratio.
+func BenchmarkTransitionByCaseLength(b *testing.B) {
+	b.ReportAllocs()
+	d, err := NewDesk(DeskConfig{Store: NewMemStore()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	run := func(id string, n int) {
+		if _, err := d.Apply(ctx, Event{Type: Receive, Case: id, At: t0, Actor: "ana", Intake: claimIntake()}); err != nil {
+			b.Fatal(err)
+		}
+		for i := 1; i < n; i++ {
+			if _, err := d.Apply(ctx, Event{Type: Note, Case: id, At: t0, Actor: "ana", Note: "called the customer"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	var short, long time.Duration
+	shorts := func(i int) {
+		start := time.Now()
+		for j := range 100 {
+			run(fmt.Sprint("S-", i, "-", j), 10)
+		}
+		short += time.Since(start)
+	}
+	longOne := func(i int) {
+		start := time.Now()
+		run(fmt.Sprint("L-", i), 1000)
+		long += time.Since(start)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		if i%2 == 0 { // alternate which goes first, so that neither pays for the other's garbage
+			shorts(i)
+			longOne(i)
+		} else {
+			longOne(i)
+			shorts(i)
+		}
+	}
+	b.StopTimer()
+	perShort := float64(short.Nanoseconds()) / float64(b.N*1000)
+	perLong := float64(long.Nanoseconds()) / float64(b.N*1000)
+	b.ReportMetric(perShort, "ns/transition-of-10")
+	b.ReportMetric(perLong, "ns/transition-of-1000")
+	b.ReportMetric(perLong/perShort, "ratio")
 }
 
 // allocsPerTransition measures one more lifecycle outside the timer.
@@ -69,4 +134,57 @@ func BenchmarkFileStoreLifecycle(b *testing.B) {
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(b.N*10)/b.Elapsed().Seconds(), "transitions/s")
+}
+
+// BenchmarkFileStoreOpen opens a trail of 100 000 entries (10 000 cases of
+// the seeds' flow) from its snapshot and by replaying it whole, interleaved
+// in each iteration, and reports the milliseconds of each and the ratio.
+// Only the opening is timed, not the close.
+func BenchmarkFileStoreOpen(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "trail.jsonl")
+	mem := NewMemStore()
+	d, err := NewDesk(DeskConfig{Store: mem})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range 10_000 {
+		lifecycle(b, d, fmt.Sprintf("K-%05d", i))
+	}
+	var buf bytes.Buffer
+	if err := WriteTrail(&buf, mem.ledger.Entries(0)); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	s, err := OpenFileStore(path, FileOptions{NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Close(); err != nil { // writes the snapshot
+		b.Fatal(err)
+	}
+	open := func(opts FileOptions, replayed uint64) time.Duration {
+		start := time.Now()
+		s, err := OpenFileStore(path, opts)
+		took := time.Since(start)
+		if err != nil || s.Replayed() != replayed {
+			b.Fatalf("open %+v: replayed %d, %v", opts, s.Replayed(), err)
+		}
+		s.mu.Lock()
+		s.closed = true // close without writing a snapshot
+		s.mu.Unlock()
+		s.f.Close()
+		return took
+	}
+	var snap, replay time.Duration
+	b.ResetTimer()
+	for range b.N {
+		snap += open(FileOptions{NoSync: true}, 0)
+		replay += open(FileOptions{NoSync: true, Replay: true}, 100_000)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(snap.Microseconds())/1000/float64(b.N), "ms/open-from-snapshot")
+	b.ReportMetric(float64(replay.Microseconds())/1000/float64(b.N), "ms/open-replaying")
+	b.ReportMetric(float64(replay)/float64(snap), "ratio")
 }

@@ -22,24 +22,24 @@ type Case struct {
 	Assignee   string     `json:"assignee,omitempty"`
 	// HandledBy lists the tiers that held the case, in the order they first
 	// did; the cost model charges handling per tier.
-	HandledBy   []Tier `json:"handled_by,omitempty"`
+	HandledBy   []Tier `json:"handledBy,omitempty"`
 	Escalations int    `json:"escalations,omitempty"`
 	Reopens     int    `json:"reopens,omitempty"`
 
-	ReceivedAt      time.Time `json:"received_at,omitzero"`
-	AcknowledgedAt  time.Time `json:"acknowledged_at,omitzero"`
-	FirstResponseAt time.Time `json:"first_response_at,omitzero"`
-	ResolvedAt      time.Time `json:"resolved_at,omitzero"`
-	ClosedAt        time.Time `json:"closed_at,omitzero"`
+	ReceivedAt      time.Time `json:"receivedAt,omitzero"`
+	AcknowledgedAt  time.Time `json:"acknowledgedAt,omitzero"`
+	FirstResponseAt time.Time `json:"firstResponseAt,omitzero"`
+	ResolvedAt      time.Time `json:"resolvedAt,omitzero"`
+	ClosedAt        time.Time `json:"closedAt,omitzero"`
 	// UpdatedAt is the instant of the last event other than a delivery
 	// record; a new event may not be earlier.
-	UpdatedAt time.Time `json:"updated_at,omitzero"`
+	UpdatedAt time.Time `json:"updatedAt,omitzero"`
 
 	Resolution       Resolution `json:"resolution,omitzero"`
-	CallbackRequired bool       `json:"callback_required,omitempty"`
-	CallbackDue      time.Time  `json:"callback_due,omitzero"`
-	CallbackAttempts int        `json:"callback_attempts,omitempty"`
-	MergedInto       string     `json:"merged_into,omitempty"`
+	CallbackRequired bool       `json:"callbackRequired,omitempty"`
+	CallbackDue      time.Time  `json:"callbackDue,omitzero"`
+	CallbackAttempts int        `json:"callbackAttempts,omitempty"`
+	MergedInto       string     `json:"mergedInto,omitempty"`
 
 	Checklists []Checklist `json:"checklists,omitempty"`
 	Costs      []Cost      `json:"costs,omitempty"`
@@ -72,70 +72,30 @@ func Fold(entries []Entry) (Case, error) {
 	return c, nil
 }
 
-// apply mutates c with the entry, which must continue it.
+// apply mutates c with the entry, which must continue it. It never writes
+// into the arrays of c's slices, which cached copies of the case share: a
+// changed slice is a new one.
 func (c *Case) apply(en Entry) error {
+	if err := continues(c.ID, c.Version, c.State, en); err != nil {
+		return err
+	}
 	ev := en.Event
 	if c.Version == 0 {
 		c.ID = ev.Case
 	}
-	switch {
-	case ev.Case != c.ID:
-		return fmt.Errorf("complaint: entry %d: case %q, want %q: %w", en.Seq, ev.Case, c.ID, ErrInvalidEvent)
-	case en.Version != c.Version+1:
-		return fmt.Errorf("complaint: case %s: entry %d: version %d, want %d: %w", c.ID, en.Seq, en.Version, c.Version+1, ErrInvalidEvent)
-	case en.From != c.State:
-		return fmt.Errorf("complaint: case %s: entry %d: from %s, but the case is %s: %w", c.ID, en.Seq, en.From, c.State, ErrIllegalTransition)
-	}
-	if ev.Type.Annotation() {
-		if en.To != en.From {
-			return fmt.Errorf("complaint: case %s: entry %d: %s changes the state: %w", c.ID, en.Seq, ev.Type, ErrIllegalTransition)
-		}
-	} else if !legal(en.From, ev.Type, en.To) {
-		return fmt.Errorf("complaint: case %s: entry %d: no transition %s --%s--> %s: %w", c.ID, en.Seq, en.From, ev.Type, en.To, ErrIllegalTransition)
-	}
 	at := ev.At
 	switch ev.Type {
 	case Receive:
-		if ev.Intake == nil {
-			return fmt.Errorf("complaint: case %s: receive without intake: %w", ev.Case, ErrInvalidEvent)
-		}
 		c.Intake = *ev.Intake
 		c.ReceivedAt = at
 	case Acknowledge:
 		c.ackAt(at)
 	case Assign, Escalate:
-		c.ackAt(at)
-		if ev.Type == Escalate {
-			c.Escalations++
-		}
-		if ev.ToTier != TierUnknown {
-			c.Tier = ev.ToTier
-			if !slices.Contains(c.HandledBy, ev.ToTier) {
-				c.HandledBy = append(c.HandledBy, ev.ToTier)
-			}
-		}
-		if ev.ToDepartment != DepartmentNone || ev.Type == Assign {
-			c.Department = ev.ToDepartment
-		}
-		c.Assignee = ev.Assignee
+		c.route(ev)
 	case WaitForCustomer:
 		c.respondAt(at)
 	case Resolve:
-		c.ackAt(at)
-		c.respondAt(at)
-		c.ResolvedAt = at
-		if ev.Resolution != nil {
-			c.Resolution = *ev.Resolution
-			c.Resolution.Alternatives = slices.Clone(ev.Resolution.Alternatives)
-			c.CallbackRequired = ev.Resolution.Callback
-		}
-		c.CallbackAttempts = 0
-		c.CallbackDue = time.Time{}
-		if c.Tier == TierUnknown && ev.Tier != TierUnknown {
-			// Resolved at first contact: the actor's tier held the case.
-			c.Tier = ev.Tier
-			c.HandledBy = append(c.HandledBy, ev.Tier)
-		}
+		c.resolve(ev)
 	case ScheduleCallback:
 		c.CallbackRequired = true
 		c.CallbackDue = ev.Due
@@ -159,16 +119,21 @@ func (c *Case) apply(en Entry) error {
 		}
 	case RecordChecklist:
 		if ev.Checklist != nil {
-			c.Checklists = append(c.Checklists, ev.Checklist.clone())
+			c.Checklists = appendNew(c.Checklists, ev.Checklist.clone())
 		}
 	case RecordCost:
 		if ev.Cost != nil {
-			c.Costs = append(c.Costs, *ev.Cost)
+			c.Costs = appendNew(c.Costs, *ev.Cost)
 		}
 	case Notified:
-		c.Outbox = slices.DeleteFunc(c.Outbox, func(m Message) bool { return m.Key == ev.Key })
+		if i := slices.IndexFunc(c.Outbox, func(m Message) bool { return m.Key == ev.Key }); i >= 0 {
+			out := make([]Message, 0, len(c.Outbox)-1+len(en.Outbox))
+			c.Outbox = append(append(out, c.Outbox[:i]...), c.Outbox[i+1:]...)
+		}
 	}
-	c.Outbox = append(c.Outbox, en.Outbox...)
+	if len(en.Outbox) > 0 {
+		c.Outbox = appendNew(c.Outbox, en.Outbox...)
+	}
 	c.State = en.To
 	c.Version = en.Version
 	if ev.Type != Notified {
@@ -177,6 +142,51 @@ func (c *Case) apply(en Entry) error {
 		c.UpdatedAt = at
 	}
 	return nil
+}
+
+// route applies an assignment or escalation.
+func (c *Case) route(ev Event) {
+	c.ackAt(ev.At)
+	if ev.Type == Escalate {
+		c.Escalations++
+	}
+	if ev.ToTier != TierUnknown {
+		c.Tier = ev.ToTier
+		if !slices.Contains(c.HandledBy, ev.ToTier) {
+			c.HandledBy = appendNew(c.HandledBy, ev.ToTier)
+		}
+	}
+	if ev.ToDepartment != DepartmentNone || ev.Type == Assign {
+		c.Department = ev.ToDepartment
+	}
+	c.Assignee = ev.Assignee
+}
+
+// resolve applies a resolution.
+func (c *Case) resolve(ev Event) {
+	c.ackAt(ev.At)
+	c.respondAt(ev.At)
+	c.ResolvedAt = ev.At
+	if ev.Resolution != nil {
+		c.Resolution = *ev.Resolution
+		c.Resolution.Alternatives = slices.Clone(ev.Resolution.Alternatives)
+		c.CallbackRequired = ev.Resolution.Callback
+	}
+	c.CallbackAttempts = 0
+	c.CallbackDue = time.Time{}
+	if c.Tier == TierUnknown && ev.Tier != TierUnknown {
+		// Resolved at first contact: the actor's tier held the case.
+		c.Tier = ev.Tier
+		c.HandledBy = appendNew(c.HandledBy, ev.Tier)
+	}
+}
+
+// appendNew returns s with vs appended in a new array, leaving s's array
+// as it was.
+func appendNew[T any](s []T, vs ...T) []T {
+	out := make([]T, len(s), len(s)+len(vs))
+	copy(out, s)
+	return append(out, vs...)
 }
 
 func (c *Case) ackAt(t time.Time) {

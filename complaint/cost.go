@@ -141,7 +141,11 @@ func (m CostModel) Validate() error {
 
 // CostTally is a streaming accumulator of the cost of bad service over the
 // cases received in [From, To) (zero bounds are open). The zero value is an
-// empty tally over all time; [CostTally.Merge] is associative.
+// empty tally over all time; [CostTally.Merge] is associative (it does not
+// look at the periods: merge tallies of one period). Its state has a fixed
+// size, counts per cause and tier and sums per cost kind, however many
+// cases it counts; [CostTally.MarshalJSON] encodes all of it, so partial
+// tallies computed elsewhere merge exactly.
 type CostTally struct {
 	From, To time.Time
 	currency string
@@ -156,7 +160,8 @@ type causeTally struct {
 
 // Add counts case c if it was received in the tally's period. Merged
 // duplicates are not counted. It returns an error, adding nothing, if the
-// case's costs are in another currency than the tally's.
+// case's costs are in another currency than the tally's, of an undefined
+// kind, or negative.
 func (t *CostTally) Add(c Case) error {
 	if c.State == Merged || c.ReceivedAt.IsZero() ||
 		(!t.From.IsZero() && c.ReceivedAt.Before(t.From)) || (!t.To.IsZero() && !c.ReceivedAt.Before(t.To)) {
@@ -172,6 +177,12 @@ func (t *CostTally) Add(c Case) error {
 		}
 		if !k.Kind.IsValid() {
 			return fmt.Errorf("complaint: cost tally: case %s: cost kind %s: %w", c.ID, k.Kind, ErrInvalidValue)
+		}
+		if k.Amount.Sign() < 0 {
+			return fmt.Errorf("complaint: cost tally: case %s: cost %s is negative: %w", c.ID, k.Amount, ErrInvalidValue)
+		}
+		if x := k.Amount.Amount.Exponent(); x < -maxExponent || x > maxExponent {
+			return fmt.Errorf("complaint: cost tally: case %s: cost exponent %d out of range ±%d: %w", c.ID, x, maxExponent, ErrInvalidValue)
 		}
 	}
 	cause := c.Resolution.Cause

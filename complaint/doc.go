@@ -59,13 +59,34 @@
 // A [Desk] applies events to cases with an injected clock, [Store] and
 // [Notifier]. Stores give optimistic concurrency ([ErrConflict] on a stale
 // version, nothing written); [MemStore] keeps the trail in memory and
-// [FileStore] in an append-only file, one synced line per entry, that recovers
-// from a torn last line and replays every case when opened. Package
+// [FileStore] in an append-only file, one synced line per append (a batch is
+// all or none on disk), locked against a second store in any process
+// ([ErrLocked]), that recovers from a torn last line and opens from a
+// snapshot of its index instead of replaying every case. Package
 // complaint/storetest checks any other store against the same contract.
+//
+// # Queries
+//
+// Every store keeps a [Summary] row per case (state, tier, assignee,
+// customer, kind, opening instant, SLA deadlines, pending messages,
+// version), folded with [Summary.Apply] on each append. A store that is a
+// [Querier] answers a [Query] from those rows without replaying the trail:
+// cases by state, tier, kind, assignee, customer, opening period, SLA status
+// at an instant (overdue, at risk) or pending delivery; a count; pages with
+// an opaque, stable cursor; receipt or due order. A desk with an
+// sla.Agreement ([DeskConfig].Agreement) records each entry's deadlines
+// ([Entry].DueAt, RiskAt) so that the store can answer SLA questions. The
+// desk keeps the cases it folded in memory against their version and reads
+// only the tail another desk appended ([CaseLoader]), so [Desk.Cases] and
+// [Desk.Watch] do not rebuild every case on each call.
 // Notifications are recorded in the outbox of the entry that caused them, so a
 // failing notifier loses neither the transition nor the message: delivery is
-// retried by [Desk.Deliver], at least once, under a stable idempotency key, and
-// each delivery is itself recorded ([Notified]).
+// retried by [Desk.Deliver] under a stable idempotency key, and each delivery
+// is itself recorded ([Notified]). With a store that is a [Claimer] (the
+// package's stores are) a desk claims a message before sending it, so desks
+// sharing the store send it once; it is sent again only after a failure
+// (a failed send, or a desk that stopped before recording it, whose claim
+// expires).
 //
 // # SLA clocks
 //
@@ -82,9 +103,13 @@
 //
 // Every [Entry] holds its sequence number, instant, actor, tier, event, the
 // states it moved the case from and to, its details, the previous entry's
-// hash and its own SHA-256. [Verify] names the first entry that was modified,
-// removed, inserted or reordered; anchoring a [Head] elsewhere detects a
-// truncated tail too.
+// hash and its own SHA-256. An entry has exactly one byte encoding, compact
+// JSON written by [AppendEntry] without reflection, and its hash covers
+// exactly those bytes: [DecodeEntry] refuses any other spelling of an entry
+// (whitespace, key order or case, escapes), so a stored line cannot change
+// while still verifying. [Verify] and [Chain] name the first entry that was
+// modified, removed, inserted or reordered; anchoring a [Head] elsewhere
+// detects a truncated tail too.
 //
 // # Quality and cost
 //

@@ -2,6 +2,9 @@ package complaint
 
 import "errors"
 
+// errWouldBlock is returned by lockFile when another holds the lock.
+var errWouldBlock = errors.New("lock held")
+
 // Sentinel errors. Every error the package returns wraps one of them, so
 // callers can test it with errors.Is.
 var (
@@ -36,6 +39,13 @@ var (
 	// modified, removed, inserted or reordered, or the trail is shorter than
 	// its anchored head. The error is a [*TrailError] naming the entry.
 	ErrBrokenTrail = errors.New("complaint: broken trail")
+
+	// ErrLocked is wrapped when a trail file is held by another open
+	// [FileStore], in this process or another. The error names the file.
+	ErrLocked = errors.New("complaint: file store locked")
+
+	// ErrInvalidQuery is wrapped when a [Query] or a cursor is rejected.
+	ErrInvalidQuery = errors.New("complaint: invalid query")
 
 	// ErrInvalidConfig is wrapped when a configuration (desk, policy, cost
 	// model, lexicon) is rejected.

@@ -1,6 +1,7 @@
 package complaint_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -246,4 +247,91 @@ func ExampleDesk_Watch() {
 	// minute 500: 0 overdue, 1 at risk
 	// minute 560: 1 overdue, 0 at risk
 	// K-7 escalated to network-member
+}
+
+// A help desk's questions, answered from the store's case summaries without
+// replaying the trail: the overdue cases first by due time, a count per
+// tier, and pages of two cases.
+func ExampleDesk_Query() {
+	ctx := context.Background()
+	ans, _ := sla.NewAgreement(sla.AgreementConfig{Name: "ANS", Kind: sla.CustomerBased, Objectives: []sla.Objective{
+		{Metric: sla.FirstResponse, Threshold: 95, Targets: map[sla.Priority]time.Duration{sla.Normal: time.Hour, sla.High: 30 * time.Minute}},
+	}})
+	desk, _ := complaint.NewDesk(complaint.DeskConfig{Store: complaint.NewMemStore(), Agreement: ans})
+	start := time.Date(2026, 3, 2, 14, 0, 0, 0, time.UTC)
+	for i, sev := range []complaint.Severity{complaint.SeverityMedium, complaint.SeverityHigh, complaint.SeverityHigh, complaint.SeverityMedium} {
+		desk.Apply(ctx, complaint.Event{Type: complaint.Receive, Case: fmt.Sprint("Q-", i+1), At: start.Add(time.Duration(i) * 10 * time.Minute),
+			Actor: "ana", Intake: &complaint.Intake{Kind: complaint.Complaint, Severity: sev, Customer: fmt.Sprint("C-", i)}})
+	}
+	desk.Apply(ctx, complaint.Event{Type: complaint.Acknowledge, Case: "Q-2", At: start.Add(35 * time.Minute), Actor: "ana"})
+
+	// At 15:20: Q-1 (normal, due 15:00) and Q-3 (high, due 14:50) are
+	// overdue; Q-4 (normal, received 14:30) is at risk from 15:18, 80 % of
+	// its hour; Q-2 was acknowledged in time.
+	now := start.Add(80 * time.Minute)
+	p, _ := desk.Query(ctx, complaint.Query{SLA: complaint.SLAOverdue, At: now, Order: complaint.ByDue})
+	for _, s := range p.Cases {
+		fmt.Println("overdue:", s.ID, "due", s.DueAt.Format("15:04"))
+	}
+	n, _ := desk.Count(ctx, complaint.Query{SLA: complaint.SLAAtRisk, At: now})
+	fmt.Println("at risk:", n)
+	q := complaint.Query{Limit: 2}
+	for {
+		p, _ := desk.Query(ctx, q)
+		fmt.Print("page:")
+		for _, s := range p.Cases {
+			fmt.Print(" ", s.ID)
+		}
+		fmt.Println()
+		if p.Next == "" {
+			break
+		}
+		q.After = p.Next
+	}
+	// Output:
+	// overdue: Q-3 due 14:50
+	// overdue: Q-1 due 15:00
+	// at risk: 1
+	// page: Q-1 Q-2
+	// page: Q-3 Q-4
+}
+
+// A store of one's own keeps each entry's canonical bytes, sealed in one
+// pass, and verifies its chain from those bytes.
+func ExampleAppendSealed() {
+	at := time.Date(2026, 3, 2, 14, 0, 0, 0, time.UTC)
+	var rows [][]byte // what a database would hold, one row per entry
+	head := complaint.Head{}
+	for i, ev := range []complaint.Event{
+		{Type: complaint.Receive, Case: "K-1", At: at, Actor: "ana", Intake: &complaint.Intake{Kind: complaint.Claim, Customer: "C-1"}},
+		{Type: complaint.Acknowledge, Case: "K-1", At: at.Add(time.Minute), Actor: "ana"},
+	} {
+		from, to := complaint.StateUnknown, complaint.Received
+		if i == 1 {
+			from, to = complaint.Received, complaint.Acknowledged
+		}
+		row, sealed, err := complaint.AppendSealed(nil, head, complaint.Entry{Version: uint64(i + 1), From: from, To: to, Event: ev})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		rows = append(rows, row)
+		head = complaint.Head{Seq: sealed.Seq, Hash: sealed.Hash}
+	}
+	fmt.Println(string(rows[1][:60]))
+	var chain complaint.Chain
+	for _, row := range rows {
+		if _, err := chain.NextEncoded(row); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	fmt.Println("verified up to", chain.Head().Seq, chain.Head() == head)
+	// A row rewritten with a space is no longer the canonical encoding.
+	_, err := complaint.DecodeEntry(bytes.Replace(rows[1], []byte(`"actor":"ana"`), []byte(`"actor": "ana"`), 1))
+	fmt.Println(err)
+	// Output:
+	// {"seq":2,"version":2,"from":"received","to":"acknowledged","
+	// verified up to 2 true
+	// complaint: trail entry: byte 139: want a string, have " \"ana\"},\"prev\":\""
 }

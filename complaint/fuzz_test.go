@@ -243,6 +243,8 @@ func FuzzOpenFileStore(f *testing.F) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		os.Remove(path + ".snapshot") // the previous input's
+
 		s, err := OpenFileStore(path, FileOptions{NoSync: true})
 		if err != nil {
 			if !errors.Is(err, ErrBrokenTrail) && !errors.Is(err, ErrInvalidEvent) && !errors.Is(err, ErrIllegalTransition) {

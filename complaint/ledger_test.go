@@ -112,6 +112,8 @@ func TestFileStoreReopenReplays(t *testing.T) {
 	require.NoError(t, err)
 	head, err := fs.Head(ctx)
 	require.NoError(t, err)
+	summaries, err := fs.Query(ctx, Query{})
+	require.NoError(t, err)
 	require.NoError(t, fs.Close())
 	_, err = fs.Append(ctx, "K-1", 10, []Entry{{Version: 11, Event: Event{Case: "K-1"}}})
 	require.Error(t, err, "closed")
@@ -124,6 +126,13 @@ func TestFileStoreReopenReplays(t *testing.T) {
 	got, err := d2.Case(ctx, "K-1")
 	require.NoError(t, err)
 	assert.Equal(t, want, got)
+	again, err := fs2.Query(ctx, Query{})
+	require.NoError(t, err)
+	assert.Equal(t, summaries, again, "the summaries are rebuilt from the file")
+	tail, err := fs2.LoadAfter(ctx, "K-1", 8)
+	require.NoError(t, err)
+	require.Len(t, tail, 2)
+	assert.Equal(t, uint64(9), tail[0].Version)
 	// Appends continue the chain.
 	_, err = d2.Apply(ctx, Event{Type: Note, Case: "K-1", At: at(400), Actor: "ana", Note: "customer thanked us"})
 	require.NoError(t, err)
@@ -155,7 +164,7 @@ func TestFileStoreTornTail(t *testing.T) {
 	for cut := lastStart; cut <= len(full); cut++ {
 		p := filepath.Join(dir, "cut.jsonl")
 		require.NoError(t, os.WriteFile(p, full[:cut], 0o644))
-		s, err := OpenFileStore(p, FileOptions{})
+		s, err := OpenFileStore(p, FileOptions{NoSync: true})
 		require.NoError(t, err, "cut at %d", cut)
 		entries, err := s.Entries(ctx, 0)
 		require.NoError(t, err)
@@ -197,12 +206,29 @@ func TestFileStoreRefusesBrokenChain(t *testing.T) {
 	lines := strings.SplitAfter(string(data), "\n")
 	lines[3] = strings.Replace(lines[3], `"actor":"ana"`, `"actor":"eve"`, 1)
 	require.NoError(t, os.WriteFile(path, []byte(strings.Join(lines, "")), 0o644))
-	_, err = OpenFileStore(path, FileOptions{})
+	// The snapshot written on close covers entry 4: opening from it does not
+	// read the entry, but Verify does.
+	fromSnap, err := OpenFileStore(path, FileOptions{})
+	require.NoError(t, err)
+	assert.Zero(t, fromSnap.Replayed())
+	err = fromSnap.Verify(ctx, Head{})
 	require.ErrorIs(t, err, ErrBrokenTrail)
 	assert.Contains(t, err.Error(), "trail entry 4 (seq 4)")
-	after, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, strings.Join(lines, ""), string(after), "a refused file is left as it was")
+	d2, _ := newDesk(t, fromSnap, nil)
+	require.ErrorIs(t, d2.VerifyTrail(ctx, Head{}), ErrBrokenTrail, "the desk verifies through the store")
+	require.NoError(t, fromSnap.Close())
+	// Replaying the whole trail refuses the file, and leaves it as it was.
+	for _, opts := range []FileOptions{{Replay: true}, {}} {
+		if opts == (FileOptions{}) {
+			require.NoError(t, os.Remove(path+".snapshot"))
+		}
+		_, err = OpenFileStore(path, opts)
+		require.ErrorIs(t, err, ErrBrokenTrail)
+		assert.Contains(t, err.Error(), "trail entry 4 (seq 4)")
+		after, err := os.ReadFile(path)
+		require.NoError(t, err)
+		assert.Equal(t, strings.Join(lines, ""), string(after), "a refused file is left as it was")
+	}
 }
 
 func TestLedgerChunks(t *testing.T) {

@@ -52,25 +52,38 @@ var transitions = func() []Transition {
 // order the lifecycle is usually walked.
 func Transitions() []Transition { return append([]Transition(nil), transitions...) }
 
-// lookup returns the rows for event e in state s (0, 1 or 2 rows).
-func lookup(s State, e EventType) []Transition {
-	var rows []Transition
+// rowIndex indexes the transition table by state and event: the state of
+// the first row (for next) and the set of target states (for legal), so that
+// deciding and folding an entry never scans the table.
+var rowIndex = func() (x struct {
+	first [16][32]State
+	has   [16][32]bool
+	to    [16][32]uint32 // bit s set: a row leads to state s
+}) {
 	for _, t := range transitions {
-		if t.From == s && t.Event == e {
-			rows = append(rows, t)
+		if !x.has[t.From][t.Event] {
+			x.first[t.From][t.Event], x.has[t.From][t.Event] = t.To, true
 		}
+		x.to[t.From][t.Event] |= 1 << t.To
 	}
-	return rows
+	return x
+}()
+
+// next returns the state of the first row for event e in state s, and
+// whether there is one.
+func next(s State, e EventType) (State, bool) {
+	if int(s) >= len(rowIndex.has) || int(e) >= len(rowIndex.has[0]) {
+		return StateUnknown, false
+	}
+	return rowIndex.first[s][e], rowIndex.has[s][e]
 }
 
 // legal reports whether the table has a row from → to for e.
 func legal(from State, e EventType, to State) bool {
-	for _, t := range transitions {
-		if t.From == from && t.Event == e && t.To == to {
-			return true
-		}
+	if int(from) >= len(rowIndex.to) || int(e) >= len(rowIndex.to[0]) || int(to) >= 32 {
+		return false
 	}
-	return false
+	return rowIndex.to[from][e]&(1<<to) != 0
 }
 
 // Mermaid returns the lifecycle as a Mermaid stateDiagram-v2, generated from

@@ -37,3 +37,33 @@ func TestTransitionTable(t *testing.T) {
 		assert.Equal(t, !s.Terminal(), left[s], "%s left", s)
 	}
 }
+
+// TestRowIndexAgreesWithTable: next and legal answer as a scan of the
+// transition table does, for every state, event and target, undefined
+// values included.
+func TestRowIndexAgreesWithTable(t *testing.T) {
+	for s := State(0); s < 20; s++ {
+		for e := EventType(0); e < 40; e++ {
+			var first State
+			found := false
+			for _, row := range Transitions() {
+				if row.From == s && row.Event == e && !found {
+					first, found = row.To, true
+				}
+			}
+			got, ok := next(s, e)
+			if got != first || ok != found {
+				t.Errorf("next(%s, %s) = %s, %v; the table says %s, %v", s, e, got, ok, first, found)
+			}
+			for to := State(0); to < 40; to++ {
+				want := false
+				for _, row := range Transitions() {
+					want = want || row.From == s && row.Event == e && row.To == to
+				}
+				if legal(s, e, to) != want {
+					t.Errorf("legal(%s, %s, %s) = %v, want %v", s, e, to, !want, want)
+				}
+			}
+		}
+	}
+}

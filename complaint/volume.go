@@ -2,7 +2,8 @@ package complaint
 
 // Volume is a streaming count of cases per kind, reported per function of the
 // customer-service department (funciones del departamento de atención al
-// cliente). The zero value is empty; [Volume.Merge] is associative.
+// cliente). The zero value is empty; [Volume.Merge] is associative. Its
+// state is one count per kind, encoded whole by [Volume.MarshalJSON].
 type Volume struct {
 	kinds [11]int // by Kind
 }
