@@ -80,6 +80,11 @@ type KeyDriverAnalysis struct {
 // is reported as collinear.
 const collinearTol = 1e-14
 
+// exactFitTol is the share of the overall rating's variance left
+// unexplained below which the fit counts as exact: the double-double solve
+// leaves about 1e-32 of an exact fit's variance as rounding.
+const exactFitTol = 1e-28
+
 // Result fits the model and decomposes R². Errors wrap
 // [ErrInsufficientData] with fewer than k + 2 respondents (one residual
 // degree of freedom), and [ErrZeroVariance] when the overall rating or a
@@ -87,8 +92,11 @@ const collinearTol = 1e-14
 // or a driver is a linear combination of the others (1 − R²ⱼ below 1e-14,
 // where R's lm would drop it); the error names the drivers.
 //
-// An exact fit (every residual zero) has standard errors 0: T is then ±Inf
-// with PValue 0 for a non-zero coefficient and NaN for a zero one.
+// An exact fit (every residual zero; 1 − R² below 1e-28, where rounding is
+// all that is left) has R² 1 and standard errors 0: T is then ±Inf with
+// PValue 0 for a non-zero coefficient and NaN for a zero one, and F is +Inf.
+// (R's lm reports rounding noise there and warns of an essentially perfect
+// fit.)
 func (d *KeyDrivers) Result() (KeyDriverAnalysis, error) {
 	if err := d.checkFit(); err != nil {
 		return KeyDriverAnalysis{}, err
@@ -150,8 +158,8 @@ func (d *KeyDrivers) regress(s, mean []dd) (KeyDriverAnalysis, error) {
 		ssr = ssr.add(zi.mul(zi))
 	}
 	rss := syy.sub(ssr)
-	if rss.hi < 0 {
-		rss = dd{}
+	if rss.hi <= exactFitTol*syy.hi {
+		rss, ssr = dd{}, syy
 	}
 	df := int(d.n) - k - 1
 	sigma2 := rss.div(ddOf(float64(df)))
@@ -159,7 +167,10 @@ func (d *KeyDrivers) regress(s, mean []dd) (KeyDriverAnalysis, error) {
 	f := KeyDriverAnalysis{N: int(d.n), Drivers: make([]DriverImportance, k), DF1: k, DF2: df,
 		R2: ssr.div(syy).float(), ResidualSE: math.Sqrt(sigma2.float())}
 	f.AdjustedR2 = 1 - (1-f.R2)*(n-1)/float64(df)
-	f.F = ssr.div(ddOf(float64(k))).div(sigma2).float()
+	f.F = math.Inf(1)
+	if sigma2.hi > 0 {
+		f.F = ssr.div(ddOf(float64(k))).div(sigma2).float()
+	}
 	f.PValue = fTail(f.F, float64(k), float64(df))
 	inv := ch.inverseDiag()
 	a := mean[k]
@@ -323,4 +334,31 @@ func (d *KeyDrivers) collinearError(left, chosen []int, ratio float64) error {
 	}
 	return fmt.Errorf("scorecard: key drivers: %s collinear with %s (1 − R² = %.3g): %w",
 		strings.Join(names, ", "), strings.Join(others, ", "), math.Max(ratio, 0), ErrZeroVariance)
+}
+
+// Notes returns what a reader of the analysis should know about each driver,
+// in the drivers' order, nil when there is nothing to say:
+//   - a negative coefficient, with the driver's correlation with the overall
+//     rating: when the correlation is negative too, higher ratings of the
+//     driver go with lower overall ratings; when it is positive, the sign
+//     comes from the driver's overlap with the others (a suppression effect)
+//     and only its share of R² should be read;
+//   - a positive coefficient with a negative correlation (the same overlap);
+//   - a VIF above 10: the coefficient is unreliable.
+func (a KeyDriverAnalysis) Notes() []string {
+	var out []string
+	for _, d := range a.Drivers {
+		switch {
+		case d.Estimate < 0 && d.Correlation < 0:
+			out = append(out, fmt.Sprintf("%s: coefficient %.2f (p = %.2g): the overall rating falls as %s rises (correlation %.2f); it accounts for %.0f %% of R²",
+				d.Name, d.Estimate, d.PValue, d.Name, d.Correlation, 100*d.LMGShare))
+		case d.Estimate < 0 && d.Correlation > 0 || d.Estimate > 0 && d.Correlation < 0:
+			out = append(out, fmt.Sprintf("%s: coefficient %+.2f but correlation %+.2f with the overall rating: the sign comes from %s's overlap with the other drivers (suppression), not from its own relation; read its share of R² (%.0f %%)",
+				d.Name, d.Estimate, d.Correlation, d.Name, 100*d.LMGShare))
+		}
+		if d.VIF > 10 {
+			out = append(out, fmt.Sprintf("%s: VIF %.1f: it overlaps so much with the other drivers that its coefficient is unreliable", d.Name, d.VIF))
+		}
+	}
+	return out
 }
