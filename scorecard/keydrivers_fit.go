@@ -350,7 +350,7 @@ func (a KeyDriverAnalysis) Notes() []string {
 	for _, d := range a.Drivers {
 		switch {
 		case d.Estimate < 0 && d.Correlation < 0:
-			out = append(out, fmt.Sprintf("%s: coefficient %.2f (p = %.2g): the overall rating falls as %s rises (correlation %.2f); it accounts for %.0f %% of R²",
+			out = append(out, fmt.Sprintf("%s: coefficient %.2f (p = %.2g): the overall rating falls as the %s rating rises (correlation %.2f); it accounts for %.0f %% of R²",
 				d.Name, d.Estimate, d.PValue, d.Name, d.Correlation, 100*d.LMGShare))
 		case d.Estimate < 0 && d.Correlation > 0 || d.Estimate > 0 && d.Correlation < 0:
 			out = append(out, fmt.Sprintf("%s: coefficient %+.2f but correlation %+.2f with the overall rating: the sign comes from %s's overlap with the other drivers (suppression), not from its own relation; read its share of R² (%.0f %%)",

@@ -246,7 +246,7 @@ func TestKeyDriversNotes(t *testing.T) {
 	a, err := keyDriversOf(t, "testdata/drivers_lmg.csv").Result()
 	require.NoError(t, err)
 	assert.Equal(t, []string{
-		"price: coefficient -1.40 (p = 1.9e-14): the overall rating falls as price rises (correlation -0.42); it accounts for 45 % of R²",
+		"price: coefficient -1.40 (p = 1.9e-14): the overall rating falls as the price rating rises (correlation -0.42); it accounts for 45 % of R²",
 	}, a.Notes())
 	// A suppressor: b > 0 while r < 0, and a VIF above 10.
 	s := KeyDriverAnalysis{Drivers: []DriverImportance{
