@@ -91,3 +91,88 @@ func jacobiRotate(m, v []float64, n, p, q int) {
 		v[r*n+p], v[r*n+q] = c*vrp-s*vrq, s*vrp+c*vrq
 	}
 }
+
+// identity returns the n×n identity matrix.
+func identity(n int) []float64 {
+	m := make([]float64, n*n)
+	for i := range n {
+		m[i*n+i] = 1
+	}
+	return m
+}
+
+// matMul returns the r×c product of the r×k matrix a and the k×c matrix b.
+func matMul(a, b []float64, r, k, c int) []float64 {
+	out := make([]float64, r*c)
+	for i := range r {
+		for t := range k {
+			ait := a[i*k+t]
+			for j := range c {
+				out[i*c+j] += ait * b[t*c+j]
+			}
+		}
+	}
+	return out
+}
+
+// transpose returns the c×r transpose of the r×c matrix a.
+func transpose(a []float64, r, c int) []float64 {
+	out := make([]float64, r*c)
+	for i := range r {
+		for j := range c {
+			out[j*r+i] = a[i*c+j]
+		}
+	}
+	return out
+}
+
+// invert returns the inverse of the n×n matrix a by Gauss–Jordan
+// elimination with partial pivoting, or an error for a singular matrix.
+func invert(a []float64, n int) ([]float64, error) {
+	m := append([]float64(nil), a...)
+	inv := identity(n)
+	scale := 0.0
+	for _, x := range a {
+		scale = math.Max(scale, math.Abs(x))
+	}
+	for c := range n {
+		p := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(m[r*n+c]) > math.Abs(m[p*n+c]) {
+				p = r
+			}
+		}
+		if !(math.Abs(m[p*n+c]) > 1e-14*scale) {
+			return nil, fmt.Errorf("singular %d×%d matrix: %w", n, n, ErrZeroVariance)
+		}
+		for j := range n {
+			m[c*n+j], m[p*n+j] = m[p*n+j], m[c*n+j]
+			inv[c*n+j], inv[p*n+j] = inv[p*n+j], inv[c*n+j]
+		}
+		d := m[c*n+c]
+		for j := range n {
+			m[c*n+j] /= d
+			inv[c*n+j] /= d
+		}
+		for r := range n {
+			if r == c || m[r*n+c] == 0 {
+				continue
+			}
+			f := m[r*n+c]
+			for j := range n {
+				m[r*n+j] -= f * m[c*n+j]
+				inv[r*n+j] -= f * inv[c*n+j]
+			}
+		}
+	}
+	return inv, nil
+}
+
+// solveLinear solves the n×n system m·x = b.
+func solveLinear(m, b []float64, n int) ([]float64, error) {
+	inv, err := invert(m, n)
+	if err != nil {
+		return nil, err
+	}
+	return matMul(inv, b, n, n, 1), nil
+}
