@@ -57,10 +57,16 @@ type OmegaResult struct {
 // j not predicted by the others.
 type GuttmanLambda6 struct {
 	// Standardized is λ6 on the correlation matrix, 1 − Σ(1 − SMCⱼ)/Σr, as
-	// psych::splitHalf and psych::guttman report it by default.
+	// psych::guttman reports it and psych::omega's G6 before it reverses
+	// items (pairwise: each correlation from the rows answering both items,
+	// R's cor(use = "pairwise")). psych::splitHalf gives the same for
+	// complete and listwise data; with pairwise deletion it standardizes the
+	// pairwise covariances by the items' overall variances instead
+	// (cov2cor), and differs slightly.
 	Standardized float64
 	// Raw is λ6 on the covariance matrix, 1 − Σ varⱼ(1 − SMCⱼ)/Σcov, as
-	// psych::splitHalf(x, covar = TRUE) reports it.
+	// psych::splitHalf(x, covar = TRUE) reports it (the SMCs of
+	// cov2cor(cov), as psych's smc(covar = TRUE) takes them).
 	Raw float64
 	// N is the number of respondents behind the covariances.
 	N int
@@ -76,9 +82,11 @@ const DefaultOmegaFactors = 3
 // (pairwise: each correlation from the rows answering both items, as R's
 // cor(x, use = "pairwise") and so psych::omega compute it). Errors wrap
 // [ErrInsufficientData] (fewer than 3 respondents, or not more items than
-// factors), [ErrZeroVariance] (a constant item; a singular correlation
-// matrix, whose SMCs are undefined) or [ErrInvalidValue] (factors < 0, or
-// a factor analysis that does not converge).
+// factors), [ErrZeroVariance] (a constant item; a correlation matrix that
+// is not positive definite, whose SMCs are undefined) or [ErrInvalidValue]
+// (factors < 0; a factor analysis that does not converge; an item whose
+// communality exceeds 1, an ultra-Heywood case where psych warns and
+// returns an omega above 1).
 func (a *Alpha) Omega(factors int) (OmegaResult, error) {
 	if factors == 0 {
 		factors = DefaultOmegaFactors
@@ -102,6 +110,12 @@ func (a *Alpha) Omega(factors int) (OmegaResult, error) {
 	if err != nil {
 		return OmegaResult{}, err
 	}
+	for i, h := range sl.Communality {
+		if h > 1+1e-12 {
+			return OmegaResult{}, fmt.Errorf("scorecard: omega: item %d has communality %.6g > 1 with %d factors (an ultra-Heywood case: the factor model does not fit these data; psych warns and goes on): %w",
+				i+1, h, factors, ErrInvalidValue)
+		}
+	}
 	sl.N = int(a.rows)
 	sl.omegaStatistics(r, p, smc)
 	return sl, nil
@@ -123,6 +137,19 @@ func (a *Alpha) Lambda6() (GuttmanLambda6, error) {
 	if err != nil {
 		return GuttmanLambda6{}, err
 	}
+	// psych's smc(cov, covar = TRUE) takes the SMCs of cov2cor(cov): with
+	// pairwise deletion not the correlations above, whose variances are
+	// those of each pair's rows.
+	rc := make([]float64, p*p)
+	for i := range p {
+		for j := range p {
+			rc[i*p+j] = cov[i*p+j] / math.Sqrt(cov[i*p+i]*cov[j*p+j])
+		}
+	}
+	smcC, err := squaredMultipleCorrelations(rc, p)
+	if err != nil {
+		return GuttmanLambda6{}, err
+	}
 	var sumR, sumC, errR, errC float64
 	for i := range p {
 		for j := range p {
@@ -130,7 +157,7 @@ func (a *Alpha) Lambda6() (GuttmanLambda6, error) {
 			sumC += cov[i*p+j]
 		}
 		errR += 1 - smc[i]
-		errC += cov[i*p+i] * (1 - smc[i])
+		errC += cov[i*p+i] * (1 - smcC[i])
 	}
 	return GuttmanLambda6{Standardized: 1 - errR/sumR, Raw: 1 - errC/sumC, N: int(a.rows)}, nil
 }
@@ -213,6 +240,9 @@ func (a *Alpha) correlations() (r, cov []float64, err error) {
 // squaredMultipleCorrelations returns 1 − 1/diag(R⁻¹), each item's R² on the
 // others (psych's smc), clipped to [0, 1] as psych clips it.
 func squaredMultipleCorrelations(r []float64, p int) ([]float64, error) {
+	if !positiveDefinite(r, p) {
+		return nil, fmt.Errorf("scorecard: omega: item correlation matrix is not positive definite (collinear items, or pairwise correlations from too few shared answers): %w", ErrZeroVariance)
+	}
 	inv, err := invert(r, p)
 	if err != nil {
 		return nil, fmt.Errorf("scorecard: omega: item correlation matrix: %w", err)
@@ -225,4 +255,28 @@ func squaredMultipleCorrelations(r []float64, p int) ([]float64, error) {
 		smc[i] = clamp(1-1/inv[i*p+i], 0, 1)
 	}
 	return smc, nil
+}
+
+// positiveDefinite reports whether the symmetric p×p matrix r has a
+// Cholesky factor with pivots above 10⁻¹² of its diagonal.
+func positiveDefinite(r []float64, p int) bool {
+	l := make([]float64, p*p)
+	for j := range p {
+		d := r[j*p+j]
+		for k := range j {
+			d -= l[j*p+k] * l[j*p+k]
+		}
+		if !(d > 1e-12*r[j*p+j]) {
+			return false
+		}
+		l[j*p+j] = math.Sqrt(d)
+		for i := j + 1; i < p; i++ {
+			s := r[i*p+j]
+			for k := range j {
+				s -= l[i*p+k] * l[j*p+k]
+			}
+			l[i*p+j] = s / l[j*p+j]
+		}
+	}
+	return true
 }

@@ -164,3 +164,144 @@ func TestOmegaAgainstPsych(t *testing.T) {
 		})
 	}
 }
+
+// Guttman's λ6 against psych::splitHalf(x) and splitHalf(x, covar = TRUE)
+// (testdata/lambda6_ref.R, check.keys = FALSE so that splitHalf does not
+// reverse item 3 of the missing-data file first):
+//
+//	omega_items.csv         0.91129658819116932 0.91160833107380945
+//	omega_items_missing.csv 0.874046289151581 0.87395024405726507 (pairwise)
+//	                        0.87112769186326633 0.87110175436298753 (na.omit)
+//
+// With pairwise deletion splitHalf standardizes cov(use = "pairwise") by
+// cov2cor; the standardized λ6 here is psych::guttman's, on
+// cor(use = "pairwise") like psych::omega:
+//
+//	x <- read.csv("omega_items_missing.csv")
+//	guttman(x)$lambda.6  # 0.87438056016040056
+func TestLambda6AgainstPsych(t *testing.T) {
+	tests := []struct {
+		file          string
+		policy        MissingPolicy
+		standard, raw float64
+	}{
+		{"testdata/omega_items.csv", CompleteOnly, 0.91129658819116932, 0.91160833107380945},
+		{"testdata/omega_items_missing.csv", Pairwise, 0.87438056016040056, 0.87395024405726507},
+		{"testdata/omega_items_missing.csv", Listwise, 0.87112769186326633, 0.87110175436298753},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file+" "+tt.policy.String(), func(t *testing.T) {
+			l, err := Lambda6(readItemsCSV(t, tt.file), tt.policy)
+			require.NoError(t, err)
+			assert.InDelta(t, tt.standard, l.Standardized, 1e-14)
+			assert.InDelta(t, tt.raw, l.Raw, 1e-14)
+		})
+	}
+	// Without reversed items omega's λ6 is the standardized one.
+	rows := readItemsCSV(t, "testdata/omega_items.csv")
+	o, err := McDonaldOmega(rows, CompleteOnly, 0)
+	require.NoError(t, err)
+	assert.Equal(t, DefaultOmegaFactors, o.Factors)
+	assert.InDelta(t, 0.91129658819116932, o.Lambda6, 1e-14)
+	assert.Equal(t, 500, o.N)
+}
+
+// Omega from an accumulator fed in shards equals omega of all rows at once.
+func TestOmegaFromMergedShards(t *testing.T) {
+	rows := readItemsCSV(t, "testdata/omega_items_missing.csv")
+	whole, err := McDonaldOmega(rows, Pairwise, 3)
+	require.NoError(t, err)
+	a, _ := NewAlpha(0, Pairwise)
+	b, _ := NewAlpha(0, Pairwise)
+	require.NoError(t, a.AddRows(rows[:123]))
+	require.NoError(t, b.AddRows(rows[123:]))
+	require.NoError(t, b.Merge(a))
+	got, err := b.Omega(3)
+	require.NoError(t, err)
+	assert.Equal(t, whole, got)
+}
+
+func TestOmegaErrors(t *testing.T) {
+	rows := readItemsCSV(t, "testdata/omega_items.csv")
+	constant := make([][]float64, len(rows))
+	for i, r := range rows {
+		constant[i] = append([]float64{0.1}, r[1:]...)
+	}
+	collinear := make([][]float64, len(rows))
+	for i, r := range rows {
+		collinear[i] = append(append([]float64(nil), r[:4]...), r[0]+r[1])
+	}
+	tests := []struct {
+		name    string
+		rows    [][]float64
+		factors int
+		want    error
+		msg     string
+	}{
+		{"negative factors", rows, -1, ErrInvalidValue, "-1 factors"},
+		{"as many factors as items", rows[:50], 12, ErrInsufficientData, "12 items for 12 factors"},
+		{"two respondents", rows[:2], 3, ErrInsufficientData, "want at least 3"},
+		{"constant decimal item", constant, 3, ErrZeroVariance, "item 1 has zero variance (every answer is 0.1)"},
+		{"collinear items", collinear, 2, ErrZeroVariance, "not positive definite (collinear items"},
+		{"blank without a policy", [][]float64{{1, 2, math.NaN()}, {2, 3, 4}, {3, 3, 3}}, 1, ErrOutOfRange, "missing value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := McDonaldOmega(tt.rows, CompleteOnly, tt.factors)
+			assert.ErrorIs(t, err, tt.want)
+			assert.ErrorContains(t, err, tt.msg)
+		})
+	}
+	// Eight respondents, two factors: item 1's communality comes out above
+	// 1 (an ultra-Heywood case). psych warns and goes on:
+	//	x <- matrix(c(2,3,3,2,1,4, 3,5,3,1,1,4, 4,5,1,4,3,1, 2,4,4,1,3,4,
+	//	  3,3,1,2,2,1, 3,5,3,4,1,3, 3,1,1,3,2,3, 1,1,5,4,1,3), ncol = 6, byrow = TRUE)
+	//	om <- omega(x, 2)  # "An ultra-Heywood case was detected"
+	//	om$schmid$sl[1, "h2"]  # 1.034465; om$omega.tot 0.8361043
+	heywood := [][]float64{{2, 3, 3, 2, 1, 4}, {3, 5, 3, 1, 1, 4}, {4, 5, 1, 4, 3, 1}, {2, 4, 4, 1, 3, 4},
+		{3, 3, 1, 2, 2, 1}, {3, 5, 3, 4, 1, 3}, {3, 1, 1, 3, 2, 3}, {1, 1, 5, 4, 1, 3}}
+	_, err := McDonaldOmega(heywood, CompleteOnly, 2)
+	assert.ErrorIs(t, err, ErrInvalidValue)
+	assert.ErrorContains(t, err, "item 1 has communality 1.03")
+	assert.ErrorContains(t, err, "ultra-Heywood")
+	_, err = Lambda6(collinear, CompleteOnly)
+	assert.ErrorIs(t, err, ErrZeroVariance)
+	var zero Alpha
+	_, err = zero.Omega(1)
+	assert.ErrorIs(t, err, ErrInsufficientData)
+	_, err = zero.Lambda6()
+	assert.ErrorIs(t, err, ErrInsufficientData)
+	_, err = McDonaldOmega(rows, MissingPolicy(9), 3)
+	assert.ErrorIs(t, err, ErrInvalidValue)
+}
+
+// A fuzzed small data set never panics and never returns omega outside
+// [0, 1] or NaN without an error.
+func FuzzMcDonaldOmega(f *testing.F) {
+	f.Add([]byte{1, 2, 3, 4, 5, 1, 2, 3, 2, 3, 4, 5, 1, 1, 2, 5, 4, 3, 3, 3, 1, 5, 2, 4}, uint8(2))
+	f.Add([]byte{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, uint8(1))
+	f.Add([]byte{5, 1, 5, 1, 1, 5, 1, 5, 2, 4, 2, 4, 3, 3, 3, 3, 0, 0, 0, 9}, uint8(3))
+	f.Fuzz(func(t *testing.T, data []byte, factors uint8) {
+		const items = 6
+		var rows [][]float64
+		for i := 0; i+items <= len(data) && len(rows) < 40; i += items {
+			row := make([]float64, items)
+			for j := range row {
+				row[j] = float64(data[i+j] % 7)
+				if data[i+j] == 255 {
+					row[j] = math.NaN()
+				}
+			}
+			rows = append(rows, row)
+		}
+		o, err := McDonaldOmega(rows, Pairwise, int(factors%4))
+		if err != nil {
+			checkErr(t, err)
+		} else if !(o.Total >= -1e-9 && o.Total <= 1+1e-9) || math.IsNaN(o.Hierarchical) {
+			t.Fatalf("omega_t %v omega_h %v", o.Total, o.Hierarchical)
+		}
+		if _, err := Lambda6(rows, Pairwise); err != nil {
+			checkErr(t, err)
+		}
+	})
+}
