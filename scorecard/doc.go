@@ -70,6 +70,11 @@
 //     of the data. [ResponseFrequencies] is psych's response.freq;
 //     [ServqualAlpha] gives each SERVQUAL dimension's alpha straight from the
 //     questionnaires, reverse keys and blanks handled.
+//   - [McDonaldOmega] and [Alpha.Omega]: McDonald's omega, hierarchical and
+//     total, as psych::omega computes it (minimum-residual factors, oblimin
+//     rotation, Schmid–Leiman), and [Lambda6] / [Alpha.Lambda6], Guttman's
+//     λ6 on correlations and covariances, checked against psych; missing
+//     answers as the [Alpha] accumulator's policy says.
 //   - [Form] and [MysteryShop]: weighted pass/fail checklists where N/A
 //     leaves the denominator and a critical criterion fails the whole
 //     evaluation, aggregated per branch and agent. [DefaultMysteryForm] is the
