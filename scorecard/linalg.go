@@ -13,9 +13,12 @@ import (
 
 // symEigen returns the eigenvalues of the symmetric n×n matrix a (row-major)
 // in decreasing order and the eigenvectors as the columns of vecs (n×n
-// row-major), by the cyclic Jacobi method with Rutishauser's thresholds. a is
-// not modified.
+// row-major), by the cyclic Jacobi method. a is not modified; a value that
+// is not finite is an error.
 func symEigen(a []float64, n int) (vals, vecs []float64, err error) {
+	if !finite(a...) {
+		return nil, nil, fmt.Errorf("scorecard: eigen decomposition of a matrix with a value that is not finite: %w", ErrInvalidValue)
+	}
 	m := append([]float64(nil), a...)
 	v := make([]float64, n*n)
 	for i := range n {
