@@ -2,6 +2,7 @@ package scorecard
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -290,4 +291,17 @@ func TestAlphaJSONDoesNotAllocateForAClaim(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	require.ErrorIs(t, err, ErrInvalidValue)
 	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(1<<20), "bytes allocated") // k² floats would be 800 MB
+}
+
+// Every decoder refuses a field it does not know, and trailing data.
+func TestDecodersRefuseUnknownFields(t *testing.T) {
+	targets := []any{&Instrument{}, &ReportCard{}, &Form{}, &NPS{}, &CSAT{}, &CES{}, &Drivers{}, &Alpha{},
+		&Servqual{}, &MysteryShop{}, &CardSurvey{}}
+	for _, v := range targets {
+		err := json.Unmarshal([]byte(`{"unknownField":1}`), v)
+		require.Error(t, err, "%T", v)
+		assert.Contains(t, err.Error(), "unknownField", "%T", v)
+		assert.True(t, errors.Is(err, ErrInvalidValue) || errors.Is(err, ErrInvalidInstrument), "%T: %v", v, err)
+	}
+	assert.Error(t, strictJSON([]byte(`{"promoters":1} {"promoters":2}`), &npsJSON{}), "trailing data")
 }
