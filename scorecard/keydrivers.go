@@ -135,7 +135,7 @@ func (d *KeyDrivers) Add(overall float64, drivers []float64) error {
 	// for integer ratings every term is exact and the low parts stay zero.
 	var devs [MaxKeyDrivers + 1]dd
 	dev := devs[:k+1]
-	exact := true
+	small := true // every deviation an integer below 2²⁶: products exact
 	for i := range k + 1 {
 		x := overall
 		if i < k {
@@ -144,18 +144,24 @@ func (d *KeyDrivers) Add(overall float64, drivers []float64) error {
 		d.lo[i], d.hi[i] = math.Min(d.lo[i], x), math.Max(d.hi[i], x)
 		h, l := twoSum(x, -d.shift[i])
 		dev[i] = dd{h, l}
-		exact = exact && l == 0
+		small = small && l == 0 && h == math.Trunc(h) && math.Abs(h) < 1<<26
 	}
 	v := k + 1
 	for i, di := range dev {
 		d.sum[i] = accumulate(d.sum[i], di.hi, di.lo)
 		row := d.cross[i*v : (i+1)*v]
+		if small {
+			// Integer ratings (the usual survey): each product is exact, only
+			// the running sums can round (beyond 2⁵³).
+			for j := i; j < v; j++ {
+				row[j] = accumulate(row[j], di.hi*dev[j].hi, 0)
+			}
+			continue
+		}
 		for j := i; j < v; j++ {
 			dj := dev[j]
 			p, e := twoProd(di.hi, dj.hi)
-			if !exact {
-				e += di.hi*dj.lo + di.lo*dj.hi
-			}
+			e += di.hi*dj.lo + di.lo*dj.hi
 			row[j] = accumulate(row[j], p, e)
 		}
 	}
