@@ -152,14 +152,17 @@ func TestSatisfactionDriversEdges(t *testing.T) {
 	// Five respondents, the fewest accepted, on an exact plane
 	// overall = 1 + product + 2·price (service has no effect):
 	//	(1,1,1) → 4, (2,1,1) → 5, (1,2,1) → 6, (1,1,2) → 4, (2,2,2) → 7.
-	// The fit is exact: intercept 1, b = (1, 2, 0), R² = 1, relative
-	// weights 1/3, 2/3, 0.
+	// The fit is exact: intercept 1, b = (1, 2, 0), R² = 1. The relative
+	// weights are the LMG shares of R² (service, with no effect of its own,
+	// still gets the part of R² it shares with product and price), from R
+	// (testdata/keydrivers.R on these five rows):
+	//	LMG share 0.23646125116713354 0.74591503267973858 0.017623716153127911
 	m, err := SatisfactionDrivers([]DriverRating{{1, 1, 1, 4}, {2, 1, 1, 5}, {1, 2, 1, 6}, {1, 1, 2, 4}, {2, 2, 2, 7}})
 	require.NoError(t, err)
 	assert.Equal(t, 5, m.N)
 	assert.InDelta(t, 1, m.Intercept, 1e-9)
 	assert.InDeltaSlice(t, []float64{1, 2, 0}, m.Coefficients[:], 1e-9)
-	assert.InDeltaSlice(t, []float64{1.0 / 3, 2.0 / 3, 0}, m.RelativeWeights[:], 1e-9)
+	assert.InDeltaSlice(t, []float64{0.23646125116713354, 0.74591503267973858, 0.017623716153127911}, m.RelativeWeights[:], 1e-12)
 	assert.InDelta(t, 1, m.R2, 1e-9)
 
 	// On the 2³ design (ratings 1 or 3, centred c = ±1) an overall rating of

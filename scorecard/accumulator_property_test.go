@@ -125,6 +125,19 @@ func accKinds() []accKind {
 			},
 			func(d, s any) error { d.(*Drivers).Merge(s.(*Drivers)); return nil },
 			func(acc any) string { m, err := acc.(*Drivers).Result(); return fmt.Sprint(m, err) }},
+		{"key drivers", func() any { return &KeyDrivers{} },
+			func(acc any, rng *rand.Rand) error {
+				g := rng.NormFloat64()
+				x := make([]float64, 5)
+				sum := 0.0
+				for j := range x {
+					x[j] = float64(min(7, max(1, int(4.5+g+rng.NormFloat64()))))
+					sum += float64(j%3) * x[j]
+				}
+				return acc.(*KeyDrivers).Add(float64(min(10, max(0, int(sum/3+rng.NormFloat64())))), x)
+			},
+			func(d, s any) error { return d.(*KeyDrivers).Merge(s.(*KeyDrivers)) },
+			func(acc any) string { a, err := acc.(*KeyDrivers).Result(); return fmt.Sprint(a, err) }},
 	}
 }
 

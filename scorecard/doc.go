@@ -70,6 +70,11 @@
 //     of the data. [ResponseFrequencies] is psych's response.freq;
 //     [ServqualAlpha] gives each SERVQUAL dimension's alpha straight from the
 //     questionnaires, reverse keys and blanks handled.
+//   - [McDonaldOmega] and [Alpha.Omega]: McDonald's omega, hierarchical and
+//     total, as psych::omega computes it (minimum-residual factors, oblimin
+//     rotation, Schmid–Leiman), and [Lambda6] / [Alpha.Lambda6], Guttman's
+//     λ6 on correlations and covariances, checked against psych; missing
+//     answers as the [Alpha] accumulator's policy says.
 //   - [Form] and [MysteryShop]: weighted pass/fail checklists where N/A
 //     leaves the denominator and a critical criterion fails the whole
 //     evaluation, aggregated per branch and agent. [DefaultMysteryForm] is the
@@ -79,9 +84,15 @@
 //     (rapidez, sencillez, interfaz, cortesía, veracidad, discreción);
 //     [VerbalMessageForm] the principles of a verbal message and the what, how
 //     and when every answer must settle.
-//   - [SatisfactionDrivers] and [Drivers]: the elements of satisfaction
-//     (calidad del producto, precio competitivo, servicio al cliente) weighted
-//     by least squares against the overall rating.
+//   - [KeyDrivers]: key-driver analysis with any number of drivers (up to
+//     [MaxKeyDrivers]): the regression of the overall rating on the drivers
+//     with standard errors, p-values and VIF, and each driver's share of R²
+//     by the Shapley (LMG) decomposition and Johnson's relative weights
+//     ([KeyDriverAnalysis]), checked against R; exact for integer ratings,
+//     stable at near-collinearity (pivoted Cholesky of the centred
+//     co-moments in double-double). [SatisfactionDrivers] and [Drivers] are
+//     its three-driver case, the elements of satisfaction (calidad del
+//     producto, precio competitivo, servicio al cliente).
 //   - [Indicators]: survey results as indicators in the notes' four
 //     categories (calidad de trabajo, capacidad de respuesta, volumen de
 //     trabajo, eficiencia), ready for a PDCA cycle.
@@ -89,7 +100,8 @@
 // # Streaming, merging and Apache Beam
 //
 // Every analysis is an accumulator with Add, Merge and Result: [Servqual],
-// [NPS], [CSAT], [CES], [Alpha], [MysteryShop], [CardSurvey], [Drivers]. The
+// [NPS], [CSAT], [CES], [Alpha], [MysteryShop], [CardSurvey], [Drivers],
+// [KeyDrivers]. The
 // empty accumulator is the identity of Merge and Merge is associative, so a
 // survey programme can be split into shards scored anywhere and merged
 // afterwards; integer scores keep integer (or exactly representable) sums, so

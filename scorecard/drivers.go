@@ -1,9 +1,6 @@
 package scorecard
 
-import (
-	"fmt"
-	"math"
-)
+import "fmt"
 
 // DriverRating is one respondent's ratings of the three elements of customer
 // satisfaction of the course notes (elementos fundamentales de la satisfacción
@@ -15,73 +12,64 @@ type DriverRating struct {
 }
 
 // DriverModel is the least-squares fit
-// Overall = Intercept + b₁·Product + b₂·Price + b₃·Service.
+// Overall = Intercept + b₁·Product + b₂·Price + b₃·Service, the three-driver
+// special case of [KeyDriverAnalysis] ([Drivers.Analysis] gives the whole
+// analysis: standard errors, p-values, VIF, relative weights).
 type DriverModel struct {
 	N         int
 	Intercept float64
 	// Coefficients are b₁, b₂, b₃ in the order product, price, service.
 	Coefficients [3]float64
-	// RelativeWeights are |bᵢ| / Σ|bⱼ|: each element's share of the
-	// explained influence, summing to 1.
+	// RelativeWeights are each element's share of R² by the Shapley (LMG)
+	// decomposition ([DriverImportance].LMGShare), summing to 1 (all 0 when
+	// R² is 0). They are not |bᵢ|/Σ|bⱼ|: with correlated elements that ratio
+	// misleads (a price coefficient of −1.40 would get 39 % of the
+	// importance and no sign); read the sign from Coefficients.
 	RelativeWeights [3]float64
 	// R2 is the coefficient of determination of the fit.
 	R2 float64
 }
 
-// Drivers accumulates [DriverRating] values for [DriverModel]: the cross
-// products of the normal equations, so Result costs the same for ten or ten
-// million respondents and Merge is exact for integer ratings. The zero value
-// is ready to use.
+// driverNames are the three elements' names in [Drivers]' analysis.
+var driverNames = []string{"product", "price", "service"}
+
+// Drivers accumulates [DriverRating] values for [DriverModel]: a
+// [KeyDrivers] accumulator with the three drivers product, price and
+// service, so Result costs the same for ten or ten million respondents and
+// Merge is exact for integer ratings. The zero value is ready to use.
 type Drivers struct {
-	n   int64
-	xtx [4][4]float64 // Σ x xᵀ with x = (1, product, price, service)
-	xty [4]float64    // Σ x·overall
-	yy  float64       // Σ overall²
-	// least and greatest overall rating, so a constant one is caught exactly
-	yLo, yHi float64
+	kd KeyDrivers
 }
 
 // Add records one respondent. Non-finite ratings return an error wrapping
-// [ErrOutOfRange] and change nothing. Add does not allocate.
+// [ErrOutOfRange] and change nothing. Add does not allocate after the first
+// respondent.
 func (d *Drivers) Add(r DriverRating) error {
-	x := [4]float64{1, r.Product, r.Price, r.Service}
-	for _, v := range []float64{r.Product, r.Price, r.Service, r.Overall} {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("scorecard: drivers: rating %v not finite: %w", v, ErrOutOfRange)
+	if d.kd.k == 0 {
+		kd, err := NewKeyDrivers(driverNames...)
+		if err != nil {
+			return err
 		}
-	}
-	if d.n == 0 {
-		d.yLo, d.yHi = r.Overall, r.Overall
-	}
-	d.yLo, d.yHi = math.Min(d.yLo, r.Overall), math.Max(d.yHi, r.Overall)
-	d.n++
-	for i := range 4 {
-		for j := range 4 {
-			d.xtx[i][j] += x[i] * x[j]
+		if err := kd.Add(r.Overall, []float64{r.Product, r.Price, r.Service}); err != nil {
+			return fmt.Errorf("scorecard: drivers: %w", err)
 		}
-		d.xty[i] += x[i] * r.Overall
+		d.kd = *kd
+		return nil
 	}
-	d.yy += r.Overall * r.Overall
+	x := [3]float64{r.Product, r.Price, r.Service}
+	if err := d.kd.Add(r.Overall, x[:]); err != nil {
+		return fmt.Errorf("scorecard: drivers: %w", err)
+	}
 	return nil
 }
 
 // Merge adds other's respondents to d.
 func (d *Drivers) Merge(other *Drivers) {
-	if other == nil || other.n == 0 {
+	if other == nil {
 		return
 	}
-	if d.n == 0 {
-		d.yLo, d.yHi = other.yLo, other.yHi
-	}
-	d.yLo, d.yHi = math.Min(d.yLo, other.yLo), math.Max(d.yHi, other.yHi)
-	d.n += other.n
-	for i := range 4 {
-		for j := range 4 {
-			d.xtx[i][j] += other.xtx[i][j]
-		}
-		d.xty[i] += other.xty[i]
-	}
-	d.yy += other.yy
+	// Both hold the same three named drivers or nothing: Merge cannot fail.
+	_ = d.kd.Merge(&other.kd)
 }
 
 // MinDriverRespondents is the fewest respondents [Drivers.Result] accepts:
@@ -95,65 +83,29 @@ const MinDriverRespondents = 5
 // and greatest values are tracked, so a constant decimal rating is caught
 // exactly).
 func (d *Drivers) Result() (DriverModel, error) {
-	if d.n < MinDriverRespondents {
-		return DriverModel{}, fmt.Errorf("scorecard: drivers: %d respondents, want at least %d: %w", d.n, MinDriverRespondents, ErrInsufficientData)
+	a, err := d.Analysis()
+	if err != nil {
+		return DriverModel{}, err
 	}
-	if d.yLo == d.yHi {
-		return DriverModel{}, fmt.Errorf("scorecard: drivers: overall rating does not vary (every answer is %v): %w", d.yLo, ErrZeroVariance)
-	}
-	a := d.xtx
-	b := d.xty
-	// Gaussian elimination with partial pivoting on the 4×4 normal equations.
-	scale := 0.0
-	for i := range 4 {
-		scale = math.Max(scale, math.Abs(a[i][i]))
-	}
-	for c := range 4 {
-		p := c
-		for r := c + 1; r < 4; r++ {
-			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
-				p = r
-			}
-		}
-		if math.Abs(a[p][c]) <= 1e-12*scale {
-			return DriverModel{}, fmt.Errorf("scorecard: drivers: product, price and service ratings are collinear or constant: %w", ErrZeroVariance)
-		}
-		a[c], a[p] = a[p], a[c]
-		b[c], b[p] = b[p], b[c]
-		for r := c + 1; r < 4; r++ {
-			f := a[r][c] / a[c][c]
-			for k := c; k < 4; k++ {
-				a[r][k] -= f * a[c][k]
-			}
-			b[r] -= f * b[c]
-		}
-	}
-	var beta [4]float64
-	for i := 3; i >= 0; i-- {
-		s := b[i]
-		for k := i + 1; k < 4; k++ {
-			s -= a[i][k] * beta[k]
-		}
-		beta[i] = s / a[i][i]
-	}
-	n := float64(d.n)
-	sst := d.yy - d.xty[0]*d.xty[0]/n
-	if !(sst > 0) {
-		return DriverModel{}, fmt.Errorf("scorecard: drivers: overall rating does not vary: %w", ErrZeroVariance)
-	}
-	// SSR = β·Xᵀy − n·ȳ²; R² = SSR/SST.
-	ssr := -d.xty[0] * d.xty[0] / n
-	for i := range 4 {
-		ssr += beta[i] * d.xty[i]
-	}
-	m := DriverModel{N: int(d.n), Intercept: beta[0], Coefficients: [3]float64{beta[1], beta[2], beta[3]}, R2: ssr / sst}
-	tot := math.Abs(beta[1]) + math.Abs(beta[2]) + math.Abs(beta[3])
-	if tot > 0 {
-		for i := range 3 {
-			m.RelativeWeights[i] = math.Abs(beta[i+1]) / tot
-		}
+	m := DriverModel{N: a.N, Intercept: a.Intercept.Estimate, R2: a.R2}
+	for i, dr := range a.Drivers {
+		m.Coefficients[i] = dr.Estimate
+		m.RelativeWeights[i] = dr.LMGShare
 	}
 	return m, nil
+}
+
+// Analysis returns the whole key-driver analysis of the three elements
+// (see [KeyDrivers.Result]), with the errors of [Drivers.Result].
+func (d *Drivers) Analysis() (KeyDriverAnalysis, error) {
+	if d.kd.n < MinDriverRespondents {
+		return KeyDriverAnalysis{}, fmt.Errorf("scorecard: drivers: %d respondents, want at least %d: %w", d.kd.n, MinDriverRespondents, ErrInsufficientData)
+	}
+	a, err := d.kd.Result()
+	if err != nil {
+		return KeyDriverAnalysis{}, fmt.Errorf("scorecard: drivers: %w", err)
+	}
+	return a, nil
 }
 
 // SatisfactionDrivers fits [DriverModel] to ratings in one call (see

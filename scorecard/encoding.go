@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -86,42 +87,164 @@ func (c *CES) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// ---- Drivers
+// ---- KeyDrivers and Drivers
 
-type driversJSON struct {
-	N   int64         `json:"n"`
-	XTX [4][4]float64 `json:"xtx"`
-	XTY [4]float64    `json:"xty"`
-	YY  float64       `json:"yy"`
-	// OverallMin and OverallMax are the extremes of the overall rating.
-	OverallMin float64 `json:"overallMin"`
-	OverallMax float64 `json:"overallMax"`
+type keyDriversJSON struct {
+	Names   []string `json:"names,omitempty"`
+	Drivers int      `json:"drivers"`
+	N       int64    `json:"n"`
+	// Shift is each variable's origin (drivers, then the overall rating);
+	// Min and Max its extremes; Sum and Cross (the upper triangle, row by
+	// row) the sums about the origins, each a compensated pair: the float64
+	// sum and the sum of its rounding errors (zero for integer ratings).
+	Shift    []float64 `json:"shift,omitempty"`
+	Min      []float64 `json:"min,omitempty"`
+	Max      []float64 `json:"max,omitempty"`
+	Sum      []float64 `json:"sum,omitempty"`
+	SumLow   []float64 `json:"sumLow,omitempty"`
+	Cross    []float64 `json:"cross,omitempty"`
+	CrossLow []float64 `json:"crossLow,omitempty"`
 }
 
-// MarshalJSON encodes the normal equations accumulated so far.
-func (d Drivers) MarshalJSON() ([]byte, error) {
-	return json.Marshal(driversJSON{d.n, d.xtx, d.xty, d.yy, d.yLo, d.yHi})
-}
-
-// UnmarshalJSON decodes and validates a state written by MarshalJSON.
-func (d *Drivers) UnmarshalJSON(data []byte) error {
-	var j driversJSON
-	if err := strictJSON(data, &j); err != nil {
-		return decodeErr("drivers", err)
-	}
-	ok := j.N >= 0 && j.XTX[0][0] == float64(j.N) && nonNegative(j.YY) && finite(j.OverallMin, j.OverallMax) &&
-		j.OverallMin <= j.OverallMax && (j.N > 0 || j.OverallMin == 0 && j.OverallMax == 0) &&
-		inRange(j.XTY[0], float64(j.N), j.OverallMin, j.OverallMax)
-	for i := range 4 {
-		ok = ok && finite(j.XTX[i][:]...) && finite(j.XTY[i]) && j.XTX[i][i] >= 0
-		for k := range 4 {
-			ok = ok && j.XTX[i][k] == j.XTX[k][i]
+// MarshalJSON encodes the accumulator's state exactly.
+func (d KeyDrivers) MarshalJSON() ([]byte, error) {
+	j := keyDriversJSON{Names: d.names, Drivers: d.k, N: d.n}
+	if d.k > 0 {
+		v := d.k + 1
+		j.Shift, j.Min, j.Max = d.shift, d.lo, d.hi
+		for _, x := range d.sum {
+			j.Sum, j.SumLow = append(j.Sum, x.hi), append(j.SumLow, x.lo)
+		}
+		for i := range v {
+			for _, x := range d.cross[i*v+i : (i+1)*v] {
+				j.Cross, j.CrossLow = append(j.Cross, x.hi), append(j.CrossLow, x.lo)
+			}
 		}
 	}
-	if !ok {
-		return invalidState("drivers", fmt.Sprintf("inconsistent normal equations for n=%d", j.N))
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes and validates a state written by MarshalJSON,
+// refusing unknown fields, lengths that do not match the number of drivers,
+// and sums that no set of ratings between the extremes could produce.
+func (d *KeyDrivers) UnmarshalJSON(data []byte) error {
+	var j keyDriversJSON
+	if err := strictJSON(data, &j); err != nil {
+		return decodeErr("key drivers", err)
 	}
-	*d = Drivers{n: j.N, xtx: j.XTX, xty: j.XTY, yy: j.YY, yLo: j.OverallMin, yHi: j.OverallMax}
+	v, err := j.check()
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+func (j keyDriversJSON) check() (KeyDrivers, error) {
+	if j.Drivers < 0 || j.Drivers > MaxKeyDrivers || j.N < 0 {
+		return KeyDrivers{}, invalidState("key drivers", fmt.Sprintf("%d drivers, %d respondents", j.Drivers, j.N))
+	}
+	if j.Names != nil {
+		if _, err := NewKeyDrivers(j.Names...); err != nil || len(j.Names) != j.Drivers {
+			return KeyDrivers{}, invalidState("key drivers", fmt.Sprintf("names %q for %d drivers", j.Names, j.Drivers))
+		}
+	}
+	if j.Drivers == 0 {
+		if j.N != 0 || len(j.Shift)+len(j.Min)+len(j.Max)+len(j.Sum)+len(j.SumLow)+len(j.Cross)+len(j.CrossLow) != 0 {
+			return KeyDrivers{}, invalidState("key drivers", "sums without drivers")
+		}
+		return KeyDrivers{}, nil
+	}
+	v := j.Drivers + 1
+	tri := v * (v + 1) / 2
+	if len(j.Shift) != v || len(j.Min) != v || len(j.Max) != v || len(j.Sum) != v || len(j.SumLow) != v ||
+		len(j.Cross) != tri || len(j.CrossLow) != tri {
+		return KeyDrivers{}, invalidState("key drivers", fmt.Sprintf("sums, origins or extremes do not match %d drivers", j.Drivers))
+	}
+	d := KeyDrivers{names: j.Names}
+	d.alloc(j.Drivers)
+	d.n = j.N
+	copy(d.shift, j.Shift)
+	copy(d.lo, j.Min)
+	copy(d.hi, j.Max)
+	for i := range v {
+		d.sum[i] = dd{j.Sum[i], j.SumLow[i]}
+	}
+	t := 0
+	for i := range v {
+		for c := i; c < v; c++ {
+			d.cross[i*v+c] = dd{j.Cross[t], j.CrossLow[t]}
+			t++
+		}
+	}
+	if !finite(j.Shift...) || !finite(j.Min...) || !finite(j.Max...) || !finite(j.Sum...) || !finite(j.SumLow...) ||
+		!finite(j.Cross...) || !finite(j.CrossLow...) {
+		return KeyDrivers{}, invalidState("key drivers", "a value is not finite")
+	}
+	if !d.consistent() {
+		return KeyDrivers{}, invalidState("key drivers", fmt.Sprintf("sums inconsistent with %d respondents between the extremes", j.N))
+	}
+	return d, nil
+}
+
+// consistent reports whether d's sums could come from d.n ratings between
+// the extremes: empty sums for no respondent; otherwise origins within the
+// extremes, sums of deviations within n·(extremes − origin), centred
+// variances between 0 and n·range², and correlations within [−1, 1] (each up
+// to rounding).
+func (d *KeyDrivers) consistent() bool {
+	v := d.k + 1
+	if d.n == 0 {
+		for i := range v {
+			if d.shift[i] != 0 || d.lo[i] != 0 || d.hi[i] != 0 || d.sum[i] != (dd{}) {
+				return false
+			}
+			for c := i; c < v; c++ {
+				if d.cross[i*v+c] != (dd{}) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	n := float64(d.n)
+	for i := range v {
+		if !(d.lo[i] <= d.shift[i] && d.shift[i] <= d.hi[i]) || !inRange(d.sum[i].hi, n, d.lo[i]-d.shift[i], d.hi[i]-d.shift[i]) {
+			return false
+		}
+	}
+	s, _ := d.moments()
+	for i := range v {
+		r := d.hi[i] - d.lo[i]
+		sii := s[i*v+i].float()
+		if !(sii >= -1e-9*n*r*r && sii <= n*r*r*(1+1e-9)) {
+			return false
+		}
+		for c := i + 1; c < v; c++ {
+			sij, scc := s[i*v+c].float(), s[c*v+c].float()
+			if !(sij*sij <= math.Max(sii*scc, 0)*(1+1e-9)+1e-9*n*n) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// MarshalJSON encodes the accumulator's state: that of its [KeyDrivers].
+func (d Drivers) MarshalJSON() ([]byte, error) { return d.kd.MarshalJSON() }
+
+// UnmarshalJSON decodes and validates a state written by MarshalJSON: an
+// empty [KeyDrivers] state or one of the three drivers product, price and
+// service.
+func (d *Drivers) UnmarshalJSON(data []byte) error {
+	var kd KeyDrivers
+	if err := kd.UnmarshalJSON(data); err != nil {
+		return fmt.Errorf("scorecard: drivers: %w", err)
+	}
+	if kd.k != 0 && !slices.Equal(kd.names, driverNames) {
+		return invalidState("drivers", fmt.Sprintf("drivers %q, want %q", kd.Names(), driverNames))
+	}
+	d.kd = kd
 	return nil
 }
 

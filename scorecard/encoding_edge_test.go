@@ -186,11 +186,11 @@ func TestAccumulatorJSONRejectsEachRule(t *testing.T) {
 		{"nps answers without squares", func() any { return &NPS{} }, `{"detractors":2,"weightExcess":[0,0,0],"squaredWeightExcess":-2}`, ErrInvalidValue},
 		{"nps not JSON", func() any { return &NPS{} }, `"x"`, ErrInvalidValue},
 		// Drivers
-		{"drivers negative n", func() any { return &Drivers{} }, `{"n":-1,"xtx":[[-1,0,0,0],[0,0,0,0],[0,0,0,0],[0,0,0,0]]}`, ErrInvalidValue},
-		{"drivers count off", func() any { return &Drivers{} }, `{"n":2,"xtx":[[1,0,0,0],[0,0,0,0],[0,0,0,0],[0,0,0,0]]}`, ErrInvalidValue},
-		{"drivers negative yy", func() any { return &Drivers{} }, `{"n":0,"yy":-1}`, ErrInvalidValue},
-		{"drivers negative diagonal", func() any { return &Drivers{} }, `{"n":1,"xtx":[[1,0,0,0],[0,0,0,0],[0,0,-1,0],[0,0,0,0]]}`, ErrInvalidValue},
-		{"drivers asymmetric last column", func() any { return &Drivers{} }, `{"n":1,"xtx":[[1,0,0,0],[0,0,0,0],[0,0,0,1],[0,0,0,0]]}`, ErrInvalidValue},
+		{"drivers negative n", func() any { return &Drivers{} }, `{"drivers":3,"n":-1}`, ErrInvalidValue},
+		{"drivers count without sums", func() any { return &Drivers{} }, `{"drivers":3,"n":2}`, ErrInvalidValue},
+		{"drivers old normal equations", func() any { return &Drivers{} }, `{"n":1,"xtx":[[1,0,0,0],[0,0,0,0],[0,0,0,0],[0,0,0,0]]}`, ErrInvalidValue},
+		{"drivers negative variance", func() any { return &Drivers{} }, `{"drivers":3,"n":2,"shift":[1,1,1,1],"min":[1,1,1,1],"max":[2,2,2,2],"sum":[1,1,1,1],"sumLow":[0,0,0,0],"cross":[0,0,0,0,1,0,0,1,0,1],"crossLow":[0,0,0,0,0,0,0,0,0,0]}`, ErrInvalidValue},
+		{"drivers unnamed", func() any { return &Drivers{} }, `{"drivers":3,"n":2,"shift":[1,1,1,1],"min":[1,1,1,1],"max":[2,2,2,2],"sum":[1,1,1,1],"sumLow":[0,0,0,0],"cross":[1,1,1,1,1,1,1,1,1,1],"crossLow":[0,0,0,0,0,0,0,0,0,0]}`, ErrInvalidValue},
 		{"drivers not JSON", func() any { return &Drivers{} }, `1`, ErrInvalidValue},
 		// Alpha
 		{"alpha bad policy", func() any { return &Alpha{} }, `{"policy":"mice"}`, ErrInvalidValue},

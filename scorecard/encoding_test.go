@@ -94,7 +94,8 @@ func TestAccumulatorJSONRejectsInconsistentState(t *testing.T) {
 		data string
 	}{
 		{"ces easy > n", &CES{}, `{"n":1,"easy":2,"weight":1,"weightEasy":1,"weightedSum":5}`},
-		{"drivers asymmetric", &Drivers{}, `{"n":1,"xtx":[[1,2,0,0],[3,4,0,0],[0,0,0,0],[0,0,0,0]],"xty":[0,0,0,0],"yy":0}`},
+		{"drivers correlation above 1", &Drivers{}, `{"names":["product","price","service"],"drivers":3,"n":2,"shift":[1,1,1,1],"min":[1,1,1,1],"max":[2,2,2,2],"sum":[1,1,1,1],"sumLow":[0,0,0,0],"cross":[1,9,0,0,1,0,0,1,0,1],"crossLow":[0,0,0,0,0,0,0,0,0,0]}`},
+		{"drivers not product, price, service", &Drivers{}, `{"names":["a","b","c"],"drivers":3,"n":2,"shift":[1,1,1,1],"min":[1,1,1,1],"max":[2,2,2,2],"sum":[1,1,1,1],"sumLow":[0,0,0,0],"cross":[1,1,1,1,1,1,1,1,1,1],"crossLow":[0,0,0,0,0,0,0,0,0,0]}`},
 		{"alpha wrong length", &Alpha{}, `{"policy":"listwise","items":3,"rows":2,"sum":[1,2],"cross":[1]}`},
 		{"alpha one item", &Alpha{}, `{"policy":"listwise","items":1}`},
 		{"servqual no instrument", &Servqual{}, `{"respondents":1}`},

@@ -195,7 +195,7 @@ func ExampleSatisfactionDrivers() {
 	_, err = scorecard.SatisfactionDrivers(nil)
 	fmt.Println(err)
 	// Output:
-	// product 64%, price 9%, service 27% (R² 0.94)
+	// product 83%, price 2%, service 15% (R² 0.94)
 	// scorecard: drivers: 0 respondents, want at least 5: scorecard: insufficient data
 }
 

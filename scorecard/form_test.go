@@ -138,7 +138,7 @@ func TestParseMark(t *testing.T) {
 //	(3,3,1) 4, (3,1,3) 5, (1,3,3) 3, (3,3,3) 5
 //	b_product = (−2+4−3−3+4+5−3+5)/8 = 7/8; b_price = (−2−4+3−3+4−5+3+5)/8
 //	= 1/8; b_service = (−2−4−3+3−4+5+3+5)/8 = 3/8; ȳ = 29/8; intercept
-//	= 29/8 − 2·(11/8) = 7/8. Relative weights 7/11, 1/11, 3/11.
+//	= 29/8 − 2·(11/8) = 7/8. LMG shares 49/59, 1/59, 9/59.
 //	SST = 113 − 8·(29/8)² = 7.875; SSR = 8·(49+1+9)/64 = 7.375; R² = 0.936508.
 func TestSatisfactionDriversByHand(t *testing.T) {
 	rows := []DriverRating{
@@ -149,7 +149,9 @@ func TestSatisfactionDriversByHand(t *testing.T) {
 	require.NoError(t, err)
 	assert.InDelta(t, 7.0/8, m.Intercept, 1e-12)
 	assert.InDeltaSlice(t, []float64{7.0 / 8, 1.0 / 8, 3.0 / 8}, m.Coefficients[:], 1e-12)
-	assert.InDeltaSlice(t, []float64{7.0 / 11, 1.0 / 11, 3.0 / 11}, m.RelativeWeights[:], 1e-12)
+	// Orthogonal drivers of equal variance: each one's LMG share of R² is
+	// its squared coefficient's share, 49/59, 1/59 and 9/59.
+	assert.InDeltaSlice(t, []float64{49.0 / 59, 1.0 / 59, 9.0 / 59}, m.RelativeWeights[:], 1e-12)
 	assert.InDelta(t, 7.375/7.875, m.R2, 1e-12)
 	assert.Equal(t, 8, m.N)
 

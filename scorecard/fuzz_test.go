@@ -183,7 +183,7 @@ func FuzzDriversAdd(f *testing.F) {
 		err := d.Add(DriverRating{p, pr, s, o})
 		if err != nil {
 			checkErr(t, err)
-			if d.n != 0 {
+			if d.kd.n != 0 {
 				t.Fatal("rejected rating counted")
 			}
 			return

@@ -3,8 +3,11 @@
 // the course notes describe it: the key attributes of service quality
 // (atributos claves), how much each matters to customers (importancia
 // relativa), and how customers score our business and the competition on
-// each (puntajes de nuestro negocio). It ends with the importance–performance
-// chart that tells the branch where to concentrate.
+// each (puntajes de nuestro negocio). It shows the importance–performance
+// chart that tells the branch where to concentrate, and ends with a
+// key-driver analysis of what drives overall satisfaction: coefficients with
+// standard errors and p-values, and each driver's share of R² by the Shapley
+// (LMG) decomposition and by Johnson's relative weights.
 //
 // Run it with:
 //
@@ -12,11 +15,22 @@
 package main
 
 import (
+	_ "embed"
+	"encoding/csv"
 	"fmt"
 	"log"
+	"strconv"
+	"strings"
 
 	"github.com/servuction/servuction/scorecard"
 )
+
+// driversCSV holds 100 customers' ratings (1–5) of the branch's products,
+// of how high its fees are, and of its service, with their overall
+// satisfaction (1–10).
+//
+//go:embed drivers.csv
+var driversCSV string
 
 // The attributes customers told a focus group matter when they choose a
 // bank branch.
@@ -272,4 +286,55 @@ func main() {
 	}
 	fmt.Printf("\nContact review: attention techniques %.0f%%; verbal message %.0f%% (raw %.0f%%, failed: %v)\n",
 		100*ts.Score, 100*vs.Score, 100*vs.Raw, vs.FailedCritical)
+
+	keyDrivers()
+}
+
+// keyDrivers asks which elements of satisfaction (elementos de la
+// satisfacción: producto, precio, servicio) drive the overall rating: a
+// regression of the overall rating on the three ratings, with each
+// element's share of R² by the Shapley (LMG) decomposition and by Johnson's
+// relative weights. The shares, not the size of the coefficients, rank the
+// drivers: products and fees are correlated, so their coefficients say what
+// happens when one moves and the other does not.
+func keyDrivers() {
+	records, err := csv.NewReader(strings.NewReader(driversCSV)).ReadAll()
+	if err != nil {
+		log.Fatal(err)
+	}
+	kd, err := scorecard.NewKeyDrivers(records[0][:3]...)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, rec := range records[1:] {
+		var x [4]float64
+		for j, cell := range rec {
+			if x[j], err = strconv.ParseFloat(cell, 64); err != nil {
+				log.Fatal(err)
+			}
+		}
+		if err := kd.Add(x[3], x[:3]); err != nil {
+			log.Fatal(err)
+		}
+	}
+	a, err := kd.Result()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("\nWhat drives overall satisfaction? %d customers, R² = %.2f (adjusted %.2f), F(%d, %d) = %.1f, p = %.1g\n",
+		a.N, a.R2, a.AdjustedR2, a.DF1, a.DF2, a.F, a.PValue)
+	fmt.Printf("  %-9s %6s %6s %6s %9s %6s %5s %6s %6s\n", "driver", "b", "SE", "t", "p", "r", "VIF", "LMG", "Johnson")
+	for _, d := range a.Drivers {
+		fmt.Printf("  %-9s %+6.2f %6.2f %6.2f %9.1e %+6.2f %5.2f %5.0f%% %6.0f%%\n", d.Name, d.Estimate, d.StdErr, d.T, d.PValue,
+			d.Correlation, d.VIF, 100*d.LMGShare, 100*d.RelativeWeightShare)
+	}
+	for _, n := range a.Notes() {
+		fmt.Println("  note:", n)
+	}
+	b := 0.0
+	for _, d := range a.Drivers {
+		b += max(d.Estimate, -d.Estimate)
+	}
+	fmt.Printf("  (|b|/Σ|b| would give fees %.0f%% and no sign; LMG gives %.0f%% of R², and the sign is in b and r.)\n",
+		100*max(a.Drivers[1].Estimate, -a.Drivers[1].Estimate)/b, 100*a.Drivers[1].LMGShare)
 }
