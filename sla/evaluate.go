@@ -75,8 +75,9 @@ type Result struct {
 	Remaining      time.Duration `json:"remaining"`
 	PercentElapsed float64       `json:"percent_elapsed"`
 	// Deadline is the instant the target is used up if the clock keeps
-	// running without pause: set for Running and AtRisk, and equal to
-	// BreachedAt for Breached; zero when OnHold or Met.
+	// running without pause: set for Running and AtRisk (when the elapsed
+	// time already equals the target, the instant it reached it), and equal
+	// to BreachedAt for Breached; zero when OnHold or Met.
 	Deadline time.Time `json:"deadline,omitzero"`
 	// BreachedAt is the instant the target was exceeded; zero unless
 	// Breached.
@@ -185,8 +186,11 @@ func (always) Add(start time.Time, d time.Duration) time.Time { return start.Add
 //     the new target is breached at the change; a stopped clock keeps the
 //     target and verdict it stopped with.
 //   - A clock is breached when its elapsed time exceeds its target; the
-//     breach instant is when the target was used up, and a breach is final.
-//     Elapsed time exactly equal to the target is met.
+//     breach instant is when the elapsed time reached the target
+//     ([Calendar.Add] of the time left), whatever happens after it:
+//     events in closed hours, a pause, a stop and a reopen do not move
+//     it. A breach is final. Elapsed time exactly equal to the target is
+//     met.
 //   - A running clock is [OnHold] while the ticket waits, else [AtRisk] once
 //     Elapsed >= AtRisk × Target, else [Running].
 //
@@ -242,8 +246,21 @@ type cycle struct {
 	target    time.Duration
 	breached  bool
 	breachAt  time.Time
+	reachedAt time.Time // when elapsed reached target, zero before
 	stoppedAt time.Time
 	active    bool
+}
+
+// retarget applies a new target at instant at: a target already reached
+// there was reached at that instant.
+func (cy *cycle) retarget(target time.Duration, at time.Time) {
+	if target == cy.target {
+		return
+	}
+	cy.target, cy.reachedAt = target, time.Time{}
+	if cy.elapsed >= target {
+		cy.reachedAt = at
+	}
 }
 
 // evaluate runs the objective's clock over the ticket's events up to now.
@@ -278,13 +295,13 @@ func (c *compiled) evaluate(t *Ticket, final Priority, now time.Time) (Result, b
 	advance := func(to time.Time) {
 		if cur.active && !paused && to.After(last) {
 			d := c.cal.Between(last, to)
+			if cur.reachedAt.IsZero() && cur.elapsed+d >= cur.target {
+				cur.reachedAt = c.cal.Add(last, cur.target-cur.elapsed)
+			}
 			if !cur.breached && cur.elapsed+d > cur.target {
-				cur.breached = true
-				if left := cur.target - cur.elapsed; left > 0 {
-					cur.breachAt = c.cal.Add(last, left)
-				} else {
-					cur.breachAt = last
-				}
+				// The breach instant is when the target was reached,
+				// whatever came between then and now.
+				cur.breached, cur.breachAt = true, cur.reachedAt
 				breaches++
 			}
 			cur.elapsed += d
@@ -302,7 +319,7 @@ func (c *compiled) evaluate(t *Ticket, final Priority, now time.Time) (Result, b
 		started = true
 		cur.active = true
 		cur.stoppedAt = time.Time{}
-		cur.target = target(prio)
+		cur.retarget(target(prio), last)
 	}
 	stop := func(at time.Time) {
 		if cur.active {
@@ -342,7 +359,7 @@ func (c *compiled) evaluate(t *Ticket, final Priority, now time.Time) (Result, b
 		case PriorityChanged:
 			prio = e.Priority
 			if cur.active {
-				cur.target = target(prio)
+				cur.retarget(target(prio), e.At)
 				if !cur.breached && cur.elapsed > cur.target {
 					cur.breached, cur.breachAt = true, e.At
 					breaches++
@@ -401,7 +418,7 @@ func (c *compiled) evaluate(t *Ticket, final Priority, now time.Time) (Result, b
 		if float64(best.elapsed) >= c.atRisk*float64(best.target) {
 			r.Status = AtRisk
 		}
-		r.Deadline = now
+		r.Deadline = best.reachedAt // the target is used up: it ran out when reached
 		if r.Remaining > 0 {
 			r.Deadline = c.cal.Add(now, r.Remaining)
 		}
