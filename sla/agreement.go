@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/servuction/servuction/internal/enum"
 )
@@ -164,28 +165,37 @@ type AgreementConfig struct {
 // and safe for concurrent use. Build it with [NewAgreement] or decode it from
 // JSON.
 type Agreement struct {
-	cfg     AgreementConfig
-	units   map[string]Unit
-	byScope map[scopeMetric]int // objective index
-	obj     []compiled
-}
-
-type scopeMetric struct {
-	scope  string
-	metric Metric
+	cfg   AgreementConfig
+	units map[string]Unit
+	obj   []compiled
+	sel   selector
+	// cals are the agreement's calendars in name order; compiled objectives
+	// refer to them by index.
+	cals []*Calendar
 }
 
 // compiled is an objective ready for evaluation.
 type compiled struct {
 	Objective
-	cal     timeCounter
+	cal timeCounter // the objective's calendar, for availability
+	// calIdx is, per priority, the index in Agreement.cals of the calendar
+	// the clock counts on; -1 for 24×7.
+	calIdx  [Urgent + 1]int8
 	targets [Urgent + 1]clockTarget
 	atRisk  float64
+	// pauses has bit r set when pause reason r stops the clock.
+	pauses uint8
 }
 
 type clockTarget struct {
 	d  int64 // time.Duration
 	ok bool
+}
+
+// target returns the objective's target for priority p.
+func (c *compiled) target(p Priority) (time.Duration, bool) {
+	t := c.targets[p]
+	return time.Duration(t.d), t.ok
 }
 
 // NewAgreement validates cfg and returns the agreement. It reports every
@@ -199,19 +209,57 @@ func NewAgreement(cfg AgreementConfig) (*Agreement, error) {
 	if !cfg.Kind.IsValid() {
 		bad("kind %s: want customer-based, service-based or multilevel", cfg.Kind)
 	}
-	for _, name := range sortedKeys(cfg.Calendars) {
+	calNames := sortedKeys(cfg.Calendars)
+	calIdx := make(map[string]int8, len(calNames))
+	a := &Agreement{}
+	for _, name := range calNames {
 		if name == "" {
 			bad("calendar with an empty name (\"\" is the 24×7 clock)")
 		}
 		if cfg.Calendars[name] == nil {
 			bad("calendar %q is nil", name)
 		}
+		if len(a.cals) == maxCalendars {
+			bad("%d calendars: at most %d", len(calNames), maxCalendars)
+			break
+		}
+		calIdx[name] = int8(len(a.cals))
+		a.cals = append(a.cals, cfg.Calendars[name])
 	}
 	units, uerrs := checkUnits(cfg)
 	errs = append(errs, uerrs...)
+	a.units = units
+	errs = append(errs, a.compileObjectives(cfg, calIdx)...)
+	if err := cfg.Credits.validate(); err != nil {
+		errs = append(errs, err)
+	}
+	for i, cl := range cfg.Clauses {
+		errs = append(errs, cl.validate(i)...)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	a.cfg = cfg.clone()
+	for i := range a.obj {
+		a.cfg.Objectives[i] = a.obj[i].Objective.clone()
+	}
+	a.sel = newSelector(a.obj)
+	return a, nil
+}
 
-	a := &Agreement{units: units, byScope: make(map[scopeMetric]int, len(cfg.Objectives))}
+// maxCalendars bounds the calendars of an agreement, so that an objective
+// refers to one with a small index.
+const maxCalendars = 127
+
+// compileObjectives validates the objectives of cfg and compiles them into
+// a.obj, returning every problem.
+func (a *Agreement) compileObjectives(cfg AgreementConfig, calIdx map[string]int8) []error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("sla: agreement %q: "+format+": %w", append(append([]any{cfg.Name}, args...), ErrInvalidAgreement)...))
+	}
 	names := make(map[string]int, len(cfg.Objectives))
+	byScope := make(map[scopeMetric]int, len(cfg.Objectives))
 	for i, o := range cfg.Objectives {
 		o = o.clone()
 		if o.Name == "" {
@@ -226,26 +274,30 @@ func NewAgreement(cfg AgreementConfig) (*Agreement, error) {
 		}
 		names[o.Name] = i
 		key := scopeMetric{o.Scope, o.Metric}
-		if j, dup := a.byScope[key]; dup {
+		if j, dup := byScope[key]; dup {
 			bad("objective %d (%s): scope %q already has a %s objective (objective %d)", i, o.Name, o.Scope, o.Metric, j)
 		}
-		a.byScope[key] = i
+		byScope[key] = i
 		if cfg.Kind == MultiLevel && o.Scope != "" {
-			if _, ok := units[o.Scope]; !ok {
+			if _, ok := a.units[o.Scope]; !ok {
 				bad("objective %d (%s): scope %q is not a unit", i, o.Name, o.Scope)
 			}
 		}
-		c := compiled{Objective: o, cal: always{}, atRisk: o.AtRisk}
+		c := compiled{Objective: o, cal: always{}, atRisk: o.AtRisk, pauses: allPauses}
 		if c.atRisk == 0 {
 			c.atRisk = DefaultAtRisk
 		}
+		idx := int8(-1)
 		if o.Calendar != "" {
-			cal, ok := cfg.Calendars[o.Calendar]
+			j, ok := calIdx[o.Calendar]
 			if !ok {
 				bad("objective %d (%s): calendar %q not defined (have %s)", i, o.Name, o.Calendar, strings.Join(sortedKeys(cfg.Calendars), ", "))
-			} else if cal != nil {
-				c.cal = cal
+			} else if cal := a.cals[j]; cal != nil {
+				c.cal, idx = cal, j
 			}
+		}
+		for p := range c.calIdx {
+			c.calIdx[p] = idx
 		}
 		for p, d := range o.Targets {
 			if p.IsValid() {
@@ -254,20 +306,7 @@ func NewAgreement(cfg AgreementConfig) (*Agreement, error) {
 		}
 		a.obj = append(a.obj, c)
 	}
-	if err := cfg.Credits.validate(); err != nil {
-		errs = append(errs, err)
-	}
-	for i, cl := range cfg.Clauses {
-		errs = append(errs, cl.validate(i)...)
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	a.cfg = cfg.clone()
-	for i := range a.obj {
-		a.cfg.Objectives[i] = a.obj[i].Objective.clone()
-	}
-	return a, nil
+	return errs
 }
 
 // MustAgreement is like [NewAgreement] but panics on error. Use it only for
@@ -413,28 +452,29 @@ func (a *Agreement) Credits() CreditPolicy { return a.cfg.Credits.clone() }
 // Clauses returns a copy of the agreement's clauses.
 func (a *Agreement) Clauses() []Clause { return append([]Clause(nil), a.cfg.Clauses...) }
 
-// scopes returns the scopes that select objectives for t, most specific
-// first, each with the level it stands for, ending with the default "".
-func (a *Agreement) scopes(t *Ticket, buf []scopeLevel) []scopeLevel {
+// chain returns the scopes that select objectives for a ticket with the
+// given attributes, most specific first, each with the level it stands for,
+// ending with the default "".
+func (a *Agreement) chain(at *attrs, buf []scopeLevel) []scopeLevel {
 	buf = buf[:0]
 	switch a.cfg.Kind {
 	case CustomerBased:
-		if t.Customer != "" {
-			buf = append(buf, scopeLevel{t.Customer, Customer})
+		if at.customer != "" {
+			buf = append(buf, scopeLevel{at.customer, Customer})
 		}
-		if t.Area != "" && t.Area != t.Customer {
-			buf = append(buf, scopeLevel{t.Area, Department})
+		if at.area != "" && at.area != at.customer {
+			buf = append(buf, scopeLevel{at.area, Department})
 		}
 		return append(buf, scopeLevel{"", Corporate})
 	case ServiceBased:
-		if t.Service != "" {
-			buf = append(buf, scopeLevel{t.Service, LevelUnknown})
+		if at.service != "" {
+			buf = append(buf, scopeLevel{at.service, LevelUnknown})
 		}
 		return append(buf, scopeLevel{"", LevelUnknown})
 	case MultiLevel:
-		u, ok := a.units[t.Customer]
+		u, ok := a.units[at.customer]
 		if !ok {
-			u, ok = a.units[t.Area]
+			u, ok = a.units[at.area]
 		}
 		for n := 0; ok && n <= len(a.units); n++ { // n bounds the walk; NewAgreement rejected cycles
 			buf = append(buf, scopeLevel{u.Name, u.Level})

@@ -145,14 +145,17 @@ func (always) Add(start time.Time, d time.Duration) time.Time { return start.Add
 
 // Evaluate returns where each objective of a that applies to t stands at now.
 //
-// Which objectives apply depends on the agreement's [Kind]: for each ticket
-// metric, the most specific scope with an objective that has a target for
-// the ticket's priority at now wins, and the result names its scope and
-// level. So a customer's objective may set only the priorities it changes and
-// leave the others to the department's or the company's. A metric no scope
-// sets a target for is left out, as is one whose clock never started (a next
-// response without a customer follow-up). [Availability] objectives are not
-// evaluated on tickets.
+// Which objective applies depends on the agreement's [Kind] and on the
+// ticket's priority at each instant: for each ticket metric, the objective
+// in force is the one of the most specific scope that has a target for the
+// priority, and the result names its scope and level. So a customer's
+// objective may set only the priorities it changes and leave the others to
+// the department's or the company's. Each clock cycle is measured against
+// the objective in force while it runs, and keeps the one it had once it
+// stops or breaches (see the rules below). A metric none of whose cycles was
+// measured against an objective is left out, as is one whose clock never
+// started (a next response without a customer follow-up). [Availability]
+// objectives are not evaluated on tickets.
 //
 // Events after now are ignored: the evaluation is the ticket as it stood at
 // now. The timeline must be valid ([Ticket.Validate]) and the ticket opened
@@ -181,10 +184,17 @@ func (always) Add(start time.Time, d time.Duration) time.Time { return start.Add
 //     and [Resumed] no clock counts, and outside pauses every running clock
 //     counts [Calendar.Between] of the interval, so closed hours inside a
 //     pause are not removed twice.
-//   - A priority change keeps the elapsed time and applies the new target
-//     from that instant: a running clock whose elapsed time already exceeds
-//     the new target is breached at the change; a stopped clock keeps the
-//     target and verdict it stopped with.
+//   - A priority change keeps the elapsed time and applies the objective
+//     then in force, and its target, from that instant: a running clock
+//     whose elapsed time already exceeds the new target is breached at the
+//     change. A stopped clock keeps the objective, scope, target and verdict
+//     it stopped with, and a breached one those it breached; no later event
+//     removes a breach.
+//   - While no objective of the metric has a target for the priority, a
+//     running clock keeps the objective it had; a clock that starts then
+//     counts on the calendar of the metric's most specific objective, and is
+//     measured against the first objective that comes in force, from that
+//     instant.
 //   - A clock is breached when its elapsed time exceeds its target; the
 //     breach instant is when the elapsed time reached the target
 //     ([Calendar.Add] of the time left), whatever happens after it:
@@ -205,223 +215,23 @@ func (a *Agreement) Evaluate(t Ticket, now time.Time) (Evaluation, error) {
 		return Evaluation{}, fmt.Errorf("sla: ticket %q: opened at %s, after the evaluation instant %s: %w",
 			t.ID, t.Events[0].At.Format(time.RFC3339), now.Format(time.RFC3339), ErrInvalidTicket)
 	}
-	final := t.Priority
-	for _, e := range t.Events {
-		if e.At.After(now) {
+	var en engine
+	en.init(a, &t)
+	for i := range t.Events {
+		if t.Events[i].At.After(now) {
 			break
 		}
-		if e.Kind == PriorityChanged {
-			final = e.Priority
-		}
+		en.step(&t.Events[i])
 	}
-	ev := Evaluation{Ticket: t.ID, Priority: final, At: now}
-	var buf [8]scopeLevel
-	scopes := a.scopes(&t, buf[:0])
-	for m := FirstResponse; m <= Resolution; m++ {
-		for _, s := range scopes {
-			i, ok := a.byScope[scopeMetric{s.scope, m}]
-			if !ok {
-				continue
+	en.advance(now)
+	ev := Evaluation{Ticket: t.ID, Priority: en.prio, At: now}
+	for i := 0; i < en.n; i++ {
+		if r, ok := en.result(&en.clocks[i], now); ok {
+			if ev.Results == nil {
+				ev.Results = make([]Result, 0, en.n-i)
 			}
-			c := &a.obj[i]
-			if !c.targets[final].ok {
-				continue // this level sets no target for the priority: ask the next one
-			}
-			if r, ok := c.evaluate(&t, final, now); ok {
-				r.Scope, r.Level = s.scope, s.level
-				if ev.Results == nil {
-					ev.Results = make([]Result, 0, 4)
-				}
-				ev.Results = append(ev.Results, r)
-			}
-			break // the most specific scope wins
+			ev.Results = append(ev.Results, r)
 		}
 	}
 	return ev, nil
-}
-
-// cycle is one run of a clock.
-type cycle struct {
-	elapsed   time.Duration
-	target    time.Duration
-	breached  bool
-	breachAt  time.Time
-	reachedAt time.Time // when elapsed reached target, zero before
-	stoppedAt time.Time
-	active    bool
-}
-
-// retarget applies a new target at instant at: a target already reached
-// there was reached at that instant.
-func (cy *cycle) retarget(target time.Duration, at time.Time) {
-	if target == cy.target {
-		return
-	}
-	cy.target, cy.reachedAt = target, time.Time{}
-	if cy.elapsed >= target {
-		cy.reachedAt = at
-	}
-}
-
-// evaluate runs the objective's clock over the ticket's events up to now.
-// ok is false when the clock never started (no cycle).
-func (c *compiled) evaluate(t *Ticket, final Priority, now time.Time) (Result, bool) {
-	target := func(p Priority) time.Duration {
-		if c.targets[p].ok {
-			return time.Duration(c.targets[p].d)
-		}
-		return time.Duration(c.targets[final].d)
-	}
-	var (
-		cur                    cycle // the cycle being run or last run
-		started                bool
-		best                   cycle // the cycle the result describes so far
-		haveBest               bool
-		cycles, breaches       int
-		prio                   = t.Priority
-		paused, resolved, resp bool
-		last                   time.Time
-	)
-	// settle folds a finished cycle into best.
-	settle := func(cy cycle) {
-		switch {
-		case !haveBest:
-			best, haveBest = cy, true
-		case best.breached:
-		case cy.breached || cy.elapsed >= best.elapsed:
-			best = cy
-		}
-	}
-	advance := func(to time.Time) {
-		if cur.active && !paused && to.After(last) {
-			d := c.cal.Between(last, to)
-			if cur.reachedAt.IsZero() && cur.elapsed+d >= cur.target {
-				cur.reachedAt = c.cal.Add(last, cur.target-cur.elapsed)
-			}
-			if !cur.breached && cur.elapsed+d > cur.target {
-				// The breach instant is when the target was reached,
-				// whatever came between then and now.
-				cur.breached, cur.breachAt = true, cur.reachedAt
-				breaches++
-			}
-			cur.elapsed += d
-		}
-		last = to
-	}
-	start := func(fresh bool) {
-		if fresh {
-			if started {
-				settle(cur)
-			}
-			cur = cycle{target: target(prio)}
-			cycles++
-		}
-		started = true
-		cur.active = true
-		cur.stoppedAt = time.Time{}
-		cur.retarget(target(prio), last)
-	}
-	stop := func(at time.Time) {
-		if cur.active {
-			cur.active = false
-			cur.stoppedAt = at
-		}
-	}
-	for _, e := range t.Events {
-		if e.At.After(now) {
-			break
-		}
-		advance(e.At)
-		switch e.Kind {
-		case Opened:
-			if c.Metric == FirstResponse || c.Metric == Resolution {
-				start(true)
-			}
-		case AgentReplied:
-			switch c.Metric {
-			case FirstResponse, NextResponse:
-				stop(e.At)
-			case PeriodicUpdate:
-				stop(e.At)
-				if !resolved {
-					start(true)
-				}
-			}
-			resp = true
-		case CustomerReplied:
-			if c.Metric == NextResponse && resp && !resolved && !cur.active {
-				start(true)
-			}
-		case Paused:
-			paused = true
-		case Resumed:
-			paused = false
-		case PriorityChanged:
-			prio = e.Priority
-			if cur.active {
-				cur.retarget(target(prio), e.At)
-				if !cur.breached && cur.elapsed > cur.target {
-					cur.breached, cur.breachAt = true, e.At
-					breaches++
-				}
-			}
-		case Resolved:
-			stop(e.At)
-			resolved, resp = true, true
-		case Reopened:
-			resolved = false
-			switch c.Metric {
-			case Resolution:
-				start(false)
-				if !cur.breached && cur.elapsed > cur.target {
-					cur.breached, cur.breachAt = true, e.At
-					breaches++
-				}
-			case PeriodicUpdate:
-				start(true)
-			}
-		case Closed:
-			stop(e.At)
-			resp = true
-		}
-	}
-	advance(now)
-	if !started {
-		return Result{}, false
-	}
-	if !haveBest || !best.breached && (cur.breached || cur.active || cur.elapsed >= best.elapsed) {
-		best = cur
-	}
-	r := Result{
-		Objective: c.Name,
-		Metric:    c.Metric,
-		Threshold: c.Threshold,
-		Target:    best.target,
-		Elapsed:   best.elapsed,
-		Remaining: best.target - best.elapsed,
-		StoppedAt: best.stoppedAt,
-		Cycles:    cycles,
-		Breaches:  breaches,
-	}
-	if best.target > 0 {
-		r.PercentElapsed = 100 * float64(best.elapsed) / float64(best.target)
-	}
-	switch {
-	case best.breached:
-		r.Status, r.BreachedAt, r.Deadline = Breached, best.breachAt, best.breachAt
-	case !best.active:
-		r.Status = Met
-	case paused:
-		r.Status = OnHold
-	default:
-		r.Status = Running
-		if float64(best.elapsed) >= c.atRisk*float64(best.target) {
-			r.Status = AtRisk
-		}
-		r.Deadline = best.reachedAt // the target is used up: it ran out when reached
-		if r.Remaining > 0 {
-			r.Deadline = c.cal.Add(now, r.Remaining)
-		}
-	}
-	return r, true
 }

@@ -97,8 +97,11 @@ func FuzzEvaluate(f *testing.F) {
 					t.Fatalf("%s: status %s with %d breaches", r.Objective, r.Status, r.Breaches)
 				case r.Cycles < 1 || r.Breaches > r.Cycles:
 					t.Fatalf("%s: %d cycles, %d breaches", r.Objective, r.Cycles, r.Breaches)
-				case (r.Status == Running || r.Status == AtRisk) && r.Deadline.Before(now):
+				case (r.Status == Running || r.Status == AtRisk) && r.Remaining > 0 && r.Deadline.Before(now):
 					t.Fatalf("%s: %s with deadline %s before now", r.Objective, r.Status, r.Deadline)
+				case (r.Status == Running || r.Status == AtRisk) && r.Remaining == 0 && r.Deadline.After(now):
+					// On target: the deadline is when the target was reached.
+					t.Fatalf("%s: %s on target with deadline %s after now", r.Objective, r.Status, r.Deadline)
 				}
 			}
 		}

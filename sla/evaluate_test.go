@@ -123,10 +123,12 @@ func TestEvaluateFirstResponse(t *testing.T) {
 			status: Met, target: 8 * time.Hour, elapsed: 3 * time.Hour, stoppedAt: mon(12, 0),
 		},
 		{
-			// Urgent (1h) breached at 10:00; a downgrade at 11:00 cannot undo it.
+			// Urgent (1h) breached at 10:00; a downgrade at 11:00 cannot undo
+			// it, and the result keeps the target that was breached (issue
+			// 13, defect B).
 			name: "a breach is final", prio: Urgent, now: mon(12, 0),
 			events: []Event{ev(Opened, mon(9, 0)), prioTo(Normal, mon(11, 0)), ev(AgentReplied, mon(11, 30))},
-			status: Breached, target: 8 * time.Hour, elapsed: 150 * time.Minute,
+			status: Breached, target: time.Hour, elapsed: 150 * time.Minute,
 			breachAt: mon(10, 0), deadline: mon(10, 0), stoppedAt: mon(11, 30),
 		},
 		{

@@ -69,11 +69,10 @@ const DefaultAtRisk = 0.8
 // per priority, the calendar the time counts in, and the share of tickets
 // that must meet the target (the attainment threshold).
 //
-// An objective applies to a ticket when its Scope is the most specific one
-// selected for the ticket (see [Kind]) among those with a target for the
-// ticket's priority at evaluation time. While a ticket held a priority the
-// objective has no target for, its clocks use the target of the priority at
-// evaluation time.
+// An objective is in force for a ticket while its Scope is the most
+// specific one selected for the ticket (see [Kind]) among those with a
+// target for the ticket's priority; [Agreement.Evaluate] states how clock
+// cycles follow the objective in force.
 //
 // An [Availability] objective has no Targets: its Threshold is the
 // availability to reach (99.9 for 99.9 % of service hours), see
