@@ -150,8 +150,13 @@ type AgreementConfig struct {
 	// Units are the departments and customers of a MultiLevel agreement;
 	// other kinds have none.
 	Units []Unit
+	// Policies are the ordered, conditional sets of objectives: the first
+	// policy whose condition a ticket meets applies to it, and objectives
+	// that name no policy apply when none does. Without policies every
+	// objective applies.
+	Policies []Policy
 	// Objectives are the time and availability commitments. At most one
-	// objective per metric and scope.
+	// objective per policy, metric and scope.
 	Objectives []Objective
 	// Credits maps compliance to service credits; the zero value grants
 	// none.
@@ -169,6 +174,8 @@ type Agreement struct {
 	units map[string]Unit
 	obj   []compiled
 	sel   selector
+	// policies match tickets to cfg.Policies.
+	policies *policySet
 	// cals are the agreement's calendars in name order; compiled objectives
 	// refer to them by index.
 	cals []*Calendar
@@ -185,6 +192,8 @@ type compiled struct {
 	atRisk  float64
 	// pauses has bit r set when pause reason r stops the clock.
 	pauses uint8
+	// policy is 1 + the index of the objective's policy, 0 for none.
+	policy int
 }
 
 type clockTarget struct {
@@ -229,7 +238,18 @@ func NewAgreement(cfg AgreementConfig) (*Agreement, error) {
 	units, uerrs := checkUnits(cfg)
 	errs = append(errs, uerrs...)
 	a.units = units
-	errs = append(errs, a.compileObjectives(cfg, calIdx)...)
+	policyIdx := make(map[string]int, len(cfg.Policies))
+	npred := 0
+	for i, p := range cfg.Policies {
+		for _, msg := range p.validate(i, policyIdx) {
+			bad("%s", msg)
+		}
+		npred += len(p.When.All) + len(p.When.Any)
+	}
+	if npred > maxPredicates {
+		bad("policies: %d predicates in all, at most %d", npred, maxPredicates)
+	}
+	errs = append(errs, a.compileObjectives(cfg, calIdx, policyIdx)...)
 	if err := cfg.Credits.validate(); err != nil {
 		errs = append(errs, err)
 	}
@@ -243,8 +263,23 @@ func NewAgreement(cfg AgreementConfig) (*Agreement, error) {
 	for i := range a.obj {
 		a.cfg.Objectives[i] = a.obj[i].Objective.clone()
 	}
-	a.sel = newSelector(a.obj)
+	a.policies = compilePolicies(cfg.Policies)
+	a.sel = newSelector(a.obj, len(cfg.Policies))
 	return a, nil
+}
+
+// defaultName is the name NewAgreement gives an objective without one: its
+// metric, "@" and its scope when it has one, after its policy and "/" when
+// it has one ("vip/resolution@acme").
+func defaultName(o Objective) string {
+	name := o.Metric.String()
+	if o.Scope != "" {
+		name += "@" + o.Scope
+	}
+	if o.Policy != "" {
+		name = o.Policy + "/" + name
+	}
+	return name
 }
 
 // maxCalendars bounds the calendars of an agreement, so that an objective
@@ -253,7 +288,7 @@ const maxCalendars = 127
 
 // compileObjectives validates the objectives of cfg and compiles them into
 // a.obj, returning every problem.
-func (a *Agreement) compileObjectives(cfg AgreementConfig, calIdx map[string]int8) []error {
+func (a *Agreement) compileObjectives(cfg AgreementConfig, calIdx map[string]int8, policyIdx map[string]int) []error {
 	var errs []error
 	bad := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("sla: agreement %q: "+format+": %w", append(append([]any{cfg.Name}, args...), ErrInvalidAgreement)...))
@@ -263,27 +298,36 @@ func (a *Agreement) compileObjectives(cfg AgreementConfig, calIdx map[string]int
 	for i, o := range cfg.Objectives {
 		o = o.clone()
 		if o.Name == "" {
-			o.Name = o.Metric.String()
-			if o.Scope != "" {
-				o.Name += "@" + o.Scope
-			}
+			o.Name = defaultName(o)
 		}
 		errs = append(errs, o.validate(i)...)
 		if j, dup := names[o.Name]; dup {
 			bad("objective %d: name %q already used by objective %d", i, o.Name, j)
 		}
 		names[o.Name] = i
-		key := scopeMetric{o.Scope, o.Metric}
+		key := scopeMetric{o.Policy, o.Scope, o.Metric}
 		if j, dup := byScope[key]; dup {
-			bad("objective %d (%s): scope %q already has a %s objective (objective %d)", i, o.Name, o.Scope, o.Metric, j)
+			if o.Policy != "" {
+				bad("objective %d (%s): policy %q, scope %q already has a %s objective (objective %d)", i, o.Name, o.Policy, o.Scope, o.Metric, j)
+			} else {
+				bad("objective %d (%s): scope %q already has a %s objective (objective %d)", i, o.Name, o.Scope, o.Metric, j)
+			}
 		}
 		byScope[key] = i
+		policy := 0
+		if o.Policy != "" {
+			if k, ok := policyIdx[o.Policy]; ok {
+				policy = k + 1
+			} else {
+				bad("objective %d (%s): policy %q not defined", i, o.Name, o.Policy)
+			}
+		}
 		if cfg.Kind == MultiLevel && o.Scope != "" {
 			if _, ok := a.units[o.Scope]; !ok {
 				bad("objective %d (%s): scope %q is not a unit", i, o.Name, o.Scope)
 			}
 		}
-		c := compiled{Objective: o, cal: always{}, atRisk: o.AtRisk, pauses: allPauses}
+		c := compiled{Objective: o, cal: always{}, atRisk: o.AtRisk, pauses: allPauses, policy: policy}
 		if c.atRisk == 0 {
 			c.atRisk = DefaultAtRisk
 		}
@@ -399,6 +443,7 @@ func (c AgreementConfig) clone() AgreementConfig {
 		}
 	}
 	out.Units = append([]Unit(nil), c.Units...)
+	out.Policies = clonePolicies(c.Policies)
 	out.Objectives = make([]Objective, len(c.Objectives))
 	for i, o := range c.Objectives {
 		out.Objectives[i] = o.clone()

@@ -14,6 +14,7 @@ type objectiveJSON struct {
 	Name      string            `json:"name,omitempty"`
 	Metric    Metric            `json:"metric"`
 	Scope     string            `json:"scope,omitempty"`
+	Policy    string            `json:"policy,omitempty"`
 	Calendar  string            `json:"calendar,omitempty"`
 	Targets   map[string]string `json:"targets,omitempty"`
 	Threshold float64           `json:"threshold"`
@@ -24,7 +25,7 @@ type objectiveJSON struct {
 // priority: {"metric": "resolution", "targets": {"high": "1d", "low": "3d"},
 // "threshold": 95}.
 func (o Objective) MarshalJSON() ([]byte, error) {
-	j := objectiveJSON{Name: o.Name, Metric: o.Metric, Scope: o.Scope, Calendar: o.Calendar, Threshold: o.Threshold, AtRisk: o.AtRisk}
+	j := objectiveJSON{Name: o.Name, Metric: o.Metric, Scope: o.Scope, Policy: o.Policy, Calendar: o.Calendar, Threshold: o.Threshold, AtRisk: o.AtRisk}
 	if len(o.Targets) > 0 {
 		j.Targets = make(map[string]string, len(o.Targets))
 		for _, p := range sortedPriorities(o.Targets) {
@@ -47,7 +48,7 @@ func (o *Objective) UnmarshalJSON(data []byte) error {
 	if err := strictDecode(data, &j); err != nil {
 		return fmt.Errorf("sla: objective: %w: %w", err, ErrInvalidAgreement)
 	}
-	out := Objective{Name: j.Name, Metric: j.Metric, Scope: j.Scope, Calendar: j.Calendar, Threshold: j.Threshold, AtRisk: j.AtRisk}
+	out := Objective{Name: j.Name, Metric: j.Metric, Scope: j.Scope, Policy: j.Policy, Calendar: j.Calendar, Threshold: j.Threshold, AtRisk: j.AtRisk}
 	var errs []error
 	if len(j.Targets) > 0 {
 		out.Targets = make(map[Priority]time.Duration, len(j.Targets))
@@ -81,19 +82,20 @@ type agreementJSON struct {
 	Kind       Kind                       `json:"kind"`
 	Calendars  map[string]json.RawMessage `json:"calendars,omitempty"`
 	Units      []Unit                     `json:"units,omitempty"`
+	Policies   []Policy                   `json:"policies,omitempty"`
 	Objectives []Objective                `json:"objectives"`
 	Credits    *CreditPolicy              `json:"credits,omitempty"`
 	Clauses    []Clause                   `json:"clauses,omitempty"`
 }
 
 // MarshalJSON writes the agreement: its name, kind, calendars (each as its
-// [CalendarConfig]), units, objectives with text durations, credit policy
-// and clauses. The output is deterministic.
+// [CalendarConfig]), units, policies, objectives with text durations,
+// credit policy and clauses. The output is deterministic.
 func (a *Agreement) MarshalJSON() ([]byte, error) {
 	if a == nil || !a.cfg.Kind.IsValid() {
 		return nil, fmt.Errorf("sla: marshal an agreement not built by NewAgreement: %w", ErrInvalidAgreement)
 	}
-	j := agreementJSON{Name: a.cfg.Name, Kind: a.cfg.Kind, Units: a.cfg.Units, Objectives: a.cfg.Objectives, Clauses: a.cfg.Clauses}
+	j := agreementJSON{Name: a.cfg.Name, Kind: a.cfg.Kind, Units: a.cfg.Units, Policies: a.cfg.Policies, Objectives: a.cfg.Objectives, Clauses: a.cfg.Clauses}
 	if len(a.cfg.Calendars) > 0 {
 		j.Calendars = make(map[string]json.RawMessage, len(a.cfg.Calendars))
 		for _, name := range sortedKeys(a.cfg.Calendars) {
@@ -126,7 +128,7 @@ func (a *Agreement) UnmarshalJSON(data []byte) error {
 		}
 		return fmt.Errorf("sla: agreement: %w: %w", err, ErrInvalidAgreement)
 	}
-	cfg := AgreementConfig{Name: j.Name, Kind: j.Kind, Units: j.Units, Objectives: j.Objectives, Clauses: j.Clauses}
+	cfg := AgreementConfig{Name: j.Name, Kind: j.Kind, Units: j.Units, Policies: j.Policies, Objectives: j.Objectives, Clauses: j.Clauses}
 	if j.Credits != nil {
 		cfg.Credits = *j.Credits
 	}

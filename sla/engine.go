@@ -136,6 +136,14 @@ func (en *engine) init(a *Agreement, t *Ticket) {
 		c.metric, c.slot, c.pk.obj, c.pk.any, c.cur.obj = a.sel.slots[i], i, -1, -1, -1
 	}
 	en.rechain()
+	en.repolicy()
+}
+
+// repolicy finds the policy that applies to the ticket's attributes.
+func (en *engine) repolicy() {
+	if len(en.a.cfg.Policies) > 0 {
+		en.policy = en.a.policies.match(&en.at) + 1
+	}
 }
 
 // rechain recomputes the ticket's scope chain from its attributes.
@@ -336,7 +344,13 @@ func (en *engine) step(e *Event) {
 		})
 	case AttributeChanged:
 		en.at.apply(e)
-		en.rechain()
+		switch e.Attribute {
+		case AttrCustomer, AttrArea, AttrService:
+			en.rechain()
+		}
+		if en.a.policies.used[e.Attribute] {
+			en.repolicy()
+		}
 		en.reselect(e.At)
 	}
 }
@@ -366,7 +380,7 @@ func (en *engine) result(c *clock, now time.Time) (Result, bool) {
 	}
 	o := &en.a.obj[d.obj]
 	r := Result{
-		Objective: o.Name, Metric: o.Metric, Scope: o.Scope, Level: d.level, Threshold: o.Threshold,
+		Objective: o.Name, Metric: o.Metric, Scope: o.Scope, Level: d.level, Policy: o.Policy, Threshold: o.Threshold,
 		Target: d.target, Elapsed: d.elapsed, Remaining: d.target - d.elapsed, StoppedAt: d.stoppedAt,
 		Cycles: cycles, Breaches: c.breaches,
 	}

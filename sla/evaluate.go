@@ -61,6 +61,8 @@ type Result struct {
 	// Corporate (default); LevelUnknown in a service-based one.
 	Scope string `json:"scope,omitempty"`
 	Level Level  `json:"level,omitempty"`
+	// Policy is the policy of the objective ("" for none).
+	Policy string `json:"policy,omitempty"`
 	// Threshold is the objective's attainment threshold, copied for reports.
 	Threshold float64 `json:"threshold"`
 	Status    Status  `json:"status"`
@@ -97,8 +99,12 @@ type Result struct {
 type Evaluation struct {
 	Ticket string `json:"ticket"`
 	// Priority is the ticket's priority at At.
-	Priority Priority  `json:"priority"`
-	At       time.Time `json:"at"`
+	Priority Priority `json:"priority"`
+	// Policy is the agreement's policy the ticket's attributes select at At
+	// ("" when the agreement has none or none applies); each result names
+	// the policy of its own objective, which may be an earlier one.
+	Policy string    `json:"policy,omitempty"`
+	At     time.Time `json:"at"`
 	// Results holds one result per applicable objective, in metric order
 	// (first response, next response, periodic update, resolution).
 	Results []Result `json:"results"`
@@ -145,10 +151,13 @@ func (always) Add(start time.Time, d time.Duration) time.Time { return start.Add
 
 // Evaluate returns where each objective of a that applies to t stands at now.
 //
-// Which objective applies depends on the agreement's [Kind] and on the
-// ticket's priority at each instant: for each ticket metric, the objective
-// in force is the one of the most specific scope that has a target for the
-// priority, and the result names its scope and level. So a customer's
+// Which objective applies depends on the ticket's attributes and priority at
+// each instant. The agreement's first [Policy] whose condition the
+// attributes meet selects its objectives (objectives without a policy when
+// none does, or when the agreement has no policies); among them, for each
+// ticket metric, the objective in force is the one of the most specific
+// scope (see [Kind]) that has a target for the priority, and the result
+// names its policy, scope and level. So a customer's
 // objective may set only the priorities it changes and leave the others to
 // the department's or the company's. Each clock cycle is measured against
 // the objective in force while it runs, and keeps the one it had once it
@@ -190,6 +199,11 @@ func (always) Add(start time.Time, d time.Duration) time.Time { return start.Add
 //     change. A stopped clock keeps the objective, scope, target and verdict
 //     it stopped with, and a breached one those it breached; no later event
 //     removes a breach.
+//   - An attribute change ([AttributeChanged]: tags, group, channel,
+//     customer, …) follows the same rule as a priority change: the policy
+//     and the scopes are chosen again from the new attributes, a running
+//     clock keeps its elapsed time and takes the objective then in force,
+//     and stopped and breached clocks keep theirs.
 //   - While no objective of the metric has a target for the priority, a
 //     running clock keeps the objective it had; a clock that starts then
 //     counts on the calendar of the metric's most specific objective, and is
@@ -225,6 +239,9 @@ func (a *Agreement) Evaluate(t Ticket, now time.Time) (Evaluation, error) {
 	}
 	en.advance(now)
 	ev := Evaluation{Ticket: t.ID, Priority: en.prio, At: now}
+	if en.policy > 0 {
+		ev.Policy = a.cfg.Policies[en.policy-1].Name
+	}
 	for i := 0; i < en.n; i++ {
 		if r, ok := en.result(&en.clocks[i], now); ok {
 			if ev.Results == nil {

@@ -116,6 +116,9 @@ func FuzzAgreementJSON(f *testing.F) {
 		`"clauses":[{"kind":"warranty","description":"d","measurable":true,"indicator":"i","comparison":"at-most","target":5}]}`))
 	f.Add([]byte(`{"name":"c","kind":"customer-based","calendars":{"o":{"zone":"UTC","week":{"monday":["09:00-17:00"]}}},"objectives":[{"metric":"next-response","calendar":"o","targets":{"normal":"1d2h"},"threshold":100}]}`))
 	f.Add([]byte(`{"name":"x","kind":"gold"}`))
+	f.Add([]byte(`{"name":"p","kind":"service-based","policies":[{"name":"vip","when":{"all":[{"attribute":"tags","op":"includes","values":["vip"]}],` +
+		`"any":[{"attribute":"channel","op":"is","values":["email","chat"]},{"attribute":"group","op":"is-not","values":[""]}]}}],` +
+		`"objectives":[{"policy":"vip","metric":"resolution","targets":{"high":"4h"},"threshold":90},{"metric":"resolution","targets":{"high":"8h"},"threshold":90}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var a Agreement
 		if err := a.UnmarshalJSON(data); err != nil {

@@ -13,6 +13,7 @@ type resultJSON struct {
 	Metric         Metric    `json:"metric"`
 	Scope          string    `json:"scope,omitempty"`
 	Level          Level     `json:"level,omitempty"`
+	Policy         string    `json:"policy,omitempty"`
 	Threshold      float64   `json:"threshold"`
 	Status         Status    `json:"status"`
 	Target         string    `json:"target"`
@@ -30,7 +31,7 @@ type resultJSON struct {
 // "1d2h30m", "-45m" for a negative remaining time) and its enums by name.
 func (r Result) MarshalJSON() ([]byte, error) {
 	return json.Marshal(resultJSON{
-		Objective: r.Objective, Metric: r.Metric, Scope: r.Scope, Level: r.Level, Threshold: r.Threshold, Status: r.Status,
+		Objective: r.Objective, Metric: r.Metric, Scope: r.Scope, Level: r.Level, Policy: r.Policy, Threshold: r.Threshold, Status: r.Status,
 		Target: FormatDuration(r.Target), Elapsed: FormatDuration(r.Elapsed), Remaining: FormatDuration(r.Remaining),
 		PercentElapsed: r.PercentElapsed, Deadline: r.Deadline, BreachedAt: r.BreachedAt, StoppedAt: r.StoppedAt,
 		Cycles: r.Cycles, Breaches: r.Breaches,
@@ -53,7 +54,7 @@ func (r *Result) UnmarshalJSON(data []byte) error {
 		ds[i] = d
 	}
 	*r = Result{
-		Objective: j.Objective, Metric: j.Metric, Scope: j.Scope, Level: j.Level, Threshold: j.Threshold, Status: j.Status,
+		Objective: j.Objective, Metric: j.Metric, Scope: j.Scope, Level: j.Level, Policy: j.Policy, Threshold: j.Threshold, Status: j.Status,
 		Target: ds[0], Elapsed: ds[1], Remaining: ds[2],
 		PercentElapsed: j.PercentElapsed, Deadline: j.Deadline, BreachedAt: j.BreachedAt, StoppedAt: j.StoppedAt,
 		Cycles: j.Cycles, Breaches: j.Breaches,

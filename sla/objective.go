@@ -84,14 +84,18 @@ const DefaultAtRisk = 0.8
 type Objective struct {
 	// Name identifies the objective in evaluations and reports; it must be
 	// unique in the agreement. NewAgreement fills an empty name with the
-	// metric's name, followed by "@" and the scope when there is one
-	// ("resolution@acme").
+	// metric's name, followed by "@" and the scope when there is one, after
+	// the policy and "/" when there is one ("resolution@acme",
+	// "vip/first-response").
 	Name   string
 	Metric Metric
 	// Scope is the customer, business area, service or unit the objective
 	// is for, as [Kind] explains; "" is the default for every ticket (the
 	// corporate level of a multilevel agreement).
 	Scope string
+	// Policy names the agreement's [Policy] the objective belongs to; ""
+	// for the objectives that apply when no policy does.
+	Policy string
 	// Calendar names one of the agreement's calendars; "" counts real
 	// elapsed time, 24 hours a day, 7 days a week.
 	Calendar string

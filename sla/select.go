@@ -2,6 +2,7 @@ package sla
 
 // scopeMetric identifies the objective of one metric at one scope.
 type scopeMetric struct {
+	policy string
 	scope  string
 	metric Metric
 }
@@ -28,8 +29,9 @@ type selector struct {
 	table []int32
 }
 
-// newSelector indexes the ticket objectives of obj.
-func newSelector(obj []compiled) selector {
+// newSelector indexes the ticket objectives of obj for an agreement with
+// npolicies policies.
+func newSelector(obj []compiled, npolicies int) selector {
 	s := selector{scopeID: map[string]int32{"": 0}, nScopes: 1}
 	var slotOf [Availability + 1]int
 	for _, m := range ticketMetrics {
@@ -50,13 +52,13 @@ func newSelector(obj []compiled) selector {
 			s.nScopes++
 		}
 	}
-	s.table = make([]int32, s.nScopes*len(s.slots))
+	s.table = make([]int32, (npolicies+1)*s.nScopes*len(s.slots))
 	for i := range s.table {
 		s.table[i] = -1
 	}
 	for i := range obj {
 		if obj[i].Metric.IsTicket() {
-			s.table[int(s.scopeID[obj[i].Scope])*len(s.slots)+slotOf[obj[i].Metric]] = int32(i)
+			s.table[(obj[i].policy*s.nScopes+int(s.scopeID[obj[i].Scope]))*len(s.slots)+slotOf[obj[i].Metric]] = int32(i)
 		}
 	}
 	return s
