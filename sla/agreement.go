@@ -343,6 +343,18 @@ func (a *Agreement) compileObjectives(cfg AgreementConfig, calIdx map[string]int
 		for p := range c.calIdx {
 			c.calIdx[p] = idx
 		}
+		for _, p := range sortedKeysOf(o.PriorityCalendars) {
+			name := o.PriorityCalendars[p]
+			switch j, ok := calIdx[name]; {
+			case !p.IsValid():
+			case name == "":
+				c.calIdx[p] = -1
+			case !ok:
+				bad("objective %d (%s): calendar %q for %s not defined (have %s)", i, o.Name, name, p, strings.Join(sortedKeys(cfg.Calendars), ", "))
+			case a.cals[j] != nil:
+				c.calIdx[p] = j
+			}
+		}
 		for p, d := range o.Targets {
 			if p.IsValid() {
 				c.targets[p] = clockTarget{int64(d), true}

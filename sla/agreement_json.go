@@ -11,14 +11,16 @@ import (
 // objectiveJSON is an Objective as written in JSON: targets keyed by
 // priority name, durations as text.
 type objectiveJSON struct {
-	Name      string            `json:"name,omitempty"`
-	Metric    Metric            `json:"metric"`
-	Scope     string            `json:"scope,omitempty"`
-	Policy    string            `json:"policy,omitempty"`
-	Calendar  string            `json:"calendar,omitempty"`
-	Targets   map[string]string `json:"targets,omitempty"`
-	Threshold float64           `json:"threshold"`
-	AtRisk    float64           `json:"at_risk,omitempty"`
+	Name     string `json:"name,omitempty"`
+	Metric   Metric `json:"metric"`
+	Scope    string `json:"scope,omitempty"`
+	Policy   string `json:"policy,omitempty"`
+	Calendar string `json:"calendar,omitempty"`
+	// PriorityCalendars is keyed by priority name.
+	PriorityCalendars map[string]string `json:"priorityCalendars,omitempty"`
+	Targets           map[string]string `json:"targets,omitempty"`
+	Threshold         float64           `json:"threshold"`
+	AtRisk            float64           `json:"at_risk,omitempty"`
 }
 
 // MarshalJSON writes the objective with its targets as text keyed by
@@ -33,6 +35,15 @@ func (o Objective) MarshalJSON() ([]byte, error) {
 				return nil, fmt.Errorf("sla: objective %q: target for priority %s: %w", o.Name, p, ErrInvalidAgreement)
 			}
 			j.Targets[p.String()] = FormatDuration(o.Targets[p])
+		}
+	}
+	if len(o.PriorityCalendars) > 0 {
+		j.PriorityCalendars = make(map[string]string, len(o.PriorityCalendars))
+		for _, p := range sortedKeysOf(o.PriorityCalendars) {
+			if !p.IsValid() {
+				return nil, fmt.Errorf("sla: objective %q: calendar for priority %s: %w", o.Name, p, ErrInvalidAgreement)
+			}
+			j.PriorityCalendars[p.String()] = o.PriorityCalendars[p]
 		}
 	}
 	return json.Marshal(j)
@@ -67,6 +78,20 @@ func (o *Objective) UnmarshalJSON(data []byte) error {
 				errs = append(errs, fmt.Errorf("sla: objective %q: two targets for %s: %w", j.Name, p, ErrInvalidAgreement))
 			}
 			out.Targets[p] = d
+		}
+	}
+	if len(j.PriorityCalendars) > 0 {
+		out.PriorityCalendars = make(map[Priority]string, len(j.PriorityCalendars))
+		for _, k := range sortedKeys(j.PriorityCalendars) {
+			p, err := ParsePriority(k)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("sla: objective %q: priorityCalendars: %w: %w", j.Name, err, ErrInvalidAgreement))
+				continue
+			}
+			if _, dup := out.PriorityCalendars[p]; dup {
+				errs = append(errs, fmt.Errorf("sla: objective %q: two calendars for %s: %w", j.Name, p, ErrInvalidAgreement))
+			}
+			out.PriorityCalendars[p] = j.PriorityCalendars[k]
 		}
 	}
 	if len(errs) > 0 {

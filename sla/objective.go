@@ -99,6 +99,12 @@ type Objective struct {
 	// Calendar names one of the agreement's calendars; "" counts real
 	// elapsed time, 24 hours a day, 7 days a week.
 	Calendar string
+	// PriorityCalendars overrides Calendar for some priorities, as Zendesk
+	// and Jira Service Management allow within one metric: urgent tickets
+	// counted 24×7 ("") while the others count business hours. Each
+	// interval of a ticket counts on the calendar of the priority it had
+	// then.
+	PriorityCalendars map[Priority]string
 	// Targets is the longest time allowed per priority, counted on
 	// Calendar; each must be positive. Written in JSON as text: "4h", "90m",
 	// "3d" (a day is 24 hours of the calendar's time, see [Day]).
@@ -139,7 +145,15 @@ func (o Objective) validate(i int) []error {
 	if math.IsNaN(o.AtRisk) || o.AtRisk < 0 || o.AtRisk > 1 {
 		bad("at_risk %v outside (0, 1]", o.AtRisk)
 	}
+	for _, p := range sortedKeysOf(o.PriorityCalendars) {
+		if !p.IsValid() {
+			bad("calendar for priority %s: want low, normal, high or urgent", p)
+		}
+	}
 	if o.Metric == Availability {
+		if len(o.PriorityCalendars) > 0 {
+			bad("an availability objective has no priorities, so no calendar per priority")
+		}
 		if len(o.Targets) > 0 {
 			bad("an availability objective has no targets; its threshold is the availability to reach")
 		}
@@ -163,7 +177,10 @@ func (o Objective) validate(i int) []error {
 }
 
 // sortedPriorities returns the keys of m in priority order.
-func sortedPriorities(m map[Priority]time.Duration) []Priority {
+func sortedPriorities(m map[Priority]time.Duration) []Priority { return sortedKeysOf(m) }
+
+// sortedKeysOf returns the priorities keying m, in order.
+func sortedKeysOf[V any](m map[Priority]V) []Priority {
 	ps := make([]Priority, 0, len(m))
 	for p := range m {
 		ps = append(ps, p)
@@ -177,6 +194,13 @@ func sortedPriorities(m map[Priority]time.Duration) []Priority {
 }
 
 func (o Objective) clone() Objective {
+	if o.PriorityCalendars != nil {
+		pc := make(map[Priority]string, len(o.PriorityCalendars))
+		for p, c := range o.PriorityCalendars {
+			pc[p] = c
+		}
+		o.PriorityCalendars = pc
+	}
 	if o.Targets != nil {
 		t := make(map[Priority]time.Duration, len(o.Targets))
 		for p, d := range o.Targets {
