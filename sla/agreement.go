@@ -190,7 +190,8 @@ type compiled struct {
 	calIdx  [Urgent + 1]int8
 	targets [Urgent + 1]clockTarget
 	atRisk  float64
-	// pauses has bit r set when pause reason r stops the clock.
+	// pauses has bit r set when pause reason r stops the clock (for
+	// OnHoldTime: when the clock counts waits for reason r).
 	pauses uint8
 	// policy is 1 + the index of the objective's policy, 0 for none.
 	policy int
@@ -327,7 +328,7 @@ func (a *Agreement) compileObjectives(cfg AgreementConfig, calIdx map[string]int
 				bad("objective %d (%s): scope %q is not a unit", i, o.Name, o.Scope)
 			}
 		}
-		c := compiled{Objective: o, cal: always{}, atRisk: o.AtRisk, pauses: allPauses, policy: policy}
+		c := compiled{Objective: o, cal: always{}, atRisk: o.AtRisk, pauses: o.pauseMask(), policy: policy}
 		if c.atRisk == 0 {
 			c.atRisk = DefaultAtRisk
 		}

@@ -21,13 +21,16 @@ type objectiveJSON struct {
 	Targets           map[string]string `json:"targets,omitempty"`
 	Threshold         float64           `json:"threshold"`
 	AtRisk            float64           `json:"at_risk,omitempty"`
+	// PauseReasons keeps an empty list apart from an absent one.
+	PauseReasons []PauseReason `json:"pauseReasons,omitzero"`
 }
 
 // MarshalJSON writes the objective with its targets as text keyed by
 // priority: {"metric": "resolution", "targets": {"high": "1d", "low": "3d"},
 // "threshold": 95}.
 func (o Objective) MarshalJSON() ([]byte, error) {
-	j := objectiveJSON{Name: o.Name, Metric: o.Metric, Scope: o.Scope, Policy: o.Policy, Calendar: o.Calendar, Threshold: o.Threshold, AtRisk: o.AtRisk}
+	j := objectiveJSON{Name: o.Name, Metric: o.Metric, Scope: o.Scope, Policy: o.Policy, Calendar: o.Calendar, Threshold: o.Threshold,
+		AtRisk: o.AtRisk, PauseReasons: o.PauseReasons}
 	if len(o.Targets) > 0 {
 		j.Targets = make(map[string]string, len(o.Targets))
 		for _, p := range sortedPriorities(o.Targets) {
@@ -59,7 +62,8 @@ func (o *Objective) UnmarshalJSON(data []byte) error {
 	if err := strictDecode(data, &j); err != nil {
 		return fmt.Errorf("sla: objective: %w: %w", err, ErrInvalidAgreement)
 	}
-	out := Objective{Name: j.Name, Metric: j.Metric, Scope: j.Scope, Policy: j.Policy, Calendar: j.Calendar, Threshold: j.Threshold, AtRisk: j.AtRisk}
+	out := Objective{Name: j.Name, Metric: j.Metric, Scope: j.Scope, Policy: j.Policy, Calendar: j.Calendar, Threshold: j.Threshold,
+		AtRisk: j.AtRisk, PauseReasons: j.PauseReasons}
 	var errs []error
 	if len(j.Targets) > 0 {
 		out.Targets = make(map[Priority]time.Duration, len(j.Targets))

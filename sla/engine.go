@@ -56,6 +56,7 @@ type cycle struct {
 	stoppedAt time.Time
 	active    bool
 	breached  bool
+	group     string // the owning group, for GroupOwnership
 }
 
 // retarget applies a new target at instant at: a target already reached
@@ -192,6 +193,9 @@ func (en *engine) start(c *clock, fresh bool, at time.Time) {
 			c.settle(c.cur)
 		}
 		c.cur = cycle{obj: -1, start: at}
+		if c.metric == GroupOwnership {
+			c.cur.group = en.at.group
+		}
 	}
 	c.started = true
 	c.cur.active, c.cur.stoppedAt = true, time.Time{}
@@ -232,9 +236,15 @@ func (en *engine) counter(c *clock) *compiled {
 	return nil
 }
 
-// counts reports whether a running clock counting with o counts now.
-func (en *engine) counts(o *compiled) bool {
-	return !en.paused || o.pauses&(1<<en.reason) == 0
+// counts reports whether a running clock of metric m counting with o counts
+// now: unless a wait o pauses for, or, for the on-hold time, during such a
+// wait.
+func (en *engine) counts(m Metric, o *compiled) bool {
+	waits := en.paused && o.pauses&(1<<en.reason) != 0
+	if m == OnHoldTime {
+		return waits
+	}
+	return !waits
 }
 
 // calendar returns the calendar o counts on at the current priority; nil
@@ -266,7 +276,7 @@ func (en *engine) advance(to time.Time) {
 			continue
 		}
 		o := en.counter(c)
-		if o == nil || !en.counts(o) {
+		if o == nil || !en.counts(c.metric, o) {
 			continue
 		}
 		cal := en.calendar(o)
@@ -297,14 +307,14 @@ func (en *engine) step(e *Event) {
 	switch e.Kind {
 	case Opened:
 		en.reselect(e.At)
-		en.each(func(c *clock) {
-			if c.metric == FirstResponse || c.metric == Resolution {
+		for i := 0; i < en.n; i++ {
+			if c := &en.clocks[i]; startsAtOpening(c.metric) || c.metric == GroupOwnership && en.at.group != "" {
 				en.start(c, true, e.At)
 			}
-		})
+		}
 	case AgentReplied:
-		en.each(func(c *clock) {
-			switch c.metric {
+		for i := 0; i < en.n; i++ {
+			switch c := &en.clocks[i]; c.metric {
 			case FirstResponse, NextResponse:
 				c.stop(e.At)
 			case PeriodicUpdate:
@@ -313,14 +323,14 @@ func (en *engine) step(e *Event) {
 					en.start(c, true, e.At)
 				}
 			}
-		})
+		}
 		en.responded = true
 	case CustomerReplied:
-		en.each(func(c *clock) {
-			if c.metric == NextResponse && en.responded && !en.resolved && !c.cur.active {
+		for i := 0; i < en.n; i++ {
+			if c := &en.clocks[i]; c.metric == NextResponse && en.responded && !en.resolved && !c.cur.active {
 				en.start(c, true, e.At)
 			}
-		})
+		}
 	case Paused:
 		en.paused, en.reason = true, e.Reason
 	case Resumed:
@@ -329,36 +339,67 @@ func (en *engine) step(e *Event) {
 		en.prio = e.Priority
 		en.reselect(e.At)
 	case Resolved, Closed:
-		en.each(func(c *clock) { c.stop(e.At) })
+		for i := 0; i < en.n; i++ {
+			en.clocks[i].stop(e.At)
+		}
 		en.resolved = en.resolved || e.Kind == Resolved
 		en.responded = true
 	case Reopened:
 		en.resolved = false
-		en.each(func(c *clock) {
-			switch c.metric {
-			case Resolution:
-				en.start(c, false, e.At)
+		for i := 0; i < en.n; i++ {
+			switch c := &en.clocks[i]; c.metric {
+			case Resolution, RequesterWait, AgentWork, OnHoldTime:
+				en.start(c, false, e.At) // the same clock continues
 			case PeriodicUpdate:
 				en.start(c, true, e.At)
+			case GroupOwnership:
+				if en.at.group != "" {
+					en.start(c, true, e.At)
+				}
 			}
-		})
+		}
 	case AttributeChanged:
-		en.at.apply(e)
-		switch e.Attribute {
-		case AttrCustomer, AttrArea, AttrService:
-			en.rechain()
-		}
-		if en.a.policies.used[e.Attribute] {
-			en.repolicy()
-		}
-		en.reselect(e.At)
+		en.change(e)
 	}
 }
 
-// each calls f on every clock.
-func (en *engine) each(f func(*clock)) {
-	for i := 0; i < en.n; i++ {
-		f(&en.clocks[i])
+// startsAtOpening reports whether metric m's clock starts when the ticket
+// is opened.
+func startsAtOpening(m Metric) bool {
+	switch m {
+	case FirstResponse, FirstResolution, Resolution, RequesterWait, AgentWork, OnHoldTime:
+		return true
+	}
+	return false
+}
+
+// change applies an attribute change: the policy and the scopes are chosen
+// again, and a change of group ends one group's ownership and starts the
+// next one's.
+func (en *engine) change(e *Event) {
+	regroup := e.Attribute == AttrGroup && e.Value != en.at.group
+	if regroup {
+		for i := 0; i < en.n; i++ {
+			if c := &en.clocks[i]; c.metric == GroupOwnership {
+				c.stop(e.At) // before the new group's objectives apply
+			}
+		}
+	}
+	en.at.apply(e)
+	switch e.Attribute {
+	case AttrCustomer, AttrArea, AttrService:
+		en.rechain()
+	}
+	if en.a.policies.used[e.Attribute] {
+		en.repolicy()
+	}
+	en.reselect(e.At)
+	if regroup && en.at.group != "" && !en.resolved {
+		for i := 0; i < en.n; i++ {
+			if c := &en.clocks[i]; c.metric == GroupOwnership {
+				en.start(c, true, e.At)
+			}
+		}
 	}
 }
 
@@ -392,7 +433,7 @@ func (en *engine) result(c *clock, now time.Time) (Result, bool) {
 		r.Status, r.BreachedAt, r.Deadline = Breached, d.reachedAt, d.reachedAt
 	case !d.active:
 		r.Status = Met
-	case isCur && !en.counts(o):
+	case isCur && !en.counts(c.metric, o):
 		r.Status = OnHold
 	default:
 		r.Status = Running
@@ -428,6 +469,3 @@ func addBusiness(c *Calendar, start time.Time, d time.Duration) time.Time {
 	}
 	return c.Add(start, d)
 }
-
-// allPauses is the pause mask of a clock every pause reason stops.
-const allPauses = 1<<PauseUnspecified | 1<<WaitingCustomer | 1<<WaitingThirdParty | 1<<Scheduled

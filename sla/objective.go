@@ -3,6 +3,7 @@ package sla
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/servuction/servuction/internal/enum"
@@ -15,33 +16,51 @@ type Metric uint8
 // resolución, disponibilidad horaria). The zero value [MetricUnknown] is
 // invalid in an objective.
 const (
-	MetricUnknown  Metric = iota // not set
-	FirstResponse                // primera respuesta: from opening to the first agent reply
-	NextResponse                 // siguiente respuesta: from a customer's follow-up to the agent's answer
-	PeriodicUpdate               // actualización periódica: the longest gap between agent updates while the ticket is open
-	Resolution                   // resolución: from opening to resolution, reopenings included
-	Availability                 // disponibilidad horaria: share of service hours the service is up
+	MetricUnknown   Metric = iota // not set
+	FirstResponse                 // primera respuesta: from opening to the first agent reply
+	NextResponse                  // siguiente respuesta: from a customer's follow-up to the agent's answer
+	PeriodicUpdate                // actualización periódica: the longest gap between agent updates while the ticket is open
+	Resolution                    // resolución (total): from opening to the last resolution, reopenings included
+	Availability                  // disponibilidad horaria: share of service hours the service is up
+	FirstResolution               // primera resolución: from opening to the first resolution; a reopening does not count
+	RequesterWait                 // tiempo de espera del cliente: resolution time that only waits for the customer pause
+	AgentWork                     // tiempo de trabajo del agente: resolution time that every wait pauses
+	OnHoldTime                    // tiempo en espera de terceros: time the ticket waits for a third party
+	GroupOwnership                // tiempo por grupo: each stretch of time a group owns the ticket (group SLA)
 )
 
 var metricNames = enum.New("sla: metric", ErrUnknownName,
-	[]string{"unknown", "first-response", "next-response", "periodic-update", "resolution", "availability"},
+	[]string{"unknown", "first-response", "next-response", "periodic-update", "resolution", "availability",
+		"first-resolution", "requester-wait", "agent-work", "on-hold-time", "group-ownership"},
 	map[string]Metric{
 		"desconocida":       MetricUnknown,
 		"primera respuesta": FirstResponse, "tiempo de respuesta": FirstResponse, "response": FirstResponse, "first reply": FirstResponse,
 		"siguiente respuesta": NextResponse, "next reply": NextResponse,
 		"actualización periódica": PeriodicUpdate, "actualizacion": PeriodicUpdate, "update": PeriodicUpdate, "periodic": PeriodicUpdate,
 		"resolución": Resolution, "solución": Resolution, "resolve": Resolution,
+		"total resolution": Resolution, "full resolution": Resolution, "resolución total": Resolution,
 		"disponibilidad": Availability, "disponibilidad horaria": Availability, "uptime": Availability,
+		"primera resolución": FirstResolution, "first resolution time": FirstResolution,
+		"tiempo de espera del cliente": RequesterWait, "requester wait time": RequesterWait, "espera del cliente": RequesterWait,
+		"tiempo de trabajo del agente": AgentWork, "agent work time": AgentWork, "trabajo del agente": AgentWork,
+		"tiempo en espera de terceros": OnHoldTime, "on-hold": OnHoldTime, "tiempo en espera": OnHoldTime,
+		"tiempo por grupo": GroupOwnership, "group ownership time": GroupOwnership, "group sla": GroupOwnership,
+		"tiempo del grupo": GroupOwnership,
 	})
 
-// Metrics returns the defined metrics, in evaluation order.
+// Metrics returns the defined metrics: the ticket metrics in evaluation
+// order, then [Availability].
 func Metrics() []Metric {
-	return []Metric{FirstResponse, NextResponse, PeriodicUpdate, Resolution, Availability}
+	return append(ticketMetrics[:len(ticketMetrics):len(ticketMetrics)], Availability)
 }
 
 // ParseMetric returns the metric named s: "first-response", "next-response",
-// "periodic-update", "resolution", "availability", or the Spanish "primera
-// respuesta", "siguiente respuesta", "actualización periódica", "resolución",
+// "periodic-update", "first-resolution", "resolution" (also "total
+// resolution"), "requester-wait", "agent-work", "on-hold-time",
+// "group-ownership", "availability", or the Spanish "primera respuesta",
+// "siguiente respuesta", "actualización periódica", "primera resolución",
+// "resolución", "tiempo de espera del cliente", "tiempo de trabajo del
+// agente", "tiempo en espera de terceros", "tiempo por grupo",
 // "disponibilidad horaria".
 func ParseMetric(s string) (Metric, error) { return metricNames.Parse(s) }
 
@@ -53,7 +72,7 @@ func (m Metric) IsValid() bool { return m != MetricUnknown && metricNames.Valid(
 
 // IsTicket reports whether m is measured on ticket timelines by
 // [Agreement.Evaluate]; [Availability] is measured from outages instead.
-func (m Metric) IsTicket() bool { return m >= FirstResponse && m <= Resolution }
+func (m Metric) IsTicket() bool { return m.IsValid() && m != Availability }
 
 // MarshalText implements encoding.TextMarshaler.
 func (m Metric) MarshalText() ([]byte, error) { return metricNames.MarshalText(m) }
@@ -116,6 +135,46 @@ type Objective struct {
 	// AtRisk is the share of the target, in (0, 1], past which a running
 	// clock is reported at risk; 0 means DefaultAtRisk.
 	AtRisk float64
+	// PauseReasons are the reasons of a wait ([Paused]) that stop the
+	// clock, as Jira Service Management and ServiceNow set per goal: nil
+	// means the metric's default ([DefaultPauseReasons]), an empty non-nil
+	// slice that no wait stops it. For [OnHoldTime], which counts waits,
+	// they are the reasons whose waits it counts.
+	PauseReasons []PauseReason
+}
+
+// DefaultPauseReasons returns the pause reasons that stop a clock of metric
+// m when its objective leaves PauseReasons nil, after Zendesk's definitions:
+// the requester wait time pauses only while waiting for the customer
+// ("pending"), the on-hold time counts only waits for a third party
+// ("on-hold"), and every other clock, the agent work time included, pauses
+// for every reason. It is nil for [Availability] and undefined metrics.
+func DefaultPauseReasons(m Metric) []PauseReason {
+	switch {
+	case m == RequesterWait:
+		return []PauseReason{WaitingCustomer}
+	case m == OnHoldTime:
+		return []PauseReason{WaitingThirdParty}
+	case m.IsTicket():
+		return []PauseReason{PauseUnspecified, WaitingCustomer, WaitingThirdParty, Scheduled}
+	}
+	return nil
+}
+
+// pauseMask returns the bit set of the reasons that stop the objective's
+// clock (that it counts, for OnHoldTime).
+func (o Objective) pauseMask() uint8 {
+	rs := o.PauseReasons
+	if rs == nil {
+		rs = DefaultPauseReasons(o.Metric)
+	}
+	var m uint8
+	for _, r := range rs {
+		if r.IsValid() {
+			m |= 1 << r
+		}
+	}
+	return m
 }
 
 // Target returns the objective's target for priority p and whether it has
@@ -150,9 +209,19 @@ func (o Objective) validate(i int) []error {
 			bad("calendar for priority %s: want low, normal, high or urgent", p)
 		}
 	}
+	for k, r := range o.PauseReasons {
+		if !r.IsValid() {
+			bad("pause reason %d: %s undefined", k+1, r)
+		} else if slices.Contains(o.PauseReasons[:k], r) {
+			bad("pause reason %d: %s listed twice", k+1, r)
+		}
+	}
 	if o.Metric == Availability {
 		if len(o.PriorityCalendars) > 0 {
 			bad("an availability objective has no priorities, so no calendar per priority")
+		}
+		if o.PauseReasons != nil {
+			bad("an availability objective has no clock to pause")
 		}
 		if len(o.Targets) > 0 {
 			bad("an availability objective has no targets; its threshold is the availability to reach")
@@ -194,6 +263,9 @@ func sortedKeysOf[V any](m map[Priority]V) []Priority {
 }
 
 func (o Objective) clone() Objective {
+	if o.PauseReasons != nil {
+		o.PauseReasons = append([]PauseReason{}, o.PauseReasons...)
+	}
 	if o.PriorityCalendars != nil {
 		pc := make(map[Priority]string, len(o.PriorityCalendars))
 		for p, c := range o.PriorityCalendars {

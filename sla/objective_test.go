@@ -22,13 +22,30 @@ func TestMetricIsTicket(t *testing.T) {
 		{PeriodicUpdate, true, true},
 		{Resolution, true, true},
 		{Availability, false, true}, // measured on service hours, not on tickets
-		{Metric(6), false, false},
+		{FirstResolution, true, true},
+		{RequesterWait, true, true},
+		{AgentWork, true, true},
+		{OnHoldTime, true, true},
+		{GroupOwnership, true, true},
+		{Metric(11), false, false},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.ticket, tt.m.IsTicket(), "%d", tt.m)
 		assert.Equal(t, tt.valid, tt.m.IsValid(), "%d", tt.m)
 	}
-	assert.Equal(t, []Metric{FirstResponse, NextResponse, PeriodicUpdate, Resolution, Availability}, Metrics())
+	assert.Equal(t, []Metric{FirstResponse, NextResponse, PeriodicUpdate, FirstResolution, Resolution,
+		RequesterWait, AgentWork, OnHoldTime, GroupOwnership, Availability}, Metrics())
+	// Metrics returns a copy.
+	ms := Metrics()
+	ms[0] = Availability
+	assert.Equal(t, FirstResponse, Metrics()[0])
+	for name, m := range map[string]Metric{"total resolution": Resolution, "primera resolución": FirstResolution,
+		"requester wait time": RequesterWait, "tiempo de trabajo del agente": AgentWork, "tiempo en espera de terceros": OnHoldTime,
+		"group SLA": GroupOwnership, "tiempo por grupo": GroupOwnership} {
+		got, err := ParseMetric(name)
+		require.NoError(t, err, name)
+		assert.Equal(t, m, got, name)
+	}
 }
 
 // TestObjectiveValidateBounds checks the edges of every range an objective

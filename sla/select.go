@@ -9,7 +9,8 @@ type scopeMetric struct {
 
 // ticketMetrics are the metrics measured on ticket timelines, in the order
 // evaluations list them.
-var ticketMetrics = [...]Metric{FirstResponse, NextResponse, PeriodicUpdate, Resolution}
+var ticketMetrics = [...]Metric{FirstResponse, NextResponse, PeriodicUpdate, FirstResolution, Resolution,
+	RequesterWait, AgentWork, OnHoldTime, GroupOwnership}
 
 // numTicketMetrics is how many metrics a ticket can have clocks for.
 const numTicketMetrics = len(ticketMetrics)
@@ -33,7 +34,7 @@ type selector struct {
 // npolicies policies.
 func newSelector(obj []compiled, npolicies int) selector {
 	s := selector{scopeID: map[string]int32{"": 0}, nScopes: 1}
-	var slotOf [Availability + 1]int
+	var slotOf [GroupOwnership + 1]int
 	for _, m := range ticketMetrics {
 		for i := range obj {
 			if obj[i].Metric == m {

@@ -61,7 +61,7 @@ const (
 	Opened                            // abierto: the customer's request is registered; starts every clock
 	AgentReplied                      // respuesta del agente: a reply or update the customer can see
 	CustomerReplied                   // respuesta del cliente: the customer writes again
-	Paused                            // en espera: waiting for the customer or a third party; stops every clock
+	Paused                            // en espera: waiting for the customer or a third party; stops the clocks its reason pauses
 	Resumed                           // reanudado: the wait is over; clocks run again
 	PriorityChanged                   // cambio de prioridad: Event.Priority is the new priority
 	Resolved                          // resuelto: the solution is given; stops the resolution clock
@@ -103,8 +103,11 @@ func (k EventKind) MarshalText() ([]byte, error) { return eventNames.MarshalText
 // UnmarshalText implements encoding.TextUnmarshaler with [ParseEventKind].
 func (k *EventKind) UnmarshalText(text []byte) error { return eventNames.UnmarshalText(k, text) }
 
-// PauseReason says why a ticket waits. Every reason stops the clocks the same
-// way; the reason is kept for reports.
+// PauseReason says why a ticket waits. Each objective says which reasons
+// stop its clock ([Objective.PauseReasons]): by default every reason stops
+// every clock, except the requester wait time, which only a wait for the
+// customer stops (Zendesk's "pending"), and the on-hold time, which counts
+// waits for a third party (Zendesk's "on-hold").
 type PauseReason uint8
 
 // The reasons a ticket may wait. The zero value [PauseUnspecified] is allowed.
@@ -120,6 +123,7 @@ var pauseNames = enum.New("sla: pause reason", ErrUnknownName,
 	map[string]PauseReason{
 		"sin especificar": PauseUnspecified, "": PauseUnspecified,
 		"en espera del cliente": WaitingCustomer, "espera del cliente": WaitingCustomer, "customer": WaitingCustomer,
+		"pending": WaitingCustomer, "pendiente": WaitingCustomer, "on-hold": WaitingThirdParty, "hold": WaitingThirdParty,
 		"en espera de un tercero": WaitingThirdParty, "espera de un tercero": WaitingThirdParty,
 		"tercero": WaitingThirdParty, "third party": WaitingThirdParty, "proveedor": WaitingThirdParty, "supplier": WaitingThirdParty,
 		"programado": Scheduled, "agendado": Scheduled,
