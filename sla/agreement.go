@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/servuction/servuction/internal/enum"
 )
@@ -179,6 +178,9 @@ type Agreement struct {
 	// cals are the agreement's calendars in name order; compiled objectives
 	// refer to them by index.
 	cals []*Calendar
+	// patterns are the day patterns of the calendars business-day targets
+	// count on, indexed like cals (nil for the others).
+	patterns []*dayPattern
 }
 
 // compiled is an objective ready for evaluation.
@@ -198,14 +200,10 @@ type compiled struct {
 }
 
 type clockTarget struct {
-	d  int64 // time.Duration
-	ok bool
-}
-
-// target returns the objective's target for priority p.
-func (c *compiled) target(p Priority) (time.Duration, bool) {
-	t := c.targets[p]
-	return time.Duration(t.d), t.ok
+	d    int64 // time.Duration
+	ok   bool
+	days bool // the target is in business days: bd
+	bd   BusinessDays
 }
 
 // NewAgreement validates cfg and returns the agreement. It reports every
@@ -265,6 +263,14 @@ func NewAgreement(cfg AgreementConfig) (*Agreement, error) {
 		a.cfg.Objectives[i] = a.obj[i].Objective.clone()
 	}
 	a.policies = compilePolicies(cfg.Policies)
+	a.patterns = make([]*dayPattern, len(a.cals))
+	for i := range a.obj {
+		for p := range a.obj[i].targets {
+			if j := a.obj[i].calIdx[p]; a.obj[i].targets[p].days && j >= 0 && a.patterns[j] == nil {
+				a.patterns[j] = newDayPattern(a.cals[j])
+			}
+		}
+	}
 	a.sel = newSelector(a.obj, len(cfg.Policies))
 	return a, nil
 }
@@ -358,7 +364,12 @@ func (a *Agreement) compileObjectives(cfg AgreementConfig, calIdx map[string]int
 		}
 		for p, d := range o.Targets {
 			if p.IsValid() {
-				c.targets[p] = clockTarget{int64(d), true}
+				c.targets[p] = clockTarget{d: int64(d), ok: true}
+			}
+		}
+		for p, b := range o.DayTargets {
+			if p.IsValid() {
+				c.targets[p] = clockTarget{ok: true, days: true, bd: b}
 			}
 		}
 		a.obj = append(a.obj, c)

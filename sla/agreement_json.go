@@ -31,13 +31,23 @@ type objectiveJSON struct {
 func (o Objective) MarshalJSON() ([]byte, error) {
 	j := objectiveJSON{Name: o.Name, Metric: o.Metric, Scope: o.Scope, Policy: o.Policy, Calendar: o.Calendar, Threshold: o.Threshold,
 		AtRisk: o.AtRisk, PauseReasons: o.PauseReasons}
-	if len(o.Targets) > 0 {
-		j.Targets = make(map[string]string, len(o.Targets))
+	if len(o.Targets)+len(o.DayTargets) > 0 {
+		j.Targets = make(map[string]string, len(o.Targets)+len(o.DayTargets))
 		for _, p := range sortedPriorities(o.Targets) {
 			if !p.IsValid() {
 				return nil, fmt.Errorf("sla: objective %q: target for priority %s: %w", o.Name, p, ErrInvalidAgreement)
 			}
 			j.Targets[p.String()] = FormatDuration(o.Targets[p])
+		}
+		for _, p := range sortedKeysOf(o.DayTargets) {
+			txt, err := o.DayTargets[p].MarshalText()
+			if !p.IsValid() || err != nil {
+				return nil, fmt.Errorf("sla: objective %q: business-day target for priority %s: %w", o.Name, p, ErrInvalidAgreement)
+			}
+			if _, both := j.Targets[p.String()]; both {
+				return nil, fmt.Errorf("sla: objective %q: %s has a target in time and in business days: %w", o.Name, p, ErrInvalidAgreement)
+			}
+			j.Targets[p.String()] = string(txt)
 		}
 	}
 	if len(o.PriorityCalendars) > 0 {
@@ -73,13 +83,27 @@ func (o *Objective) UnmarshalJSON(data []byte) error {
 				errs = append(errs, fmt.Errorf("sla: objective %q: targets: %w: %w", j.Name, err, ErrInvalidAgreement))
 				continue
 			}
+			_, dup := out.Targets[p]
+			if _, dupDays := out.DayTargets[p]; dup || dupDays {
+				errs = append(errs, fmt.Errorf("sla: objective %q: two targets for %s: %w", j.Name, p, ErrInvalidAgreement))
+				continue
+			}
+			if isBusinessDays(j.Targets[k]) {
+				b, err := ParseBusinessDays(j.Targets[k])
+				if err != nil {
+					errs = append(errs, fmt.Errorf("sla: objective %q: target for %s: %w: %w", j.Name, p, err, ErrInvalidAgreement))
+					continue
+				}
+				if out.DayTargets == nil {
+					out.DayTargets = map[Priority]BusinessDays{}
+				}
+				out.DayTargets[p] = b
+				continue
+			}
 			d, err := ParseDuration(j.Targets[k])
 			if err != nil {
 				errs = append(errs, fmt.Errorf("sla: objective %q: target for %s: %w: %w", j.Name, p, err, ErrInvalidAgreement))
 				continue
-			}
-			if _, dup := out.Targets[p]; dup {
-				errs = append(errs, fmt.Errorf("sla: objective %q: two targets for %s: %w", j.Name, p, ErrInvalidAgreement))
 			}
 			out.Targets[p] = d
 		}

@@ -10,8 +10,9 @@ import (
 // Day is the length of the "d" unit in target durations written as text:
 // 24 hours of the clock the objective counts in. On a 24×7 calendar "3d" is
 // three calendar days; on a business calendar it is 72 hours of business time
-// (nine 8-hour working days), not three working days, so write business-day
-// targets in hours ("24h" for three 8-hour days).
+// (nine 8-hour working days), not three working days. Write working days as
+// business-day targets ("3bd", see [BusinessDays]) or in hours ("24h" for
+// three 8-hour days).
 const Day = 24 * time.Hour
 
 // ParseDuration parses a target duration written as text: an optional whole

@@ -177,12 +177,30 @@ func (en *engine) adopt(c *clock, at time.Time) {
 		cy.obj, cy.level = c.pk.obj, c.pk.level
 		cy.target, cy.reachedAt = -1, time.Time{}
 	}
-	d, _ := en.a.obj[cy.obj].target(en.prio)
-	cy.retarget(d, at)
+	cy.retarget(en.target(&en.a.obj[cy.obj], cy), at)
 	if cy.elapsed > cy.target {
 		cy.breached = true
 		c.breaches++
 	}
+}
+
+// target returns the target of objective o for the priority in force, for
+// cycle cy: a business-day target is the business time from the cycle's
+// start to the instant it is used up.
+func (en *engine) target(o *compiled, cy *cycle) time.Duration {
+	t := o.targets[en.prio]
+	if !t.days {
+		return time.Duration(t.d)
+	}
+	cal, pat, loc := en.calendar(o), always24, time.UTC
+	if i := o.calIdx[en.prio]; i >= 0 {
+		pat, loc = en.a.patterns[i], cal.Location()
+	}
+	deadline, ok := pat.deadline(cy.start, t.bd, loc)
+	if !ok {
+		return maxDuration // no business day within ten years
+	}
+	return max(between(cal, cy.start, deadline), time.Nanosecond)
 }
 
 // start starts c at instant at: a fresh cycle, or the last one again

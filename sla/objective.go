@@ -128,6 +128,10 @@ type Objective struct {
 	// Calendar; each must be positive. Written in JSON as text: "4h", "90m",
 	// "3d" (a day is 24 hours of the calendar's time, see [Day]).
 	Targets map[Priority]time.Duration
+	// DayTargets are targets in business days ("2bd", "eod+1bd", see
+	// [BusinessDays]) for the priorities Targets leaves out; a priority has
+	// one kind of target or the other. In JSON both are in "targets".
+	DayTargets map[Priority]BusinessDays
 	// Threshold is the attainment threshold, the percentage of tickets
 	// that must meet the target, in (0, 100]; for Availability it is the
 	// availability target.
@@ -178,10 +182,17 @@ func (o Objective) pauseMask() uint8 {
 }
 
 // Target returns the objective's target for priority p and whether it has
-// one.
+// one in time (not in business days, see [Objective.DayTarget]).
 func (o Objective) Target(p Priority) (time.Duration, bool) {
 	d, ok := o.Targets[p]
 	return d, ok
+}
+
+// DayTarget returns the objective's business-day target for priority p and
+// whether it has one.
+func (o Objective) DayTarget(p Priority) (BusinessDays, bool) {
+	b, ok := o.DayTargets[p]
+	return b, ok
 }
 
 // validate returns every problem of objective i, each naming it.
@@ -216,7 +227,22 @@ func (o Objective) validate(i int) []error {
 			bad("pause reason %d: %s listed twice", k+1, r)
 		}
 	}
+	for _, p := range sortedKeysOf(o.DayTargets) {
+		b := o.DayTargets[p]
+		_, both := o.Targets[p]
+		switch {
+		case !p.IsValid():
+			bad("business-day target for priority %s: want low, normal, high or urgent", p)
+		case !b.IsValid():
+			bad("business-day target for %s: %d days (end of day %v): want 1 to %d, or 0 at the end of the day", p, b.Days, b.EndOfDay, maxBusinessDays)
+		case both:
+			bad("%s has a target in time (%s) and in business days (%s): want one", p, FormatDuration(o.Targets[p]), b)
+		}
+	}
 	if o.Metric == Availability {
+		if len(o.DayTargets) > 0 {
+			bad("an availability objective has no targets; its threshold is the availability to reach")
+		}
 		if len(o.PriorityCalendars) > 0 {
 			bad("an availability objective has no priorities, so no calendar per priority")
 		}
@@ -228,7 +254,7 @@ func (o Objective) validate(i int) []error {
 		}
 		return errs
 	}
-	if o.Metric.IsValid() && len(o.Targets) == 0 {
+	if o.Metric.IsValid() && len(o.Targets)+len(o.DayTargets) == 0 {
 		bad("no targets: want a target per priority")
 	}
 	for _, p := range sortedPriorities(o.Targets) {
@@ -272,6 +298,13 @@ func (o Objective) clone() Objective {
 			pc[p] = c
 		}
 		o.PriorityCalendars = pc
+	}
+	if o.DayTargets != nil {
+		dt := make(map[Priority]BusinessDays, len(o.DayTargets))
+		for p, b := range o.DayTargets {
+			dt[p] = b
+		}
+		o.DayTargets = dt
 	}
 	if o.Targets != nil {
 		t := make(map[Priority]time.Duration, len(o.Targets))
