@@ -144,6 +144,11 @@ type AgreementConfig struct {
 	// Name names the agreement, e.g. "ANS soporte 2026".
 	Name string
 	Kind Kind
+	// Type is whom the agreement binds: the customer (SLA, the zero
+	// value), an internal group (OLA) or a supplier (UC); Party names the
+	// group or the supplier, and is empty for an SLA. See [AgreementType].
+	Type  AgreementType
+	Party string
 	// Calendars are the calendars objectives count time in, by name.
 	Calendars map[string]*Calendar
 	// Units are the departments and customers of a MultiLevel agreement;
@@ -216,6 +221,14 @@ func NewAgreement(cfg AgreementConfig) (*Agreement, error) {
 	}
 	if !cfg.Kind.IsValid() {
 		bad("kind %s: want customer-based, service-based or multilevel", cfg.Kind)
+	}
+	switch {
+	case !cfg.Type.IsValid():
+		bad("type %s: want sla, ola or uc", cfg.Type)
+	case cfg.Type != SLA && cfg.Party == "":
+		bad("type %s: party empty: want the %s it binds", cfg.Type, map[AgreementType]string{OLA: "internal group", UC: "supplier"}[cfg.Type])
+	case cfg.Type == SLA && cfg.Party != "":
+		bad("party %q: only an ola or a uc binds a party, this agreement is an sla", cfg.Party)
 	}
 	calNames := sortedKeys(cfg.Calendars)
 	calIdx := make(map[string]int8, len(calNames))

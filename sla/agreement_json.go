@@ -133,6 +133,8 @@ func (o *Objective) UnmarshalJSON(data []byte) error {
 type agreementJSON struct {
 	Name       string                     `json:"name"`
 	Kind       Kind                       `json:"kind"`
+	Type       AgreementType              `json:"type,omitzero"`
+	Party      string                     `json:"party,omitempty"`
 	Calendars  map[string]json.RawMessage `json:"calendars,omitempty"`
 	Units      []Unit                     `json:"units,omitempty"`
 	Policies   []Policy                   `json:"policies,omitempty"`
@@ -148,7 +150,7 @@ func (a *Agreement) MarshalJSON() ([]byte, error) {
 	if a == nil || !a.cfg.Kind.IsValid() {
 		return nil, fmt.Errorf("sla: marshal an agreement not built by NewAgreement: %w", ErrInvalidAgreement)
 	}
-	j := agreementJSON{Name: a.cfg.Name, Kind: a.cfg.Kind, Units: a.cfg.Units, Policies: a.cfg.Policies, Objectives: a.cfg.Objectives, Clauses: a.cfg.Clauses}
+	j := agreementJSON{Name: a.cfg.Name, Kind: a.cfg.Kind, Type: a.cfg.Type, Party: a.cfg.Party, Units: a.cfg.Units, Policies: a.cfg.Policies, Objectives: a.cfg.Objectives, Clauses: a.cfg.Clauses}
 	if len(a.cfg.Calendars) > 0 {
 		j.Calendars = make(map[string]json.RawMessage, len(a.cfg.Calendars))
 		for _, name := range sortedKeys(a.cfg.Calendars) {
@@ -181,7 +183,7 @@ func (a *Agreement) UnmarshalJSON(data []byte) error {
 		}
 		return fmt.Errorf("sla: agreement: %w: %w", err, ErrInvalidAgreement)
 	}
-	cfg := AgreementConfig{Name: j.Name, Kind: j.Kind, Units: j.Units, Policies: j.Policies, Objectives: j.Objectives, Clauses: j.Clauses}
+	cfg := AgreementConfig{Name: j.Name, Kind: j.Kind, Type: j.Type, Party: j.Party, Units: j.Units, Policies: j.Policies, Objectives: j.Objectives, Clauses: j.Clauses}
 	if j.Credits != nil {
 		cfg.Credits = *j.Credits
 	}

@@ -120,13 +120,16 @@ type engine struct {
 	responded bool
 	last      time.Time
 	policy    int
-	chainBuf  [8]scopeLevel
-	refs      [8]scopeRef
-	nchain    int
-	cals      []*Calendar // the calendars in force, indexed like Agreement.cals
-	pos       posMemo
-	clocks    [numTicketMetrics]clock
-	n         int
+	// owned is whether the agreement's party owns the ticket (always for
+	// an SLA); opening clocks are pending until it first does.
+	owned, pending bool
+	chainBuf       [8]scopeLevel
+	refs           [8]scopeRef
+	nchain         int
+	cals           []*Calendar // the calendars in force, indexed like Agreement.cals
+	pos            posMemo
+	clocks         [numTicketMetrics]clock
+	n              int
 }
 
 func (en *engine) init(a *Agreement, t *Ticket) {
@@ -138,6 +141,7 @@ func (en *engine) init(a *Agreement, t *Ticket) {
 	}
 	en.rechain()
 	en.repolicy()
+	en.owned = a.owns(&en.at)
 }
 
 // repolicy finds the policy that applies to the ticket's attributes.
@@ -206,7 +210,7 @@ func (en *engine) target(o *compiled, cy *cycle) time.Duration {
 // start starts c at instant at: a fresh cycle, or the last one again
 // (a reopened resolution).
 func (en *engine) start(c *clock, fresh bool, at time.Time) {
-	if fresh {
+	if fresh || !c.started {
 		if c.started {
 			c.settle(c.cur)
 		}
@@ -258,6 +262,9 @@ func (en *engine) counter(c *clock) *compiled {
 // now: unless a wait o pauses for, or, for the on-hold time, during such a
 // wait.
 func (en *engine) counts(m Metric, o *compiled) bool {
+	if !en.owned {
+		return false
+	}
 	waits := en.paused && o.pauses&(1<<en.reason) != 0
 	if m == OnHoldTime {
 		return waits
@@ -325,11 +332,8 @@ func (en *engine) step(e *Event) {
 	switch e.Kind {
 	case Opened:
 		en.reselect(e.At)
-		for i := 0; i < en.n; i++ {
-			if c := &en.clocks[i]; startsAtOpening(c.metric) || c.metric == GroupOwnership && en.at.group != "" {
-				en.start(c, true, e.At)
-			}
-		}
+		en.pending = true
+		en.open(e.At)
 	case AgentReplied:
 		for i := 0; i < en.n; i++ {
 			switch c := &en.clocks[i]; c.metric {
@@ -364,6 +368,10 @@ func (en *engine) step(e *Event) {
 		en.responded = true
 	case Reopened:
 		en.resolved = false
+		if en.pending {
+			en.open(e.At) // the party gets the ticket for the first time
+			return
+		}
 		for i := 0; i < en.n; i++ {
 			switch c := &en.clocks[i]; c.metric {
 			case Resolution, RequesterWait, AgentWork, OnHoldTime:
@@ -371,13 +379,27 @@ func (en *engine) step(e *Event) {
 			case PeriodicUpdate:
 				en.start(c, true, e.At)
 			case GroupOwnership:
-				if en.at.group != "" {
+				if en.at.group != "" && en.owned {
 					en.start(c, true, e.At)
 				}
 			}
 		}
 	case AttributeChanged:
 		en.change(e)
+	}
+}
+
+// open starts the clocks that start at opening once the agreement's party
+// owns the ticket.
+func (en *engine) open(at time.Time) {
+	if !en.pending || !en.owned || en.resolved {
+		return
+	}
+	en.pending = false
+	for i := 0; i < en.n; i++ {
+		if c := &en.clocks[i]; startsAtOpening(c.metric) || c.metric == GroupOwnership && en.at.group != "" {
+			en.start(c, true, at)
+		}
 	}
 }
 
@@ -412,7 +434,14 @@ func (en *engine) change(e *Event) {
 		en.repolicy()
 	}
 	en.reselect(e.At)
-	if regroup && en.at.group != "" && !en.resolved {
+	if e.Attribute == AttrGroup || e.Attribute == AttrSupplier {
+		en.owned = en.a.owns(&en.at)
+		if en.pending {
+			en.open(e.At)
+			return // the ownership clock started with the others
+		}
+	}
+	if regroup && en.at.group != "" && !en.resolved && en.owned && !en.pending {
 		for i := 0; i < en.n; i++ {
 			if c := &en.clocks[i]; c.metric == GroupOwnership {
 				en.start(c, true, e.At)
