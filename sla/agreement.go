@@ -149,6 +149,12 @@ type AgreementConfig struct {
 	// group or the supplier, and is empty for an SLA. See [AgreementType].
 	Type  AgreementType
 	Party string
+	// Zone says whose zone the business calendars follow: each calendar's
+	// own (CalendarZone, the zero value) or the ticket's (TicketZone), see
+	// [ZoneRule]. CustomerZones gives the IANA zone of customers whose
+	// tickets carry none, for TicketZone.
+	Zone          ZoneRule
+	CustomerZones map[string]string
 	// Calendars are the calendars objectives count time in, by name.
 	Calendars map[string]*Calendar
 	// Units are the departments and customers of a MultiLevel agreement;
@@ -182,7 +188,10 @@ type Agreement struct {
 	policies *policySet
 	// cals are the agreement's calendars in name order; compiled objectives
 	// refer to them by index.
-	cals []*Calendar
+	cals     []*Calendar
+	calNames []string
+	// zones holds the calendars read in tickets' zones (ZoneRule).
+	zones *zoneCache
 	// patterns are the day patterns of the calendars business-day targets
 	// count on, indexed like cals (nil for the others).
 	patterns []*dayPattern
@@ -230,9 +239,12 @@ func NewAgreement(cfg AgreementConfig) (*Agreement, error) {
 	case cfg.Type == SLA && cfg.Party != "":
 		bad("party %q: only an ola or a uc binds a party, this agreement is an sla", cfg.Party)
 	}
+	for _, msg := range checkZones(cfg) {
+		bad("%s", msg)
+	}
 	calNames := sortedKeys(cfg.Calendars)
 	calIdx := make(map[string]int8, len(calNames))
-	a := &Agreement{}
+	a := &Agreement{zones: &zoneCache{}}
 	for _, name := range calNames {
 		if name == "" {
 			bad("calendar with an empty name (\"\" is the 24×7 clock)")
@@ -246,6 +258,7 @@ func NewAgreement(cfg AgreementConfig) (*Agreement, error) {
 		}
 		calIdx[name] = int8(len(a.cals))
 		a.cals = append(a.cals, cfg.Calendars[name])
+		a.calNames = append(a.calNames, name)
 	}
 	units, uerrs := checkUnits(cfg)
 	errs = append(errs, uerrs...)
@@ -481,6 +494,12 @@ func (c AgreementConfig) clone() AgreementConfig {
 	}
 	out.Units = append([]Unit(nil), c.Units...)
 	out.Policies = clonePolicies(c.Policies)
+	if c.CustomerZones != nil {
+		out.CustomerZones = make(map[string]string, len(c.CustomerZones))
+		for k, v := range c.CustomerZones {
+			out.CustomerZones[k] = v
+		}
+	}
 	out.Objectives = make([]Objective, len(c.Objectives))
 	for i, o := range c.Objectives {
 		out.Objectives[i] = o.clone()

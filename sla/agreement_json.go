@@ -131,16 +131,18 @@ func (o *Objective) UnmarshalJSON(data []byte) error {
 
 // agreementJSON is an agreement as written in JSON.
 type agreementJSON struct {
-	Name       string                     `json:"name"`
-	Kind       Kind                       `json:"kind"`
-	Type       AgreementType              `json:"type,omitzero"`
-	Party      string                     `json:"party,omitempty"`
-	Calendars  map[string]json.RawMessage `json:"calendars,omitempty"`
-	Units      []Unit                     `json:"units,omitempty"`
-	Policies   []Policy                   `json:"policies,omitempty"`
-	Objectives []Objective                `json:"objectives"`
-	Credits    *CreditPolicy              `json:"credits,omitempty"`
-	Clauses    []Clause                   `json:"clauses,omitempty"`
+	Name          string                     `json:"name"`
+	Kind          Kind                       `json:"kind"`
+	Type          AgreementType              `json:"type,omitzero"`
+	Party         string                     `json:"party,omitempty"`
+	Zone          ZoneRule                   `json:"zone,omitzero"`
+	CustomerZones map[string]string          `json:"customerZones,omitempty"`
+	Calendars     map[string]json.RawMessage `json:"calendars,omitempty"`
+	Units         []Unit                     `json:"units,omitempty"`
+	Policies      []Policy                   `json:"policies,omitempty"`
+	Objectives    []Objective                `json:"objectives"`
+	Credits       *CreditPolicy              `json:"credits,omitempty"`
+	Clauses       []Clause                   `json:"clauses,omitempty"`
 }
 
 // MarshalJSON writes the agreement: its name, kind, calendars (each as its
@@ -150,7 +152,8 @@ func (a *Agreement) MarshalJSON() ([]byte, error) {
 	if a == nil || !a.cfg.Kind.IsValid() {
 		return nil, fmt.Errorf("sla: marshal an agreement not built by NewAgreement: %w", ErrInvalidAgreement)
 	}
-	j := agreementJSON{Name: a.cfg.Name, Kind: a.cfg.Kind, Type: a.cfg.Type, Party: a.cfg.Party, Units: a.cfg.Units, Policies: a.cfg.Policies, Objectives: a.cfg.Objectives, Clauses: a.cfg.Clauses}
+	j := agreementJSON{Name: a.cfg.Name, Kind: a.cfg.Kind, Type: a.cfg.Type, Party: a.cfg.Party,
+		Zone: a.cfg.Zone, CustomerZones: a.cfg.CustomerZones, Units: a.cfg.Units, Policies: a.cfg.Policies, Objectives: a.cfg.Objectives, Clauses: a.cfg.Clauses}
 	if len(a.cfg.Calendars) > 0 {
 		j.Calendars = make(map[string]json.RawMessage, len(a.cfg.Calendars))
 		for _, name := range sortedKeys(a.cfg.Calendars) {
@@ -183,7 +186,8 @@ func (a *Agreement) UnmarshalJSON(data []byte) error {
 		}
 		return fmt.Errorf("sla: agreement: %w: %w", err, ErrInvalidAgreement)
 	}
-	cfg := AgreementConfig{Name: j.Name, Kind: j.Kind, Type: j.Type, Party: j.Party, Units: j.Units, Policies: j.Policies, Objectives: j.Objectives, Clauses: j.Clauses}
+	cfg := AgreementConfig{Name: j.Name, Kind: j.Kind, Type: j.Type, Party: j.Party,
+		Zone: j.Zone, CustomerZones: j.CustomerZones, Units: j.Units, Policies: j.Policies, Objectives: j.Objectives, Clauses: j.Clauses}
 	if j.Credits != nil {
 		cfg.Credits = *j.Credits
 	}

@@ -126,7 +126,9 @@ type engine struct {
 	chainBuf       [8]scopeLevel
 	refs           [8]scopeRef
 	nchain         int
-	cals           []*Calendar // the calendars in force, indexed like Agreement.cals
+	cals           []*Calendar    // the calendars in force, indexed like Agreement.cals
+	loc            *time.Location // the zone of business days on the 24×7 clock
+	zone           string         // the ticket's zone under TicketZone, "" for the calendars'
 	pos            posMemo
 	clocks         [numTicketMetrics]clock
 	n              int
@@ -142,6 +144,21 @@ func (en *engine) init(a *Agreement, t *Ticket) {
 	en.rechain()
 	en.repolicy()
 	en.owned = a.owns(&en.at)
+	en.loc = time.UTC
+	en.rezone()
+}
+
+// rezone reads the calendars in the zone the ticket's attributes select;
+// Evaluate loaded every zone the timeline uses beforehand.
+func (en *engine) rezone() {
+	name := en.a.zoneName(&en.at)
+	if name == en.zone {
+		return
+	}
+	en.zone, en.cals, en.loc = name, en.a.cals, time.UTC
+	if set, err := en.a.zone(name); err == nil && set != nil {
+		en.cals, en.loc = set.cals, set.loc
+	}
 }
 
 // repolicy finds the policy that applies to the ticket's attributes.
@@ -196,7 +213,7 @@ func (en *engine) target(o *compiled, cy *cycle) time.Duration {
 	if !t.days {
 		return time.Duration(t.d)
 	}
-	cal, pat, loc := en.calendar(o), always24, time.UTC
+	cal, pat, loc := en.calendar(o), always24, en.loc
 	if i := o.calIdx[en.prio]; i >= 0 {
 		pat, loc = en.a.patterns[i], cal.Location()
 	}
@@ -430,7 +447,10 @@ func (en *engine) change(e *Event) {
 	case AttrCustomer, AttrArea, AttrService:
 		en.rechain()
 	}
-	if en.a.policies.used[e.Attribute] {
+	if e.Attribute == AttrCustomer || e.Attribute == AttrTimeZone {
+		en.rezone()
+	}
+	if en.a.policies != nil && en.a.policies.used[e.Attribute] {
 		en.repolicy()
 	}
 	en.reselect(e.At)

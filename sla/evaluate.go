@@ -229,6 +229,9 @@ func (a *Agreement) Evaluate(t Ticket, now time.Time) (Evaluation, error) {
 		return Evaluation{}, fmt.Errorf("sla: ticket %q: opened at %s, after the evaluation instant %s: %w",
 			t.ID, t.Events[0].At.Format(time.RFC3339), now.Format(time.RFC3339), ErrInvalidTicket)
 	}
+	if err := a.ticketZones(&t, now); err != nil {
+		return Evaluation{}, err
+	}
 	var en engine
 	en.init(a, &t)
 	for i := range t.Events {
