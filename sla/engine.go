@@ -56,7 +56,8 @@ type cycle struct {
 	stoppedAt time.Time
 	active    bool
 	breached  bool
-	group     string // the owning group, for GroupOwnership
+	group     string        // the owning group, for GroupOwnership
+	paused    time.Duration // calendar time the running cycle did not count, for Cycles
 }
 
 // retarget applies a new target at instant at: a target already reached
@@ -132,6 +133,9 @@ type engine struct {
 	pos            posMemo
 	clocks         [numTicketMetrics]clock
 	n              int
+	// sink receives every cycle measured against an objective, for
+	// Cycles; nil for Evaluate.
+	sink *[]slotCycle
 }
 
 func (en *engine) init(a *Agreement, t *Ticket) {
@@ -229,11 +233,16 @@ func (en *engine) target(o *compiled, cy *cycle) time.Duration {
 func (en *engine) start(c *clock, fresh bool, at time.Time) {
 	if fresh || !c.started {
 		if c.started {
-			c.settle(c.cur)
+			en.settle(c, c.cur)
 		}
 		c.cur = cycle{obj: -1, start: at}
 		if c.metric == GroupOwnership {
 			c.cur.group = en.at.group
+		}
+	}
+	if !c.cur.active && !c.cur.stoppedAt.IsZero() && en.sink != nil {
+		if o := en.counter(c); o != nil { // a reopened resolution: the gap was a pause
+			c.cur.paused += between(en.calendar(o), c.cur.stoppedAt, at)
 		}
 	}
 	c.started = true
@@ -249,9 +258,12 @@ func (c *clock) stop(at time.Time) {
 
 // settle folds a finished cycle into the one the result describes: the
 // first breached cycle, else the longest.
-func (c *clock) settle(cy cycle) {
+func (en *engine) settle(c *clock, cy cycle) {
 	if cy.obj < 0 {
 		return // never measured against an objective
+	}
+	if en.sink != nil {
+		*en.sink = append(*en.sink, slotCycle{c.slot, en.describe(c, &cy, false, en.last)})
 	}
 	c.cycles++
 	switch {
@@ -318,7 +330,13 @@ func (en *engine) advance(to time.Time) {
 			continue
 		}
 		o := en.counter(c)
-		if o == nil || !en.counts(c.metric, o) {
+		if o == nil {
+			continue
+		}
+		if !en.counts(c.metric, o) {
+			if en.sink != nil { // Cycles reports the time a clock waited
+				c.cur.paused += between(en.calendar(o), en.last, to)
+			}
 			continue
 		}
 		cal := en.calendar(o)
@@ -476,12 +494,12 @@ func (en *engine) result(c *clock, now time.Time) (Result, bool) {
 	if !c.started {
 		return Result{}, false
 	}
-	d, cycles := c.best, c.cycles
+	d, cycles := &c.best, c.cycles
 	isCur := false
 	if c.cur.obj >= 0 {
 		cycles++
 		if !c.hasBest || !c.best.breached && (c.cur.breached || c.cur.active || c.cur.elapsed >= c.best.elapsed) {
-			d, isCur = c.cur, true
+			d, isCur = &c.cur, true
 		}
 	} else if !c.hasBest {
 		return Result{}, false
@@ -495,24 +513,32 @@ func (en *engine) result(c *clock, now time.Time) (Result, bool) {
 	if d.target > 0 {
 		r.PercentElapsed = 100 * float64(d.elapsed) / float64(d.target)
 	}
-	switch {
-	case d.breached:
-		r.Status, r.BreachedAt, r.Deadline = Breached, d.reachedAt, d.reachedAt
-	case !d.active:
-		r.Status = Met
-	case isCur && !en.counts(c.metric, o):
-		r.Status = OnHold
-	default:
-		r.Status = Running
-		if float64(d.elapsed) >= o.atRisk*float64(d.target) {
-			r.Status = AtRisk
-		}
-		r.Deadline = d.reachedAt // the target is used up: it ran out when reached
-		if r.Remaining > 0 {
-			r.Deadline = addBusiness(en.calendar(o), now, r.Remaining)
-		}
+	r.Status, r.Deadline = en.status(c, d, o, isCur, now)
+	if r.Status == Breached {
+		r.BreachedAt = d.reachedAt
 	}
 	return r, true
+}
+
+// status returns the status and deadline of cycle d of c at instant now;
+// isCur is whether d is c's current cycle.
+func (en *engine) status(c *clock, d *cycle, o *compiled, isCur bool, now time.Time) (Status, time.Time) {
+	switch {
+	case d.breached:
+		return Breached, d.reachedAt
+	case !d.active:
+		return Met, time.Time{}
+	case isCur && !en.counts(c.metric, o):
+		return OnHold, time.Time{}
+	}
+	s := Running
+	if float64(d.elapsed) >= o.atRisk*float64(d.target) {
+		s = AtRisk
+	}
+	if left := d.target - d.elapsed; left > 0 {
+		return s, addBusiness(en.calendar(o), now, left)
+	}
+	return s, d.reachedAt // the target is used up: it ran out when reached
 }
 
 // between is Calendar.Between with nil for 24×7.

@@ -70,3 +70,54 @@ func parseSignedDuration(s string) (time.Duration, error) {
 	}
 	return ParseDuration(s)
 }
+
+// cycleJSON is a Cycle with its durations as text.
+type cycleJSON struct {
+	Objective  string    `json:"objective"`
+	Metric     Metric    `json:"metric"`
+	Scope      string    `json:"scope,omitempty"`
+	Level      Level     `json:"level,omitempty"`
+	Policy     string    `json:"policy,omitempty"`
+	Group      string    `json:"group,omitempty"`
+	Start      time.Time `json:"start"`
+	Stop       time.Time `json:"stop,omitzero"`
+	Target     string    `json:"target"`
+	Elapsed    string    `json:"elapsed"`
+	Remaining  string    `json:"remaining"`
+	Paused     string    `json:"paused"`
+	Status     Status    `json:"status"`
+	BreachedAt time.Time `json:"breachedAt,omitzero"`
+	Deadline   time.Time `json:"deadline,omitzero"`
+}
+
+// MarshalJSON writes the cycle with lowerCamelCase keys, its durations as
+// text ("4h", "-45m") and its enums by name.
+func (c Cycle) MarshalJSON() ([]byte, error) {
+	return json.Marshal(cycleJSON{
+		Objective: c.Objective, Metric: c.Metric, Scope: c.Scope, Level: c.Level, Policy: c.Policy, Group: c.Group,
+		Start: c.Start, Stop: c.Stop, Target: FormatDuration(c.Target), Elapsed: FormatDuration(c.Elapsed),
+		Remaining: FormatDuration(c.Remaining), Paused: FormatDuration(c.Paused), Status: c.Status,
+		BreachedAt: c.BreachedAt, Deadline: c.Deadline,
+	})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, refusing unknown keys; c is
+// unchanged on error.
+func (c *Cycle) UnmarshalJSON(data []byte) error {
+	var j cycleJSON
+	if err := strictDecode(data, &j); err != nil {
+		return fmt.Errorf("sla: cycle: %w", err)
+	}
+	var ds [4]time.Duration
+	for i, s := range []string{j.Target, j.Elapsed, j.Remaining, j.Paused} {
+		d, err := parseSignedDuration(s)
+		if err != nil {
+			return fmt.Errorf("sla: cycle %q: %w", j.Objective, err)
+		}
+		ds[i] = d
+	}
+	*c = Cycle{Objective: j.Objective, Metric: j.Metric, Scope: j.Scope, Level: j.Level, Policy: j.Policy, Group: j.Group,
+		Start: j.Start, Stop: j.Stop, Target: ds[0], Elapsed: ds[1], Remaining: ds[2], Paused: ds[3], Status: j.Status,
+		BreachedAt: j.BreachedAt, Deadline: j.Deadline}
+	return nil
+}
