@@ -21,6 +21,7 @@ type objectiveJSON struct {
 	Targets           map[string]string `json:"targets,omitempty"`
 	Threshold         float64           `json:"threshold"`
 	AtRisk            float64           `json:"at_risk,omitempty"`
+	Warnings          []Warning         `json:"warnings,omitempty"`
 	// PauseReasons keeps an empty list apart from an absent one.
 	PauseReasons []PauseReason `json:"pauseReasons,omitzero"`
 }
@@ -30,7 +31,7 @@ type objectiveJSON struct {
 // "threshold": 95}.
 func (o Objective) MarshalJSON() ([]byte, error) {
 	j := objectiveJSON{Name: o.Name, Metric: o.Metric, Scope: o.Scope, Policy: o.Policy, Calendar: o.Calendar, Threshold: o.Threshold,
-		AtRisk: o.AtRisk, PauseReasons: o.PauseReasons}
+		AtRisk: o.AtRisk, Warnings: o.Warnings, PauseReasons: o.PauseReasons}
 	if len(o.Targets)+len(o.DayTargets) > 0 {
 		j.Targets = make(map[string]string, len(o.Targets)+len(o.DayTargets))
 		for _, p := range sortedPriorities(o.Targets) {
@@ -73,7 +74,7 @@ func (o *Objective) UnmarshalJSON(data []byte) error {
 		return fmt.Errorf("sla: objective: %w: %w", err, ErrInvalidAgreement)
 	}
 	out := Objective{Name: j.Name, Metric: j.Metric, Scope: j.Scope, Policy: j.Policy, Calendar: j.Calendar, Threshold: j.Threshold,
-		AtRisk: j.AtRisk, PauseReasons: j.PauseReasons}
+		AtRisk: j.AtRisk, Warnings: j.Warnings, PauseReasons: j.PauseReasons}
 	var errs []error
 	if len(j.Targets) > 0 {
 		out.Targets = make(map[Priority]time.Duration, len(j.Targets))

@@ -1,7 +1,6 @@
 package sla
 
 import (
-	"fmt"
 	"slices"
 	"time"
 )
@@ -51,26 +50,13 @@ type slotCycle struct {
 // the rules of [Agreement.Evaluate]; an evaluation's result describes one
 // of these cycles. Errors are those of Evaluate.
 func (a *Agreement) Cycles(t Ticket, now time.Time) ([]Cycle, error) {
-	if err := t.Validate(); err != nil {
-		return nil, err
-	}
-	if t.Events[0].At.After(now) {
-		return nil, fmt.Errorf("sla: ticket %q: opened at %s, after the evaluation instant %s: %w",
-			t.ID, t.Events[0].At.Format(time.RFC3339), now.Format(time.RFC3339), ErrInvalidTicket)
-	}
-	if err := a.ticketZones(&t, now); err != nil {
+	if err := a.check(&t, now); err != nil {
 		return nil, err
 	}
 	var out []slotCycle
 	en := engine{sink: &out}
-	en.init(a, &t)
-	for i := range t.Events {
-		if t.Events[i].At.After(now) {
-			break
-		}
-		en.step(&t.Events[i])
-	}
-	en.advance(now)
+	en.reset(a, &t)
+	en.run(&t, now)
 	for i := 0; i < en.n; i++ {
 		if c := &en.clocks[i]; c.started && c.cur.obj >= 0 {
 			out = append(out, slotCycle{i, en.describe(c, &c.cur, true, now)})

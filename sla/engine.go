@@ -138,18 +138,31 @@ type engine struct {
 	sink *[]slotCycle
 }
 
-func (en *engine) init(a *Agreement, t *Ticket) {
-	en.a, en.prio, en.at, en.cals = a, t.Priority, attrsOf(t), a.cals
+// reset prepares en for a pass over t: an engine is reused from ticket to
+// ticket by Watch, so every field of the state is set here.
+func (en *engine) reset(a *Agreement, t *Ticket) {
+	en.a, en.prio, en.at, en.cals, en.loc, en.zone = a, t.Priority, attrsOf(t), a.cals, time.UTC, ""
+	en.paused, en.reason, en.resolved, en.responded, en.pending = false, PauseUnspecified, false, false, false
+	en.last, en.policy, en.pos.n = time.Time{}, 0, 0
 	en.n = len(a.sel.slots)
 	for i := 0; i < en.n; i++ {
-		c := &en.clocks[i]
-		c.metric, c.slot, c.pk.obj, c.pk.any, c.cur.obj = a.sel.slots[i], i, -1, -1, -1
+		en.clocks[i] = clock{metric: a.sel.slots[i], slot: i, pk: pick{obj: -1, any: -1}, cur: cycle{obj: -1}}
 	}
 	en.rechain()
 	en.repolicy()
 	en.owned = a.owns(&en.at)
-	en.loc = time.UTC
 	en.rezone()
+}
+
+// run passes over the events of t up to now.
+func (en *engine) run(t *Ticket, now time.Time) {
+	for i := range t.Events {
+		if t.Events[i].At.After(now) {
+			break
+		}
+		en.step(&t.Events[i])
+	}
+	en.advance(now)
 }
 
 // rezone reads the calendars in the zone the ticket's attributes select;

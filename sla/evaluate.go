@@ -222,25 +222,12 @@ func (always) Add(start time.Time, d time.Duration) time.Time { return start.Add
 // cycle if any, else the running cycle, else the longest cycle; Cycles and
 // Breaches count all of them.
 func (a *Agreement) Evaluate(t Ticket, now time.Time) (Evaluation, error) {
-	if err := t.Validate(); err != nil {
-		return Evaluation{}, err
-	}
-	if t.Events[0].At.After(now) {
-		return Evaluation{}, fmt.Errorf("sla: ticket %q: opened at %s, after the evaluation instant %s: %w",
-			t.ID, t.Events[0].At.Format(time.RFC3339), now.Format(time.RFC3339), ErrInvalidTicket)
-	}
-	if err := a.ticketZones(&t, now); err != nil {
+	if err := a.check(&t, now); err != nil {
 		return Evaluation{}, err
 	}
 	var en engine
-	en.init(a, &t)
-	for i := range t.Events {
-		if t.Events[i].At.After(now) {
-			break
-		}
-		en.step(&t.Events[i])
-	}
-	en.advance(now)
+	en.reset(a, &t)
+	en.run(&t, now)
 	ev := Evaluation{Ticket: t.ID, Priority: en.prio, At: now}
 	if en.policy > 0 {
 		ev.Policy = a.cfg.Policies[en.policy-1].Name
@@ -254,4 +241,16 @@ func (a *Agreement) Evaluate(t Ticket, now time.Time) (Evaluation, error) {
 		}
 	}
 	return ev, nil
+}
+
+// check validates t for an evaluation at now and loads the zones it uses.
+func (a *Agreement) check(t *Ticket, now time.Time) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	if t.Events[0].At.After(now) {
+		return fmt.Errorf("sla: ticket %q: opened at %s, after the evaluation instant %s: %w",
+			t.ID, t.Events[0].At.Format(time.RFC3339), now.Format(time.RFC3339), ErrInvalidTicket)
+	}
+	return a.ticketZones(t, now)
 }

@@ -2,6 +2,7 @@ package sla
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"testing"
 	"time"
 )
@@ -79,4 +80,58 @@ func BenchmarkEvaluatePolicies(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// watchTickets returns n open tickets of the Bogotá calendar at now: opened
+// in the last three days, a third answered, a third answered with a
+// customer follow-up, one in ten waiting for the customer (fixed seed).
+func watchTickets(n int, bog *time.Location, now time.Time) []Ticket {
+	rng := rand.New(rand.NewPCG(6, 6))
+	ts := make([]Ticket, n)
+	for i := range ts {
+		opened := now.Add(-time.Duration(1+rng.IntN(3*24*60)) * time.Minute)
+		evs := []Event{{Kind: Opened, At: opened}}
+		if k := rng.IntN(3); k > 0 {
+			evs = append(evs, Event{Kind: AgentReplied, At: opened.Add(now.Sub(opened) / 3)})
+			if k == 2 {
+				evs = append(evs, Event{Kind: CustomerReplied, At: opened.Add(now.Sub(opened) / 2)})
+			}
+		}
+		if rng.IntN(10) == 0 {
+			evs = append(evs, Event{Kind: Paused, At: opened.Add(now.Sub(opened) * 3 / 4), Reason: WaitingCustomer})
+		}
+		ts[i] = Ticket{ID: fmt.Sprint("W-", i), Priority: []Priority{Low, Normal, High}[rng.IntN(3)], Events: evs}
+	}
+	return ts
+}
+
+// BenchmarkWatch lists the warnings (50, 75, 90 % and 30 min before) and
+// breaches of the next 4 hours over 100 000 open tickets, 3 objectives each
+// on the Bogotá calendar.
+func BenchmarkWatch(b *testing.B) {
+	cal, err := NewCalendar(BogotaConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	ws := []Warning{{Percent: 50}, {Percent: 75}, {Percent: 90}, {Before: 30 * time.Minute}}
+	objs := benchObjectives("")
+	for i := range objs {
+		objs[i].Warnings = ws
+		objs[i].Targets[Low] = 2 * objs[i].Targets[Normal]
+	}
+	a := MustAgreement(AgreementConfig{Name: "bench", Kind: ServiceBased, Calendars: map[string]*Calendar{"bogota": cal}, Objectives: objs})
+	now := time.Date(2026, 3, 11, 10, 0, 0, 0, cal.Location())
+	tickets := watchTickets(100000, cal.Location(), now)
+	up, err := a.Watch(tickets, now, 4*time.Hour)
+	if err != nil || len(up) == 0 {
+		b.Fatalf("%d upcoming, %v", len(up), err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := a.Watch(tickets, now, 4*time.Hour); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(up)), "upcoming")
 }

@@ -139,6 +139,10 @@ type Objective struct {
 	// AtRisk is the share of the target, in (0, 1], past which a running
 	// clock is reported at risk; 0 means DefaultAtRisk.
 	AtRisk float64
+	// Warnings are the levels at which a running clock warns before it
+	// breaches, for [Agreement.Watch]: "50%", "75%", "90%" of the target,
+	// or "30m" before the breach. In JSON, a list of text.
+	Warnings []Warning
 	// PauseReasons are the reasons of a wait ([Paused]) that stop the
 	// clock, as Jira Service Management and ServiceNow set per goal: nil
 	// means the metric's default ([DefaultPauseReasons]), an empty non-nil
@@ -220,6 +224,13 @@ func (o Objective) validate(i int) []error {
 			bad("calendar for priority %s: want low, normal, high or urgent", p)
 		}
 	}
+	for k, w := range o.Warnings {
+		if !w.IsValid() {
+			bad("warning %d: {%v %s}: want a percentage in (0, 100) or a positive time before the breach", k+1, w.Percent, FormatDuration(w.Before))
+		} else if slices.Contains(o.Warnings[:k], w) {
+			bad("warning %d: %s listed twice", k+1, w)
+		}
+	}
 	for k, r := range o.PauseReasons {
 		if !r.IsValid() {
 			bad("pause reason %d: %s undefined", k+1, r)
@@ -248,6 +259,9 @@ func (o Objective) validate(i int) []error {
 		}
 		if o.PauseReasons != nil {
 			bad("an availability objective has no clock to pause")
+		}
+		if len(o.Warnings) > 0 {
+			bad("an availability objective has no clock to warn about; see Agreement.Alerts")
 		}
 		if len(o.Targets) > 0 {
 			bad("an availability objective has no targets; its threshold is the availability to reach")
@@ -291,6 +305,9 @@ func sortedKeysOf[V any](m map[Priority]V) []Priority {
 func (o Objective) clone() Objective {
 	if o.PauseReasons != nil {
 		o.PauseReasons = append([]PauseReason{}, o.PauseReasons...)
+	}
+	if o.Warnings != nil {
+		o.Warnings = append([]Warning{}, o.Warnings...)
 	}
 	if o.PriorityCalendars != nil {
 		pc := make(map[Priority]string, len(o.PriorityCalendars))

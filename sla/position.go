@@ -21,12 +21,36 @@ type posMemo struct {
 	sec  [4]int64
 	ns   [4]int64
 	at   [4]time.Time // the instant sec and ns are the position of
+	// pinAt is an instant whose positions are kept from ticket to ticket
+	// (Watch's now), in pins; zero when none.
+	pinAt time.Time
+	pins  []pinned
+}
+
+type pinned struct {
+	cal     *Calendar
+	sec, ns int64
+}
+
+// place returns the position of t on cal, from the pins when t is pinAt.
+func (m *posMemo) place(cal *Calendar, t time.Time) (int64, int64) {
+	if m.pinAt.IsZero() || !t.Equal(m.pinAt) {
+		return position(cal, t)
+	}
+	for _, p := range m.pins {
+		if p.cal == cal {
+			return p.sec, p.ns
+		}
+	}
+	s, n := position(cal, t)
+	m.pins = append(m.pins, pinned{cal, s, n})
+	return s, n
 }
 
 // between returns the business time of cal in [from, to), to after from,
 // and remembers the position of to.
 func (m *posMemo) between(cal *Calendar, from, to time.Time) time.Duration {
-	s2, n2 := position(cal, to)
+	s2, n2 := m.place(cal, to)
 	for i := 0; i < m.n; i++ {
 		if m.cals[i] != cal {
 			continue
