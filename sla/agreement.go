@@ -2,7 +2,6 @@ package sla
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -226,7 +225,7 @@ type clockTarget struct {
 func NewAgreement(cfg AgreementConfig) (*Agreement, error) {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("sla: agreement %q: "+format+": %w", append(append([]any{cfg.Name}, args...), ErrInvalidAgreement)...))
+		errs = append(errs, errorf(ErrInvalidAgreement, "agreement %q: "+format, append([]any{cfg.Name}, args...)...))
 	}
 	if !cfg.Kind.IsValid() {
 		bad("kind %s: want customer-based, service-based or multilevel", cfg.Kind)
@@ -324,7 +323,7 @@ const maxCalendars = 127
 func (a *Agreement) compileObjectives(cfg AgreementConfig, calIdx map[string]int8, policyIdx map[string]int) []error {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("sla: agreement %q: "+format+": %w", append(append([]any{cfg.Name}, args...), ErrInvalidAgreement)...))
+		errs = append(errs, errorf(ErrInvalidAgreement, "agreement %q: "+format, append([]any{cfg.Name}, args...)...))
 	}
 	names := make(map[string]int, len(cfg.Objectives))
 	byScope := make(map[scopeMetric]int, len(cfg.Objectives))
@@ -333,17 +332,19 @@ func (a *Agreement) compileObjectives(cfg AgreementConfig, calIdx map[string]int
 		if o.Name == "" {
 			o.Name = defaultName(o)
 		}
-		errs = append(errs, o.validate(i)...)
+		for _, msg := range o.problems() {
+			bad("objective %d (%s): %s", i+1, o.Name, msg)
+		}
 		if j, dup := names[o.Name]; dup {
-			bad("objective %d: name %q already used by objective %d", i, o.Name, j)
+			bad("objective %d: name %q already used by objective %d", i+1, o.Name, j+1)
 		}
 		names[o.Name] = i
 		key := scopeMetric{o.Policy, o.Scope, o.Metric}
 		if j, dup := byScope[key]; dup {
 			if o.Policy != "" {
-				bad("objective %d (%s): policy %q, scope %q already has a %s objective (objective %d)", i, o.Name, o.Policy, o.Scope, o.Metric, j)
+				bad("objective %d (%s): policy %q, scope %q already has a %s objective (objective %d)", i+1, o.Name, o.Policy, o.Scope, o.Metric, j+1)
 			} else {
-				bad("objective %d (%s): scope %q already has a %s objective (objective %d)", i, o.Name, o.Scope, o.Metric, j)
+				bad("objective %d (%s): scope %q already has a %s objective (objective %d)", i+1, o.Name, o.Scope, o.Metric, j+1)
 			}
 		}
 		byScope[key] = i
@@ -352,12 +353,12 @@ func (a *Agreement) compileObjectives(cfg AgreementConfig, calIdx map[string]int
 			if k, ok := policyIdx[o.Policy]; ok {
 				policy = k + 1
 			} else {
-				bad("objective %d (%s): policy %q not defined", i, o.Name, o.Policy)
+				bad("objective %d (%s): policy %q not defined", i+1, o.Name, o.Policy)
 			}
 		}
 		if cfg.Kind == MultiLevel && o.Scope != "" {
 			if _, ok := a.units[o.Scope]; !ok {
-				bad("objective %d (%s): scope %q is not a unit", i, o.Name, o.Scope)
+				bad("objective %d (%s): scope %q is not a unit", i+1, o.Name, o.Scope)
 			}
 		}
 		c := compiled{Objective: o, cal: always{}, atRisk: o.AtRisk, pauses: o.pauseMask(), policy: policy}
@@ -368,7 +369,7 @@ func (a *Agreement) compileObjectives(cfg AgreementConfig, calIdx map[string]int
 		if o.Calendar != "" {
 			j, ok := calIdx[o.Calendar]
 			if !ok {
-				bad("objective %d (%s): calendar %q not defined (have %s)", i, o.Name, o.Calendar, strings.Join(sortedKeys(cfg.Calendars), ", "))
+				bad("objective %d (%s): calendar %q not defined (have %s)", i+1, o.Name, o.Calendar, strings.Join(sortedKeys(cfg.Calendars), ", "))
 			} else if cal := a.cals[j]; cal != nil {
 				c.cal, idx = cal, j
 			}
@@ -383,7 +384,7 @@ func (a *Agreement) compileObjectives(cfg AgreementConfig, calIdx map[string]int
 			case name == "":
 				c.calIdx[p] = -1
 			case !ok:
-				bad("objective %d (%s): calendar %q for %s not defined (have %s)", i, o.Name, name, p, strings.Join(sortedKeys(cfg.Calendars), ", "))
+				bad("objective %d (%s): calendar %q for %s not defined (have %s)", i+1, o.Name, name, p, strings.Join(sortedKeys(cfg.Calendars), ", "))
 			case a.cals[j] != nil:
 				c.calIdx[p] = j
 			}
@@ -419,7 +420,7 @@ func MustAgreement(cfg AgreementConfig) *Agreement {
 func checkUnits(cfg AgreementConfig) (map[string]Unit, []error) {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("sla: agreement %q: "+format+": %w", append(append([]any{cfg.Name}, args...), ErrInvalidAgreement)...))
+		errs = append(errs, errorf(ErrInvalidAgreement, "agreement %q: "+format, append([]any{cfg.Name}, args...)...))
 	}
 	if cfg.Kind != MultiLevel {
 		if len(cfg.Units) > 0 && cfg.Kind.IsValid() {
@@ -431,15 +432,15 @@ func checkUnits(cfg AgreementConfig) (map[string]Unit, []error) {
 	for i, u := range cfg.Units {
 		switch {
 		case u.Name == "":
-			bad("unit %d: empty name (\"\" is the corporate level)", i)
+			bad("unit %d: empty name (\"\" is the corporate level)", i+1)
 			continue
 		case u.Level == Corporate:
-			bad("unit %d (%s): level corporate: the corporate level is the agreement itself (scope \"\"), not a unit", i, u.Name)
+			bad("unit %d (%s): level corporate: the corporate level is the agreement itself (scope \"\"), not a unit", i+1, u.Name)
 		case u.Level != Department && u.Level != Customer:
-			bad("unit %d (%s): level %s: want department or customer", i, u.Name, u.Level)
+			bad("unit %d (%s): level %s: want department or customer", i+1, u.Name, u.Level)
 		}
 		if _, dup := units[u.Name]; dup {
-			bad("unit %d: name %q used twice", i, u.Name)
+			bad("unit %d: name %q used twice", i+1, u.Name)
 			continue
 		}
 		units[u.Name] = u
@@ -455,12 +456,12 @@ func checkUnits(cfg AgreementConfig) (map[string]Unit, []error) {
 		for cur.Parent != "" {
 			p, ok := units[cur.Parent]
 			if !ok {
-				bad("unit %d (%s): parent %q of %q is not a unit", i, u.Name, cur.Parent, cur.Name)
+				bad("unit %d (%s): parent %q of %q is not a unit", i+1, u.Name, cur.Parent, cur.Name)
 				break
 			}
 			path = append(path, p.Name)
 			if seen[p.Name] {
-				bad("unit %d (%s): cycle %s", i, u.Name, strings.Join(path, " → "))
+				bad("unit %d (%s): cycle %s", i+1, u.Name, strings.Join(path, " → "))
 				break
 			}
 			seen[p.Name] = true
@@ -468,7 +469,7 @@ func checkUnits(cfg AgreementConfig) (map[string]Unit, []error) {
 		}
 		if u.Parent != "" {
 			if p, ok := units[u.Parent]; ok && p.Level >= u.Level && p.Name != u.Name {
-				bad("unit %d (%s): duplicate level: a %s under a %s (%s); levels go customer → department → corporate", i, u.Name, u.Level, p.Level, p.Name)
+				bad("unit %d (%s): duplicate level: a %s under a %s (%s); levels go customer → department → corporate", i+1, u.Name, u.Level, p.Level, p.Name)
 			}
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"time"
 )
 
@@ -36,17 +35,17 @@ func (o Objective) MarshalJSON() ([]byte, error) {
 		j.Targets = make(map[string]string, len(o.Targets)+len(o.DayTargets))
 		for _, p := range sortedPriorities(o.Targets) {
 			if !p.IsValid() {
-				return nil, fmt.Errorf("sla: objective %q: target for priority %s: %w", o.Name, p, ErrInvalidAgreement)
+				return nil, errorf(ErrInvalidAgreement, "objective %q: target for priority %s", o.Name, p)
 			}
 			j.Targets[p.String()] = FormatDuration(o.Targets[p])
 		}
 		for _, p := range sortedKeysOf(o.DayTargets) {
 			txt, err := o.DayTargets[p].MarshalText()
 			if !p.IsValid() || err != nil {
-				return nil, fmt.Errorf("sla: objective %q: business-day target for priority %s: %w", o.Name, p, ErrInvalidAgreement)
+				return nil, errorf(ErrInvalidAgreement, "objective %q: business-day target for priority %s", o.Name, p)
 			}
 			if _, both := j.Targets[p.String()]; both {
-				return nil, fmt.Errorf("sla: objective %q: %s has a target in time and in business days: %w", o.Name, p, ErrInvalidAgreement)
+				return nil, errorf(ErrInvalidAgreement, "objective %q: %s has a target in time and in business days", o.Name, p)
 			}
 			j.Targets[p.String()] = string(txt)
 		}
@@ -55,7 +54,7 @@ func (o Objective) MarshalJSON() ([]byte, error) {
 		j.PriorityCalendars = make(map[string]string, len(o.PriorityCalendars))
 		for _, p := range sortedKeysOf(o.PriorityCalendars) {
 			if !p.IsValid() {
-				return nil, fmt.Errorf("sla: objective %q: calendar for priority %s: %w", o.Name, p, ErrInvalidAgreement)
+				return nil, errorf(ErrInvalidAgreement, "objective %q: calendar for priority %s", o.Name, p)
 			}
 			j.PriorityCalendars[p.String()] = o.PriorityCalendars[p]
 		}
@@ -71,7 +70,7 @@ func (o Objective) MarshalJSON() ([]byte, error) {
 func (o *Objective) UnmarshalJSON(data []byte) error {
 	var j objectiveJSON
 	if err := strictDecode(data, &j); err != nil {
-		return fmt.Errorf("sla: objective: %w: %w", err, ErrInvalidAgreement)
+		return errorf(ErrInvalidAgreement, "objective: %v", err)
 	}
 	out := Objective{Name: j.Name, Metric: j.Metric, Scope: j.Scope, Policy: j.Policy, Calendar: j.Calendar, Threshold: j.Threshold,
 		AtRisk: j.AtRisk, Warnings: j.Warnings, PauseReasons: j.PauseReasons}
@@ -81,18 +80,18 @@ func (o *Objective) UnmarshalJSON(data []byte) error {
 		for _, k := range sortedKeys(j.Targets) {
 			p, err := ParsePriority(k)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("sla: objective %q: targets: %w: %w", j.Name, err, ErrInvalidAgreement))
+				errs = append(errs, errorf(ErrInvalidAgreement, "objective %q: targets: %v", j.Name, err))
 				continue
 			}
 			_, dup := out.Targets[p]
 			if _, dupDays := out.DayTargets[p]; dup || dupDays {
-				errs = append(errs, fmt.Errorf("sla: objective %q: two targets for %s: %w", j.Name, p, ErrInvalidAgreement))
+				errs = append(errs, errorf(ErrInvalidAgreement, "objective %q: two targets for %s", j.Name, p))
 				continue
 			}
 			if isBusinessDays(j.Targets[k]) {
 				b, err := ParseBusinessDays(j.Targets[k])
 				if err != nil {
-					errs = append(errs, fmt.Errorf("sla: objective %q: target for %s: %w: %w", j.Name, p, err, ErrInvalidAgreement))
+					errs = append(errs, errorf(ErrInvalidAgreement, "objective %q: target for %s: %v", j.Name, p, err))
 					continue
 				}
 				if out.DayTargets == nil {
@@ -103,7 +102,7 @@ func (o *Objective) UnmarshalJSON(data []byte) error {
 			}
 			d, err := ParseDuration(j.Targets[k])
 			if err != nil {
-				errs = append(errs, fmt.Errorf("sla: objective %q: target for %s: %w: %w", j.Name, p, err, ErrInvalidAgreement))
+				errs = append(errs, errorf(ErrInvalidAgreement, "objective %q: target for %s: %v", j.Name, p, err))
 				continue
 			}
 			out.Targets[p] = d
@@ -114,11 +113,11 @@ func (o *Objective) UnmarshalJSON(data []byte) error {
 		for _, k := range sortedKeys(j.PriorityCalendars) {
 			p, err := ParsePriority(k)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("sla: objective %q: priorityCalendars: %w: %w", j.Name, err, ErrInvalidAgreement))
+				errs = append(errs, errorf(ErrInvalidAgreement, "objective %q: priorityCalendars: %v", j.Name, err))
 				continue
 			}
 			if _, dup := out.PriorityCalendars[p]; dup {
-				errs = append(errs, fmt.Errorf("sla: objective %q: two calendars for %s: %w", j.Name, p, ErrInvalidAgreement))
+				errs = append(errs, errorf(ErrInvalidAgreement, "objective %q: two calendars for %s", j.Name, p))
 			}
 			out.PriorityCalendars[p] = j.PriorityCalendars[k]
 		}
@@ -151,7 +150,7 @@ type agreementJSON struct {
 // credit policy and clauses. The output is deterministic.
 func (a *Agreement) MarshalJSON() ([]byte, error) {
 	if a == nil || !a.cfg.Kind.IsValid() {
-		return nil, fmt.Errorf("sla: marshal an agreement not built by NewAgreement: %w", ErrInvalidAgreement)
+		return nil, errorf(ErrInvalidAgreement, "marshal an agreement not built by NewAgreement")
 	}
 	j := agreementJSON{Name: a.cfg.Name, Kind: a.cfg.Kind, Type: a.cfg.Type, Party: a.cfg.Party,
 		Zone: a.cfg.Zone, CustomerZones: a.cfg.CustomerZones, Units: a.cfg.Units, Policies: a.cfg.Policies, Objectives: a.cfg.Objectives, Clauses: a.cfg.Clauses}
@@ -160,7 +159,7 @@ func (a *Agreement) MarshalJSON() ([]byte, error) {
 		for _, name := range sortedKeys(a.cfg.Calendars) {
 			b, err := json.Marshal(a.cfg.Calendars[name].Config())
 			if err != nil {
-				return nil, fmt.Errorf("sla: agreement %q: calendar %q: %w", a.cfg.Name, name, err)
+				return nil, errorf(ErrInvalidAgreement, "agreement %q: calendar %q: %v", a.cfg.Name, name, err)
 			}
 			j.Calendars[name] = b
 		}
@@ -185,7 +184,7 @@ func (a *Agreement) UnmarshalJSON(data []byte) error {
 		if errors.Is(err, ErrInvalidAgreement) {
 			return err
 		}
-		return fmt.Errorf("sla: agreement: %w: %w", err, ErrInvalidAgreement)
+		return errorf(ErrInvalidAgreement, "agreement: %v", err)
 	}
 	cfg := AgreementConfig{Name: j.Name, Kind: j.Kind, Type: j.Type, Party: j.Party,
 		Zone: j.Zone, CustomerZones: j.CustomerZones, Units: j.Units, Policies: j.Policies, Objectives: j.Objectives, Clauses: j.Clauses}
@@ -198,12 +197,12 @@ func (a *Agreement) UnmarshalJSON(data []byte) error {
 		for _, name := range sortedKeys(j.Calendars) {
 			var cc CalendarConfig
 			if err := json.Unmarshal(j.Calendars[name], &cc); err != nil {
-				errs = append(errs, fmt.Errorf("sla: agreement %q: calendar %q: %w: %w", j.Name, name, err, ErrInvalidAgreement))
+				errs = append(errs, errorf(ErrInvalidAgreement, "agreement %q: calendar %q: %v", j.Name, name, err))
 				continue
 			}
 			cal, err := NewCalendar(cc)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("sla: agreement %q: calendar %q: %w: %w", j.Name, name, err, ErrInvalidAgreement))
+				errs = append(errs, errorf(ErrInvalidAgreement, "agreement %q: calendar %q: %v", j.Name, name, err))
 				continue
 			}
 			cfg.Calendars[name] = cal

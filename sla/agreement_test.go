@@ -76,7 +76,7 @@ func TestNewAgreementErrors(t *testing.T) {
 	}{
 		{"no kind", AgreementConfig{Name: "a", Objectives: []Objective{ok}}, []string{"kind unknown"}},
 		{"threshold zero", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{{Metric: Resolution, Targets: hours(4)}}},
-			[]string{"objective 0 (resolution): threshold 0 outside (0, 100]"}},
+			[]string{"objective 1 (resolution): threshold 0 outside (0, 100]"}},
 		{"threshold above 100", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{{Metric: Resolution, Threshold: 100.5, Targets: hours(4)}}},
 			[]string{"threshold 100.5 outside (0, 100]"}},
 		{"zero and negative targets", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{{Metric: Resolution, Threshold: 90,
@@ -89,10 +89,10 @@ func TestNewAgreementErrors(t *testing.T) {
 		{"availability with targets", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{{Metric: Availability, Threshold: 99.9, Targets: hours(1)}}},
 			[]string{"availability objective has no targets"}},
 		{"duplicate metric and scope", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{ok, {Name: "fr2", Metric: FirstResponse, Threshold: 90, Targets: hours(2)}}},
-			[]string{`scope "" already has a first-response objective (objective 0)`}},
+			[]string{`scope "" already has a first-response objective (objective 1)`}},
 		{"duplicate name", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{
 			{Name: "x", Metric: FirstResponse, Threshold: 90, Targets: hours(2)}, {Name: "x", Metric: Resolution, Threshold: 90, Targets: hours(2)}}},
-			[]string{`name "x" already used by objective 0`}},
+			[]string{`name "x" already used by objective 1`}},
 		{"missing calendar", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{{Metric: Resolution, Threshold: 90, Targets: hours(2), Calendar: "office"}}},
 			[]string{`calendar "office" not defined`}},
 		{"at risk above 1", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{{Metric: Resolution, Threshold: 90, Targets: hours(2), AtRisk: 1.5}}},
@@ -101,27 +101,27 @@ func TestNewAgreementErrors(t *testing.T) {
 			[]string{"units are only for multilevel"}},
 		{"multilevel cycle", AgreementConfig{Name: "a", Kind: MultiLevel, Objectives: []Objective{ok}, Units: []Unit{
 			{Name: "a", Level: Customer, Parent: "b"}, {Name: "b", Level: Department, Parent: "c"}, {Name: "c", Level: Department, Parent: "b"}}},
-			[]string{"unit 0 (a): cycle a → b → c → b", "unit 1 (b): duplicate level: a department under a department (c)"}},
+			[]string{"unit 1 (a): cycle a → b → c → b", "unit 2 (b): duplicate level: a department under a department (c)"}},
 		{"multilevel self parent", AgreementConfig{Name: "a", Kind: MultiLevel, Objectives: []Objective{ok}, Units: []Unit{{Name: "a", Level: Customer, Parent: "a"}}},
 			[]string{"cycle a → a"}},
 		{"multilevel duplicate level", AgreementConfig{Name: "a", Kind: MultiLevel, Objectives: []Objective{ok}, Units: []Unit{
 			{Name: "acme", Level: Customer, Parent: "beta"}, {Name: "beta", Level: Customer}}},
-			[]string{"unit 0 (acme): duplicate level: a customer under a customer (beta)"}},
+			[]string{"unit 1 (acme): duplicate level: a customer under a customer (beta)"}},
 		{"multilevel duplicate unit", AgreementConfig{Name: "a", Kind: MultiLevel, Objectives: []Objective{ok}, Units: []Unit{
 			{Name: "acme", Level: Customer}, {Name: "acme", Level: Department}}},
-			[]string{`unit 1: name "acme" used twice`}},
+			[]string{`unit 2: name "acme" used twice`}},
 		{"multilevel corporate unit and unknown parent", AgreementConfig{Name: "a", Kind: MultiLevel, Objectives: []Objective{ok}, Units: []Unit{
 			{Name: "hq", Level: Corporate}, {Name: "acme", Level: Customer, Parent: "sales"}}},
-			[]string{"unit 0 (hq): level corporate", `parent "sales" of "acme" is not a unit`}},
+			[]string{"unit 1 (hq): level corporate", `parent "sales" of "acme" is not a unit`}},
 		{"multilevel scope not a unit", AgreementConfig{Name: "a", Kind: MultiLevel, Objectives: []Objective{{Metric: Resolution, Scope: "acme", Threshold: 90, Targets: hours(1)}}},
 			[]string{`scope "acme" is not a unit`}},
 		{"credit bands", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{ok}, Credits: CreditPolicy{
 			Fee: servuction.MustParseMoney("100 USD"), Cap: servuction.MustParseMoney("10 EUR"),
 			Bands: []CreditBand{{Min: 90, Max: 95, Share: decimal.NewFromInt(5)}, {Min: 80, Max: 92, Share: decimal.NewFromInt(10)}, {Min: 95, Max: 90, Share: decimal.NewFromInt(101)}}}},
-			[]string{"cap 10 EUR and fee 100 USD in different currencies", "band 0 [90, 95) overlaps band 1 [80, 92)", "band 2: compliance [95, 90)", "band 2: share 101%"}},
+			[]string{"cap 10 EUR and fee 100 USD in different currencies", "band 1 [90, 95) overlaps band 2 [80, 92)", "band 3: compliance [95, 90)", "band 3: share 101%"}},
 		{"clauses", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{ok}, Clauses: []Clause{
 			{Kind: Staffing, Description: "two agents", Measurable: true}, {Description: "x"}}},
-			[]string{"clause 0 (staffing): measurable but no indicator", "comparison unknown", "clause 1 (unknown): kind unknown undefined"}},
+			[]string{"clause 1 (staffing): measurable but no indicator", "comparison unknown", "clause 2 (unknown): kind unknown undefined"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -280,10 +280,10 @@ func TestAgreementJSONErrors(t *testing.T) {
 	var a Agreement
 	require.NoError(t, json.Unmarshal([]byte(base), &a))
 	tests := []struct{ name, in, want string }{
-		{"unknown kind", strings.Replace(base, "service-based", "gold", 1), `sla: kind "gold": unknown name`},
-		{"unknown metric", strings.Replace(base, `"resolution"`, `"speed"`, 1), `sla: metric "speed"`},
-		{"unknown priority", strings.Replace(base, `"high"`, `"vip"`, 1), `sla: priority "vip"`},
-		{"bad duration", strings.Replace(base, `"4h"`, `"4 hours"`, 1), `sla: duration "4 hours"`},
+		{"unknown kind", strings.Replace(base, "service-based", "gold", 1), `sla: agreement: kind "gold": unknown name`},
+		{"unknown metric", strings.Replace(base, `"resolution"`, `"speed"`, 1), `sla: objective: metric "speed"`},
+		{"unknown priority", strings.Replace(base, `"high"`, `"vip"`, 1), `targets: priority "vip"`},
+		{"bad duration", strings.Replace(base, `"4h"`, `"4 hours"`, 1), `target for high: duration "4 hours"`},
 		{"zero target", strings.Replace(base, `"4h"`, `"0d"`, 1), "target for high 0s: want a positive duration"},
 		{"threshold", strings.Replace(base, `90`, `0`, 1), "threshold 0 outside (0, 100]"},
 		{"unknown field", strings.Replace(base, `"name"`, `"nombre"`, 1), `unknown field "nombre"`},

@@ -1,7 +1,6 @@
 package sla
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -65,7 +64,7 @@ func ParseBusinessDays(s string) (BusinessDays, error) {
 			return bd, nil
 		}
 		if txt, ok = strings.CutPrefix(rest, "+"); !ok {
-			return BusinessDays{}, fmt.Errorf("sla: business days %q: want \"eod\" or \"eod+Nbd\": %w", s, ErrInvalidDuration)
+			return BusinessDays{}, errorf(ErrInvalidDuration, "business days %q: want \"eod\" or \"eod+Nbd\"", s)
 		}
 	}
 	num, ok := strings.CutSuffix(txt, "bd")
@@ -74,8 +73,8 @@ func ParseBusinessDays(s string) (BusinessDays, error) {
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(num))
 	if !ok || err != nil || n < 1 || n > maxBusinessDays || strings.ContainsAny(num, "+-") {
-		return BusinessDays{}, fmt.Errorf("sla: business days %q: want \"Nbd\", \"eod\" or \"eod+Nbd\" with N from 1 to %d: %w",
-			s, maxBusinessDays, ErrInvalidDuration)
+		return BusinessDays{}, errorf(ErrInvalidDuration, "business days %q: want \"Nbd\", \"eod\" or \"eod+Nbd\" with N from 1 to %d",
+			s, maxBusinessDays)
 	}
 	bd.Days = n
 	return bd, nil
@@ -102,8 +101,8 @@ func (b BusinessDays) IsValid() bool {
 // MarshalText implements encoding.TextMarshaler.
 func (b BusinessDays) MarshalText() ([]byte, error) {
 	if !b.IsValid() {
-		return nil, fmt.Errorf("sla: business days %d (end of day %v): want 1 to %d, or 0 at the end of the day: %w",
-			b.Days, b.EndOfDay, maxBusinessDays, ErrInvalidDuration)
+		return nil, errorf(ErrInvalidDuration, "business days %d (end of day %v): want 1 to %d, or 0 at the end of the day",
+			b.Days, b.EndOfDay, maxBusinessDays)
 	}
 	return []byte(b.String()), nil
 }

@@ -159,7 +159,7 @@ func TestEvaluateBusinessDays(t *testing.T) {
 	assert.True(t, r.BreachedAt.Equal(fri(3, 10)), "%s", r.BreachedAt)
 
 	for _, tt := range []struct{ in, want string }{
-		{`"targets":{"normal":"0bd"}`, `target for normal: sla: business days "0bd"`},
+		{`"targets":{"normal":"0bd"}`, `target for normal: business days "0bd"`},
 		{`"targets":{"normal":"eod+"}`, `business days "eod+"`},
 		{`"targets":{"normal":"2bd","media":"4h"}`, "two targets for normal"},
 	} {

@@ -2,7 +2,6 @@ package sla
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"sort"
 
@@ -46,7 +45,7 @@ func (p CreditPolicy) clone() CreditPolicy {
 func (p CreditPolicy) validate() error {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("sla: credits: "+format+": %w", append(args, ErrInvalidAgreement)...))
+		errs = append(errs, errorf(ErrInvalidAgreement, "credits: "+format, args...))
 	}
 	if p.IsZero() {
 		if !p.Fee.IsZero() || !p.Cap.IsZero() {
@@ -66,10 +65,10 @@ func (p CreditPolicy) validate() error {
 	hundred := decimal.NewFromInt(100)
 	for i, b := range p.Bands {
 		if math.IsNaN(b.Min) || math.IsNaN(b.Max) || b.Min < 0 || b.Max > 100 || b.Min >= b.Max {
-			bad("band %d: compliance [%v, %v): want 0 <= min < max <= 100", i, b.Min, b.Max)
+			bad("band %d: compliance [%v, %v): want 0 <= min < max <= 100", i+1, b.Min, b.Max)
 		}
 		if b.Share.Sign() <= 0 || b.Share.GreaterThan(hundred) {
-			bad("band %d: share %s%%: want (0, 100]", i, b.Share)
+			bad("band %d: share %s%%: want (0, 100]", i+1, b.Share)
 		}
 	}
 	idx := make([]int, len(p.Bands))
@@ -80,7 +79,7 @@ func (p CreditPolicy) validate() error {
 	for k := 1; k < len(idx); k++ {
 		a, b := p.Bands[idx[k-1]], p.Bands[idx[k]]
 		if b.Min < a.Max {
-			bad("band %d [%v, %v) overlaps band %d [%v, %v)", idx[k], b.Min, b.Max, idx[k-1], a.Min, a.Max)
+			bad("band %d [%v, %v) overlaps band %d [%v, %v)", idx[k]+1, b.Min, b.Max, idx[k-1]+1, a.Min, a.Max)
 		}
 	}
 	return errors.Join(errs...)

@@ -121,11 +121,11 @@ func TestCreditPolicyOverlapNamesTheLaterBand(t *testing.T) {
 		want  string
 	}{
 		{[]CreditBand{{Min: 90, Max: 95, Share: decimal.NewFromInt(5)}, {Min: 90, Max: 92, Share: decimal.NewFromInt(10)}},
-			"band 1 [90, 92) overlaps band 0 [90, 95)"},
+			"band 2 [90, 92) overlaps band 1 [90, 95)"},
 		{[]CreditBand{{Min: 90, Max: 92, Share: decimal.NewFromInt(5)}, {Min: 90, Max: 95, Share: decimal.NewFromInt(10)}},
-			"band 1 [90, 95) overlaps band 0 [90, 92)"},
+			"band 2 [90, 95) overlaps band 1 [90, 92)"},
 		{[]CreditBand{{Min: 91, Max: 95, Share: decimal.NewFromInt(5)}, {Min: 80, Max: 92, Share: decimal.NewFromInt(10)}},
-			"band 0 [91, 95) overlaps band 1 [80, 92)"}, // sorted by minimum: 80 comes first
+			"band 1 [91, 95) overlaps band 2 [80, 92)"}, // sorted by minimum: 80 comes first
 	}
 	for _, tt := range tests {
 		err := CreditPolicy{Fee: fee, Bands: tt.bands}.validate()

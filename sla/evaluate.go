@@ -1,7 +1,6 @@
 package sla
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/servuction/servuction/internal/enum"
@@ -249,8 +248,8 @@ func (a *Agreement) check(t *Ticket, now time.Time) error {
 		return err
 	}
 	if t.Events[0].At.After(now) {
-		return fmt.Errorf("sla: ticket %q: opened at %s, after the evaluation instant %s: %w",
-			t.ID, t.Events[0].At.Format(time.RFC3339), now.Format(time.RFC3339), ErrInvalidTicket)
+		return errorf(ErrInvalidTicket, "ticket %q: opened at %s, after the evaluation instant %s",
+			t.ID, t.Events[0].At.Format(time.RFC3339), now.Format(time.RFC3339))
 	}
 	return a.ticketZones(t, now)
 }

@@ -2,7 +2,6 @@ package sla
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 	"time"
 )
@@ -43,13 +42,13 @@ func (r Result) MarshalJSON() ([]byte, error) {
 func (r *Result) UnmarshalJSON(data []byte) error {
 	var j resultJSON
 	if err := json.Unmarshal(data, &j); err != nil {
-		return fmt.Errorf("sla: result: %w", err)
+		return errorf(nil, "result: %v", err)
 	}
 	var ds [3]time.Duration
 	for i, s := range []string{j.Target, j.Elapsed, j.Remaining} {
 		d, err := parseSignedDuration(s)
 		if err != nil {
-			return fmt.Errorf("sla: result %q: %w", j.Objective, err)
+			return errorf(nil, "result %q: %v", j.Objective, err)
 		}
 		ds[i] = d
 	}
@@ -106,13 +105,13 @@ func (c Cycle) MarshalJSON() ([]byte, error) {
 func (c *Cycle) UnmarshalJSON(data []byte) error {
 	var j cycleJSON
 	if err := strictDecode(data, &j); err != nil {
-		return fmt.Errorf("sla: cycle: %w", err)
+		return errorf(nil, "cycle: %v", err)
 	}
 	var ds [4]time.Duration
 	for i, s := range []string{j.Target, j.Elapsed, j.Remaining, j.Paused} {
 		d, err := parseSignedDuration(s)
 		if err != nil {
-			return fmt.Errorf("sla: cycle %q: %w", j.Objective, err)
+			return errorf(nil, "cycle %q: %v", j.Objective, err)
 		}
 		ds[i] = d
 	}

@@ -283,7 +283,7 @@ func TestEvaluateBadTimelines(t *testing.T) {
 		{"no events", Ticket{ID: "x", Priority: High}, "no events"},
 		{"no priority", Ticket{ID: "x", Events: []Event{ev(Opened, mon(9, 0))}}, "priority unknown"},
 		{"not opened first", Ticket{ID: "x", Priority: High, Events: []Event{ev(AgentReplied, mon(9, 0))}}, "first event must be opened"},
-		{"back in time", Ticket{ID: "x", Priority: High, Events: []Event{ev(Opened, mon(9, 0)), ev(AgentReplied, mon(8, 0))}}, "event 1 (agent-replied at 2026-03-02T08:00:00Z): goes back in time"},
+		{"back in time", Ticket{ID: "x", Priority: High, Events: []Event{ev(Opened, mon(9, 0)), ev(AgentReplied, mon(8, 0))}}, "event 2 (agent-replied at 2026-03-02T08:00:00Z): goes back in time"},
 		{"resume without pause", Ticket{ID: "x", Priority: High, Events: []Event{ev(Opened, mon(9, 0)), ev(Resumed, mon(10, 0))}}, "resumed without a pause"},
 		{"pause twice", Ticket{ID: "x", Priority: High, Events: []Event{ev(Opened, mon(9, 0)), ev(Paused, mon(10, 0)), ev(Paused, mon(11, 0))}}, "paused while already paused"},
 		{"after close", Ticket{ID: "x", Priority: High, Events: []Event{ev(Opened, mon(9, 0)), ev(Closed, mon(10, 0)), ev(AgentReplied, mon(11, 0))}}, "already closed"},

@@ -199,17 +199,10 @@ func (o Objective) DayTarget(p Priority) (BusinessDays, bool) {
 	return b, ok
 }
 
-// validate returns every problem of objective i, each naming it.
-func (o Objective) validate(i int) []error {
-	var errs []error
-	name := o.Name
-	if name == "" {
-		name = o.Metric.String()
-	}
-	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("sla: objective %d (%s): "+format+": %w",
-			append(append([]any{i, name}, args...), ErrInvalidAgreement)...))
-	}
+// problems returns every problem of the objective.
+func (o Objective) problems() []string {
+	var probs []string
+	bad := func(format string, args ...any) { probs = append(probs, fmt.Sprintf(format, args...)) }
 	if !o.Metric.IsValid() {
 		bad("metric %s undefined", o.Metric)
 	}
@@ -266,7 +259,7 @@ func (o Objective) validate(i int) []error {
 		if len(o.Targets) > 0 {
 			bad("an availability objective has no targets; its threshold is the availability to reach")
 		}
-		return errs
+		return probs
 	}
 	if o.Metric.IsValid() && len(o.Targets)+len(o.DayTargets) == 0 {
 		bad("no targets: want a target per priority")
@@ -282,7 +275,7 @@ func (o Objective) validate(i int) []error {
 			bad("target for %s %s: longer than %d days", p, FormatDuration(d), maxDays)
 		}
 	}
-	return errs
+	return probs
 }
 
 // sortedPriorities returns the keys of m in priority order.

@@ -84,11 +84,11 @@ func TestObjectiveValidateBounds(t *testing.T) {
 		{"unknown metric", Objective{Threshold: 90, Targets: map[Priority]time.Duration{High: time.Hour}}, "metric unknown undefined"},
 		{"availability", Objective{Metric: Availability, Threshold: 99.5}, ""},
 		{"availability with targets", Objective{Metric: Availability, Threshold: 99.5, Targets: map[Priority]time.Duration{High: time.Hour}}, "has no targets"},
-		{"named", Objective{Name: "rapido", Metric: Resolution, Threshold: 0, Targets: map[Priority]time.Duration{High: time.Hour}}, "objective 3 (rapido): threshold 0"},
+		{"named", Objective{Name: "rapido", Metric: Resolution, Threshold: 0, Targets: map[Priority]time.Duration{High: time.Hour}}, "objective 1 (rapido): threshold 0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			errs := tt.o.validate(3)
+			errs := objectiveErrs(tt.o)
 			if tt.want == "" {
 				assert.Empty(t, errs)
 				return
@@ -99,9 +99,19 @@ func TestObjectiveValidateBounds(t *testing.T) {
 		})
 	}
 	// An unnamed objective is named by its metric.
-	errs := Objective{Metric: Resolution, Threshold: 0, Targets: map[Priority]time.Duration{High: time.Hour}}.validate(0)
+	errs := objectiveErrs(Objective{Metric: Resolution, Threshold: 0, Targets: map[Priority]time.Duration{High: time.Hour}})
 	require.Len(t, errs, 1)
-	assert.Contains(t, errs[0].Error(), "sla: objective 0 (resolution): threshold 0")
+	assert.Contains(t, errs[0].Error(), `sla: agreement "x": objective 1 (resolution): threshold 0`)
+}
+
+// objectiveErrs returns the problems NewAgreement reports about o, the only
+// objective of an agreement.
+func objectiveErrs(o Objective) []error {
+	_, err := NewAgreement(AgreementConfig{Name: "x", Kind: ServiceBased, Objectives: []Objective{o}})
+	if err == nil {
+		return nil
+	}
+	return err.(interface{ Unwrap() []error }).Unwrap()
 }
 
 // TestObjectiveTargetProblemsInPriorityOrder checks that problems with
@@ -111,7 +121,7 @@ func TestObjectiveTargetProblemsInPriorityOrder(t *testing.T) {
 	o := Objective{Metric: Resolution, Threshold: 90, Targets: map[Priority]time.Duration{
 		Urgent: -4, Low: -1, High: -3, Normal: -2}}
 	for range 20 { // map order changes between runs of the loop
-		errs := o.validate(0)
+		errs := objectiveErrs(o)
 		require.Len(t, errs, 4)
 		var order []string
 		for _, e := range errs {

@@ -233,13 +233,13 @@ type Ticket struct {
 	Events   []Event `json:"events"`
 }
 
-// Validate reports the problems of the timeline, joined, each naming the
-// event's index, kind and instant (the first ten, then how many more). Errors
-// wrap [ErrInvalidTicket].
+// Validate reports the problems of the ticket, joined, each naming the
+// event's position (from 1), kind and instant (the first ten, then how many
+// more). Errors wrap [ErrInvalidTicket].
 func (t Ticket) Validate() error {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("sla: ticket %q: "+format+": %w", append(append([]any{t.ID}, args...), ErrInvalidTicket)...))
+		errs = append(errs, errorf(ErrInvalidTicket, "ticket %q: "+format, append([]any{t.ID}, args...)...))
 	}
 	if !t.Priority.IsValid() {
 		bad("priority %s: want low, normal, high or urgent", t.Priority)
@@ -258,7 +258,7 @@ func (t Ticket) Validate() error {
 		return errors.Join(errs...)
 	}
 	if t.Events[0].Kind != Opened {
-		bad("event 0 (%s): the first event must be %s", t.Events[0].Kind, Opened)
+		bad("event 1 (%s): the first event must be %s", t.Events[0].Kind, Opened)
 	}
 	var st timelineState
 	more := 0
@@ -268,7 +268,7 @@ func (t Ticket) Validate() error {
 				more++
 				continue
 			}
-			bad("event %d (%s at %s): %s", i, e.Kind, e.At.Format(time.RFC3339), msg)
+			bad("event %d (%s at %s): %s", i+1, e.Kind, e.At.Format(time.RFC3339), msg)
 		}
 	}
 	if more > 0 {
@@ -289,7 +289,7 @@ type timelineState struct {
 // problem.
 func (s *timelineState) step(i int, e Event, all []Event) string {
 	if i > 0 && e.At.Before(all[i-1].At) {
-		return fmt.Sprintf("goes back in time, before event %d at %s", i-1, all[i-1].At.Format(time.RFC3339))
+		return fmt.Sprintf("goes back in time, before event %d at %s", i, all[i-1].At.Format(time.RFC3339))
 	}
 	if s.closed {
 		return "the ticket is already closed"
@@ -360,7 +360,7 @@ func (t *Ticket) UnmarshalJSON(data []byte) error {
 	type plain Ticket
 	var p plain
 	if err := strictDecode(data, &p); err != nil {
-		return fmt.Errorf("sla: ticket: %w: %w", err, ErrInvalidTicket)
+		return errorf(ErrInvalidTicket, "ticket: %v", err)
 	}
 	if err := Ticket(p).Validate(); err != nil {
 		return err

@@ -2,7 +2,6 @@ package sla
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -29,13 +28,13 @@ func ParseWarning(s string) (Warning, error) {
 		p, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
 		w := Warning{Percent: p}
 		if err != nil || !w.IsValid() {
-			return Warning{}, fmt.Errorf("sla: warning %q: want a percentage of the target between 0 and 100, such as \"75%%\": %w", s, ErrInvalidAgreement)
+			return Warning{}, errorf(ErrInvalidAgreement, "warning %q: want a percentage of the target between 0 and 100, such as \"75%%\"", s)
 		}
 		return w, nil
 	}
 	d, err := ParseDuration(txt)
 	if err != nil || d <= 0 {
-		return Warning{}, fmt.Errorf("sla: warning %q: want \"75%%\" or a positive time before the breach such as \"30m\": %w", s, ErrInvalidAgreement)
+		return Warning{}, errorf(ErrInvalidAgreement, "warning %q: want \"75%%\" or a positive time before the breach such as \"30m\"", s)
 	}
 	return Warning{Before: d}, nil
 }
@@ -64,8 +63,8 @@ func (w Warning) IsValid() bool {
 // MarshalText implements encoding.TextMarshaler.
 func (w Warning) MarshalText() ([]byte, error) {
 	if !w.IsValid() {
-		return nil, fmt.Errorf("sla: warning {%v %s}: want a percentage in (0, 100) or a positive time before the breach: %w",
-			w.Percent, FormatDuration(w.Before), ErrInvalidAgreement)
+		return nil, errorf(ErrInvalidAgreement, "warning {%v %s}: want a percentage in (0, 100) or a positive time before the breach",
+			w.Percent, FormatDuration(w.Before))
 	}
 	return []byte(w.String()), nil
 }
@@ -126,7 +125,7 @@ func (u Upcoming) Breach() bool { return u.Warning == (Warning{}) }
 // wrapping [ErrInvalidTicket] with no list.
 func (a *Agreement) Watch(tickets []Ticket, now time.Time, horizon time.Duration) ([]Upcoming, error) {
 	if horizon <= 0 {
-		return nil, fmt.Errorf("sla: watch horizon %s: want a positive duration: %w", FormatDuration(horizon), ErrInvalidTicket)
+		return nil, errorf(ErrInvalidTicket, "watch horizon %s: want a positive duration", FormatDuration(horizon))
 	}
 	w := watcher{a: a, now: now, end: now.Add(horizon)}
 	var errs []error
@@ -136,9 +135,9 @@ func (a *Agreement) Watch(tickets []Ticket, now time.Time, horizon time.Duration
 		t := &tickets[i]
 		if err := a.check(t, now); err != nil {
 			if len(errs) < maxTicketErrors {
-				errs = append(errs, fmt.Errorf("sla: watch: ticket %d: %w", i+1, err))
+				errs = append(errs, errorf(ErrInvalidTicket, "watch: ticket %d: %v", i+1, err))
 			} else if len(errs) == maxTicketErrors {
-				errs = append(errs, errors.New("sla: watch: and more tickets with problems"))
+				errs = append(errs, errorf(ErrInvalidTicket, "watch: and more tickets with problems"))
 			}
 			continue
 		}

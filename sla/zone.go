@@ -140,7 +140,7 @@ func (a *Agreement) ticketZones(t *Ticket, now time.Time) error {
 	}
 	at := attrsOf(t)
 	if _, err := a.zone(a.zoneName(&at)); err != nil {
-		return fmt.Errorf("sla: ticket %q: %w: %w", t.ID, err, ErrInvalidTicket)
+		return errorf(ErrInvalidTicket, "ticket %q: %v", t.ID, err)
 	}
 	for i := range t.Events {
 		e := &t.Events[i]
@@ -150,7 +150,7 @@ func (a *Agreement) ticketZones(t *Ticket, now time.Time) error {
 		if e.Kind == AttributeChanged && (e.Attribute == AttrTimeZone || e.Attribute == AttrCustomer) {
 			at.apply(e)
 			if _, err := a.zone(a.zoneName(&at)); err != nil {
-				return fmt.Errorf("sla: ticket %q: event %d: %w: %w", t.ID, i+1, err, ErrInvalidTicket)
+				return errorf(ErrInvalidTicket, "ticket %q: event %d: %v", t.ID, i+1, err)
 			}
 		}
 	}
