@@ -19,8 +19,11 @@ type objectiveJSON struct {
 	PriorityCalendars map[string]string `json:"priorityCalendars,omitempty"`
 	Targets           map[string]string `json:"targets,omitempty"`
 	Threshold         float64           `json:"threshold"`
-	AtRisk            float64           `json:"at_risk,omitempty"`
-	Warnings          []Warning         `json:"warnings,omitempty"`
+	AtRisk            float64           `json:"atRisk,omitempty"`
+	// LegacyAtRisk reads agreements written before the keys were
+	// lowerCamelCase; it is never written.
+	LegacyAtRisk float64   `json:"at_risk,omitempty"`
+	Warnings     []Warning `json:"warnings,omitempty"`
 	// PauseReasons keeps an empty list apart from an absent one.
 	PauseReasons []PauseReason `json:"pauseReasons,omitzero"`
 }
@@ -71,6 +74,12 @@ func (o *Objective) UnmarshalJSON(data []byte) error {
 	var j objectiveJSON
 	if err := strictDecode(data, &j); err != nil {
 		return errorf(ErrInvalidAgreement, "objective: %v", err)
+	}
+	if j.LegacyAtRisk != 0 {
+		if j.AtRisk != 0 {
+			return errorf(ErrInvalidAgreement, "objective %q: both atRisk and its old spelling at_risk", j.Name)
+		}
+		j.AtRisk = j.LegacyAtRisk
 	}
 	out := Objective{Name: j.Name, Metric: j.Metric, Scope: j.Scope, Policy: j.Policy, Calendar: j.Calendar, Threshold: j.Threshold,
 		AtRisk: j.AtRisk, Warnings: j.Warnings, PauseReasons: j.PauseReasons}

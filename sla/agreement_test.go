@@ -96,7 +96,7 @@ func TestNewAgreementErrors(t *testing.T) {
 		{"missing calendar", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{{Metric: Resolution, Threshold: 90, Targets: hours(2), Calendar: "office"}}},
 			[]string{`calendar "office" not defined`}},
 		{"at risk above 1", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{{Metric: Resolution, Threshold: 90, Targets: hours(2), AtRisk: 1.5}}},
-			[]string{"at_risk 1.5 outside (0, 1]"}},
+			[]string{"atRisk 1.5 outside (0, 1]"}},
 		{"units outside multilevel", AgreementConfig{Name: "a", Kind: CustomerBased, Units: []Unit{{Name: "x", Level: Customer}}, Objectives: []Objective{ok}},
 			[]string{"units are only for multilevel"}},
 		{"multilevel cycle", AgreementConfig{Name: "a", Kind: MultiLevel, Objectives: []Objective{ok}, Units: []Unit{
@@ -327,4 +327,30 @@ func TestMultilevelFallsBackPerPriority(t *testing.T) {
 	e, err := a.Evaluate(Ticket{Priority: Low, Customer: "acme", Events: []Event{ev(Opened, mon(9, 0))}}, mon(9, 0))
 	require.NoError(t, err)
 	assert.Empty(t, e.Results)
+}
+
+// TestObjectiveJSONKeys checks the lowerCamelCase keys of objectives and
+// results, and that the old spelling at_risk is still read, once.
+func TestObjectiveJSONKeys(t *testing.T) {
+	var o Objective
+	require.NoError(t, json.Unmarshal([]byte(`{"metric":"resolution","targets":{"high":"4h"},"threshold":90,"at_risk":0.75}`), &o))
+	assert.Equal(t, 0.75, o.AtRisk)
+	data, err := json.Marshal(o)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"atRisk":0.75`)
+	assert.NotContains(t, string(data), "at_risk")
+	err = json.Unmarshal([]byte(`{"metric":"resolution","targets":{"high":"4h"},"threshold":90,"at_risk":0.75,"atRisk":0.5}`), &o)
+	assert.ErrorIs(t, err, ErrInvalidAgreement)
+	assert.Contains(t, err.Error(), "both atRisk and its old spelling at_risk")
+
+	a := clockAgreement(t)
+	e, err := a.Evaluate(Ticket{ID: "J", Priority: High, Events: []Event{ev(Opened, mon(9, 0)), ev(AgentReplied, mon(14, 0))}}, mon(15, 0))
+	require.NoError(t, err)
+	data, err = json.Marshal(e.Results[0])
+	require.NoError(t, err)
+	for _, key := range []string{`"percentElapsed":125`, `"breachedAt":"2026-03-02T13:00:00Z"`, `"stoppedAt":"2026-03-02T14:00:00Z"`} {
+		assert.Contains(t, string(data), key)
+	}
+	var r Result
+	assert.Error(t, r.UnmarshalJSON([]byte(`{"objective":"x","target":"1h","elapsed":"0s","remaining":"1h","percent_elapsed":0}`)), "unknown keys are refused")
 }

@@ -74,7 +74,7 @@ type Result struct {
 	// PercentElapsed is 100 × Elapsed / Target.
 	Elapsed        time.Duration `json:"elapsed"`
 	Remaining      time.Duration `json:"remaining"`
-	PercentElapsed float64       `json:"percent_elapsed"`
+	PercentElapsed float64       `json:"percentElapsed"`
 	// Deadline is the instant the target is used up if the clock keeps
 	// running without pause: set for Running and AtRisk (when the elapsed
 	// time already equals the target, the instant it reached it), and equal
@@ -82,10 +82,10 @@ type Result struct {
 	Deadline time.Time `json:"deadline,omitzero"`
 	// BreachedAt is the instant the target was exceeded; zero unless
 	// Breached.
-	BreachedAt time.Time `json:"breached_at,omitzero"`
+	BreachedAt time.Time `json:"breachedAt,omitzero"`
 	// StoppedAt is the instant the clock stopped (reply, resolution,
 	// closure); zero while it runs or waits.
-	StoppedAt time.Time `json:"stopped_at,omitzero"`
+	StoppedAt time.Time `json:"stoppedAt,omitzero"`
 	// Cycles is how many times the clock started (1 for first response and
 	// resolution; one per customer follow-up for next response; one per
 	// interval between updates for periodic update); Breaches how many of

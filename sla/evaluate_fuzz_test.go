@@ -111,7 +111,7 @@ func FuzzEvaluate(f *testing.F) {
 func FuzzAgreementJSON(f *testing.F) {
 	f.Add([]byte(`{"name":"x","kind":"service-based","objectives":[{"metric":"resolution","targets":{"high":"4h","baja":"3d"},"threshold":90}]}`))
 	f.Add([]byte(`{"name":"m","kind":"multinivel","units":[{"name":"v","level":"department"},{"name":"a","level":"cliente","parent":"v"}],` +
-		`"objectives":[{"metric":"first-response","scope":"a","targets":{"urgent":"90m"},"threshold":95,"at_risk":0.5},{"name":"up","metric":"availability","threshold":99.9}],` +
+		`"objectives":[{"metric":"first-response","scope":"a","targets":{"urgent":"90m"},"threshold":95,"atRisk":0.5},{"name":"up","metric":"availability","threshold":99.9}],` +
 		`"credits":{"fee":"100 USD","bands":[{"min":90,"max":95,"share":"5"}],"cap":"10 USD"},` +
 		`"clauses":[{"kind":"warranty","description":"d","measurable":true,"indicator":"i","comparison":"at-most","target":5}]}`))
 	f.Add([]byte(`{"name":"c","kind":"customer-based","calendars":{"o":{"zone":"UTC","week":{"monday":["09:00-17:00"]}}},"objectives":[{"metric":"next-response","calendar":"o","targets":{"normal":"1d2h"},"threshold":100}]}`))
@@ -143,7 +143,7 @@ func FuzzAgreementJSON(f *testing.F) {
 }
 
 func FuzzResultJSON(f *testing.F) {
-	f.Add([]byte(`{"objective":"fr","metric":"first-response","threshold":95,"status":"breached","target":"4h","elapsed":"5h","remaining":"-1h","percent_elapsed":125,"breached_at":"2026-03-02T13:00:00Z","cycles":1,"breaches":1}`))
+	f.Add([]byte(`{"objective":"fr","metric":"first-response","threshold":95,"status":"breached","target":"4h","elapsed":"5h","remaining":"-1h","percentElapsed":125,"breachedAt":"2026-03-02T13:00:00Z","cycles":1,"breaches":1}`))
 	f.Add([]byte(`{"status":"running","target":"1d","elapsed":"0s","remaining":"1d","level":"cliente"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r Result

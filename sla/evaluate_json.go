@@ -18,10 +18,10 @@ type resultJSON struct {
 	Target         string    `json:"target"`
 	Elapsed        string    `json:"elapsed"`
 	Remaining      string    `json:"remaining"`
-	PercentElapsed float64   `json:"percent_elapsed"`
+	PercentElapsed float64   `json:"percentElapsed"`
 	Deadline       time.Time `json:"deadline,omitzero"`
-	BreachedAt     time.Time `json:"breached_at,omitzero"`
-	StoppedAt      time.Time `json:"stopped_at,omitzero"`
+	BreachedAt     time.Time `json:"breachedAt,omitzero"`
+	StoppedAt      time.Time `json:"stoppedAt,omitzero"`
 	Cycles         int       `json:"cycles"`
 	Breaches       int       `json:"breaches"`
 }
@@ -37,11 +37,12 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads what MarshalJSON writes; r is unchanged on error, and
-// errors wrap [ErrInvalidDuration] or [ErrUnknownName].
+// UnmarshalJSON reads what MarshalJSON writes, refusing unknown keys; r is
+// unchanged on error, and errors wrap [ErrInvalidDuration] or
+// [ErrUnknownName] when a duration or a name is wrong.
 func (r *Result) UnmarshalJSON(data []byte) error {
 	var j resultJSON
-	if err := json.Unmarshal(data, &j); err != nil {
+	if err := strictDecode(data, &j); err != nil {
 		return errorf(nil, "result: %v", err)
 	}
 	var ds [3]time.Duration

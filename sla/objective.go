@@ -97,9 +97,10 @@ const DefaultAtRisk = 0.8
 // availability to reach (99.9 for 99.9 % of service hours), see
 // [Agreement.Availability].
 //
-// In JSON ([Objective.MarshalJSON]) the fields are name, metric, scope,
-// calendar, targets (keyed by priority, durations as text), threshold and
-// at_risk.
+// In JSON ([Objective.MarshalJSON]) the keys are lowerCamelCase: name,
+// metric, scope, policy, calendar, priorityCalendars, targets (keyed by
+// priority, durations or business days as text), threshold, atRisk,
+// warnings and pauseReasons. The old spelling "at_risk" is still read.
 type Objective struct {
 	// Name identifies the objective in evaluations and reports; it must be
 	// unique in the agreement. NewAgreement fills an empty name with the
@@ -210,7 +211,7 @@ func (o Objective) problems() []string {
 		bad("threshold %v outside (0, 100]", o.Threshold)
 	}
 	if math.IsNaN(o.AtRisk) || o.AtRisk < 0 || o.AtRisk > 1 {
-		bad("at_risk %v outside (0, 1]", o.AtRisk)
+		bad("atRisk %v outside (0, 1]", o.AtRisk)
 	}
 	for _, p := range sortedKeysOf(o.PriorityCalendars) {
 		if !p.IsValid() {
