@@ -119,9 +119,10 @@ func (u Upcoming) Breach() bool { return u.Warning == (Warning{}) }
 // reach nothing. Levels are counted in business time on the clock's
 // calendar; the horizon is real time.
 //
-// Tickets that fail validation are skipped; the error joins their
-// problems, each naming the ticket's position (from 1), and the list of the
-// others is returned with it. A horizon that is not positive is an error
+// Tickets opened after now have nothing running and are skipped. Tickets
+// that fail validation are skipped too; the error joins their problems,
+// each naming the ticket's position (from 1), and the list of the others is
+// returned with it. A horizon that is not positive is an error
 // wrapping [ErrInvalidTicket] with no list.
 func (a *Agreement) Watch(tickets []Ticket, now time.Time, horizon time.Duration) ([]Upcoming, error) {
 	if horizon <= 0 {
@@ -133,7 +134,14 @@ func (a *Agreement) Watch(tickets []Ticket, now time.Time, horizon time.Duration
 	en.pos.pinAt = now // every ticket's last interval ends at now
 	for i := range tickets {
 		t := &tickets[i]
-		if err := a.check(t, now); err != nil {
+		err := t.Validate()
+		if err == nil && t.Events[0].At.After(now) {
+			continue // not opened yet: nothing runs
+		}
+		if err == nil {
+			err = a.ticketZones(t, now)
+		}
+		if err != nil {
 			if len(errs) < maxTicketErrors {
 				errs = append(errs, errorf(ErrInvalidTicket, "watch: ticket %d: %v", i+1, err))
 			} else if len(errs) == maxTicketErrors {

@@ -70,6 +70,8 @@ func TestWatch(t *testing.T) {
 		// Answered: only resolution, 4 h run: Tuesday 02:00 and 08:00.
 		{ID: "T4", Priority: High, Events: []Event{ev(Opened, mon(8, 0)), ev(AgentReplied, mon(8, 30))}},
 		{ID: "T5", Priority: High}, // invalid: no events
+		// Opened after now: nothing runs yet, and it is no error.
+		{ID: "T6", Priority: High, Events: []Event{ev(Opened, mon(12, 1))}},
 	}
 	line := func(u Upcoming) string {
 		level := "breach"
@@ -81,7 +83,8 @@ func TestWatch(t *testing.T) {
 	got, err := a.Watch(tickets, mon(12, 0), 3*time.Hour)
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ErrInvalidTicket)
-	assert.Contains(t, err.Error(), "ticket 5")
+	assert.Contains(t, err.Error(), `sla: watch: ticket 5: ticket "T5": no events`)
+	assert.NotContains(t, err.Error(), "ticket 6")
 	var lines []string
 	for _, u := range got {
 		lines = append(lines, line(u))
