@@ -3,6 +3,7 @@ package sla
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -200,4 +201,26 @@ func TestSortKeys(t *testing.T) {
 		sortKeys(keys)
 		require.Equal(t, want, keys, "round %d", round)
 	}
+}
+
+func FuzzParseWarning(f *testing.F) {
+	for _, s := range []string{"50%", "87.5 %", "30m", "1d2h", "0%", "100%", "-5%", "soon", "NaN%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		w, err := ParseWarning(s)
+		if err != nil {
+			if !errors.Is(err, ErrInvalidAgreement) {
+				t.Fatalf("%q: error does not wrap ErrInvalidAgreement: %v", s, err)
+			}
+			return
+		}
+		if !w.IsValid() {
+			t.Fatalf("%q parsed to invalid %+v", s, w)
+		}
+		back, err := ParseWarning(w.String())
+		if err != nil || back != w {
+			t.Fatalf("%q: %+v written %q reads %+v, %v", s, w, w.String(), back, err)
+		}
+	})
 }
