@@ -7,11 +7,11 @@ import (
 )
 
 // The convention of this package's errors: a message starts with "sla: "
-// once, names the field and the value, and counts positions from 1 ("event
-// 1" is the first event); it wraps its package sentinel once, for
-// errors.Is, without repeating the sentinel's text; an error it was caused
-// by is shown without its own prefix and wrapped too. errors.Join puts one
-// such message per line.
+// once, names the field and the value, counts positions from 1 ("event 1"
+// is the first event), and ends with the text of the package sentinel it
+// wraps, once ("...: sla: invalid ticket"); an error it was caused by is
+// shown without its own prefix and sentinel texts, and wrapped too.
+// errors.Join puts one such message per line.
 
 // pkgError is an error of this package.
 type pkgError struct {
@@ -22,10 +22,11 @@ type pkgError struct {
 func (e *pkgError) Error() string   { return e.msg }
 func (e *pkgError) Unwrap() []error { return e.errs }
 
-// errorf returns an error "sla: " + the formatted message wrapping
-// sentinel. Error operands are formatted by their detail (without prefix
-// and sentinel texts) and wrapped; the sentinel is not wrapped again when an
-// operand already wraps it.
+// errorf returns an error "sla: " + the formatted message + ": " + the
+// sentinel's text, wrapping sentinel (when not nil). Error operands are
+// formatted by their detail (without prefix and sentinel texts) and
+// wrapped; the sentinel is not wrapped again when an operand already wraps
+// it.
 func errorf(sentinel error, format string, args ...any) error {
 	var wrapped []error
 	args = append([]any(nil), args...)
@@ -36,15 +37,19 @@ func errorf(sentinel error, format string, args ...any) error {
 		}
 	}
 	e := &pkgError{msg: "sla: " + fmt.Sprintf(format, args...)}
-	if sentinel != nil && !errors.Is(errors.Join(wrapped...), sentinel) {
-		e.errs = append(e.errs, sentinel)
+	if sentinel != nil {
+		e.msg += ": " + sentinel.Error()
+		if !errors.Is(errors.Join(wrapped...), sentinel) {
+			e.errs = append(e.errs, sentinel)
+		}
 	}
 	e.errs = append(e.errs, wrapped...)
 	return e
 }
 
-// sentinels are the package's sentinel errors, whose texts detail removes.
-var sentinels = []*error{&ErrInvalidAgreement, &ErrInvalidTicket, &ErrInvalidDuration, &ErrUnknownName, &ErrInvalidOutage,
+// sentinelTexts are the package's sentinel errors, whose texts detail
+// removes.
+var sentinelTexts = []*error{&ErrInvalidAgreement, &ErrInvalidTicket, &ErrInvalidDuration, &ErrUnknownName, &ErrInvalidOutage,
 	&ErrMismatch, &ErrInvalidCalendar, &ErrInvalidShift}
 
 // detail returns the message of err without package prefixes ("sla: ",
@@ -59,7 +64,7 @@ func detail(err error) string {
 		return strings.Join(parts, "; ")
 	}
 	msg := err.Error()
-	for _, p := range sentinels {
+	for _, p := range sentinelTexts {
 		msg = strings.ReplaceAll(msg, ": "+(*p).Error(), "")
 	}
 	for _, prefix := range []string{"sla: ", "json: "} {

@@ -82,7 +82,11 @@ func TestErrorConvention(t *testing.T) {
 				assert.Equal(t, 1, countWrapped(m, tt.sentinel), "the sentinel is wrapped once: %v", m)
 			}
 			for _, line := range strings.Split(tt.err.Error(), "\n") {
-				assert.Equal(t, 1, strings.Count(line, "sla: "), "one package prefix per message: %q", line)
+				// One prefix, and the sentinel's text once, at the end.
+				body, ok := strings.CutSuffix(line, ": "+tt.sentinel.Error())
+				assert.True(t, ok, "ends with the sentinel's text: %q", line)
+				assert.True(t, strings.HasPrefix(body, "sla: "), "starts with the prefix: %q", line)
+				assert.Equal(t, 1, strings.Count(body, "sla: "), "one package prefix per message: %q", line)
 				assert.NotContains(t, line, "json: ", "no other package's prefix: %q", line)
 			}
 		})
