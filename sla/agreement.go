@@ -340,7 +340,9 @@ func (a *Agreement) compileObjectives(cfg AgreementConfig, calIdx map[string]int
 		}
 		names[o.Name] = i
 		key := scopeMetric{o.Policy, o.Scope, o.Metric}
-		if j, dup := byScope[key]; dup {
+		// Availability objectives are asked for by name: several may share a
+		// scope (the sla-calendar branch's rule, defect E).
+		if j, dup := byScope[key]; dup && o.Metric != Availability {
 			if o.Policy != "" {
 				bad("objective %d (%s): policy %q, scope %q already has a %s objective (objective %d)", i+1, o.Name, o.Policy, o.Scope, o.Metric, j+1)
 			} else {

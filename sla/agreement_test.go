@@ -354,3 +354,15 @@ func TestObjectiveJSONKeys(t *testing.T) {
 	var r Result
 	assert.Error(t, r.UnmarshalJSON([]byte(`{"objective":"x","target":"1h","elapsed":"0s","remaining":"1h","percent_elapsed":0}`)), "unknown keys are refused")
 }
+
+// TestAvailabilityObjectivesShareAScope: two availability objectives of one
+// service (24×7 and business hours) are asked for by name, so they may share
+// a scope; two ticket objectives of one metric may not.
+func TestAvailabilityObjectivesShareAScope(t *testing.T) {
+	_, err := NewAgreement(AgreementConfig{Name: "x", Kind: ServiceBased, Calendars: map[string]*Calendar{"office": AlwaysOpen()},
+		Objectives: []Objective{
+			{Name: "24x7", Metric: Availability, Scope: "web", Threshold: 99.9},
+			{Name: "office", Metric: Availability, Scope: "web", Calendar: "office", Threshold: 99.5},
+		}})
+	assert.NoError(t, err)
+}
