@@ -2,7 +2,6 @@ package sla
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -144,13 +143,29 @@ type AgreementConfig struct {
 	// Name names the agreement, e.g. "ANS soporte 2026".
 	Name string
 	Kind Kind
+	// Type is whom the agreement binds: the customer (SLA, the zero
+	// value), an internal group (OLA) or a supplier (UC); Party names the
+	// group or the supplier, and is empty for an SLA. See [AgreementType].
+	Type  AgreementType
+	Party string
+	// Zone says whose zone the business calendars follow: each calendar's
+	// own (CalendarZone, the zero value) or the ticket's (TicketZone), see
+	// [ZoneRule]. CustomerZones gives the IANA zone of customers whose
+	// tickets carry none, for TicketZone.
+	Zone          ZoneRule
+	CustomerZones map[string]string
 	// Calendars are the calendars objectives count time in, by name.
 	Calendars map[string]*Calendar
 	// Units are the departments and customers of a MultiLevel agreement;
 	// other kinds have none.
 	Units []Unit
+	// Policies are the ordered, conditional sets of objectives: the first
+	// policy whose condition a ticket meets applies to it, and objectives
+	// that name no policy apply when none does. Without policies every
+	// objective applies.
+	Policies []Policy
 	// Objectives are the time and availability commitments. At most one
-	// objective per metric and scope.
+	// objective per policy, metric and scope.
 	Objectives []Objective
 	// Credits maps compliance to service credits; the zero value grants
 	// none.
@@ -164,28 +179,44 @@ type AgreementConfig struct {
 // and safe for concurrent use. Build it with [NewAgreement] or decode it from
 // JSON.
 type Agreement struct {
-	cfg     AgreementConfig
-	units   map[string]Unit
-	byScope map[scopeMetric]int // objective index
-	obj     []compiled
-}
-
-type scopeMetric struct {
-	scope  string
-	metric Metric
+	cfg   AgreementConfig
+	units map[string]Unit
+	obj   []compiled
+	sel   selector
+	// policies match tickets to cfg.Policies.
+	policies *policySet
+	// cals are the agreement's calendars in name order; compiled objectives
+	// refer to them by index.
+	cals     []*Calendar
+	calNames []string
+	// zones holds the calendars read in tickets' zones (ZoneRule).
+	zones *zoneCache
+	// patterns are the day patterns of the calendars business-day targets
+	// count on, indexed like cals (nil for the others).
+	patterns []*dayPattern
 }
 
 // compiled is an objective ready for evaluation.
 type compiled struct {
 	Objective
-	cal     timeCounter
+	cal timeCounter // the objective's calendar, for availability
+	// calIdx is, per priority, the index in Agreement.cals of the calendar
+	// the clock counts on; -1 for 24×7.
+	calIdx  [Urgent + 1]int8
 	targets [Urgent + 1]clockTarget
 	atRisk  float64
+	// pauses has bit r set when pause reason r stops the clock (for
+	// OnHoldTime: when the clock counts waits for reason r).
+	pauses uint8
+	// policy is 1 + the index of the objective's policy, 0 for none.
+	policy int
 }
 
 type clockTarget struct {
-	d  int64 // time.Duration
-	ok bool
+	d    int64 // time.Duration
+	ok   bool
+	days bool // the target is in business days: bd
+	bd   BusinessDays
 }
 
 // NewAgreement validates cfg and returns the agreement. It reports every
@@ -194,67 +225,55 @@ type clockTarget struct {
 func NewAgreement(cfg AgreementConfig) (*Agreement, error) {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("sla: agreement %q: "+format+": %w", append(append([]any{cfg.Name}, args...), ErrInvalidAgreement)...))
+		errs = append(errs, errorf(ErrInvalidAgreement, "agreement %q: "+format, append([]any{cfg.Name}, args...)...))
 	}
 	if !cfg.Kind.IsValid() {
 		bad("kind %s: want customer-based, service-based or multilevel", cfg.Kind)
 	}
-	for _, name := range sortedKeys(cfg.Calendars) {
+	switch {
+	case !cfg.Type.IsValid():
+		bad("type %s: want sla, ola or uc", cfg.Type)
+	case cfg.Type != SLA && cfg.Party == "":
+		bad("type %s: party empty: want the %s it binds", cfg.Type, map[AgreementType]string{OLA: "internal group", UC: "supplier"}[cfg.Type])
+	case cfg.Type == SLA && cfg.Party != "":
+		bad("party %q: only an ola or a uc binds a party, this agreement is an sla", cfg.Party)
+	}
+	for _, msg := range checkZones(cfg) {
+		bad("%s", msg)
+	}
+	calNames := sortedKeys(cfg.Calendars)
+	calIdx := make(map[string]int8, len(calNames))
+	a := &Agreement{zones: &zoneCache{}}
+	for _, name := range calNames {
 		if name == "" {
 			bad("calendar with an empty name (\"\" is the 24×7 clock)")
 		}
 		if cfg.Calendars[name] == nil {
 			bad("calendar %q is nil", name)
 		}
+		if len(a.cals) == maxCalendars {
+			bad("%d calendars: at most %d", len(calNames), maxCalendars)
+			break
+		}
+		calIdx[name] = int8(len(a.cals))
+		a.cals = append(a.cals, cfg.Calendars[name])
+		a.calNames = append(a.calNames, name)
 	}
 	units, uerrs := checkUnits(cfg)
 	errs = append(errs, uerrs...)
-
-	a := &Agreement{units: units, byScope: make(map[scopeMetric]int, len(cfg.Objectives))}
-	names := make(map[string]int, len(cfg.Objectives))
-	for i, o := range cfg.Objectives {
-		o = o.clone()
-		if o.Name == "" {
-			o.Name = o.Metric.String()
-			if o.Scope != "" {
-				o.Name += "@" + o.Scope
-			}
+	a.units = units
+	policyIdx := make(map[string]int, len(cfg.Policies))
+	npred := 0
+	for i, p := range cfg.Policies {
+		for _, msg := range p.validate(i, policyIdx) {
+			bad("%s", msg)
 		}
-		errs = append(errs, o.validate(i)...)
-		if j, dup := names[o.Name]; dup {
-			bad("objective %d: name %q already used by objective %d", i, o.Name, j)
-		}
-		names[o.Name] = i
-		key := scopeMetric{o.Scope, o.Metric}
-		// Availability objectives are asked for by name: several may share a scope.
-		if j, dup := a.byScope[key]; dup && o.Metric != Availability {
-			bad("objective %d (%s): scope %q already has a %s objective (objective %d)", i, o.Name, o.Scope, o.Metric, j)
-		}
-		a.byScope[key] = i
-		if cfg.Kind == MultiLevel && o.Scope != "" {
-			if _, ok := units[o.Scope]; !ok {
-				bad("objective %d (%s): scope %q is not a unit", i, o.Name, o.Scope)
-			}
-		}
-		c := compiled{Objective: o, cal: always{}, atRisk: o.AtRisk}
-		if c.atRisk == 0 {
-			c.atRisk = DefaultAtRisk
-		}
-		if o.Calendar != "" {
-			cal, ok := cfg.Calendars[o.Calendar]
-			if !ok {
-				bad("objective %d (%s): calendar %q not defined (have %s)", i, o.Name, o.Calendar, strings.Join(sortedKeys(cfg.Calendars), ", "))
-			} else if cal != nil {
-				c.cal = cal
-			}
-		}
-		for p, d := range o.Targets {
-			if p.IsValid() {
-				c.targets[p] = clockTarget{int64(d), true}
-			}
-		}
-		a.obj = append(a.obj, c)
+		npred += len(p.When.All) + len(p.When.Any)
 	}
+	if npred > maxPredicates {
+		bad("policies: %d predicates in all, at most %d", npred, maxPredicates)
+	}
+	errs = append(errs, a.compileObjectives(cfg, calIdx, policyIdx)...)
 	if err := cfg.Credits.validate(); err != nil {
 		errs = append(errs, err)
 	}
@@ -268,7 +287,123 @@ func NewAgreement(cfg AgreementConfig) (*Agreement, error) {
 	for i := range a.obj {
 		a.cfg.Objectives[i] = a.obj[i].Objective.clone()
 	}
+	a.policies = compilePolicies(cfg.Policies)
+	a.patterns = make([]*dayPattern, len(a.cals))
+	for i := range a.obj {
+		for p := range a.obj[i].targets {
+			if j := a.obj[i].calIdx[p]; a.obj[i].targets[p].days && j >= 0 && a.patterns[j] == nil {
+				a.patterns[j] = newDayPattern(a.cals[j])
+			}
+		}
+	}
+	a.sel = newSelector(a.obj, len(cfg.Policies))
 	return a, nil
+}
+
+// defaultName is the name NewAgreement gives an objective without one: its
+// metric, "@" and its scope when it has one, after its policy and "/" when
+// it has one ("vip/resolution@acme").
+func defaultName(o Objective) string {
+	name := o.Metric.String()
+	if o.Scope != "" {
+		name += "@" + o.Scope
+	}
+	if o.Policy != "" {
+		name = o.Policy + "/" + name
+	}
+	return name
+}
+
+// maxCalendars bounds the calendars of an agreement, so that an objective
+// refers to one with a small index.
+const maxCalendars = 127
+
+// compileObjectives validates the objectives of cfg and compiles them into
+// a.obj, returning every problem.
+func (a *Agreement) compileObjectives(cfg AgreementConfig, calIdx map[string]int8, policyIdx map[string]int) []error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, errorf(ErrInvalidAgreement, "agreement %q: "+format, append([]any{cfg.Name}, args...)...))
+	}
+	names := make(map[string]int, len(cfg.Objectives))
+	byScope := make(map[scopeMetric]int, len(cfg.Objectives))
+	for i, o := range cfg.Objectives {
+		o = o.clone()
+		if o.Name == "" {
+			o.Name = defaultName(o)
+		}
+		for _, msg := range o.problems() {
+			bad("objective %d (%s): %s", i+1, o.Name, msg)
+		}
+		if j, dup := names[o.Name]; dup {
+			bad("objective %d: name %q already used by objective %d", i+1, o.Name, j+1)
+		}
+		names[o.Name] = i
+		key := scopeMetric{o.Policy, o.Scope, o.Metric}
+		// Availability objectives are asked for by name: several may share a
+		// scope (the sla-calendar branch's rule, defect E).
+		if j, dup := byScope[key]; dup && o.Metric != Availability {
+			if o.Policy != "" {
+				bad("objective %d (%s): policy %q, scope %q already has a %s objective (objective %d)", i+1, o.Name, o.Policy, o.Scope, o.Metric, j+1)
+			} else {
+				bad("objective %d (%s): scope %q already has a %s objective (objective %d)", i+1, o.Name, o.Scope, o.Metric, j+1)
+			}
+		}
+		byScope[key] = i
+		policy := 0
+		if o.Policy != "" {
+			if k, ok := policyIdx[o.Policy]; ok {
+				policy = k + 1
+			} else {
+				bad("objective %d (%s): policy %q not defined", i+1, o.Name, o.Policy)
+			}
+		}
+		if cfg.Kind == MultiLevel && o.Scope != "" {
+			if _, ok := a.units[o.Scope]; !ok {
+				bad("objective %d (%s): scope %q is not a unit", i+1, o.Name, o.Scope)
+			}
+		}
+		c := compiled{Objective: o, cal: always{}, atRisk: o.AtRisk, pauses: o.pauseMask(), policy: policy}
+		if c.atRisk == 0 {
+			c.atRisk = DefaultAtRisk
+		}
+		idx := int8(-1)
+		if o.Calendar != "" {
+			j, ok := calIdx[o.Calendar]
+			if !ok {
+				bad("objective %d (%s): calendar %q not defined (have %s)", i+1, o.Name, o.Calendar, strings.Join(sortedKeys(cfg.Calendars), ", "))
+			} else if cal := a.cals[j]; cal != nil {
+				c.cal, idx = cal, j
+			}
+		}
+		for p := range c.calIdx {
+			c.calIdx[p] = idx
+		}
+		for _, p := range sortedKeysOf(o.PriorityCalendars) {
+			name := o.PriorityCalendars[p]
+			switch j, ok := calIdx[name]; {
+			case !p.IsValid():
+			case name == "":
+				c.calIdx[p] = -1
+			case !ok:
+				bad("objective %d (%s): calendar %q for %s not defined (have %s)", i+1, o.Name, name, p, strings.Join(sortedKeys(cfg.Calendars), ", "))
+			case a.cals[j] != nil:
+				c.calIdx[p] = j
+			}
+		}
+		for p, d := range o.Targets {
+			if p.IsValid() {
+				c.targets[p] = clockTarget{d: int64(d), ok: true}
+			}
+		}
+		for p, b := range o.DayTargets {
+			if p.IsValid() {
+				c.targets[p] = clockTarget{ok: true, days: true, bd: b}
+			}
+		}
+		a.obj = append(a.obj, c)
+	}
+	return errs
 }
 
 // MustAgreement is like [NewAgreement] but panics on error. Use it only for
@@ -287,7 +422,7 @@ func MustAgreement(cfg AgreementConfig) *Agreement {
 func checkUnits(cfg AgreementConfig) (map[string]Unit, []error) {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("sla: agreement %q: "+format+": %w", append(append([]any{cfg.Name}, args...), ErrInvalidAgreement)...))
+		errs = append(errs, errorf(ErrInvalidAgreement, "agreement %q: "+format, append([]any{cfg.Name}, args...)...))
 	}
 	if cfg.Kind != MultiLevel {
 		if len(cfg.Units) > 0 && cfg.Kind.IsValid() {
@@ -299,15 +434,15 @@ func checkUnits(cfg AgreementConfig) (map[string]Unit, []error) {
 	for i, u := range cfg.Units {
 		switch {
 		case u.Name == "":
-			bad("unit %d: empty name (\"\" is the corporate level)", i)
+			bad("unit %d: empty name (\"\" is the corporate level)", i+1)
 			continue
 		case u.Level == Corporate:
-			bad("unit %d (%s): level corporate: the corporate level is the agreement itself (scope \"\"), not a unit", i, u.Name)
+			bad("unit %d (%s): level corporate: the corporate level is the agreement itself (scope \"\"), not a unit", i+1, u.Name)
 		case u.Level != Department && u.Level != Customer:
-			bad("unit %d (%s): level %s: want department or customer", i, u.Name, u.Level)
+			bad("unit %d (%s): level %s: want department or customer", i+1, u.Name, u.Level)
 		}
 		if _, dup := units[u.Name]; dup {
-			bad("unit %d: name %q used twice", i, u.Name)
+			bad("unit %d: name %q used twice", i+1, u.Name)
 			continue
 		}
 		units[u.Name] = u
@@ -323,12 +458,12 @@ func checkUnits(cfg AgreementConfig) (map[string]Unit, []error) {
 		for cur.Parent != "" {
 			p, ok := units[cur.Parent]
 			if !ok {
-				bad("unit %d (%s): parent %q of %q is not a unit", i, u.Name, cur.Parent, cur.Name)
+				bad("unit %d (%s): parent %q of %q is not a unit", i+1, u.Name, cur.Parent, cur.Name)
 				break
 			}
 			path = append(path, p.Name)
 			if seen[p.Name] {
-				bad("unit %d (%s): cycle %s", i, u.Name, strings.Join(path, " → "))
+				bad("unit %d (%s): cycle %s", i+1, u.Name, strings.Join(path, " → "))
 				break
 			}
 			seen[p.Name] = true
@@ -336,7 +471,7 @@ func checkUnits(cfg AgreementConfig) (map[string]Unit, []error) {
 		}
 		if u.Parent != "" {
 			if p, ok := units[u.Parent]; ok && p.Level >= u.Level && p.Name != u.Name {
-				bad("unit %d (%s): duplicate level: a %s under a %s (%s); levels go customer → department → corporate", i, u.Name, u.Level, p.Level, p.Name)
+				bad("unit %d (%s): duplicate level: a %s under a %s (%s); levels go customer → department → corporate", i+1, u.Name, u.Level, p.Level, p.Name)
 			}
 		}
 	}
@@ -361,6 +496,13 @@ func (c AgreementConfig) clone() AgreementConfig {
 		}
 	}
 	out.Units = append([]Unit(nil), c.Units...)
+	out.Policies = clonePolicies(c.Policies)
+	if c.CustomerZones != nil {
+		out.CustomerZones = make(map[string]string, len(c.CustomerZones))
+		for k, v := range c.CustomerZones {
+			out.CustomerZones[k] = v
+		}
+	}
 	out.Objectives = make([]Objective, len(c.Objectives))
 	for i, o := range c.Objectives {
 		out.Objectives[i] = o.clone()
@@ -414,28 +556,29 @@ func (a *Agreement) Credits() CreditPolicy { return a.cfg.Credits.clone() }
 // Clauses returns a copy of the agreement's clauses.
 func (a *Agreement) Clauses() []Clause { return append([]Clause(nil), a.cfg.Clauses...) }
 
-// scopes returns the scopes that select objectives for t, most specific
-// first, each with the level it stands for, ending with the default "".
-func (a *Agreement) scopes(t *Ticket, buf []scopeLevel) []scopeLevel {
+// chain returns the scopes that select objectives for a ticket with the
+// given attributes, most specific first, each with the level it stands for,
+// ending with the default "".
+func (a *Agreement) chain(at *attrs, buf []scopeLevel) []scopeLevel {
 	buf = buf[:0]
 	switch a.cfg.Kind {
 	case CustomerBased:
-		if t.Customer != "" {
-			buf = append(buf, scopeLevel{t.Customer, Customer})
+		if at.customer != "" {
+			buf = append(buf, scopeLevel{at.customer, Customer})
 		}
-		if t.Area != "" && t.Area != t.Customer {
-			buf = append(buf, scopeLevel{t.Area, Department})
+		if at.area != "" && at.area != at.customer {
+			buf = append(buf, scopeLevel{at.area, Department})
 		}
 		return append(buf, scopeLevel{"", Corporate})
 	case ServiceBased:
-		if t.Service != "" {
-			buf = append(buf, scopeLevel{t.Service, LevelUnknown})
+		if at.service != "" {
+			buf = append(buf, scopeLevel{at.service, LevelUnknown})
 		}
 		return append(buf, scopeLevel{"", LevelUnknown})
 	case MultiLevel:
-		u, ok := a.units[t.Customer]
+		u, ok := a.units[at.customer]
 		if !ok {
-			u, ok = a.units[t.Area]
+			u, ok = a.units[at.area]
 		}
 		for n := 0; ok && n <= len(a.units); n++ { // n bounds the walk; NewAgreement rejected cycles
 			buf = append(buf, scopeLevel{u.Name, u.Level})

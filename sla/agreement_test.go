@@ -76,7 +76,7 @@ func TestNewAgreementErrors(t *testing.T) {
 	}{
 		{"no kind", AgreementConfig{Name: "a", Objectives: []Objective{ok}}, []string{"kind unknown"}},
 		{"threshold zero", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{{Metric: Resolution, Targets: hours(4)}}},
-			[]string{"objective 0 (resolution): threshold 0 outside (0, 100]"}},
+			[]string{"objective 1 (resolution): threshold 0 outside (0, 100]"}},
 		{"threshold above 100", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{{Metric: Resolution, Threshold: 100.5, Targets: hours(4)}}},
 			[]string{"threshold 100.5 outside (0, 100]"}},
 		{"zero and negative targets", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{{Metric: Resolution, Threshold: 90,
@@ -89,30 +89,30 @@ func TestNewAgreementErrors(t *testing.T) {
 		{"availability with targets", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{{Metric: Availability, Threshold: 99.9, Targets: hours(1)}}},
 			[]string{"availability objective has no targets"}},
 		{"duplicate metric and scope", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{ok, {Name: "fr2", Metric: FirstResponse, Threshold: 90, Targets: hours(2)}}},
-			[]string{`scope "" already has a first-response objective (objective 0)`}},
+			[]string{`scope "" already has a first-response objective (objective 1)`}},
 		{"duplicate name", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{
 			{Name: "x", Metric: FirstResponse, Threshold: 90, Targets: hours(2)}, {Name: "x", Metric: Resolution, Threshold: 90, Targets: hours(2)}}},
-			[]string{`name "x" already used by objective 0`}},
+			[]string{`name "x" already used by objective 1`}},
 		{"missing calendar", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{{Metric: Resolution, Threshold: 90, Targets: hours(2), Calendar: "office"}}},
 			[]string{`calendar "office" not defined`}},
 		{"at risk above 1", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{{Metric: Resolution, Threshold: 90, Targets: hours(2), AtRisk: 1.5}}},
-			[]string{"at_risk 1.5 outside (0, 1]"}},
+			[]string{"atRisk 1.5 outside (0, 1]"}},
 		{"units outside multilevel", AgreementConfig{Name: "a", Kind: CustomerBased, Units: []Unit{{Name: "x", Level: Customer}}, Objectives: []Objective{ok}},
 			[]string{"units are only for multilevel"}},
 		{"multilevel cycle", AgreementConfig{Name: "a", Kind: MultiLevel, Objectives: []Objective{ok}, Units: []Unit{
 			{Name: "a", Level: Customer, Parent: "b"}, {Name: "b", Level: Department, Parent: "c"}, {Name: "c", Level: Department, Parent: "b"}}},
-			[]string{"unit 0 (a): cycle a → b → c → b", "unit 1 (b): duplicate level: a department under a department (c)"}},
+			[]string{"unit 1 (a): cycle a → b → c → b", "unit 2 (b): duplicate level: a department under a department (c)"}},
 		{"multilevel self parent", AgreementConfig{Name: "a", Kind: MultiLevel, Objectives: []Objective{ok}, Units: []Unit{{Name: "a", Level: Customer, Parent: "a"}}},
 			[]string{"cycle a → a"}},
 		{"multilevel duplicate level", AgreementConfig{Name: "a", Kind: MultiLevel, Objectives: []Objective{ok}, Units: []Unit{
 			{Name: "acme", Level: Customer, Parent: "beta"}, {Name: "beta", Level: Customer}}},
-			[]string{"unit 0 (acme): duplicate level: a customer under a customer (beta)"}},
+			[]string{"unit 1 (acme): duplicate level: a customer under a customer (beta)"}},
 		{"multilevel duplicate unit", AgreementConfig{Name: "a", Kind: MultiLevel, Objectives: []Objective{ok}, Units: []Unit{
 			{Name: "acme", Level: Customer}, {Name: "acme", Level: Department}}},
-			[]string{`unit 1: name "acme" used twice`}},
+			[]string{`unit 2: name "acme" used twice`}},
 		{"multilevel corporate unit and unknown parent", AgreementConfig{Name: "a", Kind: MultiLevel, Objectives: []Objective{ok}, Units: []Unit{
 			{Name: "hq", Level: Corporate}, {Name: "acme", Level: Customer, Parent: "sales"}}},
-			[]string{"unit 0 (hq): level corporate", `parent "sales" of "acme" is not a unit`}},
+			[]string{"unit 1 (hq): level corporate", `parent "sales" of "acme" is not a unit`}},
 		{"multilevel scope not a unit", AgreementConfig{Name: "a", Kind: MultiLevel, Objectives: []Objective{{Metric: Resolution, Scope: "acme", Threshold: 90, Targets: hours(1)}}},
 			[]string{`scope "acme" is not a unit`}},
 		{"credit bands", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{ok}, Credits: CreditPolicy{
@@ -121,7 +121,7 @@ func TestNewAgreementErrors(t *testing.T) {
 			[]string{"cap 10 EUR and fee 100 USD in different currencies", "band 1 [90, 95) overlaps band 2 [80, 92)", "band 3: compliance [95, 90)", "band 3: share 101%"}},
 		{"clauses", AgreementConfig{Name: "a", Kind: ServiceBased, Objectives: []Objective{ok}, Clauses: []Clause{
 			{Kind: Staffing, Description: "two agents", Measurable: true}, {Description: "x"}}},
-			[]string{"clause 0 (staffing): measurable but no indicator", "comparison unknown", "clause 1 (unknown): kind unknown undefined"}},
+			[]string{"clause 1 (staffing): measurable but no indicator", "comparison unknown", "clause 2 (unknown): kind unknown undefined"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -280,10 +280,10 @@ func TestAgreementJSONErrors(t *testing.T) {
 	var a Agreement
 	require.NoError(t, json.Unmarshal([]byte(base), &a))
 	tests := []struct{ name, in, want string }{
-		{"unknown kind", strings.Replace(base, "service-based", "gold", 1), `sla: kind "gold": unknown name`},
-		{"unknown metric", strings.Replace(base, `"resolution"`, `"speed"`, 1), `sla: metric "speed"`},
-		{"unknown priority", strings.Replace(base, `"high"`, `"vip"`, 1), `sla: priority "vip"`},
-		{"bad duration", strings.Replace(base, `"4h"`, `"4 hours"`, 1), `sla: duration "4 hours"`},
+		{"unknown kind", strings.Replace(base, "service-based", "gold", 1), `sla: agreement: kind "gold": unknown name`},
+		{"unknown metric", strings.Replace(base, `"resolution"`, `"speed"`, 1), `sla: objective: metric "speed"`},
+		{"unknown priority", strings.Replace(base, `"high"`, `"vip"`, 1), `targets: priority "vip"`},
+		{"bad duration", strings.Replace(base, `"4h"`, `"4 hours"`, 1), `target for high: duration "4 hours"`},
 		{"zero target", strings.Replace(base, `"4h"`, `"0d"`, 1), "target for high 0s: want a positive duration"},
 		{"threshold", strings.Replace(base, `90`, `0`, 1), "threshold 0 outside (0, 100]"},
 		{"unknown field", strings.Replace(base, `"name"`, `"nombre"`, 1), `unknown field "nombre"`},
@@ -327,4 +327,30 @@ func TestMultilevelFallsBackPerPriority(t *testing.T) {
 	e, err := a.Evaluate(Ticket{Priority: Low, Customer: "acme", Events: []Event{ev(Opened, mon(9, 0))}}, mon(9, 0))
 	require.NoError(t, err)
 	assert.Empty(t, e.Results)
+}
+
+// TestObjectiveJSONKeys checks the lowerCamelCase keys of objectives and
+// results, and that the old spelling at_risk is still read, once.
+func TestObjectiveJSONKeys(t *testing.T) {
+	var o Objective
+	require.NoError(t, json.Unmarshal([]byte(`{"metric":"resolution","targets":{"high":"4h"},"threshold":90,"at_risk":0.75}`), &o))
+	assert.Equal(t, 0.75, o.AtRisk)
+	data, err := json.Marshal(o)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"atRisk":0.75`)
+	assert.NotContains(t, string(data), "at_risk")
+	err = json.Unmarshal([]byte(`{"metric":"resolution","targets":{"high":"4h"},"threshold":90,"at_risk":0.75,"atRisk":0.5}`), &o)
+	assert.ErrorIs(t, err, ErrInvalidAgreement)
+	assert.Contains(t, err.Error(), "both atRisk and its old spelling at_risk")
+
+	a := clockAgreement(t)
+	e, err := a.Evaluate(Ticket{ID: "J", Priority: High, Events: []Event{ev(Opened, mon(9, 0)), ev(AgentReplied, mon(14, 0))}}, mon(15, 0))
+	require.NoError(t, err)
+	data, err = json.Marshal(e.Results[0])
+	require.NoError(t, err)
+	for _, key := range []string{`"percentElapsed":125`, `"breachedAt":"2026-03-02T13:00:00Z"`, `"stoppedAt":"2026-03-02T14:00:00Z"`} {
+		assert.Contains(t, string(data), key)
+	}
+	var r Result
+	assert.Error(t, r.UnmarshalJSON([]byte(`{"objective":"x","target":"1h","elapsed":"0s","remaining":"1h","percent_elapsed":0}`)), "unknown keys are refused")
 }

@@ -1,7 +1,6 @@
 package sla
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/servuction/servuction/internal/enum"
@@ -106,7 +105,7 @@ type Clause struct {
 func (c Clause) validate(i int) []error {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("sla: clause %d (%s): "+format+": %w", append(append([]any{i, c.Kind}, args...), ErrInvalidAgreement)...))
+		errs = append(errs, errorf(ErrInvalidAgreement, "clause %d (%s): "+format, append([]any{i + 1, c.Kind}, args...)...))
 	}
 	if !c.Kind.IsValid() {
 		bad("kind %s undefined", c.Kind)

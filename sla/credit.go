@@ -2,7 +2,6 @@ package sla
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"sort"
 
@@ -46,7 +45,7 @@ func (p CreditPolicy) clone() CreditPolicy {
 func (p CreditPolicy) validate() error {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("sla: credits: "+format+": %w", append(args, ErrInvalidAgreement)...))
+		errs = append(errs, errorf(ErrInvalidAgreement, "credits: "+format, args...))
 	}
 	if p.IsZero() {
 		if !p.Fee.IsZero() || !p.Cap.IsZero() {

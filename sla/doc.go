@@ -100,22 +100,44 @@
 //
 // Targets are written in JSON as text, "4h", "90m", "3d" ([ParseDuration]).
 // A day is 24 hours of the objective's clock ([Day]): on a business calendar
-// "3d" is 72 business hours, not three working days.
+// "3d" is 72 business hours, not three working days; working days are
+// business-day targets, "2bd", "eod", "eod+1bd" ([BusinessDays]).
+//
+// # Policies, pauses and parties
+//
+// Tickets carry attributes (channel, request kind, tags, group, customer,
+// area, service, supplier, time zone) that [AttributeChanged] events change.
+// An agreement's ordered [Policy] values, each a [Condition] on those
+// attributes, choose the objectives that apply: the first match wins, as in
+// Zendesk, Jira Service Management and ServiceNow. An objective may count a
+// priority on another calendar ([Objective.PriorityCalendars]), say which
+// waits stop its clock ([Objective.PauseReasons]) and when it warns
+// ([Objective.Warnings], [Agreement.Watch]). Besides first and next
+// response, periodic update and resolution, the metrics include
+// [FirstResolution], [RequesterWait], [AgentWork], [OnHoldTime] and
+// [GroupOwnership]. An agreement binds the customer (SLA), an internal group
+// (OLA) or a supplier (UC) ([AgreementType]), and may read its calendars in
+// each ticket's zone ([ZoneRule]).
 //
 // # Ticket evaluation
 //
 // A [Ticket] is a timeline of [Event] values: [Opened], [AgentReplied],
 // [CustomerReplied], [Paused] (waiting for the customer or a third party,
-// [PauseReason]) and [Resumed], [PriorityChanged], [Resolved], [Reopened],
-// [Closed]. [Agreement.Evaluate] returns, per applicable objective, its
-// [Status] ([Running], [OnHold], [AtRisk], [Met], [Breached]), elapsed and
-// remaining business time, the deadline, the percentage elapsed and the
-// breach instant. The rules, stated in full on Evaluate:
+// [PauseReason]) and [Resumed], [PriorityChanged], [AttributeChanged],
+// [Resolved], [Reopened], [Closed]. [Agreement.Evaluate] returns, per
+// applicable objective, its [Status] ([Running], [OnHold], [AtRisk], [Met],
+// [Breached]), elapsed and remaining business time, the deadline, the
+// percentage elapsed and the breach instant; [Agreement.Cycles] lists every
+// clock cycle behind it. The rules, stated in full on Evaluate:
 //
-//   - Pauses remove exactly the business time they overlap.
-//   - A priority change keeps the elapsed time and applies the new target.
+//   - Pauses remove exactly the business time they overlap, for the clocks
+//     their reason stops.
+//   - A priority or attribute change keeps the elapsed time and applies the
+//     objective then in force; a stopped or breached clock keeps its
+//     objective, target and verdict.
 //   - A reopen continues the resolution clock.
-//   - A breach (incumplimiento) is final.
+//   - The breach instant is when the elapsed time reached the target, and a
+//     breach (incumplimiento) is final.
 //
 // # Compliance and credits
 //

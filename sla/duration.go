@@ -1,7 +1,6 @@
 package sla
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -10,8 +9,9 @@ import (
 // Day is the length of the "d" unit in target durations written as text:
 // 24 hours of the clock the objective counts in. On a 24×7 calendar "3d" is
 // three calendar days; on a business calendar it is 72 hours of business time
-// (nine 8-hour working days), not three working days, so write business-day
-// targets in hours ("24h" for three 8-hour days).
+// (nine 8-hour working days), not three working days. Write working days as
+// business-day targets ("3bd", see [BusinessDays]) or in hours ("24h" for
+// three 8-hour days).
 const Day = 24 * time.Hour
 
 // ParseDuration parses a target duration written as text: an optional whole
@@ -23,13 +23,13 @@ const Day = 24 * time.Hour
 func ParseDuration(s string) (time.Duration, error) {
 	txt := strings.TrimSpace(s)
 	if txt == "" {
-		return 0, fmt.Errorf("sla: duration %q: empty: %w", s, ErrInvalidDuration)
+		return 0, errorf(ErrInvalidDuration, "duration %q: empty", s)
 	}
 	var d time.Duration
 	if i := strings.IndexByte(txt, 'd'); i >= 0 {
 		n, err := strconv.ParseUint(txt[:i], 10, 32)
 		if err != nil || n > uint64(maxDays) {
-			return 0, fmt.Errorf("sla: duration %q: days %q: want a whole number of days up to %d: %w", s, txt[:i], maxDays, ErrInvalidDuration)
+			return 0, errorf(ErrInvalidDuration, "duration %q: days %q: want a whole number of days up to %d", s, txt[:i], maxDays)
 		}
 		d = time.Duration(n) * Day
 		txt = txt[i+1:]
@@ -38,14 +38,14 @@ func ParseDuration(s string) (time.Duration, error) {
 		}
 	}
 	if strings.HasPrefix(txt, "-") || strings.HasPrefix(txt, "+") {
-		return 0, fmt.Errorf("sla: duration %q: want a non-negative duration such as \"4h\", \"90m\" or \"3d\": %w", s, ErrInvalidDuration)
+		return 0, errorf(ErrInvalidDuration, "duration %q: want a non-negative duration such as \"4h\", \"90m\" or \"3d\"", s)
 	}
 	rest, err := time.ParseDuration(txt)
 	if err != nil {
-		return 0, fmt.Errorf("sla: duration %q: want text such as \"4h\", \"90m\" or \"3d\": %w", s, ErrInvalidDuration)
+		return 0, errorf(ErrInvalidDuration, "duration %q: want text such as \"4h\", \"90m\" or \"3d\"", s)
 	}
 	if rest > maxDuration-d {
-		return 0, fmt.Errorf("sla: duration %q: longer than %d days: %w", s, maxDays, ErrInvalidDuration)
+		return 0, errorf(ErrInvalidDuration, "duration %q: longer than %d days", s, maxDays)
 	}
 	return d + rest, nil
 }

@@ -37,7 +37,8 @@ func TestEnumValidity(t *testing.T) {
 			func(s string) (enum, error) { return ParseLevel(s) }},
 		{"kind", KindUnknown, false, []enum{CustomerBased, ServiceBased, MultiLevel}, MultiLevel + 1,
 			func(s string) (enum, error) { return ParseKind(s) }},
-		{"metric", MetricUnknown, false, []enum{FirstResponse, NextResponse, PeriodicUpdate, Resolution, Availability}, Availability + 1,
+		{"metric", MetricUnknown, false, []enum{FirstResponse, NextResponse, PeriodicUpdate, Resolution, Availability,
+			FirstResolution, RequesterWait, AgentWork, OnHoldTime, GroupOwnership}, GroupOwnership + 1,
 			func(s string) (enum, error) { return ParseMetric(s) }},
 		{"status", StatusUnknown, false, []enum{Running, OnHold, AtRisk, Met, Breached}, Breached + 1,
 			func(s string) (enum, error) { return ParseStatus(s) }},
@@ -47,6 +48,12 @@ func TestEnumValidity(t *testing.T) {
 			func(s string) (enum, error) { return ParseClauseKind(s) }},
 		{"comparison", CompareUnknown, false, []enum{AtLeast, AtMost}, AtMost + 1,
 			func(s string) (enum, error) { return ParseComparison(s) }},
+		{"operator", OperatorUnknown, false, []enum{Is, IsNot, Includes, IncludesAll, Excludes}, Excludes + 1,
+			func(s string) (enum, error) { return ParseOperator(s) }},
+		{"agreement type", SLA, true, []enum{OLA, UC}, UC + 1,
+			func(s string) (enum, error) { return ParseAgreementType(s) }},
+		{"zone rule", CalendarZone, true, []enum{TicketZone}, TicketZone + 1,
+			func(s string) (enum, error) { return ParseZoneRule(s) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,7 +1,6 @@
 package sla
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/servuction/servuction/internal/enum"
@@ -61,6 +60,8 @@ type Result struct {
 	// Corporate (default); LevelUnknown in a service-based one.
 	Scope string `json:"scope,omitempty"`
 	Level Level  `json:"level,omitempty"`
+	// Policy is the policy of the objective ("" for none).
+	Policy string `json:"policy,omitempty"`
 	// Threshold is the objective's attainment threshold, copied for reports.
 	Threshold float64 `json:"threshold"`
 	Status    Status  `json:"status"`
@@ -73,17 +74,18 @@ type Result struct {
 	// PercentElapsed is 100 × Elapsed / Target.
 	Elapsed        time.Duration `json:"elapsed"`
 	Remaining      time.Duration `json:"remaining"`
-	PercentElapsed float64       `json:"percent_elapsed"`
+	PercentElapsed float64       `json:"percentElapsed"`
 	// Deadline is the instant the target is used up if the clock keeps
-	// running without pause: set for Running and AtRisk, and equal to
-	// BreachedAt for Breached; zero when OnHold or Met.
+	// running without pause: set for Running and AtRisk (when the elapsed
+	// time already equals the target, the instant it reached it), and equal
+	// to BreachedAt for Breached; zero when OnHold or Met.
 	Deadline time.Time `json:"deadline,omitzero"`
 	// BreachedAt is the instant the target was exceeded; zero unless
 	// Breached.
-	BreachedAt time.Time `json:"breached_at,omitzero"`
+	BreachedAt time.Time `json:"breachedAt,omitzero"`
 	// StoppedAt is the instant the clock stopped (reply, resolution,
 	// closure); zero while it runs or waits.
-	StoppedAt time.Time `json:"stopped_at,omitzero"`
+	StoppedAt time.Time `json:"stoppedAt,omitzero"`
 	// Cycles is how many times the clock started (1 for first response and
 	// resolution; one per customer follow-up for next response; one per
 	// interval between updates for periodic update); Breaches how many of
@@ -96,8 +98,12 @@ type Result struct {
 type Evaluation struct {
 	Ticket string `json:"ticket"`
 	// Priority is the ticket's priority at At.
-	Priority Priority  `json:"priority"`
-	At       time.Time `json:"at"`
+	Priority Priority `json:"priority"`
+	// Policy is the agreement's policy the ticket's attributes select at At
+	// ("" when the agreement has none or none applies); each result names
+	// the policy of its own objective, which may be an earlier one.
+	Policy string    `json:"policy,omitempty"`
+	At     time.Time `json:"at"`
 	// Results holds one result per applicable objective, in metric order
 	// (first response, next response, periodic update, resolution).
 	Results []Result `json:"results"`
@@ -144,14 +150,20 @@ func (always) Add(start time.Time, d time.Duration) time.Time { return start.Add
 
 // Evaluate returns where each objective of a that applies to t stands at now.
 //
-// Which objectives apply depends on the agreement's [Kind]: for each ticket
-// metric, the most specific scope with an objective that has a target for
-// the ticket's priority at now wins, and the result names its scope and
-// level. So a customer's objective may set only the priorities it changes and
-// leave the others to the department's or the company's. A metric no scope
-// sets a target for is left out, as is one whose clock never started (a next
-// response without a customer follow-up). [Availability] objectives are not
-// evaluated on tickets.
+// Which objective applies depends on the ticket's attributes and priority at
+// each instant. The agreement's first [Policy] whose condition the
+// attributes meet selects its objectives (objectives without a policy when
+// none does, or when the agreement has no policies); among them, for each
+// ticket metric, the objective in force is the one of the most specific
+// scope (see [Kind]) that has a target for the priority, and the result
+// names its policy, scope and level. So a customer's
+// objective may set only the priorities it changes and leave the others to
+// the department's or the company's. Each clock cycle is measured against
+// the objective in force while it runs, and keeps the one it had once it
+// stops or breaches (see the rules below). A metric none of whose cycles was
+// measured against an objective is left out, as is one whose clock never
+// started (a next response without a customer follow-up). [Availability]
+// objectives are not evaluated on tickets.
 //
 // Events after now are ignored: the evaluation is the ticket as it stood at
 // now. The timeline must be valid ([Ticket.Validate]) and the ticket opened
@@ -180,13 +192,28 @@ func (always) Add(start time.Time, d time.Duration) time.Time { return start.Add
 //     and [Resumed] no clock counts, and outside pauses every running clock
 //     counts [Calendar.Between] of the interval, so closed hours inside a
 //     pause are not removed twice.
-//   - A priority change keeps the elapsed time and applies the new target
-//     from that instant: a running clock whose elapsed time already exceeds
-//     the new target is breached at the change; a stopped clock keeps the
-//     target and verdict it stopped with.
+//   - A priority change keeps the elapsed time and applies the objective
+//     then in force, and its target, from that instant: a running clock
+//     whose elapsed time already exceeds the new target is breached at the
+//     change. A stopped clock keeps the objective, scope, target and verdict
+//     it stopped with, and a breached one those it breached; no later event
+//     removes a breach.
+//   - An attribute change ([AttributeChanged]: tags, group, channel,
+//     customer, …) follows the same rule as a priority change: the policy
+//     and the scopes are chosen again from the new attributes, a running
+//     clock keeps its elapsed time and takes the objective then in force,
+//     and stopped and breached clocks keep theirs.
+//   - While no objective of the metric has a target for the priority, a
+//     running clock keeps the objective it had; a clock that starts then
+//     counts on the calendar of the metric's most specific objective, and is
+//     measured against the first objective that comes in force, from that
+//     instant.
 //   - A clock is breached when its elapsed time exceeds its target; the
-//     breach instant is when the target was used up, and a breach is final.
-//     Elapsed time exactly equal to the target is met.
+//     breach instant is when the elapsed time reached the target
+//     ([Calendar.Add] of the time left), whatever happens after it:
+//     events in closed hours, a pause, a stop and a reopen do not move
+//     it. A breach is final. Elapsed time exactly equal to the target is
+//     met.
 //   - A running clock is [OnHold] while the ticket waits, else [AtRisk] once
 //     Elapsed >= AtRisk × Target, else [Running].
 //
@@ -194,217 +221,35 @@ func (always) Add(start time.Time, d time.Duration) time.Time { return start.Add
 // cycle if any, else the running cycle, else the longest cycle; Cycles and
 // Breaches count all of them.
 func (a *Agreement) Evaluate(t Ticket, now time.Time) (Evaluation, error) {
-	if err := t.Validate(); err != nil {
+	if err := a.check(&t, now); err != nil {
 		return Evaluation{}, err
 	}
-	if t.Events[0].At.After(now) {
-		return Evaluation{}, fmt.Errorf("sla: ticket %q: opened at %s, after the evaluation instant %s: %w",
-			t.ID, t.Events[0].At.Format(time.RFC3339), now.Format(time.RFC3339), ErrInvalidTicket)
+	var en engine
+	en.reset(a, &t)
+	en.run(&t, now)
+	ev := Evaluation{Ticket: t.ID, Priority: en.prio, At: now}
+	if en.policy > 0 {
+		ev.Policy = a.cfg.Policies[en.policy-1].Name
 	}
-	final := t.Priority
-	for _, e := range t.Events {
-		if e.At.After(now) {
-			break
-		}
-		if e.Kind == PriorityChanged {
-			final = e.Priority
-		}
-	}
-	ev := Evaluation{Ticket: t.ID, Priority: final, At: now}
-	var buf [8]scopeLevel
-	scopes := a.scopes(&t, buf[:0])
-	for m := FirstResponse; m <= Resolution; m++ {
-		for _, s := range scopes {
-			i, ok := a.byScope[scopeMetric{s.scope, m}]
-			if !ok {
-				continue
+	for i := 0; i < en.n; i++ {
+		if r, ok := en.result(&en.clocks[i], now); ok {
+			if ev.Results == nil {
+				ev.Results = make([]Result, 0, en.n-i)
 			}
-			c := &a.obj[i]
-			if !c.targets[final].ok {
-				continue // this level sets no target for the priority: ask the next one
-			}
-			if r, ok := c.evaluate(&t, final, now); ok {
-				r.Scope, r.Level = s.scope, s.level
-				if ev.Results == nil {
-					ev.Results = make([]Result, 0, 4)
-				}
-				ev.Results = append(ev.Results, r)
-			}
-			break // the most specific scope wins
+			ev.Results = append(ev.Results, r)
 		}
 	}
 	return ev, nil
 }
 
-// cycle is one run of a clock.
-type cycle struct {
-	elapsed   time.Duration
-	target    time.Duration
-	breached  bool
-	breachAt  time.Time
-	stoppedAt time.Time
-	active    bool
-}
-
-// evaluate runs the objective's clock over the ticket's events up to now.
-// ok is false when the clock never started (no cycle).
-func (c *compiled) evaluate(t *Ticket, final Priority, now time.Time) (Result, bool) {
-	target := func(p Priority) time.Duration {
-		if c.targets[p].ok {
-			return time.Duration(c.targets[p].d)
-		}
-		return time.Duration(c.targets[final].d)
+// check validates t for an evaluation at now and loads the zones it uses.
+func (a *Agreement) check(t *Ticket, now time.Time) error {
+	if err := t.Validate(); err != nil {
+		return err
 	}
-	var (
-		cur                    cycle // the cycle being run or last run
-		started                bool
-		best                   cycle // the cycle the result describes so far
-		haveBest               bool
-		cycles, breaches       int
-		prio                   = t.Priority
-		paused, resolved, resp bool
-		last                   time.Time
-	)
-	// settle folds a finished cycle into best.
-	settle := func(cy cycle) {
-		switch {
-		case !haveBest:
-			best, haveBest = cy, true
-		case best.breached:
-		case cy.breached || cy.elapsed >= best.elapsed:
-			best = cy
-		}
+	if t.Events[0].At.After(now) {
+		return errorf(ErrInvalidTicket, "ticket %q: opened at %s, after the evaluation instant %s",
+			t.ID, t.Events[0].At.Format(time.RFC3339), now.Format(time.RFC3339))
 	}
-	advance := func(to time.Time) {
-		if cur.active && !paused && to.After(last) {
-			d := c.cal.Between(last, to)
-			if !cur.breached && cur.elapsed+d > cur.target {
-				cur.breached = true
-				if left := cur.target - cur.elapsed; left > 0 {
-					cur.breachAt = c.cal.Add(last, left)
-				} else {
-					cur.breachAt = last
-				}
-				breaches++
-			}
-			cur.elapsed += d
-		}
-		last = to
-	}
-	start := func(fresh bool) {
-		if fresh {
-			if started {
-				settle(cur)
-			}
-			cur = cycle{target: target(prio)}
-			cycles++
-		}
-		started = true
-		cur.active = true
-		cur.stoppedAt = time.Time{}
-		cur.target = target(prio)
-	}
-	stop := func(at time.Time) {
-		if cur.active {
-			cur.active = false
-			cur.stoppedAt = at
-		}
-	}
-	for _, e := range t.Events {
-		if e.At.After(now) {
-			break
-		}
-		advance(e.At)
-		switch e.Kind {
-		case Opened:
-			if c.Metric == FirstResponse || c.Metric == Resolution {
-				start(true)
-			}
-		case AgentReplied:
-			switch c.Metric {
-			case FirstResponse, NextResponse:
-				stop(e.At)
-			case PeriodicUpdate:
-				stop(e.At)
-				if !resolved {
-					start(true)
-				}
-			}
-			resp = true
-		case CustomerReplied:
-			if c.Metric == NextResponse && resp && !resolved && !cur.active {
-				start(true)
-			}
-		case Paused:
-			paused = true
-		case Resumed:
-			paused = false
-		case PriorityChanged:
-			prio = e.Priority
-			if cur.active {
-				cur.target = target(prio)
-				if !cur.breached && cur.elapsed > cur.target {
-					cur.breached, cur.breachAt = true, e.At
-					breaches++
-				}
-			}
-		case Resolved:
-			stop(e.At)
-			resolved, resp = true, true
-		case Reopened:
-			resolved = false
-			switch c.Metric {
-			case Resolution:
-				start(false)
-				if !cur.breached && cur.elapsed > cur.target {
-					cur.breached, cur.breachAt = true, e.At
-					breaches++
-				}
-			case PeriodicUpdate:
-				start(true)
-			}
-		case Closed:
-			stop(e.At)
-			resp = true
-		}
-	}
-	advance(now)
-	if !started {
-		return Result{}, false
-	}
-	if !haveBest || !best.breached && (cur.breached || cur.active || cur.elapsed >= best.elapsed) {
-		best = cur
-	}
-	r := Result{
-		Objective: c.Name,
-		Metric:    c.Metric,
-		Threshold: c.Threshold,
-		Target:    best.target,
-		Elapsed:   best.elapsed,
-		Remaining: best.target - best.elapsed,
-		StoppedAt: best.stoppedAt,
-		Cycles:    cycles,
-		Breaches:  breaches,
-	}
-	if best.target > 0 {
-		r.PercentElapsed = 100 * float64(best.elapsed) / float64(best.target)
-	}
-	switch {
-	case best.breached:
-		r.Status, r.BreachedAt, r.Deadline = Breached, best.breachAt, best.breachAt
-	case !best.active:
-		r.Status = Met
-	case paused:
-		r.Status = OnHold
-	default:
-		r.Status = Running
-		if float64(best.elapsed) >= c.atRisk*float64(best.target) {
-			r.Status = AtRisk
-		}
-		r.Deadline = now
-		if r.Remaining > 0 {
-			r.Deadline = c.cal.Add(now, r.Remaining)
-		}
-	}
-	return r, true
+	return a.ticketZones(t, now)
 }

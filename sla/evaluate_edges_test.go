@@ -51,10 +51,12 @@ func TestEvaluateExactEdges(t *testing.T) {
 			Breached, 61 * time.Minute, mon(10, 1), mon(10, 1)},
 		// Urgent resolution 09:00 → 13:00 resolved (4 h, met), reopened at
 		// 14:00: 4 h elapsed equals the target, so the reopened clock is not
-		// breached; at 14:00 it is at risk and due at once.
+		// breached; at 14:00 it is at risk, and its deadline is when the 4 h
+		// were used up, 13:00 (issue 13, defect A: the reopen does not move
+		// it).
 		{"reopened exactly on target", Urgent, Resolution,
 			[]Event{ev(Opened, mon(9, 0)), ev(Resolved, mon(13, 0)), ev(Reopened, mon(14, 0))}, mon(14, 0),
-			AtRisk, 4 * time.Hour, time.Time{}, mon(14, 0)},
+			AtRisk, 4 * time.Hour, time.Time{}, mon(13, 0)},
 		// Resolved at 13:01 (4 h 1 min) it was already breached at 13:00.
 		{"reopened past target", Urgent, Resolution,
 			[]Event{ev(Opened, mon(9, 0)), ev(Resolved, mon(13, 1)), ev(Reopened, mon(14, 0))}, mon(14, 0),

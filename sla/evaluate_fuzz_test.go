@@ -97,8 +97,11 @@ func FuzzEvaluate(f *testing.F) {
 					t.Fatalf("%s: status %s with %d breaches", r.Objective, r.Status, r.Breaches)
 				case r.Cycles < 1 || r.Breaches > r.Cycles:
 					t.Fatalf("%s: %d cycles, %d breaches", r.Objective, r.Cycles, r.Breaches)
-				case (r.Status == Running || r.Status == AtRisk) && r.Deadline.Before(now):
+				case (r.Status == Running || r.Status == AtRisk) && r.Remaining > 0 && r.Deadline.Before(now):
 					t.Fatalf("%s: %s with deadline %s before now", r.Objective, r.Status, r.Deadline)
+				case (r.Status == Running || r.Status == AtRisk) && r.Remaining == 0 && r.Deadline.After(now):
+					// On target: the deadline is when the target was reached.
+					t.Fatalf("%s: %s on target with deadline %s after now", r.Objective, r.Status, r.Deadline)
 				}
 			}
 		}
@@ -108,11 +111,14 @@ func FuzzEvaluate(f *testing.F) {
 func FuzzAgreementJSON(f *testing.F) {
 	f.Add([]byte(`{"name":"x","kind":"service-based","objectives":[{"metric":"resolution","targets":{"high":"4h","baja":"3d"},"threshold":90}]}`))
 	f.Add([]byte(`{"name":"m","kind":"multinivel","units":[{"name":"v","level":"department"},{"name":"a","level":"cliente","parent":"v"}],` +
-		`"objectives":[{"metric":"first-response","scope":"a","targets":{"urgent":"90m"},"threshold":95,"at_risk":0.5},{"name":"up","metric":"availability","threshold":99.9}],` +
+		`"objectives":[{"metric":"first-response","scope":"a","targets":{"urgent":"90m"},"threshold":95,"atRisk":0.5},{"name":"up","metric":"availability","threshold":99.9}],` +
 		`"credits":{"fee":"100 USD","bands":[{"min":90,"max":95,"share":"5"}],"cap":"10 USD"},` +
 		`"clauses":[{"kind":"warranty","description":"d","measurable":true,"indicator":"i","comparison":"at-most","target":5}]}`))
 	f.Add([]byte(`{"name":"c","kind":"customer-based","calendars":{"o":{"zone":"UTC","week":{"monday":["09:00-17:00"]}}},"objectives":[{"metric":"next-response","calendar":"o","targets":{"normal":"1d2h"},"threshold":100}]}`))
 	f.Add([]byte(`{"name":"x","kind":"gold"}`))
+	f.Add([]byte(`{"name":"p","kind":"service-based","policies":[{"name":"vip","when":{"all":[{"attribute":"tags","op":"includes","values":["vip"]}],` +
+		`"any":[{"attribute":"channel","op":"is","values":["email","chat"]},{"attribute":"group","op":"is-not","values":[""]}]}}],` +
+		`"objectives":[{"policy":"vip","metric":"resolution","targets":{"high":"4h"},"threshold":90},{"metric":"resolution","targets":{"high":"8h"},"threshold":90}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var a Agreement
 		if err := a.UnmarshalJSON(data); err != nil {
@@ -137,7 +143,7 @@ func FuzzAgreementJSON(f *testing.F) {
 }
 
 func FuzzResultJSON(f *testing.F) {
-	f.Add([]byte(`{"objective":"fr","metric":"first-response","threshold":95,"status":"breached","target":"4h","elapsed":"5h","remaining":"-1h","percent_elapsed":125,"breached_at":"2026-03-02T13:00:00Z","cycles":1,"breaches":1}`))
+	f.Add([]byte(`{"objective":"fr","metric":"first-response","threshold":95,"status":"breached","target":"4h","elapsed":"5h","remaining":"-1h","percentElapsed":125,"breachedAt":"2026-03-02T13:00:00Z","cycles":1,"breaches":1}`))
 	f.Add([]byte(`{"status":"running","target":"1d","elapsed":"0s","remaining":"1d","level":"cliente"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r Result

@@ -15,18 +15,7 @@ import (
 // clock is breached once the count exceeds the target of the priority in
 // force. Events are on whole minutes.
 func referenceResolution(cal *Calendar, targets map[Priority]time.Duration, t Ticket, now time.Time) (elapsed time.Duration, breached, stopped bool) {
-	final := t.Priority
-	for _, e := range t.Events {
-		if !e.At.After(now) && e.Kind == PriorityChanged {
-			final = e.Priority
-		}
-	}
-	target := func(p Priority) time.Duration {
-		if d, ok := targets[p]; ok {
-			return d
-		}
-		return targets[final]
-	}
+	target := func(p Priority) time.Duration { return targets[p] } // every priority has one
 	prio := t.Priority
 	var active, paused bool
 	i := 0

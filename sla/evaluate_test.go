@@ -123,10 +123,12 @@ func TestEvaluateFirstResponse(t *testing.T) {
 			status: Met, target: 8 * time.Hour, elapsed: 3 * time.Hour, stoppedAt: mon(12, 0),
 		},
 		{
-			// Urgent (1h) breached at 10:00; a downgrade at 11:00 cannot undo it.
+			// Urgent (1h) breached at 10:00; a downgrade at 11:00 cannot undo
+			// it, and the result keeps the target that was breached (issue
+			// 13, defect B).
 			name: "a breach is final", prio: Urgent, now: mon(12, 0),
 			events: []Event{ev(Opened, mon(9, 0)), prioTo(Normal, mon(11, 0)), ev(AgentReplied, mon(11, 30))},
-			status: Breached, target: 8 * time.Hour, elapsed: 150 * time.Minute,
+			status: Breached, target: time.Hour, elapsed: 150 * time.Minute,
 			breachAt: mon(10, 0), deadline: mon(10, 0), stoppedAt: mon(11, 30),
 		},
 		{
@@ -281,7 +283,7 @@ func TestEvaluateBadTimelines(t *testing.T) {
 		{"no events", Ticket{ID: "x", Priority: High}, "no events"},
 		{"no priority", Ticket{ID: "x", Events: []Event{ev(Opened, mon(9, 0))}}, "priority unknown"},
 		{"not opened first", Ticket{ID: "x", Priority: High, Events: []Event{ev(AgentReplied, mon(9, 0))}}, "first event must be opened"},
-		{"back in time", Ticket{ID: "x", Priority: High, Events: []Event{ev(Opened, mon(9, 0)), ev(AgentReplied, mon(8, 0))}}, "event 1 (agent-replied at 2026-03-02T08:00:00Z): goes back in time"},
+		{"back in time", Ticket{ID: "x", Priority: High, Events: []Event{ev(Opened, mon(9, 0)), ev(AgentReplied, mon(8, 0))}}, "event 2 (agent-replied at 2026-03-02T08:00:00Z): goes back in time"},
 		{"resume without pause", Ticket{ID: "x", Priority: High, Events: []Event{ev(Opened, mon(9, 0)), ev(Resumed, mon(10, 0))}}, "resumed without a pause"},
 		{"pause twice", Ticket{ID: "x", Priority: High, Events: []Event{ev(Opened, mon(9, 0)), ev(Paused, mon(10, 0)), ev(Paused, mon(11, 0))}}, "paused while already paused"},
 		{"after close", Ticket{ID: "x", Priority: High, Events: []Event{ev(Opened, mon(9, 0)), ev(Closed, mon(10, 0)), ev(AgentReplied, mon(11, 0))}}, "already closed"},

@@ -22,13 +22,30 @@ func TestMetricIsTicket(t *testing.T) {
 		{PeriodicUpdate, true, true},
 		{Resolution, true, true},
 		{Availability, false, true}, // measured on service hours, not on tickets
-		{Metric(6), false, false},
+		{FirstResolution, true, true},
+		{RequesterWait, true, true},
+		{AgentWork, true, true},
+		{OnHoldTime, true, true},
+		{GroupOwnership, true, true},
+		{Metric(11), false, false},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.ticket, tt.m.IsTicket(), "%d", tt.m)
 		assert.Equal(t, tt.valid, tt.m.IsValid(), "%d", tt.m)
 	}
-	assert.Equal(t, []Metric{FirstResponse, NextResponse, PeriodicUpdate, Resolution, Availability}, Metrics())
+	assert.Equal(t, []Metric{FirstResponse, NextResponse, PeriodicUpdate, FirstResolution, Resolution,
+		RequesterWait, AgentWork, OnHoldTime, GroupOwnership, Availability}, Metrics())
+	// Metrics returns a copy.
+	ms := Metrics()
+	ms[0] = Availability
+	assert.Equal(t, FirstResponse, Metrics()[0])
+	for name, m := range map[string]Metric{"total resolution": Resolution, "primera resolución": FirstResolution,
+		"requester wait time": RequesterWait, "tiempo de trabajo del agente": AgentWork, "tiempo en espera de terceros": OnHoldTime,
+		"group SLA": GroupOwnership, "tiempo por grupo": GroupOwnership} {
+		got, err := ParseMetric(name)
+		require.NoError(t, err, name)
+		assert.Equal(t, m, got, name)
+	}
 }
 
 // TestObjectiveValidateBounds checks the edges of every range an objective
@@ -54,9 +71,9 @@ func TestObjectiveValidateBounds(t *testing.T) {
 		{"threshold NaN", base(func(o *Objective) { o.Threshold = math.NaN() }), "threshold NaN outside"},
 		{"at risk 1", base(func(o *Objective) { o.AtRisk = 1 }), ""},
 		{"at risk 0 means default", base(func(o *Objective) { o.AtRisk = 0 }), ""},
-		{"at risk negative", base(func(o *Objective) { o.AtRisk = -0.1 }), "at_risk -0.1 outside"},
-		{"at risk above 1", base(func(o *Objective) { o.AtRisk = 1.01 }), "at_risk 1.01 outside"},
-		{"at risk NaN", base(func(o *Objective) { o.AtRisk = math.NaN() }), "at_risk NaN outside"},
+		{"at risk negative", base(func(o *Objective) { o.AtRisk = -0.1 }), "atRisk -0.1 outside"},
+		{"at risk above 1", base(func(o *Objective) { o.AtRisk = 1.01 }), "atRisk 1.01 outside"},
+		{"at risk NaN", base(func(o *Objective) { o.AtRisk = math.NaN() }), "atRisk NaN outside"},
 		{"target 1ns", base(func(o *Objective) { o.Targets[High] = 1 }), ""},
 		{"target zero", base(func(o *Objective) { o.Targets[High] = 0 }), "target for high 0s: want a positive duration"},
 		{"target negative", base(func(o *Objective) { o.Targets[High] = -time.Hour }), "target for high -1h: want a positive duration"},
@@ -67,11 +84,11 @@ func TestObjectiveValidateBounds(t *testing.T) {
 		{"unknown metric", Objective{Threshold: 90, Targets: map[Priority]time.Duration{High: time.Hour}}, "metric unknown undefined"},
 		{"availability", Objective{Metric: Availability, Threshold: 99.5}, ""},
 		{"availability with targets", Objective{Metric: Availability, Threshold: 99.5, Targets: map[Priority]time.Duration{High: time.Hour}}, "has no targets"},
-		{"named", Objective{Name: "rapido", Metric: Resolution, Threshold: 0, Targets: map[Priority]time.Duration{High: time.Hour}}, "objective 3 (rapido): threshold 0"},
+		{"named", Objective{Name: "rapido", Metric: Resolution, Threshold: 0, Targets: map[Priority]time.Duration{High: time.Hour}}, "objective 1 (rapido): threshold 0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			errs := tt.o.validate(3)
+			errs := objectiveErrs(tt.o)
 			if tt.want == "" {
 				assert.Empty(t, errs)
 				return
@@ -82,9 +99,19 @@ func TestObjectiveValidateBounds(t *testing.T) {
 		})
 	}
 	// An unnamed objective is named by its metric.
-	errs := Objective{Metric: Resolution, Threshold: 0, Targets: map[Priority]time.Duration{High: time.Hour}}.validate(0)
+	errs := objectiveErrs(Objective{Metric: Resolution, Threshold: 0, Targets: map[Priority]time.Duration{High: time.Hour}})
 	require.Len(t, errs, 1)
-	assert.Contains(t, errs[0].Error(), "sla: objective 0 (resolution): threshold 0")
+	assert.Contains(t, errs[0].Error(), `sla: agreement "x": objective 1 (resolution): threshold 0`)
+}
+
+// objectiveErrs returns the problems NewAgreement reports about o, the only
+// objective of an agreement.
+func objectiveErrs(o Objective) []error {
+	_, err := NewAgreement(AgreementConfig{Name: "x", Kind: ServiceBased, Objectives: []Objective{o}})
+	if err == nil {
+		return nil
+	}
+	return err.(interface{ Unwrap() []error }).Unwrap()
 }
 
 // TestObjectiveTargetProblemsInPriorityOrder checks that problems with
@@ -94,7 +121,7 @@ func TestObjectiveTargetProblemsInPriorityOrder(t *testing.T) {
 	o := Objective{Metric: Resolution, Threshold: 90, Targets: map[Priority]time.Duration{
 		Urgent: -4, Low: -1, High: -3, Normal: -2}}
 	for range 20 { // map order changes between runs of the loop
-		errs := o.validate(0)
+		errs := objectiveErrs(o)
 		require.Len(t, errs, 4)
 		var order []string
 		for _, e := range errs {

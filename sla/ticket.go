@@ -61,7 +61,7 @@ const (
 	Opened                            // abierto: the customer's request is registered; starts every clock
 	AgentReplied                      // respuesta del agente: a reply or update the customer can see
 	CustomerReplied                   // respuesta del cliente: the customer writes again
-	Paused                            // en espera: waiting for the customer or a third party; stops every clock
+	Paused                            // en espera: waiting for the customer or a third party; stops the clocks its reason pauses
 	Resumed                           // reanudado: the wait is over; clocks run again
 	PriorityChanged                   // cambio de prioridad: Event.Priority is the new priority
 	Resolved                          // resuelto: the solution is given; stops the resolution clock
@@ -103,8 +103,11 @@ func (k EventKind) MarshalText() ([]byte, error) { return eventNames.MarshalText
 // UnmarshalText implements encoding.TextUnmarshaler with [ParseEventKind].
 func (k *EventKind) UnmarshalText(text []byte) error { return eventNames.UnmarshalText(k, text) }
 
-// PauseReason says why a ticket waits. Every reason stops the clocks the same
-// way; the reason is kept for reports.
+// PauseReason says why a ticket waits. Each objective says which reasons
+// stop its clock ([Objective.PauseReasons]): by default every reason stops
+// every clock, except the requester wait time, which only a wait for the
+// customer stops (Zendesk's "pending"), and the on-hold time, which counts
+// waits for a third party (Zendesk's "on-hold").
 type PauseReason uint8
 
 // The reasons a ticket may wait. The zero value [PauseUnspecified] is allowed.
@@ -120,6 +123,7 @@ var pauseNames = enum.New("sla: pause reason", ErrUnknownName,
 	map[string]PauseReason{
 		"sin especificar": PauseUnspecified, "": PauseUnspecified,
 		"en espera del cliente": WaitingCustomer, "espera del cliente": WaitingCustomer, "customer": WaitingCustomer,
+		"pending": WaitingCustomer, "pendiente": WaitingCustomer, "on-hold": WaitingThirdParty, "hold": WaitingThirdParty,
 		"en espera de un tercero": WaitingThirdParty, "espera de un tercero": WaitingThirdParty,
 		"tercero": WaitingThirdParty, "third party": WaitingThirdParty, "proveedor": WaitingThirdParty, "supplier": WaitingThirdParty,
 		"programado": Scheduled, "agendado": Scheduled,
@@ -229,13 +233,13 @@ type Ticket struct {
 	Events   []Event `json:"events"`
 }
 
-// Validate reports the problems of the timeline, joined, each naming the
-// event's index, kind and instant (the first ten, then how many more). Errors
-// wrap [ErrInvalidTicket].
+// Validate reports the problems of the ticket, joined, each naming the
+// event's position (from 1), kind and instant (the first ten, then how many
+// more). Errors wrap [ErrInvalidTicket].
 func (t Ticket) Validate() error {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("sla: ticket %q: "+format+": %w", append(append([]any{t.ID}, args...), ErrInvalidTicket)...))
+		errs = append(errs, errorf(ErrInvalidTicket, "ticket %q: "+format, append([]any{t.ID}, args...)...))
 	}
 	if !t.Priority.IsValid() {
 		bad("priority %s: want low, normal, high or urgent", t.Priority)
@@ -254,7 +258,7 @@ func (t Ticket) Validate() error {
 		return errors.Join(errs...)
 	}
 	if t.Events[0].Kind != Opened {
-		bad("event 0 (%s): the first event must be %s", t.Events[0].Kind, Opened)
+		bad("event 1 (%s): the first event must be %s", t.Events[0].Kind, Opened)
 	}
 	var st timelineState
 	more := 0
@@ -264,7 +268,7 @@ func (t Ticket) Validate() error {
 				more++
 				continue
 			}
-			bad("event %d (%s at %s): %s", i, e.Kind, e.At.Format(time.RFC3339), msg)
+			bad("event %d (%s at %s): %s", i+1, e.Kind, e.At.Format(time.RFC3339), msg)
 		}
 	}
 	if more > 0 {
@@ -285,7 +289,7 @@ type timelineState struct {
 // problem.
 func (s *timelineState) step(i int, e Event, all []Event) string {
 	if i > 0 && e.At.Before(all[i-1].At) {
-		return fmt.Sprintf("goes back in time, before event %d at %s", i-1, all[i-1].At.Format(time.RFC3339))
+		return fmt.Sprintf("goes back in time, before event %d at %s", i, all[i-1].At.Format(time.RFC3339))
 	}
 	if s.closed {
 		return "the ticket is already closed"
@@ -356,7 +360,7 @@ func (t *Ticket) UnmarshalJSON(data []byte) error {
 	type plain Ticket
 	var p plain
 	if err := strictDecode(data, &p); err != nil {
-		return fmt.Errorf("sla: ticket: %w: %w", err, ErrInvalidTicket)
+		return errorf(ErrInvalidTicket, "ticket: %v", err)
 	}
 	if err := Ticket(p).Validate(); err != nil {
 		return err

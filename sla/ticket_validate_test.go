@@ -27,20 +27,20 @@ func TestTicketValidateRules(t *testing.T) {
 		{"same instant is not back in time", []Event{ev(Opened, 0), ev(AgentReplied, 0), ev(Resolved, 0)}, ""},
 		{"pause without a reason", []Event{ev(Opened, 0), ev(Paused, 1), ev(Resumed, 2)}, ""},
 		{"no events", nil, "no events"},
-		{"first event not opened", []Event{ev(AgentReplied, 0)}, "event 0 (agent-replied): the first event must be opened"},
-		{"back in time", []Event{ev(Opened, 5), ev(AgentReplied, 4)}, "event 1 (agent-replied at 2026-03-02T09:04:00Z): goes back in time, before event 0"},
-		{"after close", []Event{ev(Opened, 0), ev(Closed, 1), ev(AgentReplied, 2)}, "event 2 (agent-replied at 2026-03-02T09:02:00Z): the ticket is already closed"},
+		{"first event not opened", []Event{ev(AgentReplied, 0)}, "event 1 (agent-replied): the first event must be opened"},
+		{"back in time", []Event{ev(Opened, 5), ev(AgentReplied, 4)}, "event 2 (agent-replied at 2026-03-02T09:04:00Z): goes back in time, before event 1"},
+		{"after close", []Event{ev(Opened, 0), ev(Closed, 1), ev(AgentReplied, 2)}, "event 3 (agent-replied at 2026-03-02T09:02:00Z): the ticket is already closed"},
 		{"priority on a reply", []Event{ev(Opened, 0), {Kind: AgentReplied, At: at(1), Priority: High}}, "priority high is only allowed on priority-changed"},
 		{"reason on a reply", []Event{ev(Opened, 0), {Kind: AgentReplied, At: at(1), Reason: Scheduled}}, "reason scheduled is only allowed on paused"},
-		{"opened twice", []Event{ev(Opened, 0), ev(Opened, 1)}, "event 1 (opened at 2026-03-02T09:01:00Z): opened twice"},
+		{"opened twice", []Event{ev(Opened, 0), ev(Opened, 1)}, "event 2 (opened at 2026-03-02T09:01:00Z): opened twice"},
 		{"undefined reason", []Event{ev(Opened, 0), {Kind: Paused, At: at(1), Reason: PauseReason(9)}}, "undefined"},
-		{"paused twice", []Event{ev(Opened, 0), ev(Paused, 1), ev(Paused, 2)}, "event 2 (paused at 2026-03-02T09:02:00Z): paused while already paused"},
+		{"paused twice", []Event{ev(Opened, 0), ev(Paused, 1), ev(Paused, 2)}, "event 3 (paused at 2026-03-02T09:02:00Z): paused while already paused"},
 		{"resume without pause", []Event{ev(Opened, 0), ev(Resumed, 1)}, "resumed without a pause"},
-		{"resume twice", []Event{ev(Opened, 0), ev(Paused, 1), ev(Resumed, 2), ev(Resumed, 3)}, "event 3 (resumed at 2026-03-02T09:03:00Z): resumed without a pause"},
+		{"resume twice", []Event{ev(Opened, 0), ev(Paused, 1), ev(Resumed, 2), ev(Resumed, 3)}, "event 4 (resumed at 2026-03-02T09:03:00Z): resumed without a pause"},
 		{"priority change to unknown", []Event{ev(Opened, 0), ev(PriorityChanged, 1)}, "priority unknown: want low, normal, high or urgent"},
 		{"resolved twice", []Event{ev(Opened, 0), ev(Resolved, 1), ev(Resolved, 2)}, "resolved twice without a reopen"},
 		{"reopen unresolved", []Event{ev(Opened, 0), ev(Reopened, 1)}, "reopened without being resolved"},
-		{"reopen twice", []Event{ev(Opened, 0), ev(Resolved, 1), ev(Reopened, 2), ev(Reopened, 3)}, "event 3 (reopened at 2026-03-02T09:03:00Z): reopened without being resolved"},
+		{"reopen twice", []Event{ev(Opened, 0), ev(Resolved, 1), ev(Reopened, 2), ev(Reopened, 3)}, "event 4 (reopened at 2026-03-02T09:03:00Z): reopened without being resolved"},
 		{"unknown kind", []Event{ev(Opened, 0), ev(EventUnknown, 1)}, "kind unknown undefined"},
 	}
 	for _, tt := range tests {
@@ -59,8 +59,8 @@ func TestTicketValidateRules(t *testing.T) {
 	// An event before the opening is reported as such once the first event is wrong.
 	err := Ticket{ID: "x", Priority: Normal, Events: []Event{ev(AgentReplied, 0), ev(Opened, 1)}}.Validate()
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "event 0 (agent-replied at 2026-03-02T09:00:00Z): before the ticket was opened")
-	assert.NotContains(t, err.Error(), "event 1", "the late opening itself is fine")
+	assert.Contains(t, err.Error(), "event 1 (agent-replied at 2026-03-02T09:00:00Z): before the ticket was opened")
+	assert.NotContains(t, err.Error(), "event 2", "the late opening itself is fine")
 	// The priority is checked even with no events.
 	err = Ticket{ID: "x"}.Validate()
 	assert.Contains(t, err.Error(), "priority unknown")

@@ -9,6 +9,10 @@
 // that measurement: the same tickets and the same rules always give the same
 // table.
 //
+// It then evaluates the same tickets under an ANS with conditional policies
+// (loaded from policies.json), a calendar per priority, and warning levels,
+// and prints a supervisor's watch list.
+//
 // Run it with:
 //
 //	go run ./examples/sla
@@ -36,6 +40,13 @@ import (
 //
 //go:embed tickets.json
 var ticketsJSON []byte
+
+// policies.json holds the conditions of the policies of section 7, as an
+// administrator would write them: the first policy whose condition a ticket
+// meets applies to it.
+//
+//go:embed policies.json
+var policiesJSON []byte
 
 func main() {
 	// 1. The horario de atención: Monday to Friday 08:00–18:00, Saturday
@@ -185,7 +196,11 @@ func main() {
 			sla.FormatDuration(a.Rule.Long), sla.FormatDuration(a.Rule.Short), a.LongBurn, a.Rule.Burn(), a.Firing)
 	}
 
-	// 6. The clauses, measured by their indicators this month.
+	// 7. Políticas condicionales: the same tickets under a second ANS whose
+	// policies are chosen by ticket attributes.
+	policies(office, tickets)
+
+	// 8. The clauses, measured by their indicators this month.
 	fmt.Println("\nCláusulas medibles:")
 	for _, c := range ans.EvaluateClauses(map[string]float64{"asesores por turno": 7, "días de reparación": 6, "casos con seguimiento": 84}) {
 		verdict := "cumple"
@@ -193,6 +208,90 @@ func main() {
 			verdict = "no cumple"
 		}
 		fmt.Printf("  %-11s %-30s %g %s (%s %g): %s\n", c.Clause.Kind, c.Clause.Indicator, c.Value, c.Clause.Unit, c.Clause.Comparison, c.Clause.Target, verdict)
+	}
+}
+
+// policies evaluates the month's tickets under an ANS with conditional
+// policies loaded from JSON: corporate customers get their own targets,
+// their high-priority resolutions counted 24×7 (a calendar per priority),
+// internet tickets theirs, and the rest the default ones. It then prints the
+// supervisor's watch list of Thursday 12 March at 11:00: the warnings and
+// breaches of the next four hours.
+func policies(office *sla.Calendar, tickets []sla.Ticket) {
+	var ps []sla.Policy
+	if err := json.Unmarshal(policiesJSON, &ps); err != nil {
+		log.Fatal(err)
+	}
+	d := func(s string) time.Duration {
+		v, err := sla.ParseDuration(s)
+		if err != nil {
+			log.Fatal(err)
+		}
+		return v
+	}
+	warn := []sla.Warning{{Percent: 75}, {Before: 30 * time.Minute}}
+	ans, err := sla.NewAgreement(sla.AgreementConfig{
+		Name: "ANS por políticas", Kind: sla.ServiceBased, Policies: ps,
+		Calendars: map[string]*sla.Calendar{"bogota": office},
+		Objectives: []sla.Objective{
+			{Policy: "corporativos", Name: "resolución corporativos", Metric: sla.Resolution, Calendar: "bogota",
+				PriorityCalendars: map[sla.Priority]string{sla.High: ""}, Threshold: 95, Warnings: warn,
+				Targets: map[sla.Priority]time.Duration{sla.High: d("6h"), sla.Normal: d("16h"), sla.Low: d("30h")}},
+			{Policy: "internet", Name: "resolución internet", Metric: sla.Resolution, Calendar: "bogota", Threshold: 90, Warnings: warn,
+				Targets: map[sla.Priority]time.Duration{sla.High: d("8h"), sla.Normal: d("20h"), sla.Low: d("40h")}},
+			{Name: "resolución", Metric: sla.Resolution, Calendar: "bogota", Threshold: 90, Warnings: warn,
+				Targets: map[sla.Priority]time.Duration{sla.High: d("8h"), sla.Normal: d("20h"), sla.Low: d("40h")}},
+		},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	bogota := office.Location()
+	endOfMonth := time.Date(2026, 4, 1, 0, 0, 0, 0, bogota)
+	type tally struct{ tickets, met, breached int }
+	byPolicy := map[string]*tally{}
+	order := []string{"corporativos", "internet", ""}
+	for _, name := range order {
+		byPolicy[name] = &tally{}
+	}
+	for _, t := range tickets {
+		e, err := ans.Evaluate(t, endOfMonth)
+		if err != nil {
+			log.Fatal(err)
+		}
+		c := byPolicy[e.Policy]
+		c.tickets++
+		if r, ok := e.Result(sla.Resolution); ok {
+			switch r.Status {
+			case sla.Met:
+				c.met++
+			case sla.Breached:
+				c.breached++
+			}
+		}
+	}
+	fmt.Println("\nPolíticas condicionales (la primera que se cumple aplica; alta de corporativos cuenta 24×7):")
+	for _, name := range order {
+		c := byPolicy[name]
+		label := name
+		if label == "" {
+			label = "(ninguna: objetivos por defecto)"
+		}
+		fmt.Printf("  %-32s %2d tickets, resolución %2d cumplidos, %2d incumplidos\n", label, c.tickets, c.met, c.breached)
+	}
+
+	now := time.Date(2026, 3, 12, 11, 0, 0, 0, bogota)
+	up, err := ans.Watch(tickets, now, 4*time.Hour)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("\nLista de seguimiento, jueves 12 de marzo a las 11:00 (próximas 4 horas, %d avisos):\n", len(up))
+	for _, u := range up {
+		what := "incumplimiento"
+		if !u.Breach() {
+			what = "aviso " + u.Warning.String()
+		}
+		fmt.Printf("  %s  %-8s %-7s %-24s %s\n", u.At.Format("15:04"), u.Ticket, prioridad(u.Priority), u.Objective, what)
 	}
 }
 

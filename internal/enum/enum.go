@@ -66,11 +66,17 @@ func (t *Table[T]) String(v T) string {
 func (t *Table[T]) Names() []string { return append([]string(nil), t.names...) }
 
 // Parse returns the value named s (any canonical name or alias, folded).
+// The error lists the names to choose from; a zero value named "unknown" is
+// the "not set" marker of its enum, parsed but not offered.
 func (t *Table[T]) Parse(s string) (T, error) {
 	if v, ok := t.lookup[Fold(s)]; ok {
 		return v, nil
 	}
-	return 0, fmt.Errorf("%s %q: unknown name (want one of %s): %w", t.label, s, strings.Join(t.names, ", "), t.sentinel)
+	valid := t.names
+	if len(valid) > 0 && valid[0] == "unknown" {
+		valid = valid[1:]
+	}
+	return 0, fmt.Errorf("%s %q: unknown name (want one of %s): %w", t.label, s, strings.Join(valid, ", "), t.sentinel)
 }
 
 // MarshalText returns the canonical name of v, or an error for an undefined value.

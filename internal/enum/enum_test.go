@@ -18,8 +18,13 @@ func TestTable(t *testing.T) {
 			t.Errorf("Parse(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	if _, err := tab.Parse("green"); !errors.Is(err, errTest) || err.Error() != `pkg: colour "green": unknown name (want one of unknown, red, light-blue): test: invalid` {
+	if _, err := tab.Parse("green"); !errors.Is(err, errTest) || err.Error() != `pkg: colour "green": unknown name (want one of red, light-blue): test: invalid` {
 		t.Errorf("Parse(green) error = %v", err)
+	}
+	// A zero value named anything but "unknown" is a real value and is listed.
+	unspecified := New("pkg: reason", errTest, []string{"unspecified", "late"}, map[string]colour{})
+	if _, err := unspecified.Parse("early"); err == nil || err.Error() != `pkg: reason "early": unknown name (want one of unspecified, late): test: invalid` {
+		t.Errorf("Parse(early) error = %v", err)
 	}
 	if s := tab.String(7); s != "colour(7)" {
 		t.Errorf("String(7) = %q", s)
