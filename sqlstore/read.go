@@ -1,0 +1,110 @@
+package sqlstore
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/servuction/servuction/complaint"
+)
+
+// Load implements [complaint.Store]: the case's entries in version order,
+// read in one statement, or an error wrapping [complaint.ErrNotFound]. A row
+// that does not decode, or whose columns disagree with its entry, is reported
+// as a [*complaint.TrailError].
+func (s *Store) Load(ctx context.Context, caseID string) ([]complaint.Entry, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out, err := s.scan(ctx, "load case "+caseID, s.q.load, caseID)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("sqlstore: case %q: %w", caseID, complaint.ErrNotFound)
+	}
+	return out, nil
+}
+
+// Entries implements [complaint.Store]: the trail's entries with sequence
+// numbers above after, in sequence order, read in one statement.
+func (s *Store) Entries(ctx context.Context, after uint64) ([]complaint.Entry, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return s.scan(ctx, "entries", s.q.entries, after)
+}
+
+// Head implements [complaint.Store]: the head row, which every append moves
+// in its transaction.
+func (s *Store) Head(ctx context.Context) (complaint.Head, error) {
+	if err := ctx.Err(); err != nil {
+		return complaint.Head{}, err
+	}
+	var h complaint.Head
+	if err := s.db.QueryRowContext(ctx, s.q.head).Scan(&h.Seq, &h.Hash); err != nil {
+		return complaint.Head{}, s.fail(ctx, "head", err)
+	}
+	return h, nil
+}
+
+// scan runs a query of trail rows and decodes them.
+func (s *Store) scan(ctx context.Context, what, query string, args ...any) ([]complaint.Entry, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, s.fail(ctx, what, err)
+	}
+	defer rows.Close()
+	var out []complaint.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			return nil, s.fail(ctx, what, err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.fail(ctx, what, err)
+	}
+	return out, nil
+}
+
+// row is one trail row as stored.
+type row struct {
+	seq, version    uint64
+	caseID, prev, h string
+	entry           []byte
+}
+
+// scanEntry reads one trail row and decodes its entry, refusing unknown
+// fields and columns that disagree with the entry.
+func scanEntry(rows *sql.Rows) (complaint.Entry, error) {
+	var r row
+	if err := rows.Scan(&r.seq, &r.caseID, &r.version, &r.prev, &r.h, &r.entry); err != nil {
+		return complaint.Entry{}, err
+	}
+	return r.decode()
+}
+
+func (r row) decode() (complaint.Entry, error) {
+	var e complaint.Entry
+	dec := json.NewDecoder(bytes.NewReader(r.entry))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&e); err != nil {
+		return complaint.Entry{}, r.broken(fmt.Sprintf("the stored entry does not decode: %v", err))
+	}
+	if dec.More() {
+		return complaint.Entry{}, r.broken("trailing data after the stored entry")
+	}
+	if e.Seq != r.seq || e.Event.Case != r.caseID || e.Version != r.version || e.Prev != r.prev || e.Hash != r.h {
+		return complaint.Entry{}, r.broken(fmt.Sprintf("the row's columns (seq %d, case %q, version %d) disagree with its entry (seq %d, case %q, version %d) or its hashes",
+			r.seq, r.caseID, r.version, e.Seq, e.Event.Case, e.Version))
+	}
+	return e, nil
+}
+
+func (r row) broken(reason string) error {
+	return &complaint.TrailError{Position: int(r.seq), Seq: r.seq, Reason: reason}
+}

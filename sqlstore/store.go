@@ -1,0 +1,236 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	"github.com/servuction/servuction/complaint"
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+)
+
+// Store is a [complaint.Store] in a SQL database: the trail's entries, the
+// version of each case and the trail's head are rows, and each
+// [Store.Append] is one transaction. A Store is safe for concurrent use, and
+// any number of stores, in one process or many, may open the same database:
+// appends are ordered by a lock on the head row (PostgreSQL) or SQLite's
+// write lock, and the version check of the case runs in the same transaction
+// as the append, so a stale writer gets [complaint.ErrConflict] and nothing
+// is lost or written twice.
+type Store struct {
+	db   *sql.DB
+	addr Address
+	q    *queries
+}
+
+// Open opens the store at addr (see [Address] for the forms it takes),
+// creating its tables or migrating them to this build's schema.
+func Open(ctx context.Context, addr string, opts Options) (*Store, error) {
+	a, err := ParseAddress(addr)
+	if err != nil {
+		return nil, err
+	}
+	if a.Dialect == SQLite {
+		return OpenSQLite(ctx, a.Target, opts)
+	}
+	return OpenPostgres(ctx, a.Target, opts)
+}
+
+// OpenSQLite opens or creates the SQLite database file at path ([Memory] for
+// a database in memory, which lives as long as the store) in WAL mode with
+// the options' synchronous setting, and migrates its schema. Several
+// processes may open the same file; they must share a local file system that
+// supports SQLite's locks (not a network share).
+func OpenSQLite(ctx context.Context, path string, opts Options) (*Store, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	if _, err := checkTarget(Address{SQLite, path}, "sqlite:"+path); err != nil {
+		return nil, err
+	}
+	dsn, err := sqliteDSN(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: sqlite %s: %w", path, err)
+	}
+	if path == Memory {
+		db.SetMaxOpenConns(1)
+	} else {
+		db.SetMaxOpenConns(opts.MaxOpenConns)
+	}
+	s := &Store{db: db, addr: Address{SQLite, path}, q: sqliteQueries}
+	if err := s.init(ctx, path != Memory); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// sqliteDSN returns the modernc.org/sqlite data source name of path: a file
+// URI with the pragmas every connection of the pool runs when it opens.
+func sqliteDSN(path string, opts Options) (string, error) {
+	q := url.Values{}
+	q.Set("_busy_timeout", strconv.FormatInt(opts.busyTimeout(), 10))
+	q.Set("_synchronous", strings.ToUpper(opts.Synchronous.String()))
+	q.Set("_foreign_keys", "1")
+	if path == Memory {
+		return Memory + "?" + q.Encode(), nil
+	}
+	q.Set("_journal_mode", "WAL")
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", fmt.Errorf("sqlstore: sqlite %s: %w: %w", path, err, ErrInvalidAddress)
+	}
+	// A URI file name: '%', '?' and '#' in the path are escaped.
+	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(abs))
+	if !strings.HasPrefix(esc, "/") {
+		esc = "/" + esc // a Windows drive letter: file:/C:/…
+	}
+	return "file:" + esc + "?" + q.Encode(), nil
+}
+
+// OpenPostgres connects to the PostgreSQL database of dsn (a URL or
+// key=value pairs, as pgx reads them) and migrates its schema. The tables go
+// to the connection's current schema: add search_path to dsn to choose it.
+func OpenPostgres(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	if _, err := checkTarget(Address{PostgreSQL, dsn}, "postgres:"+dsn); err != nil {
+		return nil, err
+	}
+	if _, err := pgx.ParseConfig(dsn); err != nil {
+		return nil, fmt.Errorf("sqlstore: postgres %s: %w: %w", redact(dsn), err, ErrInvalidAddress)
+	}
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: postgres %s: %w", redact(dsn), err)
+	}
+	db.SetMaxOpenConns(opts.MaxOpenConns)
+	s := &Store{db: db, addr: Address{PostgreSQL, dsn}, q: postgresQueries}
+	if err := s.init(ctx, false); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// init checks the connection, the journal mode of a SQLite file and
+// migrates the schema.
+func (s *Store) init(ctx context.Context, wal bool) error {
+	if err := s.db.PingContext(ctx); err != nil {
+		return fmt.Errorf("sqlstore: %s: %w", s.addr, err)
+	}
+	if wal {
+		var mode string
+		if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+			return fmt.Errorf("sqlstore: %s: %w", s.addr, err)
+		}
+		if !strings.EqualFold(mode, "wal") {
+			return fmt.Errorf("sqlstore: %s: journal mode is %q, not WAL: %w", s.addr, mode, ErrSchema)
+		}
+	}
+	if err := migrate(ctx, s.db, s.addr.Dialect); err != nil {
+		return fmt.Errorf("sqlstore: %s: %w", s.addr, err)
+	}
+	return nil
+}
+
+// Address returns the store's address; its String hides a password.
+func (s *Store) Address() Address { return s.addr }
+
+// DB returns the store's database handle, for backups and monitoring. Writing
+// to the store's tables (complaint_*) other than through the store breaks
+// the trail, which [Store.Verify] reports.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Close closes the database handle. A closed store's calls fail.
+func (s *Store) Close() error { return s.db.Close() }
+
+// SchemaVersion returns the number of the newest migration the database
+// records.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, "SELECT MAX(version) FROM complaint_schema").Scan(&v); err != nil {
+		return 0, s.fail(ctx, "schema version", err)
+	}
+	return int(v.Int64), nil
+}
+
+// fail wraps a database error with what was being done and, when the
+// context ended, with the context's error, so errors.Is finds
+// context.Canceled or context.DeadlineExceeded whatever the driver said.
+func (s *Store) fail(ctx context.Context, what string, err error) error {
+	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		return fmt.Errorf("sqlstore: %s: %w (%v)", what, cerr, err)
+	}
+	return fmt.Errorf("sqlstore: %s: %w", what, err)
+}
+
+// rebind turns the $1, $2… placeholders of a query into SQLite's ?1, ?2….
+func rebind(d Dialect, q string) string {
+	if d == SQLite {
+		return strings.ReplaceAll(q, "$", "?")
+	}
+	return q
+}
+
+// queries are the statements of one dialect.
+type queries struct {
+	dialect    Dialect
+	txOptions  *sql.TxOptions
+	lockHead   string // returns the head's seq and hash, holding the write lock
+	insertCase string // $1 case, $2 version; no row when the case exists
+	updateCase string // $1 case, $2 expected, $3 new version; no row when stale
+	caseVer    string // $1 case
+	insert     string // $1 seq, $2 case, $3 version, $4 prev, $5 hash, $6 entry
+	setHead    string // $1 seq, $2 hash
+	load       string // $1 case
+	entries    string // $1 after
+	head       string
+	verify     string
+	cases      string
+}
+
+func newQueries(d Dialect, lockHead string, tx *sql.TxOptions) *queries {
+	r := func(q string) string { return rebind(d, q) }
+	return &queries{
+		dialect:    d,
+		txOptions:  tx,
+		lockHead:   lockHead,
+		insertCase: r("INSERT INTO complaint_cases (case_id, version) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING"),
+		updateCase: r("UPDATE complaint_cases SET version = $3 WHERE case_id = $1 AND version = $2"),
+		caseVer:    r("SELECT version FROM complaint_cases WHERE case_id = $1"),
+		insert:     r("INSERT INTO complaint_trail (seq, case_id, version, prev, hash, entry) VALUES ($1, $2, $3, $4, $5, $6)"),
+		setHead:    r("UPDATE complaint_head SET seq = $1, hash = $2 WHERE id = 1"),
+		load:       r("SELECT seq, case_id, version, prev, hash, entry FROM complaint_trail WHERE case_id = $1 ORDER BY version"),
+		entries:    r("SELECT seq, case_id, version, prev, hash, entry FROM complaint_trail WHERE seq > $1 ORDER BY seq"),
+		head:       "SELECT seq, hash FROM complaint_head WHERE id = 1",
+		verify:     "SELECT seq, case_id, version, prev, hash, entry FROM complaint_trail ORDER BY seq",
+		cases: `SELECT c.case_id, c.version, COALESCE(MAX(t.version), 0), COUNT(t.seq)
+			FROM complaint_cases c LEFT JOIN complaint_trail t ON t.case_id = c.case_id
+			GROUP BY c.case_id, c.version ORDER BY c.case_id`,
+	}
+}
+
+var (
+	// SQLite: the no-op update takes the database's write lock as the
+	// transaction's first statement, waiting for it under the call's context.
+	sqliteQueries = newQueries(SQLite, "UPDATE complaint_head SET seq = seq WHERE id = 1 RETURNING seq, hash", nil)
+	// PostgreSQL: the head row's lock orders the appends; read committed, so
+	// each later statement sees every append committed before the lock.
+	postgresQueries = newQueries(PostgreSQL, "SELECT seq, hash FROM complaint_head WHERE id = 1 FOR UPDATE",
+		&sql.TxOptions{Isolation: sql.LevelReadCommitted})
+)
+
+var _ complaint.Store = (*Store)(nil)
