@@ -100,30 +100,37 @@ func (a Address) String() string {
 	return a.Dialect.String() + ":" + a.Target
 }
 
-// passwordPair matches password=VALUE in a key=value DSN, quoted or not.
-var passwordPair = regexp.MustCompile(`(?i)(password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s]*)`)
+// passwordPair matches password=VALUE in key=value pairs or a URL's query,
+// the value quoted (with backslash escapes, as libpq reads it) or not.
+var passwordPair = regexp.MustCompile(`(?i)(password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s&]*)`)
 
-// redact hides the password of a PostgreSQL DSN, URL or key=value pairs.
+// redact hides the passwords of a PostgreSQL DSN: password=VALUE pairs and
+// query parameters, and the password of a URL's user information.
 func redact(s string) string {
-	lower := strings.ToLower(s)
-	for _, prefix := range []string{"postgres:", "postgresql:"} {
-		if rest, ok := strings.CutPrefix(lower, prefix); ok && !strings.HasPrefix(rest, "//") {
-			return s[:len(prefix)] + redact(s[len(prefix):])
-		}
+	s = passwordPair.ReplaceAllString(s, "${1}xxxxx")
+	i := strings.Index(s, "://")
+	if i < 0 {
+		return s
 	}
-	if strings.Contains(s, "://") {
-		if u, err := url.Parse(s); err == nil {
-			q := u.Query()
-			if q.Has("password") {
-				q.Set("password", "xxxxx")
-				u.RawQuery = q.Encode()
-			}
-			return u.Redacted()
-		}
-		// An unparsable URL may still hold user:password@.
-		if i, at := strings.Index(s, "://"), strings.LastIndex(s, "@"); at > i {
-			return s[:i+3] + "xxxxx" + s[at:]
-		}
+	if u, err := url.Parse(s); err == nil {
+		return u.Redacted()
 	}
-	return passwordPair.ReplaceAllString(s, "${1}xxxxx")
+	// Not a valid URL: hide what stands between "user:" and the last "@"
+	// before the path.
+	rest := s[i+3:]
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	at := strings.LastIndex(rest[:end], "@")
+	if at < 0 {
+		at = strings.LastIndex(rest, "@") // a '/' in the password ended the authority early
+	}
+	if at < 0 {
+		return s
+	}
+	if colon := strings.Index(rest[:at], ":"); colon >= 0 {
+		return s[:i+3] + rest[:colon] + ":xxxxx" + rest[at:]
+	}
+	return s
 }

@@ -14,7 +14,13 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	if addr := os.Getenv(childEnv); addr != "" {
+		os.Exit(runChild(addr)) // TestTwoProcesses re-executed this binary
+	}
 	code := m.Run()
+	for _, dir := range exampleDirs {
+		os.RemoveAll(dir)
+	}
 	if err := pgtest.StopShared(); err != nil {
 		fmt.Fprintln(os.Stderr, "sqlstore: stopping the test PostgreSQL:", err)
 		if code == 0 {
