@@ -22,24 +22,24 @@ type Case struct {
 	Assignee   string     `json:"assignee,omitempty"`
 	// HandledBy lists the tiers that held the case, in the order they first
 	// did; the cost model charges handling per tier.
-	HandledBy   []Tier `json:"handled_by,omitempty"`
+	HandledBy   []Tier `json:"handledBy,omitempty"`
 	Escalations int    `json:"escalations,omitempty"`
 	Reopens     int    `json:"reopens,omitempty"`
 
-	ReceivedAt      time.Time `json:"received_at,omitzero"`
-	AcknowledgedAt  time.Time `json:"acknowledged_at,omitzero"`
-	FirstResponseAt time.Time `json:"first_response_at,omitzero"`
-	ResolvedAt      time.Time `json:"resolved_at,omitzero"`
-	ClosedAt        time.Time `json:"closed_at,omitzero"`
+	ReceivedAt      time.Time `json:"receivedAt,omitzero"`
+	AcknowledgedAt  time.Time `json:"acknowledgedAt,omitzero"`
+	FirstResponseAt time.Time `json:"firstResponseAt,omitzero"`
+	ResolvedAt      time.Time `json:"resolvedAt,omitzero"`
+	ClosedAt        time.Time `json:"closedAt,omitzero"`
 	// UpdatedAt is the instant of the last event other than a delivery
 	// record; a new event may not be earlier.
-	UpdatedAt time.Time `json:"updated_at,omitzero"`
+	UpdatedAt time.Time `json:"updatedAt,omitzero"`
 
 	Resolution       Resolution `json:"resolution,omitzero"`
-	CallbackRequired bool       `json:"callback_required,omitempty"`
-	CallbackDue      time.Time  `json:"callback_due,omitzero"`
-	CallbackAttempts int        `json:"callback_attempts,omitempty"`
-	MergedInto       string     `json:"merged_into,omitempty"`
+	CallbackRequired bool       `json:"callbackRequired,omitempty"`
+	CallbackDue      time.Time  `json:"callbackDue,omitzero"`
+	CallbackAttempts int        `json:"callbackAttempts,omitempty"`
+	MergedInto       string     `json:"mergedInto,omitempty"`
 
 	Checklists []Checklist `json:"checklists,omitempty"`
 	Costs      []Cost      `json:"costs,omitempty"`

@@ -82,9 +82,13 @@
 //
 // Every [Entry] holds its sequence number, instant, actor, tier, event, the
 // states it moved the case from and to, its details, the previous entry's
-// hash and its own SHA-256. [Verify] names the first entry that was modified,
-// removed, inserted or reordered; anchoring a [Head] elsewhere detects a
-// truncated tail too.
+// hash and its own SHA-256. An entry has exactly one byte encoding, compact
+// JSON written by [AppendEntry] without reflection, and its hash covers
+// exactly those bytes: [DecodeEntry] refuses any other spelling of an entry
+// (whitespace, key order or case, escapes), so a stored line cannot change
+// while still verifying. [Verify] and [Chain] name the first entry that was
+// modified, removed, inserted or reordered; anchoring a [Head] elsewhere
+// detects a truncated tail too.
 //
 // # Quality and cost
 //

@@ -17,10 +17,10 @@ type Intake struct {
 	Customer string `json:"customer"`
 	Subject  string `json:"subject,omitempty"`
 	// RemedySought is what the customer asks for (a refund, a replacement…).
-	RemedySought string `json:"remedy_sought,omitempty"`
+	RemedySought string `json:"remedySought,omitempty"`
 	// FollowUpOf links a follow-up case to the case it continues, when the
 	// earlier one can no longer be reopened.
-	FollowUpOf string `json:"follow_up_of,omitempty"`
+	FollowUpOf string `json:"followUpOf,omitempty"`
 }
 
 // Event is one thing that happens to a case. Type, Case and Actor are always
@@ -39,8 +39,8 @@ type Event struct {
 	Intake *Intake `json:"intake,omitempty"`
 	// ToTier and ToDepartment route an [Assign] or [Escalate]; Assignee names
 	// the agent who takes the case.
-	ToTier       Tier       `json:"to_tier,omitzero"`
-	ToDepartment Department `json:"to_department,omitzero"`
+	ToTier       Tier       `json:"toTier,omitzero"`
+	ToDepartment Department `json:"toDepartment,omitzero"`
 	Assignee     string     `json:"assignee,omitempty"`
 	// Reason of an [Escalate], [Dispute], [Reopen], [Withdraw] or [CallbackFailed].
 	Reason string `json:"reason,omitempty"`

@@ -3,7 +3,6 @@ package complaint
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -127,20 +126,17 @@ func (s *FileStore) Append(ctx context.Context, caseID string, expected uint64, 
 	if got != expected {
 		return nil, fmt.Errorf("complaint: case %s: version %d, but the store has %d: %w", caseID, expected, got, ErrConflict)
 	}
-	sealed, err := sealAll(head, entries)
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	for _, e := range sealed {
-		b, err := json.Marshal(e)
-		if err != nil {
-			return nil, fmt.Errorf("complaint: case %s: %w", caseID, err)
+	var buf []byte
+	sealed := make([]Entry, len(entries))
+	for i, e := range entries {
+		var err error
+		if buf, sealed[i], err = AppendSealed(buf, head, e); err != nil {
+			return nil, err
 		}
-		buf.Write(b)
-		buf.WriteByte('\n')
+		buf = append(buf, '\n')
+		head = Head{sealed[i].Seq, sealed[i].Hash}
 	}
-	if _, err := s.f.WriteAt(buf.Bytes(), s.size); err != nil {
+	if _, err := s.f.WriteAt(buf, s.size); err != nil {
 		return nil, s.undo(err)
 	}
 	if s.sync {
@@ -148,7 +144,7 @@ func (s *FileStore) Append(ctx context.Context, caseID string, expected uint64, 
 			return nil, s.undo(err)
 		}
 	}
-	s.size += int64(buf.Len())
+	s.size += int64(len(buf))
 	s.mem.mu.Lock()
 	s.mem.ledger.mu.Lock()
 	s.mem.ledger.push(sealed...)

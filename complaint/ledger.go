@@ -2,19 +2,18 @@ package complaint
 
 import (
 	"bufio"
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sync"
+	"time"
 )
 
 // Entry is one line of the trail (trazabilidad): the event with its actor,
 // tier, instant and details, the state it moved the case from and to, the
-// outbox messages recorded with it, the case's version after it, its global
-// sequence number, the hash of the entry before it and its own SHA-256.
+// outbox messages recorded with it, the case's SLA deadlines after it, the
+// case's version after it, its global sequence number, the hash of the entry
+// before it and its own SHA-256. Its JSON is the canonical encoding of
+// [AppendEntry]: the keys below, in this order.
 type Entry struct {
 	Seq     uint64    `json:"seq"`
 	Version uint64    `json:"version"`
@@ -22,8 +21,17 @@ type Entry struct {
 	To      State     `json:"to"`
 	Event   Event     `json:"event"`
 	Outbox  []Message `json:"outbox,omitempty"`
-	Prev    string    `json:"prev"`
-	Hash    string    `json:"hash,omitempty"`
+	// DueAt is the earliest instant a running SLA clock of the case breaches
+	// after this entry (or breached, when one is already overdue), and RiskAt
+	// the earliest instant a running clock is at risk, as computed by a desk
+	// configured with an agreement ([DeskConfig].Agreement) at the entry's
+	// instant. Both are zero when no clock runs (paused, resolved, closed)
+	// or the desk has no agreement. Stores keep the last entry's values in
+	// the case's [Summary], which the SLA filters of a [Query] read.
+	DueAt  time.Time `json:"dueAt,omitzero"`
+	RiskAt time.Time `json:"riskAt,omitzero"`
+	Prev   string    `json:"prev"`
+	Hash   string    `json:"hash,omitempty"`
 }
 
 // Head is the last entry of a trail: its sequence number and hash. A host
@@ -34,24 +42,18 @@ type Head struct {
 	Hash string `json:"hash"`
 }
 
-// ComputeHash returns the hex SHA-256 of the entry's canonical JSON encoding with the
-// Hash field left out. Seq and Prev are part of it, which chains the entries.
-func (e Entry) ComputeHash() (string, error) {
-	e.Hash = ""
-	b, err := json.Marshal(e)
-	if err != nil {
-		return "", fmt.Errorf("complaint: trail entry %d: %w: %w", e.Seq, err, ErrInvalidEvent)
-	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:]), nil
-}
+// ComputeHash returns the hex SHA-256 of the entry's canonical encoding
+// ([AppendEntry]) with the Hash field left out. Seq and Prev are part of it,
+// which chains the entries.
+func (e Entry) ComputeHash() (string, error) { return hashOf(&e) }
 
 // Seal returns e chained after prev: Seq prev.Seq+1, Prev prev.Hash, and its
-// Hash. [Store] implementations call it under their write lock.
+// Hash. [Store] implementations call it, or [AppendSealed] to keep the
+// encoded bytes too, under their write lock.
 func Seal(prev Head, e Entry) (Entry, error) {
 	e.Seq = prev.Seq + 1
 	e.Prev = prev.Hash
-	h, err := e.ComputeHash()
+	h, err := hashOf(&e)
 	if err != nil {
 		return Entry{}, err
 	}
@@ -75,96 +77,156 @@ func (e *TrailError) Error() string {
 // Unwrap returns [ErrBrokenTrail].
 func (e *TrailError) Unwrap() error { return ErrBrokenTrail }
 
-// Verify checks a whole trail from its first entry: sequence numbers 1, 2, 3…
-// with no gap, each Prev equal to the Hash before it and each Hash equal to
-// the entry's own hash. It returns a [*TrailError] naming the first entry that
-// was modified, removed, inserted or reordered. A non-zero anchor (a [Head]
-// stored elsewhere) must be present in the trail with the same hash, which
-// detects a truncated tail.
-func Verify(entries []Entry, anchor Head) error {
-	prev := ""
-	for i, e := range entries {
-		pos, want := i+1, uint64(i+1)
-		switch {
-		case e.Seq > want:
-			return &TrailError{pos, e.Seq, fmt.Sprintf("sequence %d, want %d: entries were removed before it", e.Seq, want)}
-		case e.Seq < want:
-			return &TrailError{pos, e.Seq, fmt.Sprintf("sequence %d, want %d: entry inserted, duplicated or reordered", e.Seq, want)}
-		}
-		h, err := e.ComputeHash()
-		if err != nil {
-			return &TrailError{pos, e.Seq, err.Error()}
-		}
-		if h != e.Hash {
-			return &TrailError{pos, e.Seq, "hash does not match the content: entry modified"}
-		}
-		if e.Prev != prev {
-			return &TrailError{pos, e.Seq, "previous hash does not match the entry before: the chain was rewritten before it"}
-		}
-		prev = e.Hash
+// Chain verifies a trail entry by entry, in sequence order, without holding
+// it: sequence numbers From.Seq+1, +2, … with no gap, each Prev equal to the
+// Hash before it (From.Hash for the first) and each Hash equal to the
+// entry's own hash. The zero Chain starts at the beginning of a trail. A
+// store that keeps its trail elsewhere (a database) verifies it with
+// [Chain.NextEncoded] over the stored bytes. Errors are [*TrailError]s
+// whose Position is the sequence number the entry should have.
+type Chain struct {
+	// From is the head the chain continues; zero for a whole trail.
+	From Head
+	// Anchor, when not zero, is a head stored elsewhere: [Chain.End] fails
+	// unless the chain passed through it with the same hash. An anchor at
+	// or before From is not checked.
+	Anchor Head
+	n      uint64
+	head   Head
+	anchor bool
+}
+
+// Next checks e against the chain and appends it.
+func (c *Chain) Next(e Entry) error {
+	if err := c.link(e); err != nil {
+		return err
 	}
-	if anchor.Seq > 0 {
-		n := uint64(len(entries))
-		if n < anchor.Seq {
-			return &TrailError{len(entries) + 1, n + 1, fmt.Sprintf("trail ends at sequence %d but the anchored head is %d: truncated", n, anchor.Seq)}
-		}
-		if e := entries[anchor.Seq-1]; e.Hash != anchor.Hash {
-			return &TrailError{int(anchor.Seq), e.Seq, "hash differs from the anchored head"}
-		}
+	h, err := hashOf(&e)
+	if err != nil {
+		return &TrailError{c.pos(), e.Seq, err.Error()}
+	}
+	if h != e.Hash {
+		return &TrailError{c.pos(), e.Seq, "hash does not match the content: entry modified"}
+	}
+	return c.push(e)
+}
+
+// NextEncoded decodes one stored entry with [DecodeEntry], which checks that
+// the bytes are canonical and that the hash covers them, and appends it to
+// the chain. It returns the decoded entry.
+func (c *Chain) NextEncoded(b []byte) (Entry, error) {
+	e, err := decodeEntry(b)
+	if err != nil {
+		return Entry{}, &TrailError{c.pos(), c.want(), err.Error()}
+	}
+	if e.Hash == "" {
+		return Entry{}, &TrailError{c.pos(), e.Seq, "hash is missing"}
+	}
+	if err := c.link(e); err != nil {
+		return Entry{}, err
+	}
+	return e, c.push(e)
+}
+
+func (c *Chain) want() uint64 { return c.From.Seq + c.n + 1 }
+func (c *Chain) pos() int     { return int(c.want()) }
+
+// link checks e's sequence number and previous hash.
+func (c *Chain) link(e Entry) error {
+	pos, want := c.pos(), c.want()
+	switch {
+	case e.Seq > want:
+		return &TrailError{pos, e.Seq, fmt.Sprintf("sequence %d, want %d: entries were removed before it", e.Seq, want)}
+	case e.Seq < want:
+		return &TrailError{pos, e.Seq, fmt.Sprintf("sequence %d, want %d: entry inserted, duplicated or reordered", e.Seq, want)}
 	}
 	return nil
 }
 
+func (c *Chain) push(e Entry) error {
+	prev := c.From.Hash
+	if c.n > 0 {
+		prev = c.head.Hash
+	}
+	if e.Prev != prev {
+		return &TrailError{c.pos(), e.Seq, "previous hash does not match the entry before: the chain was rewritten before it"}
+	}
+	c.n++
+	c.head = Head{e.Seq, e.Hash}
+	if c.Anchor.Seq == e.Seq {
+		if e.Hash != c.Anchor.Hash {
+			return &TrailError{c.pos() - 1, e.Seq, "hash differs from the anchored head"}
+		}
+		c.anchor = true
+	}
+	return nil
+}
+
+// Head returns the head of the entries checked so far (From if none).
+func (c *Chain) Head() Head {
+	if c.n == 0 {
+		return c.From
+	}
+	return c.head
+}
+
+// End reports a trail that stops before its anchor.
+func (c *Chain) End() error {
+	if c.Anchor.Seq > c.From.Seq && !c.anchor {
+		n := c.Head().Seq
+		return &TrailError{int(n + 1), n + 1, fmt.Sprintf("trail ends at sequence %d but the anchored head is %d: truncated", n, c.Anchor.Seq)}
+	}
+	return nil
+}
+
+// Verify checks a whole trail from its first entry, as [Chain]: sequence
+// numbers 1, 2, 3… with no gap, each Prev equal to the Hash before it and
+// each Hash equal to the entry's own hash. It returns a [*TrailError] naming
+// the first entry that was modified, removed, inserted or reordered. A
+// non-zero anchor (a [Head] stored elsewhere) must be present in the trail
+// with the same hash, which detects a truncated tail.
+func Verify(entries []Entry, anchor Head) error {
+	c := Chain{Anchor: anchor}
+	for _, e := range entries {
+		if err := c.Next(e); err != nil {
+			return err
+		}
+	}
+	return c.End()
+}
+
 // ReadTrail reads a trail written by [WriteTrail] or by the file store, one
-// JSON entry per line, and verifies it. A line that does not decode, including
-// a torn last line, is reported as a [*TrailError]; the file store recovers a
-// torn tail itself before calling it.
+// canonical entry per line ([AppendEntry]), and verifies it. A line that is
+// not a canonical entry, including a torn last line, is reported as a
+// [*TrailError]; the file store recovers a torn tail itself before calling
+// it.
 func ReadTrail(r io.Reader) ([]Entry, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
 	var entries []Entry
+	var c Chain
 	for sc.Scan() {
-		e, err := decodeEntry(sc.Bytes())
+		e, err := c.NextEncoded(sc.Bytes())
 		if err != nil {
-			return nil, &TrailError{len(entries) + 1, uint64(len(entries) + 1), err.Error()}
+			return nil, err
 		}
 		entries = append(entries, e)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, &TrailError{len(entries) + 1, uint64(len(entries) + 1), err.Error()}
 	}
-	if err := Verify(entries, Head{}); err != nil {
-		return nil, err
-	}
 	return entries, nil
 }
 
-func decodeEntry(line []byte) (Entry, error) {
-	var e Entry
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&e); err != nil {
-		return Entry{}, fmt.Errorf("does not decode: %v", err)
-	}
-	if dec.More() {
-		return Entry{}, fmt.Errorf("trailing data after the entry")
-	}
-	if e.Event.Cost != nil {
-		if err := e.Event.Cost.Validate(); err != nil {
-			return Entry{}, err
-		}
-	}
-	return e, nil
-}
-
-// WriteTrail writes entries one JSON line each, the format [ReadTrail] and
-// the file store read.
+// WriteTrail writes entries one canonical line each, the format [ReadTrail]
+// and the file store read.
 func WriteTrail(w io.Writer, entries []Entry) error {
 	bw := bufio.NewWriter(w)
+	var b []byte
 	for _, e := range entries {
-		b, err := json.Marshal(e)
-		if err != nil {
-			return fmt.Errorf("complaint: trail entry %d: %w", e.Seq, err)
+		var err error
+		if b, err = AppendEntry(b[:0], e); err != nil {
+			return err
 		}
 		bw.Write(b)
 		bw.WriteByte('\n')

@@ -77,10 +77,10 @@ func TestReadTrailRefuses(t *testing.T) {
 		third  string
 		reason string
 	}{
-		{"not JSON", "{\n", "does not decode"},
+		{"not JSON", "{\n", `want {"seq":`},
 		{"trailing data", strings.TrimSuffix(lines[2], "\n") + " {}\n", "trailing data after the entry"},
-		{"unknown field", strings.Replace(lines[2], `{"seq"`, `{"extra":1,"seq"`, 1), "unknown field"},
-		{"negative cost", strings.Replace(lines[2], `"actor"`, `"cost":{"kind":"refund","amount":"-5 COP"},"actor"`, 1), "negative"},
+		{"unknown field", strings.Replace(lines[2], `{"seq"`, `{"extra":1,"seq"`, 1), `unknown or misplaced field "extra"`},
+		{"negative cost", strings.Replace(lines[2], `"tier":"advisor"}`, `"tier":"advisor","cost":{"kind":"refund","amount":"-5 COP"}}`, 1), "negative"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

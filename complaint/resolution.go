@@ -105,5 +105,5 @@ type Resolution struct {
 	Callback bool `json:"callback,omitempty"`
 	// CustomerLost records that the customer was lost over the case; the cost
 	// model counts it with the cause.
-	CustomerLost bool `json:"customer_lost,omitempty"`
+	CustomerLost bool `json:"customerLost,omitempty"`
 }
