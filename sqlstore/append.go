@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
-	"encoding/json"
 	"fmt"
 
 	"github.com/servuction/servuction/complaint"
@@ -36,18 +35,18 @@ func (s *Store) Append(ctx context.Context, caseID string, expected uint64, entr
 		if err := s.advance(ctx, tx, caseID, expected, uint64(len(entries))); err != nil {
 			return err
 		}
-		var err error
-		if sealed, err = seal(head, entries); err != nil {
-			return err
-		}
-		for _, e := range sealed {
-			b, err := json.Marshal(e)
-			if err != nil {
-				return fmt.Errorf("sqlstore: append to case %s: entry %d: %w: %w", caseID, e.Version, err, complaint.ErrInvalidEvent)
+		sealed = make([]complaint.Entry, len(entries))
+		var b []byte
+		for i, e := range entries {
+			var err error
+			// The canonical bytes, sealed after the head: what the hash covers.
+			if b, sealed[i], err = complaint.AppendSealed(b[:0], head, e); err != nil {
+				return fmt.Errorf("sqlstore: append to case %s: %w", caseID, err)
 			}
-			if _, err := tx.ExecContext(ctx, s.q.insert, e.Seq, caseID, e.Version, e.Prev, e.Hash, b); err != nil {
+			if _, err := tx.ExecContext(ctx, s.q.insert, sealed[i].Seq, caseID, sealed[i].Version, sealed[i].Prev, sealed[i].Hash, b); err != nil {
 				return s.fail(ctx, "append to case "+caseID, err)
 			}
+			head = complaint.Head{Seq: sealed[i].Seq, Hash: sealed[i].Hash}
 		}
 		last := sealed[len(sealed)-1]
 		if _, err := tx.ExecContext(ctx, s.q.setHead, last.Seq, last.Hash); err != nil {
@@ -113,20 +112,6 @@ func (s *Store) inTx(ctx context.Context, f func(*sql.Tx) error) error {
 		return s.fail(ctx, "commit", err)
 	}
 	return nil
-}
-
-// seal chains entries after head, as every complaint store does.
-func seal(head complaint.Head, entries []complaint.Entry) ([]complaint.Entry, error) {
-	out := make([]complaint.Entry, len(entries))
-	for i, e := range entries {
-		sealed, err := complaint.Seal(head, e)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = sealed
-		head = complaint.Head{Seq: sealed.Seq, Hash: sealed.Hash}
-	}
-	return out, nil
 }
 
 // checkAppend checks what every store checks before writing: entries for

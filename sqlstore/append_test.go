@@ -131,7 +131,7 @@ func TestAppendRefusesBadEntriesWithoutWriting(t *testing.T) {
 				{"no entries", "A", nil, complaint.ErrInvalidEvent},
 				{"entry of another case", "A", []complaint.Entry{note("B", 2, "ana", "x")}, complaint.ErrInvalidEvent},
 				{"version gap", "A", []complaint.Entry{note("A", 3, "ana", "x")}, complaint.ErrInvalidEvent},
-				{"second entry does not encode", "A", []complaint.Entry{note("A", 2, "ana", "x"), bad}, complaint.ErrInvalidValue},
+				{"second entry does not encode", "A", []complaint.Entry{note("A", 2, "ana", "x"), bad}, complaint.ErrInvalidEvent},
 			} {
 				if _, err := s.Append(context.Background(), c.id, 1, c.entries); !errors.Is(err, c.want) {
 					t.Errorf("Append %s: %v, want %v", c.name, err, c.want)

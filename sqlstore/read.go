@@ -1,10 +1,8 @@
 package sqlstore
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 
 	"github.com/servuction/servuction/complaint"
@@ -88,21 +86,23 @@ func scanEntry(rows *sql.Rows) (complaint.Entry, error) {
 	return r.decode()
 }
 
+// decode decodes the row's entry, which must be the canonical encoding
+// whose hash it carries ([complaint.DecodeEntry]), with columns equal to it.
 func (r row) decode() (complaint.Entry, error) {
-	var e complaint.Entry
-	dec := json.NewDecoder(bytes.NewReader(r.entry))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&e); err != nil {
-		return complaint.Entry{}, r.broken(fmt.Sprintf("the stored entry does not decode: %v", err))
+	e, err := complaint.DecodeEntry(r.entry)
+	if err != nil {
+		return complaint.Entry{}, r.broken(err.Error())
 	}
-	if dec.More() {
-		return complaint.Entry{}, r.broken("trailing data after the stored entry")
-	}
+	return e, r.check(e)
+}
+
+// check compares the row's columns with its decoded entry.
+func (r row) check(e complaint.Entry) error {
 	if e.Seq != r.seq || e.Event.Case != r.caseID || e.Version != r.version || e.Prev != r.prev || e.Hash != r.h {
-		return complaint.Entry{}, r.broken(fmt.Sprintf("the row's columns (seq %d, case %q, version %d) disagree with its entry (seq %d, case %q, version %d) or its hashes",
+		return r.broken(fmt.Sprintf("the row's columns (seq %d, case %q, version %d) disagree with its entry (seq %d, case %q, version %d) or its hashes",
 			r.seq, r.caseID, r.version, e.Seq, e.Event.Case, e.Version))
 	}
-	return e, nil
+	return nil
 }
 
 func (r row) broken(reason string) error {

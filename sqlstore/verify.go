@@ -10,12 +10,13 @@ import (
 
 // Verify checks the whole trail kept in the database, from its first row, in
 // one consistent snapshot and one row at a time (a long trail is not held in
-// memory): sequence numbers 1, 2, 3… with no gap, each entry's hash over its
-// content, each Prev equal to the hash before it, every row's columns equal
-// to its entry, each case's versions 1, 2, 3… in trail order, the head row
-// equal to the last entry and each case's version column equal to its last
-// entry. A non-zero anchor (a [complaint.Head] stored elsewhere) must be in
-// the trail with the same hash, which detects a cut tail. It returns a
+// memory), with [complaint.Chain]: sequence numbers 1, 2, 3… with no gap,
+// each stored entry the canonical encoding its hash covers, each Prev equal
+// to the hash before it; and also every row's columns equal to its entry,
+// each case's versions 1, 2, 3… in trail order, the head row equal to the
+// last entry and each case's version column equal to its last entry. A
+// non-zero anchor (a [complaint.Head] stored elsewhere) must be in the trail
+// with the same hash, which detects a cut tail. It returns a
 // [*complaint.TrailError] (wrapping [complaint.ErrBrokenTrail]) naming the
 // first row that fails, or the error of the database.
 func (s *Store) Verify(ctx context.Context, anchor complaint.Head) error {
@@ -28,7 +29,28 @@ func (s *Store) Verify(ctx context.Context, anchor complaint.Head) error {
 		return s.fail(ctx, "verify", err)
 	}
 	defer tx.Rollback()
-	w := walker{versions: map[string]uint64{}, anchor: anchor}
+	chain := complaint.Chain{Anchor: anchor}
+	versions := map[string]uint64{}
+	if err := s.verifyRows(ctx, tx, &chain, versions); err != nil {
+		return err
+	}
+	if err := chain.End(); err != nil {
+		return err
+	}
+	var head complaint.Head
+	if err := tx.QueryRowContext(ctx, s.q.head).Scan(&head.Seq, &head.Hash); err != nil {
+		return s.fail(ctx, "verify", err)
+	}
+	if last := chain.Head(); head != last {
+		return &complaint.TrailError{Position: int(last.Seq) + 1, Seq: head.Seq,
+			Reason: fmt.Sprintf("the head row (seq %d) is not the trail's last entry (seq %d) or its hash differs", head.Seq, last.Seq)}
+	}
+	return s.verifyCases(ctx, tx, versions)
+}
+
+// verifyRows walks the trail rows through the chain, recording the last
+// version of each case.
+func (s *Store) verifyRows(ctx context.Context, tx *sql.Tx, chain *complaint.Chain, versions map[string]uint64) error {
 	rows, err := tx.QueryContext(ctx, s.q.verify)
 	if err != nil {
 		return s.fail(ctx, "verify", err)
@@ -39,25 +61,22 @@ func (s *Store) Verify(ctx context.Context, anchor complaint.Head) error {
 		if err := rows.Scan(&r.seq, &r.caseID, &r.version, &r.prev, &r.h, &r.entry); err != nil {
 			return s.fail(ctx, "verify", err)
 		}
-		if err := w.step(r); err != nil {
+		e, err := chain.NextEncoded(r.entry)
+		if err != nil {
 			return err
 		}
+		if err := r.check(e); err != nil {
+			return err
+		}
+		if v := versions[e.Event.Case] + 1; e.Version != v {
+			return &complaint.TrailError{Position: int(e.Seq), Seq: e.Seq, Reason: fmt.Sprintf("case %s: version %d, want %d", e.Event.Case, e.Version, v)}
+		}
+		versions[e.Event.Case] = e.Version
 	}
 	if err := rows.Err(); err != nil {
 		return s.fail(ctx, "verify", err)
 	}
-	if err := w.end(); err != nil {
-		return err
-	}
-	var head complaint.Head
-	if err := tx.QueryRowContext(ctx, s.q.head).Scan(&head.Seq, &head.Hash); err != nil {
-		return s.fail(ctx, "verify", err)
-	}
-	if head != w.last {
-		return &complaint.TrailError{Position: int(w.last.Seq) + 1, Seq: head.Seq,
-			Reason: fmt.Sprintf("the head row (seq %d) is not the trail's last entry (seq %d) or its hash differs", head.Seq, w.last.Seq)}
-	}
-	return s.verifyCases(ctx, tx, w.versions)
+	return nil
 }
 
 // verifyCases compares the version column of every case with its entries.
@@ -84,60 +103,6 @@ func (s *Store) verifyCases(ctx context.Context, tx *sql.Tx, versions map[string
 	}
 	if n != len(versions) {
 		return &complaint.TrailError{Reason: fmt.Sprintf("the trail has %d cases but the cases table %d", len(versions), n)}
-	}
-	return nil
-}
-
-// walker checks a trail one row at a time, as complaint.Verify does.
-type walker struct {
-	pos      int
-	last     complaint.Head
-	versions map[string]uint64
-	anchor   complaint.Head
-	anchored bool
-}
-
-func (w *walker) step(r row) error {
-	w.pos++
-	pos, want := w.pos, uint64(w.pos)
-	switch {
-	case r.seq > want:
-		return &complaint.TrailError{Position: pos, Seq: r.seq, Reason: fmt.Sprintf("sequence %d, want %d: entries were removed before it", r.seq, want)}
-	case r.seq < want:
-		return &complaint.TrailError{Position: pos, Seq: r.seq, Reason: fmt.Sprintf("sequence %d, want %d: entry inserted, duplicated or reordered", r.seq, want)}
-	}
-	e, err := r.decode()
-	if err != nil {
-		return err
-	}
-	h, err := e.ComputeHash()
-	if err != nil {
-		return &complaint.TrailError{Position: pos, Seq: e.Seq, Reason: err.Error()}
-	}
-	if h != e.Hash {
-		return &complaint.TrailError{Position: pos, Seq: e.Seq, Reason: "hash does not match the content: entry modified"}
-	}
-	if e.Prev != w.last.Hash {
-		return &complaint.TrailError{Position: pos, Seq: e.Seq, Reason: "previous hash does not match the entry before: the chain was rewritten before it"}
-	}
-	if v := w.versions[e.Event.Case] + 1; e.Version != v {
-		return &complaint.TrailError{Position: pos, Seq: e.Seq, Reason: fmt.Sprintf("case %s: version %d, want %d", e.Event.Case, e.Version, v)}
-	}
-	w.versions[e.Event.Case] = e.Version
-	w.last = complaint.Head{Seq: e.Seq, Hash: e.Hash}
-	if e.Seq == w.anchor.Seq {
-		if e.Hash != w.anchor.Hash {
-			return &complaint.TrailError{Position: pos, Seq: e.Seq, Reason: "hash differs from the anchored head"}
-		}
-		w.anchored = true
-	}
-	return nil
-}
-
-func (w *walker) end() error {
-	if w.anchor.Seq > 0 && !w.anchored {
-		return &complaint.TrailError{Position: w.pos + 1, Seq: uint64(w.pos) + 1,
-			Reason: fmt.Sprintf("trail ends at sequence %d but the anchored head is %d: truncated", w.pos, w.anchor.Seq)}
 	}
 	return nil
 }

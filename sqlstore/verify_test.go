@@ -45,7 +45,9 @@ func tampers(pg bool) []tamper {
 		{"head moved", []string{"UPDATE complaint_head SET seq = 5"}, false, 5, "head row"},
 		{"version column edited", []string{"UPDATE complaint_cases SET version = 9 WHERE case_id = 'B'"}, false, 0, `case "B" has version 9`},
 		{"case row deleted", []string{"DELETE FROM complaint_cases WHERE case_id = 'B'"}, false, 0, "the trail has 2 cases but the cases table 1"},
-		{"entry not JSON", []string{"UPDATE complaint_trail SET entry = " + cut + " WHERE seq = 1"}, false, 1, "does not decode"},
+		{"entry not JSON", []string{"UPDATE complaint_trail SET entry = " + cut + " WHERE seq = 1"}, false, 1, "byte 1"},
+		{"entry respelled with an escape, same content", []string{"UPDATE complaint_trail SET entry = " + edit(`'"actor":"ana"'`, `'"actor":"\u0061na"'`) + " WHERE seq = 3"},
+			false, 3, "is not canonical"},
 	}
 }
 
