@@ -29,7 +29,7 @@ func (s *Store) Append(ctx context.Context, caseID string, expected uint64, entr
 	var sealed []complaint.Entry
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var head complaint.Head
-		if err := tx.QueryRowContext(ctx, s.q.lockHead).Scan(&head.Seq, &head.Hash); err != nil {
+		if err := tx.StmtContext(ctx, s.st.lockHead).QueryRowContext(ctx).Scan(&head.Seq, &head.Hash); err != nil {
 			return s.fail(ctx, "append to case "+caseID+": lock", err)
 		}
 		if err := s.advance(ctx, tx, caseID, expected, uint64(len(entries))); err != nil {
@@ -43,13 +43,13 @@ func (s *Store) Append(ctx context.Context, caseID string, expected uint64, entr
 			if b, sealed[i], err = complaint.AppendSealed(b[:0], head, e); err != nil {
 				return fmt.Errorf("sqlstore: append to case %s: %w", caseID, err)
 			}
-			if _, err := tx.ExecContext(ctx, s.q.insert, sealed[i].Seq, caseID, sealed[i].Version, sealed[i].Prev, sealed[i].Hash, b); err != nil {
+			if _, err := tx.StmtContext(ctx, s.st.insert).ExecContext(ctx, sealed[i].Seq, caseID, sealed[i].Version, sealed[i].Prev, sealed[i].Hash, b); err != nil {
 				return s.fail(ctx, "append to case "+caseID, err)
 			}
 			head = complaint.Head{Seq: sealed[i].Seq, Hash: sealed[i].Hash}
 		}
 		last := sealed[len(sealed)-1]
-		if _, err := tx.ExecContext(ctx, s.q.setHead, last.Seq, last.Hash); err != nil {
+		if _, err := tx.StmtContext(ctx, s.st.setHead).ExecContext(ctx, last.Seq, last.Hash); err != nil {
 			return s.fail(ctx, "append to case "+caseID, err)
 		}
 		return nil
@@ -66,9 +66,9 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, caseID string, expected
 	var res sql.Result
 	var err error
 	if expected == 0 {
-		res, err = tx.ExecContext(ctx, s.q.insertCase, caseID, n)
+		res, err = tx.StmtContext(ctx, s.st.insertCase).ExecContext(ctx, caseID, n)
 	} else {
-		res, err = tx.ExecContext(ctx, s.q.updateCase, caseID, expected, expected+n)
+		res, err = tx.StmtContext(ctx, s.st.updateCase).ExecContext(ctx, caseID, expected, expected+n)
 	}
 	if err != nil {
 		return s.fail(ctx, "append to case "+caseID, err)
@@ -79,7 +79,7 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, caseID string, expected
 		return nil
 	}
 	var got uint64
-	if err := tx.QueryRowContext(ctx, s.q.caseVer, caseID).Scan(&got); err != nil && err != sql.ErrNoRows {
+	if err := tx.StmtContext(ctx, s.st.caseVer).QueryRowContext(ctx, caseID).Scan(&got); err != nil && err != sql.ErrNoRows {
 		return s.fail(ctx, "append to case "+caseID, err)
 	}
 	return fmt.Errorf("sqlstore: case %s: version %d, but the store has %d: %w", caseID, expected, got, complaint.ErrConflict)

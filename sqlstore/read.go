@@ -16,7 +16,7 @@ func (s *Store) Load(ctx context.Context, caseID string) ([]complaint.Entry, err
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	out, err := s.scan(ctx, "load case "+caseID, s.q.load, caseID)
+	out, err := s.scan(ctx, "load case "+caseID, s.st.load, caseID)
 	if err != nil {
 		return nil, err
 	}
@@ -32,7 +32,7 @@ func (s *Store) Entries(ctx context.Context, after uint64) ([]complaint.Entry, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return s.scan(ctx, "entries", s.q.entries, after)
+	return s.scan(ctx, "entries", s.st.entries, after)
 }
 
 // Head implements [complaint.Store]: the head row, which every append moves
@@ -42,15 +42,15 @@ func (s *Store) Head(ctx context.Context) (complaint.Head, error) {
 		return complaint.Head{}, err
 	}
 	var h complaint.Head
-	if err := s.db.QueryRowContext(ctx, s.q.head).Scan(&h.Seq, &h.Hash); err != nil {
+	if err := s.st.head.QueryRowContext(ctx).Scan(&h.Seq, &h.Hash); err != nil {
 		return complaint.Head{}, s.fail(ctx, "head", err)
 	}
 	return h, nil
 }
 
 // scan runs a query of trail rows and decodes them.
-func (s *Store) scan(ctx context.Context, what, query string, args ...any) ([]complaint.Entry, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+func (s *Store) scan(ctx context.Context, what string, query *sql.Stmt, args ...any) ([]complaint.Entry, error) {
+	rows, err := query.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, s.fail(ctx, what, err)
 	}

@@ -28,6 +28,13 @@ type Store struct {
 	db   *sql.DB
 	addr Address
 	q    *queries
+	st   prepared
+}
+
+// prepared holds the statements of every call, prepared once: database/sql
+// prepares each again, once, on each connection that runs it.
+type prepared struct {
+	lockHead, insertCase, updateCase, caseVer, insert, setHead, load, entries, head *sql.Stmt
 }
 
 // Open opens the store at addr (see [Address] for the forms it takes),
@@ -143,6 +150,25 @@ func (s *Store) init(ctx context.Context, wal bool) error {
 	if err := migrate(ctx, s.db, s.addr.Dialect); err != nil {
 		return fmt.Errorf("sqlstore: %s: %w", s.addr, err)
 	}
+	return s.prepare(ctx)
+}
+
+// prepare prepares the statements of the store's calls.
+func (s *Store) prepare(ctx context.Context) error {
+	for _, p := range []struct {
+		dst **sql.Stmt
+		q   string
+	}{
+		{&s.st.lockHead, s.q.lockHead}, {&s.st.insertCase, s.q.insertCase}, {&s.st.updateCase, s.q.updateCase},
+		{&s.st.caseVer, s.q.caseVer}, {&s.st.insert, s.q.insert}, {&s.st.setHead, s.q.setHead},
+		{&s.st.load, s.q.load}, {&s.st.entries, s.q.entries}, {&s.st.head, s.q.head},
+	} {
+		st, err := s.db.PrepareContext(ctx, p.q)
+		if err != nil {
+			return s.fail(ctx, "prepare", err)
+		}
+		*p.dst = st
+	}
 	return nil
 }
 
@@ -154,8 +180,18 @@ func (s *Store) Address() Address { return s.addr }
 // the trail, which [Store.Verify] reports.
 func (s *Store) DB() *sql.DB { return s.db }
 
-// Close closes the database handle. A closed store's calls fail.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the store's statements and database handle. A closed store's
+// calls fail.
+func (s *Store) Close() error {
+	var errs []error
+	for _, st := range []*sql.Stmt{s.st.lockHead, s.st.insertCase, s.st.updateCase, s.st.caseVer, s.st.insert,
+		s.st.setHead, s.st.load, s.st.entries, s.st.head} {
+		if st != nil {
+			errs = append(errs, st.Close())
+		}
+	}
+	return errors.Join(append(errs, s.db.Close())...)
+}
 
 // SchemaVersion returns the number of the newest migration the database
 // records.
