@@ -72,33 +72,20 @@ func Fold(entries []Entry) (Case, error) {
 	return c, nil
 }
 
-// apply mutates c with the entry, which must continue it.
+// apply mutates c with the entry, which must continue it. It never writes
+// into the arrays of c's slices, which cached copies of the case share: a
+// changed slice is a new one.
 func (c *Case) apply(en Entry) error {
+	if err := continues(c.ID, c.Version, c.State, en); err != nil {
+		return err
+	}
 	ev := en.Event
 	if c.Version == 0 {
 		c.ID = ev.Case
 	}
-	switch {
-	case ev.Case != c.ID:
-		return fmt.Errorf("complaint: entry %d: case %q, want %q: %w", en.Seq, ev.Case, c.ID, ErrInvalidEvent)
-	case en.Version != c.Version+1:
-		return fmt.Errorf("complaint: case %s: entry %d: version %d, want %d: %w", c.ID, en.Seq, en.Version, c.Version+1, ErrInvalidEvent)
-	case en.From != c.State:
-		return fmt.Errorf("complaint: case %s: entry %d: from %s, but the case is %s: %w", c.ID, en.Seq, en.From, c.State, ErrIllegalTransition)
-	}
-	if ev.Type.Annotation() {
-		if en.To != en.From {
-			return fmt.Errorf("complaint: case %s: entry %d: %s changes the state: %w", c.ID, en.Seq, ev.Type, ErrIllegalTransition)
-		}
-	} else if !legal(en.From, ev.Type, en.To) {
-		return fmt.Errorf("complaint: case %s: entry %d: no transition %s --%s--> %s: %w", c.ID, en.Seq, en.From, ev.Type, en.To, ErrIllegalTransition)
-	}
 	at := ev.At
 	switch ev.Type {
 	case Receive:
-		if ev.Intake == nil {
-			return fmt.Errorf("complaint: case %s: receive without intake: %w", ev.Case, ErrInvalidEvent)
-		}
 		c.Intake = *ev.Intake
 		c.ReceivedAt = at
 	case Acknowledge:
@@ -111,7 +98,7 @@ func (c *Case) apply(en Entry) error {
 		if ev.ToTier != TierUnknown {
 			c.Tier = ev.ToTier
 			if !slices.Contains(c.HandledBy, ev.ToTier) {
-				c.HandledBy = append(c.HandledBy, ev.ToTier)
+				c.HandledBy = appendNew(c.HandledBy, ev.ToTier)
 			}
 		}
 		if ev.ToDepartment != DepartmentNone || ev.Type == Assign {
@@ -134,7 +121,7 @@ func (c *Case) apply(en Entry) error {
 		if c.Tier == TierUnknown && ev.Tier != TierUnknown {
 			// Resolved at first contact: the actor's tier held the case.
 			c.Tier = ev.Tier
-			c.HandledBy = append(c.HandledBy, ev.Tier)
+			c.HandledBy = appendNew(c.HandledBy, ev.Tier)
 		}
 	case ScheduleCallback:
 		c.CallbackRequired = true
@@ -159,16 +146,21 @@ func (c *Case) apply(en Entry) error {
 		}
 	case RecordChecklist:
 		if ev.Checklist != nil {
-			c.Checklists = append(c.Checklists, ev.Checklist.clone())
+			c.Checklists = appendNew(c.Checklists, ev.Checklist.clone())
 		}
 	case RecordCost:
 		if ev.Cost != nil {
-			c.Costs = append(c.Costs, *ev.Cost)
+			c.Costs = appendNew(c.Costs, *ev.Cost)
 		}
 	case Notified:
-		c.Outbox = slices.DeleteFunc(c.Outbox, func(m Message) bool { return m.Key == ev.Key })
+		if i := slices.IndexFunc(c.Outbox, func(m Message) bool { return m.Key == ev.Key }); i >= 0 {
+			out := make([]Message, 0, len(c.Outbox)-1+len(en.Outbox))
+			c.Outbox = append(append(out, c.Outbox[:i]...), c.Outbox[i+1:]...)
+		}
 	}
-	c.Outbox = append(c.Outbox, en.Outbox...)
+	if len(en.Outbox) > 0 {
+		c.Outbox = appendNew(c.Outbox, en.Outbox...)
+	}
 	c.State = en.To
 	c.Version = en.Version
 	if ev.Type != Notified {
@@ -177,6 +169,14 @@ func (c *Case) apply(en Entry) error {
 		c.UpdatedAt = at
 	}
 	return nil
+}
+
+// appendNew returns s with vs appended in a new array, leaving s's array
+// as it was.
+func appendNew[T any](s []T, vs ...T) []T {
+	out := make([]T, len(s), len(s)+len(vs))
+	copy(out, s)
+	return append(out, vs...)
 }
 
 func (c *Case) ackAt(t time.Time) {

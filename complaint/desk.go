@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"sync"
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/servuction/servuction/sla"
 )
 
 // DeskConfig configures a [Desk]. Only Store is required.
@@ -34,18 +36,38 @@ type DeskConfig struct {
 	// Retries is how many times an event is re-decided against the fresh case
 	// after a version conflict before [ErrConflict] is returned; 0 means 8.
 	Retries int
+	// ClaimTTL is how long a desk holds a message it delivers when the
+	// store is a [Claimer]: other desks do not send it meanwhile, and the
+	// notifier's context ends with it. 0 means DefaultClaimTTL.
+	ClaimTTL time.Duration
+	// Agreement, when set, gives every entry the desk records its SLA
+	// deadlines ([Entry].DueAt and RiskAt), which the store keeps in the
+	// case's [Summary] for the SLA filters and the due order of a [Query].
+	// Desks sharing a store should share the agreement.
+	Agreement *sla.Agreement
+	// CacheSize is how many folded cases the desk keeps in memory, so that
+	// an event costs the same on a long case as on a short one; 0 means
+	// DefaultCacheSize.
+	CacheSize int
 }
 
 // Desk applies events to cases: it folds the case from the [Store], decides
 // the event against the lifecycle and its guards ([Decide]), records the entry
 // with its outbox messages in one append, and delivers the messages. Several
 // desks, in one process or many, can share a store: optimistic concurrency
-// re-decides an event against the fresh case instead of losing an update. A
-// Desk is safe for concurrent use.
+// re-decides an event against the fresh case instead of losing an update.
+// The desk keeps the cases it folded in memory (up to CacheSize), checked
+// against the store's version on every append, and reads only what other
+// desks appended since. A Desk is safe for concurrent use.
 type Desk struct {
-	cfg DeskConfig
+	cfg   DeskConfig
+	owner string // this desk's name in delivery claims
+	risk  map[string]riskRule
+
+	stripes [stripes]sync.Mutex // one commit at a time per case
 
 	mu       sync.Mutex // guards the fields below
+	cache    map[string]*folded
 	inflight map[string]bool
 	cursor   uint64    // last trail sequence scanned for the outbox
 	pending  []Message // undelivered messages seen in the trail, in order
@@ -59,6 +81,12 @@ func NewDesk(cfg DeskConfig) (*Desk, error) {
 	}
 	if cfg.Retries < 0 {
 		errs = append(errs, fmt.Errorf("complaint: desk: retries %d is negative: %w", cfg.Retries, ErrInvalidConfig))
+	}
+	if cfg.ClaimTTL < 0 {
+		errs = append(errs, fmt.Errorf("complaint: desk: claim TTL %s is negative: %w", cfg.ClaimTTL, ErrInvalidConfig))
+	}
+	if cfg.CacheSize < 0 {
+		errs = append(errs, fmt.Errorf("complaint: desk: cache size %d is negative: %w", cfg.CacheSize, ErrInvalidConfig))
 	}
 	errs = append(errs, cfg.Policy.Validate())
 	if err := errors.Join(errs...); err != nil {
@@ -76,7 +104,14 @@ func NewDesk(cfg DeskConfig) (*Desk, error) {
 	if cfg.Retries == 0 {
 		cfg.Retries = 8
 	}
-	return &Desk{cfg: cfg, inflight: map[string]bool{}}, nil
+	if cfg.CacheSize == 0 {
+		cfg.CacheSize = DefaultCacheSize
+	}
+	if cfg.ClaimTTL == 0 {
+		cfg.ClaimTTL = DefaultClaimTTL
+	}
+	return &Desk{cfg: cfg, owner: uuid.NewString(), risk: riskRules(cfg.Agreement), cache: map[string]*folded{},
+		inflight: map[string]bool{}}, nil
 }
 
 // Open receives a new case: ev is a [Receive] event (its Type may be left
@@ -95,87 +130,171 @@ func (d *Desk) Open(ctx context.Context, ev Event) (Case, error) {
 }
 
 // Apply applies one event to its case and returns the case after it. A
-// rejected event changes nothing. Messages the entry produces are recorded
-// with it and delivered at once when the desk has a notifier, the delivery
-// recorded at the event's instant; a failed delivery leaves them in the
-// outbox for [Desk.Deliver], which records deliveries at the clock's time.
+// rejected event changes nothing. An event with a zero At is stamped by the
+// desk's clock, never before the case's last event; one with an instant is
+// recorded at it, and refused ([ErrInvalidEvent]) if the case has a later
+// event, however recently that was recorded. When another desk appended to
+// the case meanwhile (a version conflict), the event is decided again
+// against the case as it now is: re-stamped, its guards checked again, up
+// to [DeskConfig].Retries times, so only a real refusal reaches the caller.
+// Messages the entry produces are recorded with it and delivered at once
+// when the desk has a notifier, the delivery recorded at the event's
+// instant; a failed delivery leaves them in the outbox for [Desk.Deliver].
 func (d *Desk) Apply(ctx context.Context, ev Event) (Case, error) {
+	stamp := stampAsIs
 	if ev.At.IsZero() {
-		ev.At = d.cfg.Clock()
+		stamp = stampClock
 	}
-	c, msgs, err := d.commit(ctx, ev)
+	c, msgs, err := d.commit(ctx, ev, stamp)
 	if err != nil {
 		return Case{}, err
 	}
 	if d.cfg.Notifier != nil && len(msgs) > 0 {
 		for _, m := range msgs {
-			if next, ok := d.deliverOne(ctx, m, ev.At); ok && next.Version > c.Version {
+			if next, got := d.deliverOne(ctx, m, c.UpdatedAt); got == sent && next.Version > c.Version {
 				c = next
 			}
 		}
 	}
-	return c, nil
+	return c.clone(), nil
 }
 
-// commit decides and appends ev, re-deciding on version conflicts.
-func (d *Desk) commit(ctx context.Context, ev Event) (Case, []Message, error) {
+// commit decides and appends ev, deciding again on version conflicts. The
+// case is the desk's cached copy, read again from the store only after a
+// conflict; goroutines of one desk take turns on a case, so a desk only
+// conflicts with other desks. stamp says how ev's instant is taken on
+// every attempt. The returned case shares memory with the cache: callers
+// clone it before handing it out.
+func (d *Desk) commit(ctx context.Context, ev Event, stamp stamping) (Case, []Message, error) {
+	lock := &d.stripes[stripe(ev.Case)]
+	lock.Lock()
+	defer lock.Unlock()
 	var lastErr error
+	fresh := false
 	for attempt := 0; attempt <= d.cfg.Retries; attempt++ {
-		c, err := d.load(ctx, ev.Case, ev.Type == Receive)
-		if err != nil {
-			return Case{}, nil, err
-		}
-		en, err := Decide(c, ev, d.cfg.Policy)
-		if err != nil {
-			return Case{}, nil, err
-		}
-		if ev.Type == Merge {
-			if err := d.checkMerge(ctx, c, en.Event); err != nil {
+		if attempt > 1 {
+			if err := backoff(ctx, attempt); err != nil {
 				return Case{}, nil, err
 			}
 		}
-		if d.cfg.Messenger != nil && ev.Type != Notified { // a delivery record never notifies
-			trial := c.clone()
-			if err := trial.apply(en); err != nil {
-				return Case{}, nil, err
-			}
-			msgs := d.cfg.Messenger(trial, en)
-			for i := range msgs {
-				msgs[i].Key = messageKey(en.Event.Case, en.Version, i)
-				msgs[i].Case = en.Event.Case
-			}
-			en.Outbox = msgs
+		f, err := d.current(ctx, ev.Case, ev.Type == Receive, fresh)
+		if err != nil {
+			return Case{}, nil, err
 		}
-		sealed, err := d.cfg.Store.Append(ctx, en.Event.Case, c.Version, []Entry{en})
+		switch stamp {
+		case stampClock:
+			ev.At = later(d.cfg.Clock(), f.c.UpdatedAt)
+		case stampAtLeast:
+			ev.At = later(ev.At, f.c.UpdatedAt)
+		}
+		en, err := d.decide(ctx, f, ev)
+		if err != nil {
+			return Case{}, nil, err
+		}
+		sealed, err := d.cfg.Store.Append(ctx, en.Event.Case, f.c.Version, []Entry{en})
 		if errors.Is(err, ErrConflict) {
-			lastErr = err
+			lastErr, fresh = err, true
 			continue
 		}
 		if err != nil {
 			return Case{}, nil, err
 		}
-		next := c.clone()
-		if err := next.apply(sealed[0]); err != nil {
+		if err := f.add(d, sealed[0]); err != nil {
 			return Case{}, nil, err
 		}
-		return next, sealed[0].Outbox, nil
+		d.remember(f)
+		return f.c, sealed[0].Outbox, nil
 	}
 	return Case{}, nil, lastErr
 }
 
-func (d *Desk) load(ctx context.Context, id string, mayBeNew bool) (Case, error) {
-	entries, err := d.cfg.Store.Load(ctx, id)
-	if errors.Is(err, ErrNotFound) && mayBeNew {
-		return Case{}, nil
+// stamping is how commit sets an event's instant on each attempt.
+type stamping uint8
+
+const (
+	stampAsIs    stamping = iota // the caller's instant
+	stampClock                   // the clock's, never before the case's last event
+	stampAtLeast                 // the event's, or the case's last event if later
+)
+
+// later returns the later of a and b.
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
 	}
+	return a
+}
+
+// stripes is the number of locks a desk spreads its cases over.
+const stripes = 256
+
+// stripe returns the lock stripe of a case id (FNV-1a).
+func stripe(id string) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(id); i++ {
+		h ^= uint32(id[i])
+		h *= 16777619
+	}
+	return int(h % stripes)
+}
+
+// backoff waits a random time, up to 0.1 ms × 2^(attempt−2) and at most
+// 20 ms, before another attempt, so desks that keep conflicting spread out.
+func backoff(ctx context.Context, attempt int) error {
+	limit := min(100*time.Microsecond<<(attempt-2), 20*time.Millisecond)
+	t := time.NewTimer(time.Duration(rand.Int64N(int64(limit)) + 1))
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// decide turns ev into the entry to append to case f: the lifecycle and its
+// guards, the merge target, the SLA deadlines and the outbox.
+func (d *Desk) decide(ctx context.Context, f folded, ev Event) (Entry, error) {
+	c := f.c
+	en, err := Decide(c, ev, d.cfg.Policy)
 	if err != nil {
-		return Case{}, err
+		return Entry{}, err
 	}
-	return Fold(entries)
+	if ev.Type == Merge {
+		if err := d.checkMerge(ctx, c, en.Event); err != nil {
+			return Entry{}, err
+		}
+	}
+	if ev.Type == Notified { // a delivery record never notifies nor moves the clocks
+		return en, nil
+	}
+	if d.cfg.Agreement != nil {
+		if en.DueAt, en.RiskAt, err = d.deadlines(f.tb, en); err != nil {
+			return Entry{}, err
+		}
+	}
+	if d.cfg.Messenger != nil {
+		trial := c
+		if err := trial.apply(en); err != nil {
+			return Entry{}, err
+		}
+		msgs := d.cfg.Messenger(trial.clone(), en)
+		for i := range msgs {
+			msgs[i].Key = messageKey(en.Event.Case, en.Version, i)
+			msgs[i].Case = en.Event.Case
+		}
+		en.Outbox = msgs
+	}
+	return en, nil
+}
+
+func (d *Desk) load(ctx context.Context, id string) (Case, error) {
+	f, err := d.current(ctx, id, false, true)
+	return f.c, err
 }
 
 func (d *Desk) checkMerge(ctx context.Context, c Case, ev Event) error {
-	t, err := d.load(ctx, ev.Target, false)
+	t, err := d.load(ctx, ev.Target)
 	if err != nil {
 		return fmt.Errorf("complaint: case %s: merge into %s: %w", c.ID, ev.Target, err)
 	}
@@ -188,9 +307,10 @@ func (d *Desk) checkMerge(ctx context.Context, c Case, ev Event) error {
 	return nil
 }
 
-// Case returns the current state of case id.
+// Case returns the current state of case id: the desk's copy, with what the
+// store holds after it folded in.
 func (d *Desk) Case(ctx context.Context, id string) (Case, error) {
-	c, err := d.load(ctx, id, false)
+	c, err := d.load(ctx, id)
 	if err != nil {
 		return Case{}, err
 	}
@@ -198,12 +318,107 @@ func (d *Desk) Case(ctx context.Context, id string) (Case, error) {
 }
 
 // Cases returns every case in the store, in the order they were received.
+// With a store that is a [Querier] it reads the cases' summaries and folds
+// only the cases the desk has not cached at their current version (see
+// [DeskConfig].CacheSize); with another store it replays the whole trail.
 func (d *Desk) Cases(ctx context.Context) ([]Case, error) {
+	if _, ok := d.cfg.Store.(Querier); !ok {
+		entries, err := d.cfg.Store.Entries(ctx, 0)
+		if err != nil {
+			return nil, err
+		}
+		return Replay(entries)
+	}
+	var out []Case
+	err := d.eachCase(ctx, Query{}, func(f folded) error {
+		out = append(out, f.c.clone())
+		return nil
+	})
+	return out, err
+}
+
+// eachCase calls fn with every case matching q (its order and limit aside),
+// in receipt order, up to date with the store; the store is a [Querier].
+func (d *Desk) eachCase(ctx context.Context, q Query, fn func(folded) error) error {
+	q.Order, q.Limit, q.After = ByReceipt, MaxLimit, ""
+	for {
+		p, err := d.cfg.Store.(Querier).Query(ctx, q)
+		if err != nil {
+			return err
+		}
+		for _, s := range p.Cases {
+			f, err := d.atVersion(ctx, s.ID, s.Version)
+			if err != nil {
+				return err
+			}
+			if err := fn(f); err != nil {
+				return err
+			}
+		}
+		if p.Next == "" {
+			return nil
+		}
+		q.After = p.Next
+	}
+}
+
+// Query answers q from the store's case summaries, with the store's
+// [Querier] when it has one; with another store it folds the summaries of
+// the whole trail first.
+func (d *Desk) Query(ctx context.Context, q Query) (Page, error) {
+	if qs, ok := d.cfg.Store.(Querier); ok {
+		return qs.Query(ctx, q)
+	}
+	all, err := d.summaries(ctx)
+	if err != nil {
+		return Page{}, err
+	}
+	return q.Page(all)
+}
+
+// Count returns how many cases match q (its order, limit and cursor aside),
+// as [Desk.Query].
+func (d *Desk) Count(ctx context.Context, q Query) (int, error) {
+	if qs, ok := d.cfg.Store.(Querier); ok {
+		return qs.Count(ctx, q)
+	}
+	q.After, q.Limit = "", 0
+	if err := q.Validate(); err != nil {
+		return 0, err
+	}
+	all, err := d.summaries(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, s := range all {
+		if q.Match(s) {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// summaries folds the summary of every case of the trail.
+func (d *Desk) summaries(ctx context.Context) ([]Summary, error) {
 	entries, err := d.cfg.Store.Entries(ctx, 0)
 	if err != nil {
 		return nil, err
 	}
-	return Replay(entries)
+	index := map[string]int{}
+	var out []Summary
+	for _, e := range entries {
+		i, ok := index[e.Event.Case]
+		if !ok {
+			i = len(out)
+			index[e.Event.Case] = i
+			out = append(out, Summary{})
+		}
+		if err := out[i].Apply(e); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // Trail returns every entry of the store's trail.
@@ -229,9 +444,6 @@ func (d *Desk) VerifyTrail(ctx context.Context, anchor Head) error {
 // merged or withdrawn) fails with [ErrIllegalTransition].
 func (d *Desk) Dispute(ctx context.Context, ev Event) (Case, error) {
 	ev.Type = Dispute
-	if ev.At.IsZero() {
-		ev.At = d.cfg.Clock()
-	}
 	c, err := d.Apply(ctx, ev)
 	if err == nil || !errors.Is(err, ErrGuard) {
 		return c, err
@@ -243,101 +455,4 @@ func (d *Desk) Dispute(ctx context.Context, ev Event) (Case, error) {
 	in := orig.Intake
 	in.FollowUpOf = orig.ID
 	return d.Open(ctx, Event{At: ev.At, Actor: ev.Actor, Tier: ev.Tier, Intake: &in})
-}
-
-// Deliver retries every undelivered message of the trail, in order, and
-// records each delivery as a [Notified] event. It returns how many messages
-// were delivered, and the errors of the deliveries that failed (they stay
-// pending). A desk without a notifier delivers nothing.
-func (d *Desk) Deliver(ctx context.Context) (int, error) {
-	if d.cfg.Notifier == nil {
-		return 0, nil
-	}
-	pending, err := d.scan(ctx)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	var errs []error
-	for _, m := range pending {
-		if _, ok := d.deliverOne(ctx, m, d.cfg.Clock()); ok {
-			n++
-		} else if e := ctx.Err(); e != nil {
-			return n, e
-		} else {
-			errs = append(errs, fmt.Errorf("complaint: message %s not delivered", m.Key))
-		}
-	}
-	return n, errors.Join(errs...)
-}
-
-// Pending returns the messages of the trail not delivered yet, in order.
-func (d *Desk) Pending(ctx context.Context) ([]Message, error) { return d.scan(ctx) }
-
-// scan reads the trail after the cursor and returns the pending messages.
-func (d *Desk) scan(ctx context.Context) ([]Message, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	entries, err := d.cfg.Store.Entries(ctx, d.cursor)
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range entries {
-		d.pending = append(d.pending, e.Outbox...)
-		if e.Event.Type == Notified {
-			for i, m := range d.pending {
-				if m.Key == e.Event.Key {
-					d.pending = append(d.pending[:i], d.pending[i+1:]...)
-					break
-				}
-			}
-		}
-		d.cursor = e.Seq
-	}
-	return append([]Message(nil), d.pending...), nil
-}
-
-// deliverOne delivers m unless another goroutine of this desk is delivering
-// it, and records the delivery at at (or at the case's last event, if later).
-// It reports whether m was delivered.
-func (d *Desk) deliverOne(ctx context.Context, m Message, at time.Time) (Case, bool) {
-	d.mu.Lock()
-	if d.inflight[m.Key] {
-		d.mu.Unlock()
-		return Case{}, false
-	}
-	d.inflight[m.Key] = true
-	d.mu.Unlock()
-	defer func() {
-		d.mu.Lock()
-		delete(d.inflight, m.Key)
-		d.mu.Unlock()
-	}()
-	// Skip a message that another desk delivered meanwhile.
-	cur, err := d.load(ctx, m.Case, false)
-	if err != nil || !hasKey(cur.Outbox, m.Key) {
-		return Case{}, false
-	}
-	if err := d.cfg.Notifier.Notify(ctx, m); err != nil {
-		return Case{}, false
-	}
-	if at.Before(cur.UpdatedAt) {
-		at = cur.UpdatedAt
-	}
-	c, _, err := d.commit(ctx, Event{Type: Notified, Case: m.Case, At: at, Actor: d.cfg.Actor, Key: m.Key})
-	if err != nil {
-		// Delivered but not recorded: it stays pending and will be delivered
-		// again with the same key (at least once).
-		return Case{}, true
-	}
-	return c, true
-}
-
-func hasKey(ms []Message, key string) bool {
-	for _, m := range ms {
-		if m.Key == key {
-			return true
-		}
-	}
-	return false
 }

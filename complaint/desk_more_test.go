@@ -12,7 +12,8 @@ import (
 )
 
 // scriptedStore wraps a MemStore: the first conflicts appends fail with
-// ErrConflict, and the operations named in fail return errBoom.
+// ErrConflict, and the operations named in fail return errBoom ("load"
+// covers LoadAfter, "query" Query and Count).
 type scriptedStore struct {
 	*MemStore
 	mu        sync.Mutex
@@ -42,6 +43,27 @@ func (s *scriptedStore) Load(ctx context.Context, id string) ([]Entry, error) {
 		return nil, errBoom
 	}
 	return s.MemStore.Load(ctx, id)
+}
+
+func (s *scriptedStore) LoadAfter(ctx context.Context, id string, version uint64) ([]Entry, error) {
+	if s.fail["load"] {
+		return nil, errBoom
+	}
+	return s.MemStore.LoadAfter(ctx, id, version)
+}
+
+func (s *scriptedStore) Query(ctx context.Context, q Query) (Page, error) {
+	if s.fail["query"] {
+		return Page{}, errBoom
+	}
+	return s.MemStore.Query(ctx, q)
+}
+
+func (s *scriptedStore) Count(ctx context.Context, q Query) (int, error) {
+	if s.fail["query"] {
+		return 0, errBoom
+	}
+	return s.MemStore.Count(ctx, q)
 }
 
 func (s *scriptedStore) Entries(ctx context.Context, after uint64) ([]Entry, error) {
@@ -105,21 +127,26 @@ func TestDeskStoreErrors(t *testing.T) {
 		_, err := d.Apply(ctx, ev)
 		require.NoError(t, err)
 	}
+	// A second desk has not read case E yet: its Apply loads it.
+	fresh, err := NewDesk(DeskConfig{Store: s})
+	require.NoError(t, err)
 	calls := []struct {
 		name string
 		fail string
 		call func() error
 	}{
 		{"apply on append", "append", func() error { _, err := d.Apply(ctx, seedsFlow("E")[5]); return err }},
-		{"apply on load", "load", func() error { _, err := d.Apply(ctx, seedsFlow("E")[5]); return err }},
+		{"apply on load", "load", func() error { _, err := fresh.Apply(ctx, seedsFlow("E")[5]); return err }},
 		{"case", "load", func() error { _, err := d.Case(ctx, "E"); return err }},
-		{"cases", "entries", func() error { _, err := d.Cases(ctx); return err }},
+		{"cases", "query", func() error { _, err := d.Cases(ctx); return err }},
+		{"query", "query", func() error { _, err := d.Query(ctx, Query{}); return err }},
+		{"count", "query", func() error { _, err := d.Count(ctx, Query{}); return err }},
 		{"trail", "entries", func() error { _, err := d.Trail(ctx); return err }},
 		{"head", "head", func() error { _, err := d.Head(ctx); return err }},
 		{"verify", "entries", func() error { return d.VerifyTrail(ctx, Head{}) }},
-		{"pending", "entries", func() error { _, err := d.Pending(ctx); return err }},
-		{"deliver", "entries", func() error { _, err := d.Deliver(ctx); return err }},
-		{"dispute", "load", func() error { _, err := d.Dispute(ctx, Event{Case: "E", At: at(9), Actor: "ana"}); return err }},
+		{"pending", "query", func() error { _, err := d.Pending(ctx); return err }},
+		{"deliver", "query", func() error { _, err := d.Deliver(ctx); return err }},
+		{"dispute", "load", func() error { _, err := fresh.Dispute(ctx, Event{Case: "E", At: at(9), Actor: "ana"}); return err }},
 		{"merge target", "load", func() error {
 			_, err := d.Apply(ctx, Event{Type: Merge, Case: "E", At: at(9), Actor: "ana", Target: "F"})
 			return err

@@ -343,9 +343,11 @@ func TestFlakyNotifier(t *testing.T) {
 }
 
 func TestNewDeskRejectsBadConfig(t *testing.T) {
-	_, err := NewDesk(DeskConfig{Retries: -1, Policy: Policy{ReopenWindow: -time.Hour, MaxCallbackAttempts: -1}})
+	_, err := NewDesk(DeskConfig{Retries: -1, Policy: Policy{ReopenWindow: -time.Hour, MaxCallbackAttempts: -1},
+		ClaimTTL: -time.Second, CacheSize: -2})
 	require.ErrorIs(t, err, ErrInvalidConfig)
-	for _, s := range []string{"store is missing", "retries -1", "reopen window -1h0m0s", "max callback attempts -1"} {
+	for _, s := range []string{"store is missing", "retries -1", "reopen window -1h0m0s", "max callback attempts -1",
+		"claim TTL -1s", "cache size -2"} {
 		assert.Contains(t, err.Error(), s)
 	}
 }
@@ -477,4 +479,225 @@ func TestChecklistAndCostRecordedOnCase(t *testing.T) {
 	assert.Equal(t, InProgress, c.State, "annotations keep the state")
 	_, err = d.Apply(ctx, Event{Type: RecordChecklist, Case: "P-1", At: at(23), Actor: "ana", Checklist: &Checklist{Protocol: DenyingRequest}})
 	require.ErrorIs(t, err, ErrInvalidValue)
+}
+
+// plainStore hides every optional interface of the store it wraps.
+type plainStore struct{ Store }
+
+// countingStore counts the reads a desk makes of a memory store.
+type countingStore struct {
+	*MemStore
+	mu                    sync.Mutex
+	loads, tails, entries int
+	tailEntries           int
+}
+
+func (s *countingStore) Load(ctx context.Context, id string) ([]Entry, error) {
+	s.mu.Lock()
+	s.loads++
+	s.mu.Unlock()
+	return s.MemStore.Load(ctx, id)
+}
+
+func (s *countingStore) LoadAfter(ctx context.Context, id string, v uint64) ([]Entry, error) {
+	got, err := s.MemStore.LoadAfter(ctx, id, v)
+	s.mu.Lock()
+	s.tails++
+	s.tailEntries += len(got)
+	s.mu.Unlock()
+	return got, err
+}
+
+func (s *countingStore) Entries(ctx context.Context, after uint64) ([]Entry, error) {
+	s.mu.Lock()
+	s.entries++
+	s.mu.Unlock()
+	return s.MemStore.Entries(ctx, after)
+}
+
+// TestDeskCasesDoesNotRebuild: Cases reads the summaries and folds only the
+// cases it has not cached at their current version; what another desk
+// appended is read as a tail, not replayed.
+func TestDeskCasesDoesNotRebuild(t *testing.T) {
+	ctx := context.Background()
+	store := &countingStore{MemStore: NewMemStore()}
+	d, _ := newDesk(t, store, nil)
+	for i := range 5 {
+		for _, ev := range seedsFlow(fmt.Sprint("K-", i))[:4] {
+			_, err := d.Apply(ctx, ev)
+			require.NoError(t, err)
+		}
+	}
+	require.Zero(t, store.loads, "new cases are not read back")
+	first, err := d.Cases(ctx)
+	require.NoError(t, err)
+	require.Len(t, first, 5)
+	again, err := d.Cases(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, first, again)
+	assert.Zero(t, store.loads+store.tails+store.entries, "every case was cached at its version")
+	// Another desk moves case K-2 on: this desk reads its one new entry.
+	other, _ := newDesk(t, store, nil)
+	_, err = other.Apply(ctx, Event{Type: Note, Case: "K-2", At: at(10), Actor: "eva", Note: "n"})
+	require.NoError(t, err)
+	loads := store.loads
+	cases, err := d.Cases(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, loads, store.loads, "no case loaded whole")
+	assert.Equal(t, 1, store.tailEntries)
+	assert.Equal(t, uint64(5), cases[2].Version)
+	replayed, err := Replay(store.ledger.Entries(0))
+	require.NoError(t, err)
+	assert.Equal(t, replayed, cases, "the same cases as a replay")
+	// A desk with a small cache folds the cases it dropped again, correctly.
+	small, err := NewDesk(DeskConfig{Store: store, CacheSize: 2})
+	require.NoError(t, err)
+	got, err := small.Cases(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, replayed, got)
+	assert.LessOrEqual(t, len(small.cache), 2)
+}
+
+// TestDeskQueryWithoutQuerier: a store without queries answers the same
+// through the desk, from a fold of the trail.
+func TestDeskQueryWithoutQuerier(t *testing.T) {
+	ctx := context.Background()
+	mem := NewMemStore()
+	d, _ := newDesk(t, mem, nil)
+	for i := range 6 {
+		flow := seedsFlow(fmt.Sprint("K-", i))
+		for _, ev := range flow[:1+i] {
+			_, err := d.Apply(ctx, ev)
+			require.NoError(t, err)
+		}
+	}
+	plain, _ := newDesk(t, plainStore{mem}, nil)
+	for _, q := range []Query{{}, {States: []State{InProgress, Assigned}}, {Tiers: []Tier{NetworkMember}}, {Pending: true}, {Limit: 2}} {
+		want, err := d.Query(ctx, q)
+		require.NoError(t, err)
+		got, err := plain.Query(ctx, q)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, "%+v", q)
+		wn, err := d.Count(ctx, q)
+		require.NoError(t, err)
+		gn, err := plain.Count(ctx, q)
+		require.NoError(t, err)
+		assert.Equal(t, wn, gn)
+	}
+	n, err := plain.Count(ctx, Query{States: []State{Assigned}})
+	require.NoError(t, err)
+	assert.Equal(t, 2, n, "K-2 (assigned to ana) and K-4 (escalated to luis)")
+	_, err = plain.Count(ctx, Query{Limit: -1, States: []State{99}})
+	require.ErrorIs(t, err, ErrInvalidQuery)
+	_, err = plain.Query(ctx, Query{Limit: -1})
+	require.ErrorIs(t, err, ErrInvalidQuery)
+	cases, err := plain.Cases(ctx)
+	require.NoError(t, err)
+	assert.Len(t, cases, 6)
+}
+
+// tickingClock returns a clock shared by several desks that moves forward
+// one millisecond on every reading, as a wall clock read by concurrent
+// goroutines does.
+func tickingClock(start time.Time) func() time.Time {
+	var mu sync.Mutex
+	now := start
+	return func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		now = now.Add(time.Millisecond)
+		return now
+	}
+}
+
+// TestConcurrentDesksEveryEventAccepted is defect 2 of issue 12: Apply
+// stamped an event's time once, before its retry loop, so after a conflict
+// it retried with a time now before the case's last event and failed with
+// ErrInvalidEvent (45 of 300 events refused with 4 desks × 12 goroutines).
+// Every event must be accepted without the caller retrying.
+func TestConcurrentDesksEveryEventAccepted(t *testing.T) {
+	ctx := context.Background()
+	store := NewMemStore()
+	clock := tickingClock(t0)
+	const desks, goroutines, each = 4, 12, 6
+	var ds []*Desk
+	for range desks {
+		d, err := NewDesk(DeskConfig{Store: store, Clock: clock})
+		require.NoError(t, err)
+		ds = append(ds, d)
+	}
+	_, err := ds[0].Apply(ctx, Event{Type: Receive, Case: "K-1", Actor: "ana", Intake: claimIntake()})
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var refused []error
+	for g := range desks * goroutines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d := ds[g%desks]
+			for i := range each {
+				_, err := d.Apply(ctx, Event{Type: Note, Case: "K-1", Actor: fmt.Sprintf("agent-%d", g), Note: fmt.Sprint(i)})
+				if err != nil {
+					mu.Lock()
+					refused = append(refused, err)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	require.Empty(t, refused, "%d of %d events refused; first: %v", len(refused), desks*goroutines*each, firstErr(refused))
+	c, err := ds[1].Case(ctx, "K-1")
+	require.NoError(t, err)
+	assert.Equal(t, uint64(1+desks*goroutines*each), c.Version)
+	trail, err := store.Entries(ctx, 0)
+	require.NoError(t, err)
+	require.NoError(t, Verify(trail, Head{}))
+	for i := 1; i < len(trail); i++ {
+		assert.False(t, trail[i].Event.At.Before(trail[i-1].Event.At), "entry %d is earlier than the one before", i+1)
+	}
+}
+
+func firstErr(errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs[0]
+}
+
+// TestRetryDecidesAgainstTheFreshCase: after a conflict the event is decided
+// again against the case as another desk left it: a guard that now fails
+// reaches the caller, an explicit instant now before the case's last event
+// is refused (never moved), and a desk-stamped one is stamped at the case's
+// last event when the clock lags behind it.
+func TestRetryDecidesAgainstTheFreshCase(t *testing.T) {
+	ctx := context.Background()
+	store := NewMemStore()
+	a, err := NewDesk(DeskConfig{Store: store, Clock: func() time.Time { return at(100) }})
+	require.NoError(t, err)
+	b, err := NewDesk(DeskConfig{Store: store})
+	require.NoError(t, err)
+	for _, ev := range seedsFlow("R-1")[:6] { // escalated to the network member, started
+		_, err := a.Apply(ctx, ev)
+		require.NoError(t, err)
+	}
+	// b escalates to the specialist; a still holds the case at tier 2.
+	_, err = b.Apply(ctx, Event{Type: Escalate, Case: "R-1", At: at(61), Actor: "luis", Reason: "r", Note: "n"})
+	require.NoError(t, err)
+	_, err = a.Apply(ctx, Event{Type: Escalate, Case: "R-1", At: at(62), Actor: "luis", Reason: "r", Note: "n"})
+	require.ErrorIs(t, err, ErrGuard)
+	assert.Contains(t, err.Error(), "no tier above specialist")
+
+	// b notes at minute 200; a's explicit minute 150 is refused as is.
+	_, err = b.Apply(ctx, Event{Type: Note, Case: "R-1", At: at(200), Actor: "eva", Note: "x"})
+	require.NoError(t, err)
+	_, err = a.Apply(ctx, Event{Type: Note, Case: "R-1", At: at(150), Actor: "ana", Note: "y"})
+	require.ErrorIs(t, err, ErrInvalidEvent)
+	assert.Contains(t, err.Error(), "before the case's last event")
+	// a's clock reads minute 100, behind the case: stamped at minute 200.
+	c, err := a.Apply(ctx, Event{Type: Note, Case: "R-1", Actor: "ana", Note: "z"})
+	require.NoError(t, err)
+	assert.Equal(t, at(200).UTC(), c.UpdatedAt)
+	assert.Equal(t, uint64(9), c.Version)
 }

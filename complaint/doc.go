@@ -62,10 +62,29 @@
 // [FileStore] in an append-only file, one synced line per entry, that recovers
 // from a torn last line and replays every case when opened. Package
 // complaint/storetest checks any other store against the same contract.
+//
+// # Queries
+//
+// Every store keeps a [Summary] row per case (state, tier, assignee,
+// customer, kind, opening instant, SLA deadlines, pending messages,
+// version), folded with [Summary.Apply] on each append. A store that is a
+// [Querier] answers a [Query] from those rows without replaying the trail:
+// cases by state, tier, kind, assignee, customer, opening period, SLA status
+// at an instant (overdue, at risk) or pending delivery; a count; pages with
+// an opaque, stable cursor; receipt or due order. A desk with an
+// sla.Agreement ([DeskConfig].Agreement) records each entry's deadlines
+// ([Entry].DueAt, RiskAt) so that the store can answer SLA questions. The
+// desk keeps the cases it folded in memory against their version and reads
+// only the tail another desk appended ([CaseLoader]), so [Desk.Cases] and
+// [Desk.Watch] do not rebuild every case on each call.
 // Notifications are recorded in the outbox of the entry that caused them, so a
 // failing notifier loses neither the transition nor the message: delivery is
-// retried by [Desk.Deliver], at least once, under a stable idempotency key, and
-// each delivery is itself recorded ([Notified]).
+// retried by [Desk.Deliver] under a stable idempotency key, and each delivery
+// is itself recorded ([Notified]). With a store that is a [Claimer] (the
+// package's stores are) a desk claims a message before sending it, so desks
+// sharing the store send it once; it is sent again only after a failure
+// (a failed send, or a desk that stopped before recording it, whose claim
+// expires).
 //
 // # SLA clocks
 //

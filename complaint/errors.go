@@ -37,6 +37,9 @@ var (
 	// its anchored head. The error is a [*TrailError] naming the entry.
 	ErrBrokenTrail = errors.New("complaint: broken trail")
 
+	// ErrInvalidQuery is wrapped when a [Query] or a cursor is rejected.
+	ErrInvalidQuery = errors.New("complaint: invalid query")
+
 	// ErrInvalidConfig is wrapped when a configuration (desk, policy, cost
 	// model, lexicon) is rejected.
 	ErrInvalidConfig = errors.New("complaint: invalid configuration")

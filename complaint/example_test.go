@@ -247,3 +247,50 @@ func ExampleDesk_Watch() {
 	// minute 560: 1 overdue, 0 at risk
 	// K-7 escalated to network-member
 }
+
+// A help desk's questions, answered from the store's case summaries without
+// replaying the trail: the overdue cases first by due time, a count per
+// tier, and pages of two cases.
+func ExampleDesk_Query() {
+	ctx := context.Background()
+	ans, _ := sla.NewAgreement(sla.AgreementConfig{Name: "ANS", Kind: sla.CustomerBased, Objectives: []sla.Objective{
+		{Metric: sla.FirstResponse, Threshold: 95, Targets: map[sla.Priority]time.Duration{sla.Normal: time.Hour, sla.High: 30 * time.Minute}},
+	}})
+	desk, _ := complaint.NewDesk(complaint.DeskConfig{Store: complaint.NewMemStore(), Agreement: ans})
+	start := time.Date(2026, 3, 2, 14, 0, 0, 0, time.UTC)
+	for i, sev := range []complaint.Severity{complaint.SeverityMedium, complaint.SeverityHigh, complaint.SeverityHigh, complaint.SeverityMedium} {
+		desk.Apply(ctx, complaint.Event{Type: complaint.Receive, Case: fmt.Sprint("Q-", i+1), At: start.Add(time.Duration(i) * 10 * time.Minute),
+			Actor: "ana", Intake: &complaint.Intake{Kind: complaint.Complaint, Severity: sev, Customer: fmt.Sprint("C-", i)}})
+	}
+	desk.Apply(ctx, complaint.Event{Type: complaint.Acknowledge, Case: "Q-2", At: start.Add(35 * time.Minute), Actor: "ana"})
+
+	// At 15:20: Q-1 (normal, due 15:00) and Q-3 (high, due 14:50) are
+	// overdue; Q-4 (normal, received 14:30) is at risk from 15:18, 80 % of
+	// its hour; Q-2 was acknowledged in time.
+	now := start.Add(80 * time.Minute)
+	p, _ := desk.Query(ctx, complaint.Query{SLA: complaint.SLAOverdue, At: now, Order: complaint.ByDue})
+	for _, s := range p.Cases {
+		fmt.Println("overdue:", s.ID, "due", s.DueAt.Format("15:04"))
+	}
+	n, _ := desk.Count(ctx, complaint.Query{SLA: complaint.SLAAtRisk, At: now})
+	fmt.Println("at risk:", n)
+	q := complaint.Query{Limit: 2}
+	for {
+		p, _ := desk.Query(ctx, q)
+		fmt.Print("page:")
+		for _, s := range p.Cases {
+			fmt.Print(" ", s.ID)
+		}
+		fmt.Println()
+		if p.Next == "" {
+			break
+		}
+		q.After = p.Next
+	}
+	// Output:
+	// overdue: Q-3 due 14:50
+	// overdue: Q-1 due 15:00
+	// at risk: 1
+	// page: Q-1 Q-2
+	// page: Q-3 Q-4
+}

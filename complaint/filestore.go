@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 )
 
 // FileOptions configures [OpenFileStore].
@@ -75,10 +76,10 @@ func openFile(f *os.File, opts FileOptions) (*FileStore, error) {
 	if err := Verify(entries, opts.Anchor); err != nil {
 		return nil, fmt.Errorf("complaint: file store %s: %w", f.Name(), err)
 	}
-	if _, err := Replay(entries); err != nil {
+	s := &FileStore{f: f, size: int64(good), sync: !opts.NoSync, recovered: int64(len(data) - good)}
+	if err := s.mem.load(entries); err != nil {
 		return nil, fmt.Errorf("complaint: file store %s: replay: %w", f.Name(), err)
 	}
-	s := &FileStore{f: f, size: int64(good), sync: !opts.NoSync, recovered: int64(len(data) - good)}
 	if s.recovered > 0 {
 		if err := f.Truncate(int64(good)); err != nil {
 			return nil, fmt.Errorf("complaint: file store %s: cutting torn tail: %w", f.Name(), err)
@@ -87,17 +88,26 @@ func openFile(f *os.File, opts FileOptions) (*FileStore, error) {
 			return nil, fmt.Errorf("complaint: file store %s: %w", f.Name(), err)
 		}
 	}
-	s.mem.load(entries)
 	return s, nil
 }
 
-// load puts already sealed and verified entries into an empty store.
-func (s *MemStore) load(entries []Entry) {
+// load puts already sealed and verified entries into an empty store,
+// checking that each continues its case.
+func (s *MemStore) load(entries []Entry) error {
 	s.ledger.push(entries...)
-	s.cases = make(map[string][]uint64)
+	s.cases = make(map[string]*memCase)
 	for _, e := range entries {
-		s.cases[e.Event.Case] = append(s.cases[e.Event.Case], e.Seq)
+		rec := s.cases[e.Event.Case]
+		var sum Summary
+		if rec != nil {
+			sum = rec.sum
+		}
+		if err := sum.Apply(e); err != nil {
+			return err
+		}
+		s.record(rec, []Entry{e}, sum)
 	}
+	return nil
 }
 
 // Recovered returns how many bytes of a torn last line were cut off when the
@@ -120,40 +130,19 @@ func (s *FileStore) Append(ctx context.Context, caseID string, expected uint64, 
 		return nil, fmt.Errorf("complaint: file store %s: closed: %w", s.f.Name(), os.ErrClosed)
 	}
 	s.mem.mu.Lock()
-	got := uint64(len(s.mem.cases[caseID]))
-	head := s.mem.ledger.Head()
-	s.mem.mu.Unlock()
-	if got != expected {
-		return nil, fmt.Errorf("complaint: case %s: version %d, but the store has %d: %w", caseID, expected, got, ErrConflict)
-	}
-	var buf []byte
-	sealed := make([]Entry, len(entries))
-	for i, e := range entries {
-		var err error
-		if buf, sealed[i], err = AppendSealed(buf, head, e); err != nil {
-			return nil, err
+	defer s.mem.mu.Unlock()
+	return s.mem.append(caseID, expected, entries, func(lines []byte) error {
+		if _, err := s.f.WriteAt(lines, s.size); err != nil {
+			return s.undo(err)
 		}
-		buf = append(buf, '\n')
-		head = Head{sealed[i].Seq, sealed[i].Hash}
-	}
-	if _, err := s.f.WriteAt(buf, s.size); err != nil {
-		return nil, s.undo(err)
-	}
-	if s.sync {
-		if err := s.f.Sync(); err != nil {
-			return nil, s.undo(err)
+		if s.sync {
+			if err := s.f.Sync(); err != nil {
+				return s.undo(err)
+			}
 		}
-	}
-	s.size += int64(len(buf))
-	s.mem.mu.Lock()
-	s.mem.ledger.mu.Lock()
-	s.mem.ledger.push(sealed...)
-	s.mem.ledger.mu.Unlock()
-	for _, e := range sealed {
-		s.mem.cases[caseID] = append(s.mem.cases[caseID], e.Seq)
-	}
-	s.mem.mu.Unlock()
-	return sealed, nil
+		s.size += int64(len(lines))
+		return nil
+	})
 }
 
 func (s *FileStore) undo(err error) error {
@@ -164,6 +153,28 @@ func (s *FileStore) undo(err error) error {
 func (s *FileStore) Load(ctx context.Context, caseID string) ([]Entry, error) {
 	return s.mem.Load(ctx, caseID)
 }
+
+// LoadAfter implements [CaseLoader].
+func (s *FileStore) LoadAfter(ctx context.Context, caseID string, version uint64) ([]Entry, error) {
+	return s.mem.LoadAfter(ctx, caseID, version)
+}
+
+// Claim implements [Claimer]. Claims are kept in memory: the file store
+// belongs to one process (see [OpenFileStore]), whose desks share them.
+func (s *FileStore) Claim(ctx context.Context, key, owner string, now, until time.Time) (bool, error) {
+	return s.mem.Claim(ctx, key, owner, now, until)
+}
+
+// Release implements [Claimer].
+func (s *FileStore) Release(ctx context.Context, key, owner string) error {
+	return s.mem.Release(ctx, key, owner)
+}
+
+// Query implements [Querier].
+func (s *FileStore) Query(ctx context.Context, q Query) (Page, error) { return s.mem.Query(ctx, q) }
+
+// Count implements [Querier].
+func (s *FileStore) Count(ctx context.Context, q Query) (int, error) { return s.mem.Count(ctx, q) }
 
 // Entries implements [Store].
 func (s *FileStore) Entries(ctx context.Context, after uint64) ([]Entry, error) {

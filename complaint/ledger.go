@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 	"time"
 )
@@ -259,16 +260,25 @@ func (l *Ledger) Append(entries ...Entry) ([]Entry, error) {
 	return sealed, nil
 }
 
-// push appends sealed entries; the caller holds the write lock.
-func (l *Ledger) push(entries ...Entry) {
-	for _, e := range entries {
-		if len(l.chunks) == 0 || len(l.chunks[len(l.chunks)-1]) == chunkSize {
-			l.chunks = append(l.chunks, make([]Entry, 0, chunkSize))
+// push appends sealed entries and returns them as held by the ledger (a
+// copy when they straddle two chunks); the caller holds the write lock.
+func (l *Ledger) push(entries ...Entry) []Entry {
+	if len(l.chunks) == 0 || len(l.chunks[len(l.chunks)-1])+len(entries) > chunkSize {
+		for _, e := range entries {
+			if len(l.chunks) == 0 || len(l.chunks[len(l.chunks)-1]) == chunkSize {
+				l.chunks = append(l.chunks, make([]Entry, 0, chunkSize))
+			}
+			last := &l.chunks[len(l.chunks)-1]
+			*last = append(*last, e)
+			l.n++
 		}
-		last := &l.chunks[len(l.chunks)-1]
-		*last = append(*last, e)
-		l.n++
+		return slices.Clone(entries)
 	}
+	last := &l.chunks[len(l.chunks)-1]
+	start := len(*last)
+	*last = append(*last, entries...)
+	l.n += len(entries)
+	return (*last)[start:len(*last):len(*last)]
 }
 
 // at returns the entry at 0-based index i; the caller holds a lock.

@@ -3,6 +3,7 @@ package complaint
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -45,48 +46,131 @@ func TicketOf(entries []Entry) (sla.Ticket, error) {
 	if len(entries) == 0 || entries[0].Event.Type != Receive || entries[0].Event.Intake == nil {
 		return sla.Ticket{}, fmt.Errorf("complaint: ticket: the trail of a case must start with receive: %w", ErrInvalidEvent)
 	}
-	in := entries[0].Event.Intake
-	t := sla.Ticket{ID: entries[0].Event.Case, Priority: in.Severity.Priority(), Customer: in.Customer, Service: in.Kind.String()}
-	add := func(k sla.EventKind, at time.Time) { t.Events = append(t.Events, sla.Event{Kind: k, At: at}) }
-	resolved, closed := false, false
+	var b ticketBuilder
 	for _, e := range entries {
-		at := e.Event.At
-		if closed {
-			break
+		b.add(e)
+	}
+	return b.t, nil
+}
+
+// ticketBuilder builds a case's ticket entry by entry, as [TicketOf]. It
+// never writes into the array of a ticket it handed out: an added event
+// makes a new one.
+type ticketBuilder struct {
+	t                sla.Ticket
+	resolved, closed bool
+}
+
+func (b *ticketBuilder) add(e Entry) {
+	at := e.Event.At
+	if b.closed {
+		return
+	}
+	switch e.Event.Type {
+	case Receive:
+		if in := e.Event.Intake; in != nil {
+			b.t = sla.Ticket{ID: e.Event.Case, Priority: in.Severity.Priority(), Customer: in.Customer, Service: in.Kind.String()}
 		}
-		switch e.Event.Type {
-		case Receive:
-			add(sla.Opened, at)
-		case Acknowledge:
-			add(sla.AgentReplied, at)
-		case Note:
-			if e.Event.Public && !resolved {
-				add(sla.AgentReplied, at)
-			}
-		case WaitForCustomer:
-			add(sla.AgentReplied, at)
-			t.Events = append(t.Events, sla.Event{Kind: sla.Paused, At: at, Reason: sla.WaitingCustomer})
-		case Resume:
-			if e.From == WaitingCustomer {
-				add(sla.CustomerReplied, at)
-				add(sla.Resumed, at)
-			}
-		case Resolve:
-			if !resolved {
-				add(sla.Resolved, at)
-				resolved = true
-			}
-		case Dispute, Reopen:
-			if resolved {
-				add(sla.Reopened, at)
-				resolved = false
-			}
-		case Merge, Withdraw:
-			add(sla.Closed, at)
-			closed = true
+		b.push(sla.Event{Kind: sla.Opened, At: at})
+	case Acknowledge:
+		b.push(sla.Event{Kind: sla.AgentReplied, At: at})
+	case Note:
+		if e.Event.Public && !b.resolved {
+			b.push(sla.Event{Kind: sla.AgentReplied, At: at})
+		}
+	case WaitForCustomer:
+		b.push(sla.Event{Kind: sla.AgentReplied, At: at}, sla.Event{Kind: sla.Paused, At: at, Reason: sla.WaitingCustomer})
+	case Resume:
+		if e.From == WaitingCustomer {
+			b.push(sla.Event{Kind: sla.CustomerReplied, At: at}, sla.Event{Kind: sla.Resumed, At: at})
+		}
+	case Resolve:
+		if !b.resolved {
+			b.push(sla.Event{Kind: sla.Resolved, At: at})
+			b.resolved = true
+		}
+	case Dispute, Reopen:
+		if b.resolved {
+			b.push(sla.Event{Kind: sla.Reopened, At: at})
+			b.resolved = false
+		}
+	case Merge, Withdraw:
+		b.push(sla.Event{Kind: sla.Closed, At: at})
+		b.closed = true
+	}
+}
+
+func (b *ticketBuilder) push(evs ...sla.Event) { b.t.Events = appendNew(b.t.Events, evs...) }
+
+// riskRule is what the desk needs of an objective to find when its clock
+// turns at risk: the share of the target and the calendar that counts it
+// (nil for 24×7).
+type riskRule struct {
+	share float64
+	cal   *sla.Calendar
+}
+
+// riskRules indexes the objectives of a by name.
+func riskRules(a *sla.Agreement) map[string]riskRule {
+	if a == nil {
+		return nil
+	}
+	cals := a.Config().Calendars
+	out := map[string]riskRule{}
+	for _, o := range a.Objectives() {
+		r := riskRule{share: o.AtRisk, cal: cals[o.Calendar]}
+		if r.share == 0 {
+			r.share = sla.DefaultAtRisk
+		}
+		out[o.Name] = r
+	}
+	return out
+}
+
+// deadlines returns the DueAt and RiskAt of entry en, which continues the
+// case whose ticket so far is tb: the earliest instant a running clock
+// breaches (or breached, if one is overdue) and the earliest one a running
+// clock is at risk, evaluated at the entry's instant.
+func (d *Desk) deadlines(tb ticketBuilder, en Entry) (due, risk time.Time, err error) {
+	tb.add(en)
+	if len(tb.t.Events) == 0 {
+		return time.Time{}, time.Time{}, nil
+	}
+	at := en.Event.At
+	ev, err := d.cfg.Agreement.Evaluate(tb.t, at)
+	if err != nil {
+		return time.Time{}, time.Time{}, fmt.Errorf("complaint: case %s: SLA deadlines: %w", en.Event.Case, err)
+	}
+	earliest := func(cur, t time.Time) time.Time {
+		if cur.IsZero() || t.Before(cur) {
+			return t
+		}
+		return cur
+	}
+	for _, r := range ev.Results {
+		switch {
+		case r.Status == sla.Breached && r.StoppedAt.IsZero():
+			due, risk = earliest(due, r.BreachedAt), earliest(risk, r.BreachedAt)
+		case r.Status == sla.Running || r.Status == sla.AtRisk:
+			due = earliest(due, r.Deadline)
+			risk = earliest(risk, d.riskAt(r, at))
 		}
 	}
-	return t, nil
+	return due.UTC(), risk.UTC(), nil
+}
+
+// riskAt returns when running clock r, evaluated at at, reaches its at-risk
+// share of the target: at itself if it already has.
+func (d *Desk) riskAt(r sla.Result, at time.Time) time.Time {
+	rule := d.risk[r.Objective]
+	threshold := time.Duration(math.Ceil(rule.share * float64(r.Target)))
+	if r.Elapsed >= threshold {
+		return at
+	}
+	if rule.cal == nil {
+		return at.Add(threshold - r.Elapsed)
+	}
+	return rule.cal.Add(at, threshold-r.Elapsed)
 }
 
 // Clocks evaluates case id against agreement a at now: where each of its
@@ -121,38 +205,19 @@ type Watchlist struct {
 }
 
 // Watch evaluates every open case (received and neither resolved nor
-// terminal, or disputed) against agreement a at now.
+// terminal, or disputed) against agreement a at now. With a store that is a
+// [Querier] it reads only the open cases (from the desk's cache when they
+// are up to date); with another store it replays the whole trail.
 func (d *Desk) Watch(ctx context.Context, a *sla.Agreement, now time.Time) (Watchlist, error) {
-	all, err := d.cfg.Store.Entries(ctx, 0)
-	if err != nil {
-		return Watchlist{}, err
-	}
-	byCase := map[string][]Entry{}
-	var order []string
-	for _, e := range all {
-		id := e.Event.Case
-		if _, ok := byCase[id]; !ok {
-			order = append(order, id)
-		}
-		byCase[id] = append(byCase[id], e)
-	}
 	var w Watchlist
-	for _, id := range order {
-		entries := byCase[id]
-		c, err := Fold(entries)
+	err := d.openCases(ctx, func(c Case, entries func() ([]Entry, sla.Ticket, error)) error {
+		_, t, err := entries()
 		if err != nil {
-			return Watchlist{}, err
-		}
-		if !c.State.Open() {
-			continue
-		}
-		t, err := TicketOf(entries)
-		if err != nil {
-			return Watchlist{}, err
+			return err
 		}
 		ev, err := a.Evaluate(t, now)
 		if err != nil {
-			return Watchlist{}, fmt.Errorf("complaint: case %s: %w", id, err)
+			return fmt.Errorf("complaint: case %s: %w", c.ID, err)
 		}
 		var over, risk []sla.Result
 		for _, r := range ev.Results {
@@ -169,8 +234,66 @@ func (d *Desk) Watch(ctx context.Context, a *sla.Agreement, now time.Time) (Watc
 		if len(risk) > 0 {
 			w.AtRisk = append(w.AtRisk, Flag{Case: c.clone(), Evaluation: ev, Results: risk})
 		}
+		return nil
+	})
+	if err != nil {
+		return Watchlist{}, err
 	}
 	return w, nil
+}
+
+// openStates are the states of [State.Open].
+var openStates = []State{Received, Acknowledged, Assigned, InProgress, WaitingCustomer, WaitingThirdParty, Disputed}
+
+// openCases calls f for every open case in the order of receipt, with a
+// function that returns the case's ticket (and, without a querier, its
+// entries).
+func (d *Desk) openCases(ctx context.Context, f func(c Case, ticket func() ([]Entry, sla.Ticket, error)) error) error {
+	if _, ok := d.cfg.Store.(Querier); ok {
+		return d.eachCase(ctx, Query{States: openStates}, func(fc folded) error {
+			return f(fc.c, func() ([]Entry, sla.Ticket, error) {
+				if d.cfg.Agreement != nil {
+					return nil, fc.tb.t, nil
+				}
+				entries, err := d.cfg.Store.Load(ctx, fc.c.ID)
+				if err != nil {
+					return nil, sla.Ticket{}, err
+				}
+				t, err := TicketOf(entries)
+				return entries, t, err
+			})
+		})
+	}
+	all, err := d.cfg.Store.Entries(ctx, 0)
+	if err != nil {
+		return err
+	}
+	byCase := map[string][]Entry{}
+	var order []string
+	for _, e := range all {
+		id := e.Event.Case
+		if _, ok := byCase[id]; !ok {
+			order = append(order, id)
+		}
+		byCase[id] = append(byCase[id], e)
+	}
+	for _, id := range order {
+		entries := byCase[id]
+		c, err := Fold(entries)
+		if err != nil {
+			return err
+		}
+		if !c.State.Open() {
+			continue
+		}
+		if err := f(c, func() ([]Entry, sla.Ticket, error) {
+			t, err := TicketOf(entries)
+			return entries, t, err
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // EscalateBreaches escalates every overdue case one tier up, as actor, with
