@@ -132,6 +132,8 @@ func TestAppendRefusesBadEntriesWithoutWriting(t *testing.T) {
 				{"entry of another case", "A", []complaint.Entry{note("B", 2, "ana", "x")}, complaint.ErrInvalidEvent},
 				{"version gap", "A", []complaint.Entry{note("A", 3, "ana", "x")}, complaint.ErrInvalidEvent},
 				{"second entry does not encode", "A", []complaint.Entry{note("A", 2, "ana", "x"), bad}, complaint.ErrInvalidEvent},
+				{"second entry does not continue the case", "A", []complaint.Entry{note("A", 2, "ana", "x"), notFrom(note("A", 3, "ana", "y"), complaint.Closed)},
+					complaint.ErrIllegalTransition},
 			} {
 				if _, err := s.Append(context.Background(), c.id, 1, c.entries); !errors.Is(err, c.want) {
 					t.Errorf("Append %s: %v, want %v", c.name, err, c.want)
@@ -281,4 +283,10 @@ func TestTwoStoresOneDatabase(t *testing.T) {
 			}
 		})
 	}
+}
+
+// notFrom returns e claiming to leave state from.
+func notFrom(e complaint.Entry, from complaint.State) complaint.Entry {
+	e.From, e.To = from, from
+	return e
 }

@@ -79,11 +79,16 @@ var schemaTable = map[Dialect]string{
 // write lock; a PostgreSQL advisory lock per schema), so two processes
 // opening a new database at once apply each migration once. It refuses a
 // database whose recorded migrations are not a prefix of the embedded ones.
-func migrate(ctx context.Context, db *sql.DB, d Dialect) (err error) {
+func migrate(ctx context.Context, db *sql.DB, d Dialect) error {
 	ms, err := migrations(d)
 	if err != nil {
 		return err
 	}
+	return migrateTo(ctx, db, d, ms)
+}
+
+// migrateTo applies the migrations ms that the database lacks, as migrate.
+func migrateTo(ctx context.Context, db *sql.DB, d Dialect, ms []migration) (err error) {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("sqlstore: migrate: %w", err)

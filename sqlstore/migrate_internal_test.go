@@ -1,11 +1,15 @@
 package sqlstore
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"io/fs"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func TestReadMigrations(t *testing.T) {
@@ -47,5 +51,42 @@ func TestRebind(t *testing.T) {
 	}
 	if got := rebind(PostgreSQL, q); got != q {
 		t.Errorf("rebind(PostgreSQL) = %q", got)
+	}
+}
+
+// TestMigrateUpgrades opens a database that has only the first migration,
+// with a case in it, and checks that Open applies the rest and keeps it.
+func TestMigrateUpgrades(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	dsn, err := sqliteDSN(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := migrations(SQLite)
+	if err != nil || len(ms) < 2 {
+		t.Fatalf("migrations: %d, %v; want at least 2", len(ms), err)
+	}
+	if err := migrateTo(ctx, db, SQLite, ms[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("SELECT 1 FROM complaint_claims"); err == nil {
+		t.Fatal("complaint_claims exists after the first migration only")
+	}
+	db.Close()
+	s, err := OpenSQLite(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, err := s.SchemaVersion(ctx); err != nil || v != len(ms) {
+		t.Errorf("SchemaVersion after the upgrade = %d, %v; want %d", v, err, len(ms))
+	}
+	if ok, err := s.Claim(ctx, "K#1.1", "desk-a", time.Unix(0, 0), time.Unix(60, 0)); err != nil || !ok {
+		t.Errorf("Claim after the upgrade = %v, %v", ok, err)
 	}
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // latest is the number of migrations this build embeds.
-const latest = 1
+const latest = 2
 
 func TestMigrationsAppliedOnce(t *testing.T) {
 	for _, b := range backends {
@@ -55,8 +55,8 @@ func TestMigrationRefusesForeignSchema(t *testing.T) {
 	edits := []struct {
 		name, sql, want string
 	}{
-		{"newer", "INSERT INTO complaint_schema (version, name) VALUES (2, '0002_from_the_future')",
-			"schema version 2 (0002_from_the_future) is newer than this build, which knows up to 1 (0001_trail)"},
+		{"newer", "INSERT INTO complaint_schema (version, name) VALUES (3, '0003_from_the_future')",
+			"schema version 3 (0003_from_the_future) is newer than this build, which knows up to 2 (0002_claims)"},
 		{"renamed", "UPDATE complaint_schema SET name = '0001_other' WHERE version = 1",
 			"schema migration 1 is recorded as 1 (0001_other), but this build's is 0001_trail"},
 	}

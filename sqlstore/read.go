@@ -3,27 +3,47 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/servuction/servuction/complaint"
 )
 
 // Load implements [complaint.Store]: the case's entries in version order,
-// read in one statement, or an error wrapping [complaint.ErrNotFound]. A row
-// that does not decode, or whose columns disagree with its entry, is reported
-// as a [*complaint.TrailError].
+// read in one statement, or an error wrapping [complaint.ErrNotFound]. Each
+// row must hold the canonical encoding its hash covers
+// ([complaint.DecodeEntry]) and columns equal to it, or Load returns a
+// [*complaint.TrailError].
 func (s *Store) Load(ctx context.Context, caseID string) ([]complaint.Entry, error) {
+	out, err := s.LoadAfter(ctx, caseID, 0)
+	if err == nil && len(out) == 0 {
+		// The case row exists without entries: only an edit behind the
+		// store's back does that.
+		return nil, &complaint.TrailError{Reason: fmt.Sprintf("case %q has a summary but no entries", caseID)}
+	}
+	return out, err
+}
+
+// LoadAfter implements [complaint.CaseLoader]: the case's entries with
+// versions above version, in version order, as [Store.Load] reads them;
+// none when the case has no more, an error wrapping [complaint.ErrNotFound]
+// when it does not exist.
+func (s *Store) LoadAfter(ctx context.Context, caseID string, version uint64) ([]complaint.Entry, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	out, err := s.scan(ctx, "load case "+caseID, s.st.load, caseID)
-	if err != nil {
-		return nil, err
+	out, err := s.scan(ctx, "load case "+caseID, s.st.load, caseID, version)
+	if err != nil || len(out) > 0 {
+		return out, err
 	}
-	if len(out) == 0 {
+	var v uint64
+	switch err := s.st.getVersion.QueryRowContext(ctx, caseID).Scan(&v); {
+	case errors.Is(err, sql.ErrNoRows):
 		return nil, fmt.Errorf("sqlstore: case %q: %w", caseID, complaint.ErrNotFound)
+	case err != nil:
+		return nil, s.fail(ctx, "load case "+caseID, err)
 	}
-	return out, nil
+	return nil, nil
 }
 
 // Entries implements [complaint.Store]: the trail's entries with sequence

@@ -34,7 +34,23 @@ type Store struct {
 // prepared holds the statements of every call, prepared once: database/sql
 // prepares each again, once, on each connection that runs it.
 type prepared struct {
-	lockHead, insertCase, updateCase, caseVer, insert, setHead, load, entries, head *sql.Stmt
+	lockHead, getSummary, getVersion, insertSummary, updateSummary, insert, setHead, dropClaim, load, entries, head,
+	claim, release *sql.Stmt
+}
+
+// all returns every statement, for preparing and closing.
+func (p *prepared) all(q *queries) []struct {
+	dst **sql.Stmt
+	q   string
+} {
+	return []struct {
+		dst **sql.Stmt
+		q   string
+	}{
+		{&p.lockHead, q.lockHead}, {&p.getSummary, q.getSummary}, {&p.getVersion, q.getVersion}, {&p.insertSummary, q.insertSummary},
+		{&p.updateSummary, q.updateSummary}, {&p.insert, q.insert}, {&p.setHead, q.setHead}, {&p.dropClaim, q.dropClaim},
+		{&p.load, q.load}, {&p.entries, q.entries}, {&p.head, q.head}, {&p.claim, q.claim}, {&p.release, q.release},
+	}
 }
 
 // Open opens the store at addr (see [Address] for the forms it takes),
@@ -155,14 +171,7 @@ func (s *Store) init(ctx context.Context, wal bool) error {
 
 // prepare prepares the statements of the store's calls.
 func (s *Store) prepare(ctx context.Context) error {
-	for _, p := range []struct {
-		dst **sql.Stmt
-		q   string
-	}{
-		{&s.st.lockHead, s.q.lockHead}, {&s.st.insertCase, s.q.insertCase}, {&s.st.updateCase, s.q.updateCase},
-		{&s.st.caseVer, s.q.caseVer}, {&s.st.insert, s.q.insert}, {&s.st.setHead, s.q.setHead},
-		{&s.st.load, s.q.load}, {&s.st.entries, s.q.entries}, {&s.st.head, s.q.head},
-	} {
+	for _, p := range s.st.all(s.q) {
 		st, err := s.db.PrepareContext(ctx, p.q)
 		if err != nil {
 			return s.fail(ctx, "prepare", err)
@@ -184,10 +193,9 @@ func (s *Store) DB() *sql.DB { return s.db }
 // calls fail.
 func (s *Store) Close() error {
 	var errs []error
-	for _, st := range []*sql.Stmt{s.st.lockHead, s.st.insertCase, s.st.updateCase, s.st.caseVer, s.st.insert,
-		s.st.setHead, s.st.load, s.st.entries, s.st.head} {
-		if st != nil {
-			errs = append(errs, st.Close())
+	for _, p := range s.st.all(s.q) {
+		if *p.dst != nil {
+			errs = append(errs, (*p.dst).Close())
 		}
 	}
 	return errors.Join(append(errs, s.db.Close())...)
@@ -223,39 +231,47 @@ func rebind(d Dialect, q string) string {
 
 // queries are the statements of one dialect.
 type queries struct {
-	dialect    Dialect
-	txOptions  *sql.TxOptions
-	lockHead   string // returns the head's seq and hash, holding the write lock
-	insertCase string // $1 case, $2 version; no row when the case exists
-	updateCase string // $1 case, $2 expected, $3 new version; no row when stale
-	caseVer    string // $1 case
-	insert     string // $1 seq, $2 case, $3 version, $4 prev, $5 hash, $6 entry
-	setHead    string // $1 seq, $2 hash
-	load       string // $1 case
-	entries    string // $1 after
-	head       string
-	verify     string
-	cases      string
+	dialect       Dialect
+	txOptions     *sql.TxOptions
+	lockHead      string // returns the head's seq and hash, holding the write lock
+	getSummary    string // $1 case
+	getVersion    string // $1 case
+	insertSummary string // summaryColumns
+	updateSummary string // summaryColumns, then $18 the expected version; no row when stale
+	insert        string // $1 seq, $2 case, $3 version, $4 prev, $5 hash, $6 entry
+	setHead       string // $1 seq, $2 hash
+	dropClaim     string // $1 key
+	load          string // $1 case, $2 after version
+	entries       string // $1 after
+	head          string
+	claim         string // $1 key, $2 owner, $3 until, $4 now
+	release       string // $1 key, $2 owner
+	verify        string
 }
 
 func newQueries(d Dialect, lockHead string, tx *sql.TxOptions) *queries {
 	r := func(q string) string { return rebind(d, q) }
 	return &queries{
-		dialect:    d,
-		txOptions:  tx,
-		lockHead:   lockHead,
-		insertCase: r("INSERT INTO complaint_cases (case_id, version) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING"),
-		updateCase: r("UPDATE complaint_cases SET version = $3 WHERE case_id = $1 AND version = $2"),
-		caseVer:    r("SELECT version FROM complaint_cases WHERE case_id = $1"),
-		insert:     r("INSERT INTO complaint_trail (seq, case_id, version, prev, hash, entry) VALUES ($1, $2, $3, $4, $5, $6)"),
-		setHead:    r("UPDATE complaint_head SET seq = $1, hash = $2 WHERE id = 1"),
-		load:       r("SELECT seq, case_id, version, prev, hash, entry FROM complaint_trail WHERE case_id = $1 ORDER BY version"),
-		entries:    r("SELECT seq, case_id, version, prev, hash, entry FROM complaint_trail WHERE seq > $1 ORDER BY seq"),
-		head:       "SELECT seq, hash FROM complaint_head WHERE id = 1",
-		verify:     "SELECT seq, case_id, version, prev, hash, entry FROM complaint_trail ORDER BY seq",
-		cases: `SELECT c.case_id, c.version, COALESCE(MAX(t.version), 0), COUNT(t.seq)
-			FROM complaint_cases c LEFT JOIN complaint_trail t ON t.case_id = c.case_id
-			GROUP BY c.case_id, c.version ORDER BY c.case_id`,
+		dialect:       d,
+		txOptions:     tx,
+		lockHead:      lockHead,
+		getSummary:    r("SELECT " + summaryColumns + " FROM complaint_cases WHERE case_id = $1"),
+		getVersion:    r("SELECT version FROM complaint_cases WHERE case_id = $1"),
+		insertSummary: r("INSERT INTO complaint_cases (" + summaryColumns + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"),
+		updateSummary: r(`UPDATE complaint_cases SET version = $2, first_seq = $3, last_seq = $4, kind = $5, severity = $6,
+			channel = $7, customer = $8, state = $9, tier = $10, department = $11, assignee = $12, received_at = $13,
+			updated_at = $14, due_at = $15, risk_at = $16, pending = $17 WHERE case_id = $1 AND version = $18`),
+		insert:    r("INSERT INTO complaint_trail (seq, case_id, version, prev, hash, entry) VALUES ($1, $2, $3, $4, $5, $6)"),
+		setHead:   r("UPDATE complaint_head SET seq = $1, hash = $2 WHERE id = 1"),
+		dropClaim: r("DELETE FROM complaint_claims WHERE key = $1"),
+		load:      r("SELECT seq, case_id, version, prev, hash, entry FROM complaint_trail WHERE case_id = $1 AND version > $2 ORDER BY version"),
+		entries:   r("SELECT seq, case_id, version, prev, hash, entry FROM complaint_trail WHERE seq > $1 ORDER BY seq"),
+		head:      "SELECT seq, hash FROM complaint_head WHERE id = 1",
+		claim: r(`INSERT INTO complaint_claims (key, owner, until) VALUES ($1, $2, $3)
+			ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, until = excluded.until
+			WHERE complaint_claims.owner = excluded.owner OR complaint_claims.until <= $4`),
+		release: r("DELETE FROM complaint_claims WHERE key = $1 AND owner = $2"),
+		verify:  "SELECT seq, case_id, version, prev, hash, entry FROM complaint_trail ORDER BY seq",
 	}
 }
 
@@ -269,4 +285,9 @@ var (
 		&sql.TxOptions{Isolation: sql.LevelReadCommitted})
 )
 
-var _ complaint.Store = (*Store)(nil)
+var (
+	_ complaint.Store      = (*Store)(nil)
+	_ complaint.Querier    = (*Store)(nil)
+	_ complaint.CaseLoader = (*Store)(nil)
+	_ complaint.Claimer    = (*Store)(nil)
+)

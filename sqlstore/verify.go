@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/servuction/servuction/complaint"
@@ -13,8 +14,9 @@ import (
 // memory), with [complaint.Chain]: sequence numbers 1, 2, 3… with no gap,
 // each stored entry the canonical encoding its hash covers, each Prev equal
 // to the hash before it; and also every row's columns equal to its entry,
-// each case's versions 1, 2, 3… in trail order, the head row equal to the
-// last entry and each case's version column equal to its last entry. A
+// each entry continuing its case ([complaint.Summary.Apply]), the head row
+// equal to the last entry and each case's summary row equal to the summary
+// folded from its entries (so a query never reads an edited summary). A
 // non-zero anchor (a [complaint.Head] stored elsewhere) must be in the trail
 // with the same hash, which detects a cut tail. It returns a
 // [*complaint.TrailError] (wrapping [complaint.ErrBrokenTrail]) naming the
@@ -30,8 +32,8 @@ func (s *Store) Verify(ctx context.Context, anchor complaint.Head) error {
 	}
 	defer tx.Rollback()
 	chain := complaint.Chain{Anchor: anchor}
-	versions := map[string]uint64{}
-	if err := s.verifyRows(ctx, tx, &chain, versions); err != nil {
+	sums := map[string]*complaint.Summary{}
+	if err := s.verifyRows(ctx, tx, &chain, sums); err != nil {
 		return err
 	}
 	if err := chain.End(); err != nil {
@@ -45,12 +47,12 @@ func (s *Store) Verify(ctx context.Context, anchor complaint.Head) error {
 		return &complaint.TrailError{Position: int(last.Seq) + 1, Seq: head.Seq,
 			Reason: fmt.Sprintf("the head row (seq %d) is not the trail's last entry (seq %d) or its hash differs", head.Seq, last.Seq)}
 	}
-	return s.verifyCases(ctx, tx, versions)
+	return s.verifyCases(ctx, tx, sums)
 }
 
-// verifyRows walks the trail rows through the chain, recording the last
-// version of each case.
-func (s *Store) verifyRows(ctx context.Context, tx *sql.Tx, chain *complaint.Chain, versions map[string]uint64) error {
+// verifyRows walks the trail rows through the chain, folding the summary of
+// each case.
+func (s *Store) verifyRows(ctx context.Context, tx *sql.Tx, chain *complaint.Chain, sums map[string]*complaint.Summary) error {
 	rows, err := tx.QueryContext(ctx, s.q.verify)
 	if err != nil {
 		return s.fail(ctx, "verify", err)
@@ -68,10 +70,14 @@ func (s *Store) verifyRows(ctx context.Context, tx *sql.Tx, chain *complaint.Cha
 		if err := r.check(e); err != nil {
 			return err
 		}
-		if v := versions[e.Event.Case] + 1; e.Version != v {
-			return &complaint.TrailError{Position: int(e.Seq), Seq: e.Seq, Reason: fmt.Sprintf("case %s: version %d, want %d", e.Event.Case, e.Version, v)}
+		sum := sums[e.Event.Case]
+		if sum == nil {
+			sum = &complaint.Summary{}
+			sums[e.Event.Case] = sum
 		}
-		versions[e.Event.Case] = e.Version
+		if err := sum.Apply(e); err != nil {
+			return &complaint.TrailError{Position: int(e.Seq), Seq: e.Seq, Reason: err.Error()}
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return s.fail(ctx, "verify", err)
@@ -79,30 +85,46 @@ func (s *Store) verifyRows(ctx context.Context, tx *sql.Tx, chain *complaint.Cha
 	return nil
 }
 
-// verifyCases compares the version column of every case with its entries.
-func (s *Store) verifyCases(ctx context.Context, tx *sql.Tx, versions map[string]uint64) error {
-	rows, err := tx.QueryContext(ctx, "SELECT case_id, version FROM complaint_cases")
+// verifyCases compares every summary row with the summary folded from the
+// case's entries.
+func (s *Store) verifyCases(ctx context.Context, tx *sql.Tx, sums map[string]*complaint.Summary) error {
+	rows, err := tx.QueryContext(ctx, "SELECT "+summaryColumns+" FROM complaint_cases ORDER BY first_seq")
 	if err != nil {
 		return s.fail(ctx, "verify", err)
 	}
 	defer rows.Close()
 	n := 0
 	for rows.Next() {
-		var id string
-		var v uint64
-		if err := rows.Scan(&id, &v); err != nil {
+		got, err := scanSummary(rows)
+		if err != nil {
+			var te *complaint.TrailError
+			if errors.As(err, &te) {
+				return err
+			}
 			return s.fail(ctx, "verify", err)
 		}
-		if got, ok := versions[id]; !ok || got != v {
-			return &complaint.TrailError{Reason: fmt.Sprintf("case %q has version %d in the cases table but %d entries in the trail", id, v, got)}
+		want, ok := sums[got.ID]
+		switch {
+		case !ok:
+			return &complaint.TrailError{Reason: fmt.Sprintf("case %q has a summary row but no entries in the trail", got.ID)}
+		case normal(got) != normal(*want):
+			return &complaint.TrailError{Position: int(got.LastSeq), Seq: got.LastSeq,
+				Reason: fmt.Sprintf("the summary row of case %q (version %d, state %s) is not the one its entries fold to (version %d, state %s)",
+					got.ID, got.Version, got.State, want.Version, want.State)}
 		}
 		n++
 	}
 	if err := rows.Err(); err != nil {
 		return s.fail(ctx, "verify", err)
 	}
-	if n != len(versions) {
-		return &complaint.TrailError{Reason: fmt.Sprintf("the trail has %d cases but the cases table %d", len(versions), n)}
+	if n != len(sums) {
+		return &complaint.TrailError{Reason: fmt.Sprintf("the trail has %d cases but the cases table %d", len(sums), n)}
 	}
 	return nil
+}
+
+// normal returns s with its instants in UTC, to compare summaries with ==.
+func normal(s complaint.Summary) complaint.Summary {
+	s.ReceivedAt, s.UpdatedAt, s.DueAt, s.RiskAt = s.ReceivedAt.UTC(), s.UpdatedAt.UTC(), s.DueAt.UTC(), s.RiskAt.UTC()
+	return s
 }

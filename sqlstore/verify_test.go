@@ -43,7 +43,9 @@ func tampers(pg bool) []tamper {
 			"UPDATE complaint_head SET seq = 5, hash = (SELECT hash FROM complaint_trail WHERE seq = 5)",
 			"UPDATE complaint_cases SET version = 3 WHERE case_id = 'A'"}, true, 6, "truncated"},
 		{"head moved", []string{"UPDATE complaint_head SET seq = 5"}, false, 5, "head row"},
-		{"version column edited", []string{"UPDATE complaint_cases SET version = 9 WHERE case_id = 'B'"}, false, 0, `case "B" has version 9`},
+		{"version column edited", []string{"UPDATE complaint_cases SET version = 9 WHERE case_id = 'B'"}, false, 5, `summary row of case "B" (version 9`},
+		{"summary state edited", []string{"UPDATE complaint_cases SET state = 'closed' WHERE case_id = 'A'"}, false, 6, `summary row of case "A" (version 4, state closed)`},
+		{"summary enum not a name", []string{"UPDATE complaint_cases SET tier = 'boss' WHERE case_id = 'A'"}, false, 0, `summary row of case "A" does not read back`},
 		{"case row deleted", []string{"DELETE FROM complaint_cases WHERE case_id = 'B'"}, false, 0, "the trail has 2 cases but the cases table 1"},
 		{"entry not JSON", []string{"UPDATE complaint_trail SET entry = " + cut + " WHERE seq = 1"}, false, 1, "byte 1"},
 		{"entry respelled with an escape, same content", []string{"UPDATE complaint_trail SET entry = " + edit(`'"actor":"ana"'`, `'"actor":"\u0061na"'`) + " WHERE seq = 3"},
@@ -108,6 +110,47 @@ func TestVerifyAnchor(t *testing.T) {
 				if err := s.Verify(ctx, bad); !errors.Is(err, complaint.ErrBrokenTrail) {
 					t.Errorf("Verify against %+v: %v, want ErrBrokenTrail", bad, err)
 				}
+			}
+		})
+	}
+}
+
+// TestVerifyFoldsEveryCase writes, behind the store's back, an entry that is
+// sealed and chained correctly but does not continue its case (a writer that
+// bypassed the store's checks), and checks that Verify names it.
+func TestVerifyFoldsEveryCase(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := b.open(t, sqlstore.Options{})
+			mustAppend(t, s, "A", 0, receive("A"))
+			head, _ := s.Head(ctx)
+			bad := note("A", 2, "eve", "from a closed case")
+			bad.From, bad.To = complaint.Closed, complaint.Closed
+			line, sealed, err := complaint.AppendSealed(nil, head, bad)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ph := "?, ?, ?, ?, ?, ?"
+			if b.name == "postgres" {
+				ph = "$1, $2, $3, $4, $5, $6"
+			}
+			for _, q := range []struct {
+				sql  string
+				args []any
+			}{
+				{"INSERT INTO complaint_trail (seq, case_id, version, prev, hash, entry) VALUES (" + ph + ")",
+					[]any{sealed.Seq, "A", sealed.Version, sealed.Prev, sealed.Hash, line}},
+				{"UPDATE complaint_head SET seq = 2, hash = '" + sealed.Hash + "'", nil},
+			} {
+				if _, err := s.DB().ExecContext(ctx, q.sql, q.args...); err != nil {
+					t.Fatal(err)
+				}
+			}
+			err = s.Verify(ctx, complaint.Head{})
+			var te *complaint.TrailError
+			if !errors.As(err, &te) || te.Seq != 2 || !strings.Contains(te.Reason, "from closed, but the case is received") {
+				t.Errorf("Verify of a case that does not fold: %v", err)
 			}
 		})
 	}
