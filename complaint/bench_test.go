@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // lifecycle runs one case from receipt through escalation, resolution and
@@ -19,7 +20,10 @@ func lifecycle(b *testing.B, d *Desk, id string) {
 }
 
 // BenchmarkLifecycle reports transitions per second and allocations per
-// transition of a full case with the in-memory store and its trail.
+// transition of a full case with the in-memory store and its trail. It
+// reports the rate in CPU time too (transitions/cpu-s: user and system time
+// of the whole process, the garbage collector included), which the waits
+// for a core on a shared machine do not inflate.
 func BenchmarkLifecycle(b *testing.B) {
 	b.ReportAllocs()
 	d, err := NewDesk(DeskConfig{Store: NewMemStore()})
@@ -28,12 +32,58 @@ func BenchmarkLifecycle(b *testing.B) {
 	}
 	const perCase = 10
 	b.ResetTimer()
+	cpu := cpuTime()
 	for i := range b.N {
 		lifecycle(b, d, fmt.Sprint("K-", i))
 	}
+	cpu = cpuTime() - cpu
 	b.StopTimer()
 	b.ReportMetric(float64(b.N*perCase)/b.Elapsed().Seconds(), "transitions/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(b.N*perCase)/cpu.Seconds(), "transitions/cpu-s")
+	}
 	b.ReportMetric(allocsPerTransition(b), "allocs/transition")
+}
+
+// BenchmarkTransitionByCaseLength compares the cost of a transition on a
+// case of 10 transitions and on one of 1 000, interleaved in one run so
+// that both see the same machine: each iteration applies 1 000 transitions
+// as 100 cases of 10 (a receive and 9 notes) and 1 000 as one case. It
+// reports nanoseconds per transition of each and their ratio.
+func BenchmarkTransitionByCaseLength(b *testing.B) {
+	b.ReportAllocs()
+	d, err := NewDesk(DeskConfig{Store: NewMemStore()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	run := func(id string, n int) {
+		if _, err := d.Apply(ctx, Event{Type: Receive, Case: id, At: t0, Actor: "ana", Intake: claimIntake()}); err != nil {
+			b.Fatal(err)
+		}
+		for i := 1; i < n; i++ {
+			if _, err := d.Apply(ctx, Event{Type: Note, Case: id, At: t0, Actor: "ana", Note: "called the customer"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	var short, long time.Duration
+	b.ResetTimer()
+	for i := range b.N {
+		start := time.Now()
+		for j := range 100 {
+			run(fmt.Sprint("S-", i, "-", j), 10)
+		}
+		mid := time.Now()
+		run(fmt.Sprint("L-", i), 1000)
+		short, long = short+mid.Sub(start), long+time.Since(mid)
+	}
+	b.StopTimer()
+	perShort := float64(short.Nanoseconds()) / float64(b.N*1000)
+	perLong := float64(long.Nanoseconds()) / float64(b.N*1000)
+	b.ReportMetric(perShort, "ns/transition-of-10")
+	b.ReportMetric(perLong, "ns/transition-of-1000")
+	b.ReportMetric(perLong/perShort, "ratio")
 }
 
 // allocsPerTransition measures one more lifecycle outside the timer.

@@ -58,7 +58,9 @@ func (d *Desk) remember(f folded) {
 			break
 		}
 	}
-	d.cache[f.c.ID] = &f
+	nf := new(folded)
+	*nf = f
+	d.cache[f.c.ID] = nf
 }
 
 // current returns case id: the cached copy as is, or brought up to date

@@ -75,71 +75,64 @@ func Decide(c Case, ev Event, p Policy) (Entry, error) {
 		}
 		return en, checkAnnotation(c, ev)
 	}
-	rows := lookup(c.State, ev.Type)
-	if len(rows) == 0 {
+	to, ok := next(c.State, ev.Type)
+	if !ok {
 		return Entry{}, illegal(c, ev.Type)
 	}
-	en.To = rows[0].To
-	id := ev.Case
-	guard := func(format string, args ...any) error {
-		return fmt.Errorf("complaint: case %s: %s in state %s: %s: %w", id, ev.Type, c.State, fmt.Sprintf(format, args...), ErrGuard)
+	en.To = to
+	if err := checkTransition(c, &en, p); err != nil {
+		return Entry{}, err
 	}
+	return en, nil
+}
+
+// guarder builds the errors of the guards of one event in one state.
+type guarder struct {
+	id    string
+	typ   EventType
+	state State
+}
+
+func (g guarder) fail(format string, args ...any) error {
+	return fmt.Errorf("complaint: case %s: %s in state %s: %s: %w", g.id, g.typ, g.state, fmt.Sprintf(format, args...), ErrGuard)
+}
+
+// checkTransition checks the protocols that guard transition en of case c
+// and completes en (the escalation's tier, the callback's outcome).
+func checkTransition(c Case, en *Entry, p Policy) error {
+	ev := en.Event
+	g := guarder{ev.Case, ev.Type, c.State}
 	switch ev.Type {
 	case Receive:
-		in := en.Event.Intake
-		if in == nil {
-			return Entry{}, invalid(ev, "intake is missing")
-		}
-		in.Customer = strings.TrimSpace(in.Customer)
-		var errs []error
-		if in.Kind == KindUnknown || !in.Kind.IsValid() {
-			errs = append(errs, invalid(ev, "kind %s is not a known kind", in.Kind))
-		}
-		if in.Customer == "" {
-			errs = append(errs, invalid(ev, "customer is missing"))
-		}
-		if !in.Channel.IsValid() {
-			errs = append(errs, invalid(ev, "channel %s is not defined", in.Channel))
-		}
-		if !in.Severity.IsValid() {
-			errs = append(errs, invalid(ev, "severity %s is not defined", in.Severity))
-		}
-		if in.FollowUpOf == ev.Case && in.FollowUpOf != "" {
-			errs = append(errs, invalid(ev, "a case cannot follow up itself"))
-		}
-		if err := errors.Join(errs...); err != nil {
-			return Entry{}, err
-		}
+		return checkIntake(en.Event.Intake, ev)
 	case Assign:
 		if ev.ToTier == TierUnknown {
-			return Entry{}, invalid(ev, "assign needs a tier")
+			return invalid(ev, "assign needs a tier")
 		}
 	case Escalate:
 		if strings.TrimSpace(ev.Reason) == "" {
-			return Entry{}, guard("an escalation needs a reason")
+			return g.fail("an escalation needs a reason")
 		}
 		if strings.TrimSpace(ev.Note) == "" {
-			return Entry{}, guard("an escalation needs a hand-off note")
+			return g.fail("an escalation needs a hand-off note")
 		}
 		switch {
 		case ev.ToTier == TierUnknown && ev.ToDepartment == DepartmentNone:
 			if c.Tier >= Specialist {
-				return Entry{}, guard("no tier above %s: route to a department", c.Tier)
+				return g.fail("no tier above %s: route to a department", c.Tier)
 			}
 			en.Event.ToTier = c.Tier + 1
 		case ev.ToTier != TierUnknown && ev.ToTier <= c.Tier:
-			return Entry{}, guard("tier %s is not above the current tier %s", ev.ToTier, c.Tier)
+			return g.fail("tier %s is not above the current tier %s", ev.ToTier, c.Tier)
 		}
 	case Resolve:
-		if err := checkResolution(c, ev, guard); err != nil {
-			return Entry{}, err
-		}
+		return checkResolution(c, ev, g)
 	case ScheduleCallback:
 		if ev.Due.IsZero() {
-			return Entry{}, invalid(ev, "callback due time is missing")
+			return invalid(ev, "callback due time is missing")
 		}
 		if ev.Due.Before(ev.At) {
-			return Entry{}, invalid(ev, "callback due %s is before the event at %s", ev.Due.Format(time.RFC3339), ev.At.Format(time.RFC3339))
+			return invalid(ev, "callback due %s is before the event at %s", ev.Due.Format(time.RFC3339), ev.At.Format(time.RFC3339))
 		}
 	case CallbackFailed:
 		if c.CallbackAttempts+1 >= p.maxAttempts() {
@@ -147,24 +140,49 @@ func Decide(c Case, ev Event, p Policy) (Entry, error) {
 		}
 	case Close:
 		if c.State == Resolved && c.CallbackRequired {
-			return Entry{}, guard("the customer must be called back before closing")
+			return g.fail("the customer must be called back before closing")
 		}
 	case Dispute, Reopen:
 		if end := c.ResolvedAt.Add(p.reopenWindow()); ev.At.After(end) {
-			return Entry{}, guard("the reopen window closed at %s: open a follow-up case", end.Format(time.RFC3339))
+			return g.fail("the reopen window closed at %s: open a follow-up case", end.Format(time.RFC3339))
 		}
 	case Merge:
 		if ev.Target == "" {
-			return Entry{}, invalid(ev, "merge target is missing")
+			return invalid(ev, "merge target is missing")
 		}
 		if ev.Target == ev.Case {
-			return Entry{}, invalid(ev, "a case cannot be merged into itself")
+			return invalid(ev, "a case cannot be merged into itself")
 		}
 	}
-	return en, nil
+	return nil
 }
 
-func checkResolution(c Case, ev Event, guard func(string, ...any) error) error {
+// checkIntake checks a receive's intake, trimming the customer.
+func checkIntake(in *Intake, ev Event) error {
+	if in == nil {
+		return invalid(ev, "intake is missing")
+	}
+	in.Customer = strings.TrimSpace(in.Customer)
+	var errs []error
+	if in.Kind == KindUnknown || !in.Kind.IsValid() {
+		errs = append(errs, invalid(ev, "kind %s is not a known kind", in.Kind))
+	}
+	if in.Customer == "" {
+		errs = append(errs, invalid(ev, "customer is missing"))
+	}
+	if !in.Channel.IsValid() {
+		errs = append(errs, invalid(ev, "channel %s is not defined", in.Channel))
+	}
+	if !in.Severity.IsValid() {
+		errs = append(errs, invalid(ev, "severity %s is not defined", in.Severity))
+	}
+	if in.FollowUpOf == ev.Case && in.FollowUpOf != "" {
+		errs = append(errs, invalid(ev, "a case cannot follow up itself"))
+	}
+	return errors.Join(errs...)
+}
+
+func checkResolution(c Case, ev Event, g guarder) error {
 	r := ev.Resolution
 	if r == nil {
 		return invalid(ev, "resolution is missing")
@@ -178,14 +196,14 @@ func checkResolution(c Case, ev Event, guard func(string, ...any) error) error {
 	var errs []error
 	upheld := r.Outcome == Upheld || r.Outcome == PartlyUpheld
 	if upheld && c.Kind.AsksForRedress() && strings.TrimSpace(r.Remedy) == "" {
-		errs = append(errs, guard("an %s %s needs a remedy", r.Outcome, c.Kind))
+		errs = append(errs, g.fail("an %s %s needs a remedy", r.Outcome, c.Kind))
 	}
 	if upheld && c.Kind.ReportsFailure() && r.Cause == CauseUnknown {
-		errs = append(errs, guard("an %s %s needs a root cause", r.Outcome, c.Kind))
+		errs = append(errs, g.fail("an %s %s needs a root cause", r.Outcome, c.Kind))
 	}
 	if r.Outcome == Rejected {
 		if strings.TrimSpace(r.Justification) == "" {
-			errs = append(errs, guard("a rejection needs a justification"))
+			errs = append(errs, g.fail("a rejection needs a justification"))
 		}
 		n := 0
 		for _, a := range r.Alternatives {
@@ -194,7 +212,7 @@ func checkResolution(c Case, ev Event, guard func(string, ...any) error) error {
 			}
 		}
 		if n == 0 {
-			errs = append(errs, guard("a rejection needs at least one alternative offered"))
+			errs = append(errs, g.fail("a rejection needs at least one alternative offered"))
 		}
 	}
 	return errors.Join(errs...)

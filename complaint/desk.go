@@ -191,7 +191,7 @@ func (d *Desk) commit(ctx context.Context, ev Event, stamp stamping) (Case, []Me
 		if err != nil {
 			return Case{}, nil, err
 		}
-		sealed, err := d.cfg.Store.Append(ctx, en.Event.Case, f.c.Version, []Entry{en})
+		sealed, err := d.appendOne(ctx, f.c.Version, en)
 		if errors.Is(err, ErrConflict) {
 			lastErr, fresh = err, true
 			continue
@@ -216,6 +216,20 @@ const (
 	stampClock                   // the clock's, never before the case's last event
 	stampAtLeast                 // the event's, or the case's last event if later
 )
+
+// onePool holds one-entry batches for appendOne: a slice literal passed to
+// the Store interface would be allocated on every append.
+var onePool = sync.Pool{New: func() any { return new([1]Entry) }}
+
+// appendOne appends entry en to its case at version expected.
+func (d *Desk) appendOne(ctx context.Context, expected uint64, en Entry) ([]Entry, error) {
+	one := onePool.Get().(*[1]Entry)
+	one[0] = en
+	sealed, err := d.cfg.Store.Append(ctx, en.Event.Case, expected, one[:])
+	one[0] = Entry{}
+	onePool.Put(one)
+	return sealed, err
+}
 
 // later returns the later of a and b.
 func later(a, b time.Time) time.Time {

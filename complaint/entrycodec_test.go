@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -362,4 +363,27 @@ func seedsFlowEntry() Entry {
 	ev := seedsFlow("K-1")[4]
 	ev.At = ev.At.UTC()
 	return Entry{Version: 5, From: InProgress, To: Assigned, Event: ev, Prev: strings.Repeat("0f", 32)}
+}
+
+// TestAppendRFC3339 checks the encoder's instant writer against
+// time.Time.AppendFormat with time.RFC3339Nano over instants spread across
+// years 0–9999, with and without fractions of a second.
+func TestAppendRFC3339(t *testing.T) {
+	r := rand.New(rand.NewPCG(12, 34))
+	lo := time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	hi := time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC).Unix()
+	for i := range 20000 {
+		ns := r.Int64N(1e9)
+		switch i % 4 {
+		case 0:
+			ns = 0
+		case 1:
+			ns = ns / 1e6 * 1e6
+		}
+		tm := time.Unix(lo+r.Int64N(hi-lo+1), ns).UTC()
+		want := tm.AppendFormat(nil, time.RFC3339Nano)
+		if got := appendRFC3339(nil, tm); string(got) != string(want) {
+			t.Fatalf("%v: got %s, want %s", tm, got, want)
+		}
+	}
 }

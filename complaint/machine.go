@@ -52,15 +52,15 @@ var transitions = func() []Transition {
 // order the lifecycle is usually walked.
 func Transitions() []Transition { return append([]Transition(nil), transitions...) }
 
-// lookup returns the rows for event e in state s (0, 1 or 2 rows).
-func lookup(s State, e EventType) []Transition {
-	var rows []Transition
+// next returns the state of the first row for event e in state s, and
+// whether there is one.
+func next(s State, e EventType) (State, bool) {
 	for _, t := range transitions {
 		if t.From == s && t.Event == e {
-			rows = append(rows, t)
+			return t.To, true
 		}
 	}
-	return rows
+	return StateUnknown, false
 }
 
 // legal reports whether the table has a row from → to for e.

@@ -5,6 +5,15 @@
 //	func TestMyStore(t *testing.T) {
 //		storetest.Run(t, func(t *testing.T) complaint.Store { return newEmptyStore(t) })
 //	}
+//
+// The suite covers the [complaint.Store] contract (appends all or none,
+// optimistic concurrency, the hash chain kept byte for byte in canonical
+// form, context cancellation), the desk on top of it (concurrent desks on one
+// case, delivery exactly once per key), and the optional interfaces when the
+// store implements them: [complaint.Querier] (every filter, counts, stable
+// pages, due order), [complaint.CaseLoader] and [complaint.Claimer]. A
+// subtest for an interface the store does not implement is skipped, saying
+// so.
 package storetest
 
 import (
@@ -29,7 +38,7 @@ func Run(t *testing.T, newStore func(t *testing.T) complaint.Store) {
 
 var cases = []struct {
 	name string
-	f    func(*testing.T, complaint.Store)
+	f    func(testing.TB, complaint.Store)
 }{
 	{"AppendLoad", testAppendLoad},
 	{"Conflict", testConflict},
@@ -37,6 +46,17 @@ var cases = []struct {
 	{"RejectsBadEntries", testRejectsBadEntries},
 	{"Chain", testChain},
 	{"Concurrent", testConcurrent},
+	{"BatchAllOrNone", testBatchAllOrNone},
+	{"CanonicalBytes", testCanonicalBytes},
+	{"Context", testContext},
+	{"ConcurrentDesks", testConcurrentDesks},
+	{"DeliveryExactlyOnce", testDeliveryExactlyOnce},
+	{"LoadAfter", testLoadAfter},
+	{"Claims", testClaims},
+	{"QueryFilters", testQueryFilters},
+	{"QueryPagesStable", testQueryPagesStable},
+	{"QueryByDue", testQueryByDue},
+	{"QueryRefusesBadQuery", testQueryRefusesBadQuery},
 }
 
 var base = time.Date(2026, 3, 2, 14, 0, 0, 0, time.UTC)
@@ -59,7 +79,7 @@ func entries(id string, from uint64, n int) []complaint.Entry {
 	return out
 }
 
-func testAppendLoad(t *testing.T, s complaint.Store) {
+func testAppendLoad(t testing.TB, s complaint.Store) {
 	ctx := context.Background()
 	sealed, err := s.Append(ctx, "A", 0, entries("A", 0, 2))
 	if err != nil {
@@ -95,7 +115,7 @@ func testAppendLoad(t *testing.T, s complaint.Store) {
 	}
 }
 
-func testConflict(t *testing.T, s complaint.Store) {
+func testConflict(t testing.TB, s complaint.Store) {
 	ctx := context.Background()
 	if _, err := s.Append(ctx, "A", 0, entries("A", 0, 2)); err != nil {
 		t.Fatal(err)
@@ -122,7 +142,7 @@ func testConflict(t *testing.T, s complaint.Store) {
 	}
 }
 
-func testNotFound(t *testing.T, s complaint.Store) {
+func testNotFound(t testing.TB, s complaint.Store) {
 	_, err := s.Load(context.Background(), "nope")
 	if !errors.Is(err, complaint.ErrNotFound) {
 		t.Errorf("Load of a missing case: %v, want ErrNotFound", err)
@@ -137,7 +157,7 @@ func testNotFound(t *testing.T, s complaint.Store) {
 	}
 }
 
-func testRejectsBadEntries(t *testing.T, s complaint.Store) {
+func testRejectsBadEntries(t testing.TB, s complaint.Store) {
 	ctx := context.Background()
 	bad := []struct {
 		name    string
@@ -158,7 +178,7 @@ func testRejectsBadEntries(t *testing.T, s complaint.Store) {
 	}
 }
 
-func testChain(t *testing.T, s complaint.Store) {
+func testChain(t testing.TB, s complaint.Store) {
 	ctx := context.Background()
 	for i, id := range []string{"A", "B", "C"} {
 		if _, err := s.Append(ctx, id, 0, entries(id, 0, i+1)); err != nil {
@@ -187,7 +207,7 @@ func testChain(t *testing.T, s complaint.Store) {
 
 // testConcurrent: many goroutines append to one case at the version they
 // read; exactly the winners are stored, with consecutive versions.
-func testConcurrent(t *testing.T, s complaint.Store) {
+func testConcurrent(t testing.TB, s complaint.Store) {
 	ctx := context.Background()
 	if _, err := s.Append(ctx, "A", 0, entries("A", 0, 1)); err != nil {
 		t.Fatal(err)
