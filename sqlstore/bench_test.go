@@ -72,7 +72,7 @@ func BenchmarkDurableTransitions(b *testing.B) {
 	}
 	for _, mode := range []string{"append", "desk", "raw"} {
 		b.Run("postgres-"+mode+"/synchronous_commit=on/baseline=full", func(b *testing.B) {
-			s := openAt(b, "postgres:"+pgtest.Require(b).Schema(b), sqlstore.Options{})
+			s := openAt(b, "postgres:"+pgtest.WithParam(pgtest.Require(b).Schema(b), "synchronous_commit", "on"), sqlstore.Options{})
 			var sc string
 			if err := s.DB().QueryRow("SHOW synchronous_commit").Scan(&sc); err != nil || sc != "on" {
 				b.Fatalf("synchronous_commit = %q, %v; want on", sc, err)

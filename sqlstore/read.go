@@ -36,6 +36,7 @@ func (s *Store) LoadAfter(ctx context.Context, caseID string, version uint64) ([
 	if err != nil || len(out) > 0 {
 		return out, err
 	}
+	// No entries after version: does the case exist?
 	var v uint64
 	switch err := s.st.getVersion.QueryRowContext(ctx, caseID).Scan(&v); {
 	case errors.Is(err, sql.ErrNoRows):

@@ -29,6 +29,9 @@ type Store struct {
 	addr Address
 	q    *queries
 	st   prepared
+	// appendTime averages the recent successful appends, to space out the
+	// writers that lose a race (see spread).
+	appendTime ewma
 }
 
 // prepared holds the statements of every call, prepared once: database/sql
@@ -251,11 +254,15 @@ type queries struct {
 
 func newQueries(d Dialect, lockHead string, tx *sql.TxOptions) *queries {
 	r := func(q string) string { return rebind(d, q) }
+	lockRow := ""
+	if d == PostgreSQL {
+		lockRow = " FOR UPDATE"
+	}
 	return &queries{
 		dialect:       d,
 		txOptions:     tx,
 		lockHead:      lockHead,
-		getSummary:    r("SELECT " + summaryColumns + " FROM complaint_cases WHERE case_id = $1"),
+		getSummary:    r("SELECT " + summaryColumns + " FROM complaint_cases WHERE case_id = $1" + lockRow),
 		getVersion:    r("SELECT version FROM complaint_cases WHERE case_id = $1"),
 		insertSummary: r("INSERT INTO complaint_cases (" + summaryColumns + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"),
 		updateSummary: r(`UPDATE complaint_cases SET version = $2, first_seq = $3, last_seq = $4, kind = $5, severity = $6,
@@ -279,8 +286,10 @@ var (
 	// SQLite: the no-op update takes the database's write lock as the
 	// transaction's first statement, waiting for it under the call's context.
 	sqliteQueries = newQueries(SQLite, "UPDATE complaint_head SET seq = seq WHERE id = 1 RETURNING seq, hash", nil)
-	// PostgreSQL: the head row's lock orders the appends; read committed, so
-	// each later statement sees every append committed before the lock.
+	// PostgreSQL: the case's row is locked first (getSummary … FOR UPDATE),
+	// so a stale writer fails without waiting for the head; then the head
+	// row's lock orders the appends. Read committed: each statement sees
+	// every append committed before its lock was granted.
 	postgresQueries = newQueries(PostgreSQL, "SELECT seq, hash FROM complaint_head WHERE id = 1 FOR UPDATE",
 		&sql.TxOptions{Isolation: sql.LevelReadCommitted})
 )

@@ -136,7 +136,7 @@ func (s *Server) NewSchema(hint string) (name, dsn string, err error) {
 	if err := s.exec("CREATE SCHEMA " + name); err != nil {
 		return "", "", err
 	}
-	return name, WithSearchPath(s.DSN, name), nil
+	return name, WithParam(s.DSN, "search_path", name), nil
 }
 
 // DropSchema drops a schema NewSchema created, with its tables.
@@ -154,17 +154,18 @@ func (s *Server) exec(q string) error {
 	return err
 }
 
-// WithSearchPath returns dsn with its search_path set to schema.
-func WithSearchPath(dsn, schema string) string {
+// WithParam returns dsn (a URL or key=value pairs) with a run-time
+// parameter of its connections set: search_path, synchronous_commit….
+func WithParam(dsn, key, value string) string {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		if u, err := url.Parse(dsn); err == nil {
 			q := u.Query()
-			q.Set("search_path", schema)
+			q.Set(key, value)
 			u.RawQuery = q.Encode()
 			return u.String()
 		}
 	}
-	return dsn + " search_path=" + schema
+	return dsn + " " + key + "=" + value
 }
 
 // sanitize keeps the lower-case letters and digits of a test name, short.
