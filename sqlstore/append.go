@@ -81,7 +81,7 @@ func (s *Store) appendSQLite(ctx context.Context, caseID string, expected uint64
 		if w, err = sealAll(head, sum, entries); err != nil {
 			return err
 		}
-		writes, err := w.statements(s.st, s.q, expected)
+		writes, err := w.statements(s.st, expected)
 		if err != nil {
 			return err
 		}
@@ -141,33 +141,32 @@ func sealAll(head complaint.Head, sum complaint.Summary, entries []complaint.Ent
 // statement is one write of an append.
 type statement struct {
 	stmt    *sql.Stmt
-	query   string
 	args    []any
 	summary bool // the summary's write, which must change one row
 }
 
-// statements returns the writes of w, in order: each entry (and the drop of
+// statements returns the writes of w for SQLite, in order: each entry (and the drop of
 // the claim on the message a delivery record reports), the summary (an
 // insert for a new case, else an update conditioned on its version column
 // holding expected) and the head.
-func (w written) statements(st prepared, q *queries, expected uint64) ([]statement, error) {
+func (w written) statements(st prepared, expected uint64) ([]statement, error) {
 	var out []statement
 	for i, e := range w.entries {
-		out = append(out, statement{stmt: st.insert, query: q.insert, args: []any{e.Seq, e.Event.Case, e.Version, e.Prev, e.Hash, w.lines[i]}})
+		out = append(out, statement{stmt: st.insert, args: []any{e.Seq, e.Event.Case, e.Version, e.Prev, e.Hash, w.lines[i]}})
 		if e.Event.Type == complaint.Notified {
-			out = append(out, statement{stmt: st.dropClaim, query: q.dropClaim, args: []any{e.Event.Key}})
+			out = append(out, statement{stmt: st.dropClaim, args: []any{e.Event.Key}})
 		}
 	}
 	args, err := summaryArgs(w.sum)
 	if err != nil {
 		return nil, err
 	}
-	sum := statement{stmt: st.insertSummary, query: q.insertSummary, args: args, summary: true}
+	sum := statement{stmt: st.insertSummary, args: args, summary: true}
 	if expected > 0 {
-		sum = statement{stmt: st.updateSummary, query: q.updateSummary, args: append(args, expected), summary: true}
+		sum = statement{stmt: st.updateSummary, args: append(args, expected), summary: true}
 	}
 	last := w.entries[len(w.entries)-1]
-	return append(out, sum, statement{stmt: st.setHead, query: q.setHead, args: []any{last.Seq, last.Hash}}), nil
+	return append(out, sum, statement{stmt: st.setHead, args: []any{last.Seq, last.Hash}}), nil
 }
 
 // spread returns a conflict after a random pause of up to 32 times the
