@@ -71,7 +71,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.SetOutput(stderr)
 	fs.Float64Var(&c.scale, "scale", 1, "multiply every data set's size (1: the issue's sizes; 0.01 for development)")
 	fs.IntVar(&c.rounds, "rounds", 5, "rounds of ours-then-peer per row (at least 3)")
-	fs.StringVar(&c.data, "data", filepath.Join(os.TempDir(), "servuction-bench"), "directory for the generated data files ($DATA in the table)")
+	fs.StringVar(&c.data, "data", "", "directory for the generated data files ($DATA in the table); default a new temporary directory")
 	fs.StringVar(&c.scripts, "scripts", "peers", "directory of the committed peer scripts")
 	fs.StringVar(&c.out, "o", "", "also write the results, with the machine and versions, to this Markdown file (e.g. RESULTS.md)")
 	only := fs.String("only", "", "comma-separated groups to run: "+strings.Join(groupKeys(), ", ")+" (default all)")
@@ -133,16 +133,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), c.timeout)
 	defer cancel()
-	if err := os.MkdirAll(c.data, 0o755); err != nil {
-		return err
-	}
-	if !c.keepData {
-		defer cleanData(c.data)
-	}
-	dir, err := filepath.Abs(c.data)
+	dir, cleanup, err := dataDir(c)
 	if err != nil {
 		return err
 	}
+	defer cleanup()
 	e := &env{dir: dir, scripts: c.scripts, scale: c.scale, log: stderr,
 		tools: &tools{install: c.install, python: c.python, rscript: c.rscript}}
 	m := describeMachine(ctx, e)
@@ -185,8 +180,37 @@ func run(args []string, stdout, stderr io.Writer) error {
 	return rep.failure()
 }
 
-// cleanData removes the files the groups generated.
-func cleanData(dir string) {
+// dataDir returns the absolute path of the data directory, creating it:
+// -data, or a new temporary directory (so that runs on a shared machine do
+// not overwrite each other's files), recorded in c.data; and a function
+// that removes the generated files, unless -keep.
+func dataDir(c *config) (dir string, cleanup func(), err error) {
+	keep := func() {}
+	if c.data == "" {
+		if dir, err = os.MkdirTemp("", "servuction-bench-"); err != nil {
+			return "", nil, err
+		}
+		c.data = dir
+		if c.keepData {
+			return dir, keep, nil
+		}
+		return dir, func() { os.RemoveAll(dir) }, nil
+	}
+	if err := os.MkdirAll(c.data, 0o755); err != nil {
+		return "", nil, err
+	}
+	if dir, err = filepath.Abs(c.data); err != nil {
+		return "", nil, err
+	}
+	if c.keepData {
+		return dir, keep, nil
+	}
+	return dir, func() { removeGenerated(dir) }, nil
+}
+
+// removeGenerated removes the files the groups generate from a directory
+// the user named.
+func removeGenerated(dir string) {
 	for _, pattern := range []string{"*.csv", "*.f64", "*.jsonl", "*.sql", "*.db", "*.db-*", "*.dd"} {
 		matches, _ := filepath.Glob(filepath.Join(dir, pattern))
 		for _, m := range matches {

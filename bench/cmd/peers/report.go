@@ -167,8 +167,8 @@ those files before any timing. Then every row runs, round after round, ours and 
 other processes falls on both alike. Ours is timed in process around the computation; each peer is timed inside
 its own script around the same computation (R's ` + "`system.time`" + `, Python's ` + "`time.perf_counter`" + `,
 SQLite's ` + "`julianday('now')`" + ` before and after the transactions, dd's own report), so parsing is excluded on
-both sides. Fast calls (business time, the streaming accumulators) are timed in loops of at least 200 ms and shown
-per call or per record. The table shows the median of the rounds; **peer ÷ ours** above 1 means ours is faster;
+both sides. Fast calls (business time, the streaming accumulators) are timed in loops of at least 200 ms (at
+-scale 1) and shown per call or per record. The table shows the median of the rounds; **peer ÷ ours** above 1 means ours is faster;
 for a floor row (the physical limit: fsync, a bare loop over the same fields) it is the share of the floor's speed
 that ours reaches. Every round's answers are compared, within the tolerance shown.
 `
