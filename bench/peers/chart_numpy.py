@@ -39,9 +39,10 @@ D2 = 2 / math.sqrt(math.pi)
 
 def window_count(b, length):
     """For each point, how many of the last `length` points (itself included) are set."""
-    cs = np.concatenate(([0], np.cumsum(b, dtype=np.int32)))
-    i = np.arange(1, len(b) + 1)
-    return cs[i] - cs[np.maximum(i - length, 0)]
+    cs = np.cumsum(b, dtype=np.int32)
+    out = cs.copy()
+    out[length:] -= cs[:-length]
+    return out
 
 
 def run(b, length):
@@ -76,17 +77,18 @@ def nelson(x):
     fall[1:] = x[1:] < x[:-1]
     alt = rise & before(fall, 1) | fall & before(rise, 1)
 
-    first = np.arange(n)
     rules = [
         beyond,
         run(up, 9) | run(down, 9),
         run(rise, 5) | run(fall, 5),
         run(alt, 12),
-        (a2 & (before(a2, 1) | before(a2, 2)) | b2 & (before(b2, 1) | before(b2, 2))) & (first >= 2),
-        (a1 & (window_count(before(a1, 1), 4) >= 3) | b1 & (window_count(before(b1, 1), 4) >= 3)) & (first >= 4),
+        a2 & (before(a2, 1) | before(a2, 2)) | b2 & (before(b2, 1) | before(b2, 2)),
+        a1 & (window_count(before(a1, 1), 4) >= 3) | b1 & (window_count(before(b1, 1), 4) >= 3),
         run(inside, 15),
         run(a1 | b1, 8) & within(a1, 8) & within(b1, 8),
     ]
+    rules[4][:2] = False  # a k-of-m rule needs a full window
+    rules[5][:4] = False
     return center, sigma, [np.flatnonzero(r) for r in rules]
 
 

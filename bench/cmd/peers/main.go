@@ -162,7 +162,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		for _, r := range rows {
 			r.group = g.key
 		}
-		results = append(results, measure(ctx, rows, c.rounds, stderr)...)
+		results = append(results, measure(ctx, rows, c.rounds*max(1, g.roundsFactor), stderr)...)
 		done() // stop the group's peers before the next group loads its data
 	}
 	m.loadAfter = loadAverage()

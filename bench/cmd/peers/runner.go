@@ -49,8 +49,12 @@ type result struct {
 // its rows; close releases the peers. A peer that cannot be had is reported
 // in skipped, one line each, and its row left out.
 type group struct {
-	key   string
-	setup func(ctx context.Context, e *env) (rows []*row, skipped []string, close func(), err error)
+	key string
+	// roundsFactor multiplies -rounds for this group (0 means 1): the
+	// durable rows run shorter batches in more rounds, so that the slow and
+	// fast phases of a shared disk fall on both sides alike.
+	roundsFactor int
+	setup        func(ctx context.Context, e *env) (rows []*row, skipped []string, close func(), err error)
 }
 
 // measure runs every row of rows for the given rounds, alternating ours and

@@ -73,8 +73,8 @@ func TestMeasureAlternatesAndChecksEveryRound(t *testing.T) {
 		t.Errorf("failure() = %v, want the mismatch of b and the error of c", err)
 	}
 	table := rep.table()
-	for _, s := range []string{"| a () | 2.00 s | fake peer | 20.0 s | 10.0× | yes: exact |", "**NO**: round 2",
-		"| c () | – | fake peer | – | – | not measured: fake peer: peer crashed |"} {
+	for _, s := range []string{"| a () | 2.00 s | fake peer | 20.0 s | 10.0× | 3 | yes: exact |", "**NO**: round 2",
+		"| c () | – | fake peer | – | – | – | not measured: fake peer: peer crashed |"} {
 		if !strings.Contains(table, s) {
 			t.Errorf("table lacks %q:\n%s", s, table)
 		}
@@ -97,7 +97,7 @@ func TestReportMarkdown(t *testing.T) {
 		"**Measured on a loaded shared machine**",
 		"- Load average (1, 5, 15 min): 1 2 3 before the run, 4 5 6 after",
 		"- Go: go1.x",
-		"| op (per call) | 2.00 ms | peer | 5.00 ms | 2.50× | yes: exact | ours: `ours()`; peer: `peer` |",
+		"| op (per call) | 2.00 ms | peer | 5.00 ms | 2.50× | 3 | yes: exact | ours: `ours()`; peer: `peer` |",
 		"- x skipped: not found",
 		"| op | peer | 2.50× faster | `cd bench && go run ./cmd/peers -only g` |",
 	} {
