@@ -62,3 +62,26 @@ func TestRunWithPeers(t *testing.T) {
 	}
 	t.Log("\n" + stdout.String())
 }
+
+// TestRunSkipsMissingPeers: a peer that cannot be had is skipped with one
+// line saying why, and the run still succeeds.
+func TestRunSkipsMissingPeers(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	err := run([]string{"-scale", "0.001", "-rounds", "3", "-only", "alpha,chart", "-data", t.TempDir(), "-scripts", "../../peers",
+		"-install=false", "-python", "/nonexistent/python3", "-rscript", "/nonexistent/Rscript"}, &stdout, &stderr)
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+	for _, want := range []string{
+		"- Cronbach's alpha vs R psych::alpha skipped: R psych not found, and -install=false (apt-get install r-base-core r-cran-psych)\n",
+		"- Cronbach's alpha vs numpy skipped: Python numpy not found, and -install=false (apt-get install python3 python3-numpy)\n",
+		"- individuals chart and Nelson rules vs numpy skipped: Python numpy not found",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	if strings.Contains(stdout.String(), "| yes") {
+		t.Errorf("a row was measured without its peer:\n%s", stdout.String())
+	}
+}

@@ -28,12 +28,11 @@ func alphaGroup() group {
 			return nil, nil, nil, err
 		}
 		op := fmt.Sprintf("Cronbach's alpha, %s respondents × %d items", thousands(n), alphaItems)
-		ours := func(context.Context) (float64, *scorecard.Reliability, error) {
+		ours := func() (float64, scorecard.Reliability, error) {
 			t0 := time.Now()
 			r, err := scorecard.Cronbach(rows)
-			return time.Since(t0).Seconds(), &r, err
+			return time.Since(t0).Seconds(), r, err
 		}
-		oursCmd := code("scorecard.Cronbach(rows)") + " (alpha, standardized alpha, item–rest r, alpha if deleted, item statistics, Feldt interval)"
 		var out []*row
 		var skipped []string
 		var procs []*process
@@ -42,64 +41,75 @@ func alphaGroup() group {
 				p.close()
 			}
 		}
-
-		if err := e.tools.need(ctx, e.tools.rPsych()); err != nil {
-			skipped = append(skipped, "Cronbach's alpha vs R psych::alpha skipped: "+err.Error())
-		} else if script, err := e.script("alpha_psych.R"); err != nil {
+		p, script, skip, err := e.startPeer(ctx, e.tools.rPsych(), e.tools.rscript, "alpha_psych.R", path)
+		switch {
+		case err != nil:
 			return nil, nil, closeAll, err
-		} else if p, err := startProcess(ctx, "", e.tools.rscript, script, path); err != nil {
-			return nil, nil, closeAll, err
-		} else {
+		case skip != "":
+			skipped = append(skipped, "Cronbach's alpha vs R psych::alpha skipped: "+skip)
+		default:
 			procs = append(procs, p)
-			out = append(out, &row{op: op, unit: "per call", peerName: "R psych::alpha",
-				ours: func(ctx context.Context) (float64, any, error) {
-					s, r, err := ours(ctx)
-					if err != nil {
-						return 0, nil, err
-					}
-					return s, psychAnswer{Alpha: r.Alpha, Standardized: r.Standardized, ItemRest: r.ItemRest, AlphaIfDeleted: r.AlphaIfDeleted}, nil
-				},
-				peer: func(context.Context) (float64, any, error) {
-					var a psychAnswer
-					s, err := p.run(&a)
-					return s, a, err
-				},
-				check:     func(o, p any) error { return sameAnswer(o, p, alphaTolerance) },
-				tolerance: "alpha, standardized alpha, item–rest r and alpha if deleted within " + alphaTolerance.String(),
-				oursCmd:   oursCmd,
-				peerCmd:   code(e.display(e.tools.rscript, script, path)) + ": " + code("psych::alpha(x)") + " in " + code("system.time"),
-			})
+			out = append(out, psychRow(op, ours, p, code(e.display(e.tools.rscript, script, path))))
 		}
-
-		if err := e.tools.need(ctx, e.tools.python3Tool("numpy", "python3-numpy")); err != nil {
-			skipped = append(skipped, "Cronbach's alpha vs numpy skipped: "+err.Error())
-		} else if script, err := e.script("alpha_numpy.py"); err != nil {
+		p, script, skip, err = e.startPeer(ctx, e.tools.python3Tool("numpy", "python3-numpy"), e.tools.python, "alpha_numpy.py", path)
+		switch {
+		case err != nil:
 			return nil, nil, closeAll, err
-		} else if p, err := startProcess(ctx, "", e.tools.python, script, path); err != nil {
-			return nil, nil, closeAll, err
-		} else {
+		case skip != "":
+			skipped = append(skipped, "Cronbach's alpha vs numpy skipped: "+skip)
+		default:
 			procs = append(procs, p)
-			out = append(out, &row{op: op, unit: "per call", peerName: "numpy np.cov formula",
-				ours: func(ctx context.Context) (float64, any, error) {
-					s, r, err := ours(ctx)
-					if err != nil {
-						return 0, nil, err
-					}
-					return s, numpyAlphaAnswer{Alpha: r.Alpha}, nil
-				},
-				peer: func(context.Context) (float64, any, error) {
-					var a numpyAlphaAnswer
-					s, err := p.run(&a)
-					return s, a, err
-				},
-				check:     func(o, p any) error { return sameAnswer(o, p, alphaTolerance) },
-				tolerance: "alpha within " + alphaTolerance.String(),
-				oursCmd:   oursCmd,
-				peerCmd:   code(e.display(e.tools.python, script, path)) + ": k/(k−1)·(1 − tr C / ΣC), " + code("C = np.cov(x, rowvar=False)"),
-			})
+			out = append(out, numpyAlphaRow(op, ours, p, code(e.display(e.tools.python, script, path))))
 		}
 		return out, skipped, closeAll, nil
 	}}
+}
+
+// alphaOursCmd says what our side of the alpha rows computes.
+var alphaOursCmd = code("scorecard.Cronbach(rows)") + " (alpha, standardized alpha, item–rest r, alpha if deleted, item statistics, Feldt interval)"
+
+// psychRow compares Cronbach with psych::alpha run by p.
+func psychRow(op string, ours func() (float64, scorecard.Reliability, error), p *process, command string) *row {
+	return &row{op: op, unit: "per call", peerName: "R psych::alpha",
+		ours: func(context.Context) (float64, any, error) {
+			s, r, err := ours()
+			if err != nil {
+				return 0, nil, err
+			}
+			return s, psychAnswer{Alpha: r.Alpha, Standardized: r.Standardized, ItemRest: r.ItemRest, AlphaIfDeleted: r.AlphaIfDeleted}, nil
+		},
+		peer: func(context.Context) (float64, any, error) {
+			var a psychAnswer
+			s, err := p.run(&a)
+			return s, a, err
+		},
+		check:     func(o, p any) error { return sameAnswer(o, p, alphaTolerance) },
+		tolerance: "alpha, standardized alpha, item–rest r and alpha if deleted within " + alphaTolerance.String(),
+		oursCmd:   alphaOursCmd,
+		peerCmd:   command + ": " + code("psych::alpha(x)") + " in " + code("system.time"),
+	}
+}
+
+// numpyAlphaRow compares Cronbach with numpy's covariance formula run by p.
+func numpyAlphaRow(op string, ours func() (float64, scorecard.Reliability, error), p *process, command string) *row {
+	return &row{op: op, unit: "per call", peerName: "numpy np.cov formula",
+		ours: func(context.Context) (float64, any, error) {
+			s, r, err := ours()
+			if err != nil {
+				return 0, nil, err
+			}
+			return s, numpyAlphaAnswer{Alpha: r.Alpha}, nil
+		},
+		peer: func(context.Context) (float64, any, error) {
+			var a numpyAlphaAnswer
+			s, err := p.run(&a)
+			return s, a, err
+		},
+		check:     func(o, p any) error { return sameAnswer(o, p, alphaTolerance) },
+		tolerance: "alpha within " + alphaTolerance.String(),
+		oursCmd:   alphaOursCmd,
+		peerCmd:   command + ": k/(k−1)·(1 − tr C / ΣC), " + code("C = np.cov(x, rowvar=False)"),
+	}
 }
 
 // alphaTolerance: both sides compute in float64 from the same integers;

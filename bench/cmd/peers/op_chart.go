@@ -27,16 +27,9 @@ func chartGroup() group {
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		if err := e.tools.need(ctx, e.tools.python3Tool("numpy", "python3-numpy")); err != nil {
-			return nil, []string{"individuals chart and Nelson rules vs numpy skipped: " + err.Error()}, nil, nil
-		}
-		script, err := e.script("chart_numpy.py")
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		p, err := startProcess(ctx, "", e.tools.python, script, path)
-		if err != nil {
-			return nil, nil, nil, err
+		p, script, skip, err := e.startPeer(ctx, e.tools.python3Tool("numpy", "python3-numpy"), e.tools.python, "chart_numpy.py", path)
+		if err != nil || skip != "" {
+			return nil, skipLine("individuals chart and Nelson rules vs numpy", skip), nil, err
 		}
 		r := &row{
 			op: fmt.Sprintf("individuals chart and the 8 Nelson rules, %s points", thousands(n)), unit: "per call",

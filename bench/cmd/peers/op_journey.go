@@ -48,16 +48,9 @@ func journeyGroup() group {
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		if err := e.tools.need(ctx, e.tools.python3Tool("pandas", "python3-pandas")); err != nil {
-			return nil, []string{"journey analysis vs pandas skipped: " + err.Error()}, nil, nil
-		}
-		script, err := e.script("journey_pandas.py")
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		p, err := startProcess(ctx, "", e.tools.python, script, path, journeyEnd)
-		if err != nil {
-			return nil, nil, nil, err
+		p, script, skip, err := e.startPeer(ctx, e.tools.python3Tool("pandas", "python3-pandas"), e.tools.python, "journey_pandas.py", path, journeyEnd)
+		if err != nil || skip != "" {
+			return nil, skipLine("journey analysis vs pandas", skip), nil, err
 		}
 		r := &row{
 			op:       fmt.Sprintf("journey analysis, %s encounters (%s journeys × 10 moments, shuffled)", thousands(len(log)), thousands(journeys)),

@@ -34,16 +34,9 @@ func rfmGroup() group {
 			return nil, nil, nil, err
 		}
 		seg := typology.DefaultSegmentation()
-		if err := e.tools.need(ctx, e.tools.python3Tool("pandas", "python3-pandas")); err != nil {
-			return nil, []string{"RFM vs pandas skipped: " + err.Error()}, nil, nil
-		}
-		script, err := e.script("rfm_pandas.py")
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		p, err := startProcess(ctx, "", e.tools.python, script, path, rulesPath)
-		if err != nil {
-			return nil, nil, nil, err
+		p, script, skip, err := e.startPeer(ctx, e.tools.python3Tool("pandas", "python3-pandas"), e.tools.python, "rfm_pandas.py", path, rulesPath)
+		if err != nil || skip != "" {
+			return nil, skipLine("RFM vs pandas", skip), nil, err
 		}
 		r := &row{
 			op: fmt.Sprintf("RFM scores and segments, %s customers (many ties)", thousands(n)), unit: "per call",

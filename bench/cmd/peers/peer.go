@@ -141,3 +141,27 @@ func truncate(s string, n int) string {
 	}
 	return s[:n] + "…"
 }
+
+// startPeer makes sure tool t is usable (installing it where allowed),
+// then starts the committed script scriptName with interpreter and args,
+// and returns the process and the script's path. When the tool cannot be
+// had, skip says why and the other results are zero.
+func (e *env) startPeer(ctx context.Context, t tool, interpreter, scriptName string, args ...string) (p *process, script, skip string, err error) {
+	if err := e.tools.need(ctx, t); err != nil {
+		return nil, "", err.Error(), nil
+	}
+	if script, err = e.script(scriptName); err != nil {
+		return nil, "", "", err
+	}
+	p, err = startProcess(ctx, "", interpreter, append([]string{script}, args...)...)
+	return p, script, "", err
+}
+
+// skipLine returns the one line that says a row was skipped, or nothing
+// when reason is empty.
+func skipLine(what, reason string) []string {
+	if reason == "" {
+		return nil
+	}
+	return []string{what + " skipped: " + reason}
+}
