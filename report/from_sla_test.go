@@ -89,7 +89,7 @@ func TestFromAvailability(t *testing.T) {
 	require.Len(t, c.Points, 2)
 	assert.Equal(t, BudgetPoint{At: t0.Add(5 * time.Hour), Remaining: 1}, c.Points[0])
 	assert.Equal(t, BudgetPoint{At: t0.Add(20 * time.Hour), Remaining: 0.5}, c.Points[1])
-	assert.Equal(t, "up · target 99.00 % · budget 1.0 h", c.Objective)
+	assert.Equal(t, "up · target 99.00 % · budget 1 h", c.Objective)
 	checkSVG(t, c.SVG(English))
 
 	// A 100 % target has no budget to burn: no points, a no-data panel.
@@ -108,5 +108,7 @@ func TestAlertTable(t *testing.T) {
 	assert.Equal(t, "2026-03-04 10:17", tab.Rows[0][0])
 	assert.Equal(t, []string{"page", "14.4×", "20.0×", "31.2×", "YES"}, []string{tab.Rows[0][1], tab.Rows[0][3], tab.Rows[0][4], tab.Rows[0][5], tab.Rows[0][6]})
 	assert.Equal(t, []string{"ticket", "no"}, []string{tab.Rows[1][1], tab.Rows[1][6]})
-	assert.Equal(t, sla.FormatDuration(time.Hour)+" / "+sla.FormatDuration(5*time.Minute), tab.Rows[0][2])
+	// Windows written for people, in calendar time: never "1h / 5m" or "72h0m0s".
+	assert.Equal(t, "1 h / 5 min", tab.Rows[0][2])
+	assert.Equal(t, "3 d / 6 h", tab.Rows[1][2])
 }

@@ -107,6 +107,10 @@ func axisRange(lo, hi, cross float64, vals []float64) (float64, float64) {
 	return lo - pad, hi + pad
 }
 
+// ipaKeyChars is the most characters a line of the IPA chart's key holds:
+// the key is 244 units wide, from 556 to the chart's right margin.
+const ipaKeyChars = 30
+
 // SVG implements [Chart].
 func (c IPAChart) SVG(l Lang) string { return c.svg(l, "ipa") }
 
@@ -138,8 +142,14 @@ func (c IPAChart) svg(l Lang, id string) string {
 	ilo, ihi := axisRange(c.ImpMin, c.ImpMax, crossI, iv)
 	pt, plo, phi := ticks(plo, phi, 5)
 	it, ilo, ihi := ticks(ilo, ihi, 5)
-	keyRows := len(ps)
-	h := math.Max(560, 90+float64(keyRows)*22+40)
+	// The key names each point in full, on up to three lines.
+	keys := make([][]string, len(ps))
+	keyHeight := 0.0
+	for i, p := range ps {
+		keys[i] = wrapLines(p.Label, ipaKeyChars, 3)
+		keyHeight += 22 + 16*float64(len(keys[i])-1)
+	}
+	h := math.Max(560, 104+keyHeight+20)
 	d := svg.New(chartWidth, h, id, title, strings.Join(desc, "; "))
 	heading(d, title)
 	x0, x1, y0, y1 := 80.0, 500.0, 60.0, 480.0
@@ -177,12 +187,15 @@ func (c IPAChart) svg(l Lang, id string) string {
 	// Key.
 	kx := 530.0
 	d.Text(kx, 78, l.t("Attributes", "Atributos"), size("14"), bold(), fill(colText))
+	y := 104.0
 	for i, p := range ps {
-		y := 104 + float64(i)*22
 		q := c.quadrantOf(p)
 		d.Circle(kx+9, y-4, 9, fill(quadrantColour[q]))
 		d.Text(kx+9, y, itoa(i+1), anchor("middle"), size("10"), bold(), fill("#ffffff"))
-		d.Text(kx+26, y, shorten(p.Label, 30), size("13"), fill(colText))
+		for k, ln := range keys[i] {
+			d.Text(kx+26, y+16*float64(k), ln, size("13"), fill(colText))
+		}
+		y += 22 + 16*float64(len(keys[i])-1)
 	}
 	return d.String()
 }

@@ -98,20 +98,37 @@ func (c SatisfactionChart) svg(l Lang, id string) string {
 	d.Line(x0, y1, x1, y1, stroke(colAxis))
 	// Line through consecutive rated moments.
 	var seg []svg.Point
+	var lines [][]svg.Point
 	for i, m := range c.Moments {
 		if !finite(m.Mean) {
 			d.Polyline(seg, none(), stroke(colMain), sw("3"))
+			lines = append(lines, seg)
 			seg = nil
 			continue
 		}
 		seg = append(seg, svg.Point{X: xat(i), Y: ys.at(clamp(m.Mean, tmin, tmax))})
 	}
 	d.Polyline(seg, none(), stroke(colMain), sw("3"))
+	lines = append(lines, seg)
+	// Value labels go beside their point where neither the line, a
+	// standard nor an interval's whisker crosses them.
+	pl := placement{area: box{x0, y0 - 14, x1, y1}, lines: lines}
+	for i, m := range c.Moments {
+		if m.hasStandard() {
+			x, sy := xat(i), ys.at(clamp(m.Standard, tmin, tmax))
+			pl.lines = append(pl.lines, []svg.Point{{X: x - step*0.35, Y: sy}, {X: x + step*0.35, Y: sy}})
+		}
+		if m.hasInterval() {
+			x := xat(i)
+			a, b := ys.at(clamp(m.Low, tmin, tmax)), ys.at(clamp(m.High, tmin, tmax))
+			pl.lines = append(pl.lines, []svg.Point{{X: x, Y: a}, {X: x, Y: b}}, []svg.Point{{X: x - 6, Y: a}, {X: x + 6, Y: a}}, []svg.Point{{X: x - 6, Y: b}, {X: x + 6, Y: b}})
+		}
+	}
 	for i, m := range c.Moments {
 		x := xat(i)
 		tip := m.Label + ": " + l.num(m.Mean, 2) + " (n = " + itoa(m.N) + ")"
 		if m.hasInterval() {
-			tip += ", IC 95 % " + l.num(m.Low, 2) + "–" + l.num(m.High, 2)
+			tip += l.t(", 95 % CI ", ", IC 95 % ") + l.num(m.Low, 2) + "–" + l.num(m.High, 2)
 		}
 		d.Group(tip)
 		if m.hasStandard() {
@@ -133,7 +150,14 @@ func (c SatisfactionChart) svg(l Lang, id string) string {
 			} else {
 				d.Circle(x, y, 6, fill(colMain), stroke("#ffffff"), sw("1.5"))
 			}
-			d.Text(x+12, y-8, l.num(m.Mean, 2), append(halo(), size("12"), bold(), fill(col))...)
+			v := l.num(m.Mean, 2)
+			at := pl.place(v, 12, []spot{{x + 12, y - 8, "start"}, {x + 12, y + 18, "start"}, {x - 12, y - 8, "end"},
+				{x - 12, y + 18, "end"}, {x + 12, y - 22, "start"}, {x + 12, y + 32, "start"}})
+			as := halo()
+			if at.anchor != "start" {
+				as = append(as, anchor(at.anchor))
+			}
+			d.Text(at.x, at.y, v, append(as, size("12"), bold(), fill(col))...)
 		}
 		label := m.Label
 		if m.Critical {

@@ -116,18 +116,23 @@ func (c ParetoChart) svg(l Lang, id string) string {
 	step := (x1 - x0) / float64(n)
 	vital := true
 	var line []svg.Point
+	cols := make([]string, len(bs))
 	for i, b := range bs {
 		x := x0 + step*float64(i)
 		col := "#9ecbff"
 		if vital {
 			col = colMain
 		}
+		cols[i] = col
 		d.Group(b.Label + ": " + l.num(b.Value, 0) + " " + unit + ", " + l.pct(cum[i], 1))
 		bw := step * 0.7
 		d.Rect(x+(step-bw)/2, ys.at(b.Value), bw, y1-ys.at(b.Value), fill(col))
+		// The cause's name under its bar, rotated, on up to two lines.
 		lx := x + step/2
-		d.Text(lx, y1+16, shorten(b.Label, 24), anchor("end"), size("12"), fill(colText),
-			svg.A("transform", "rotate(-30 "+svg.Num(lx)+" "+svg.Num(y1+16)+")"))
+		for k, ln := range wrapLines(b.Label, 20, 2) {
+			d.Text(lx, y1+16+14*float64(k), ln, anchor("end"), size("12"), fill(colText),
+				svg.A("transform", "rotate(-30 "+svg.Num(lx)+" "+svg.Num(y1+16)+")"))
+		}
 		d.End()
 		line = append(line, svg.Point{X: x + step/2, Y: cs.at(cum[i])})
 		if cum[i] >= 80 {
@@ -139,9 +144,27 @@ func (c ParetoChart) svg(l Lang, id string) string {
 	for _, p := range line {
 		d.Circle(p.X, p.Y, 4, fill(colBad))
 	}
-	// Values last, over the cumulative line, so it never hides them.
+	// Values last, above their bar, or inside its top when the cumulative
+	// line would cross them there, or higher up.
+	pl := placement{area: box{x0, y0 - 20, x1, y1}, lines: [][]svg.Point{line}}
 	for i, b := range bs {
-		d.Text(x0+step*float64(i)+step/2, ys.at(b.Value)-5, l.num(b.Value, 0), append(halo(), anchor("middle"), size("12"), fill(colText))...)
+		v := l.num(b.Value, 0)
+		lx, top := x0+step*float64(i)+step/2, ys.at(b.Value)
+		cands := []spot{{lx, top - 5, "middle"}}
+		if y1-top >= 24 {
+			cands = append(cands, spot{lx, top + 16, "middle"})
+		}
+		cands = append(cands, spot{lx, top - 20, "middle"}, spot{lx, top - 35, "middle"})
+		at := pl.place(v, 12, cands)
+		if at.y > top { // inside the bar
+			col := colText
+			if cols[i] == colMain {
+				col = "#ffffff"
+			}
+			d.Text(at.x, at.y, v, anchor("middle"), size("12"), fill(col))
+			continue
+		}
+		d.Text(at.x, at.y, v, append(halo(), anchor("middle"), size("12"), fill(colText))...)
 	}
 	return d.String()
 }

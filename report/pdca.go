@@ -96,12 +96,23 @@ func (p PDCAPanel) svg(l Lang, id string) string {
 	if p.empty() {
 		return noData(id, title, l, l.t("No improvement cycle was run.", "No se ejecutó ningún ciclo de mejora."))
 	}
+	// Values and evidence wrap onto a second line rather than being cut.
 	rows := p.rows(l)
-	ev := p.Evidence
-	if len(ev) > 6 {
-		ev = ev[:6]
+	vals := make([][]string, len(rows))
+	lines := 0
+	for i, row := range rows {
+		vals[i] = wrapLines(row[1], 46, 2)
+		lines += len(vals[i]) - 1
 	}
-	h := math.Max(320, 80+float64(len(rows))*26+float64(len(ev))*20+40)
+	var ev [][]string
+	for i, e := range p.Evidence {
+		if i == 6 {
+			break
+		}
+		ev = append(ev, wrapLines(e, 62, 2))
+		lines += len(ev[i])
+	}
+	h := math.Max(320, 80+float64(len(rows))*26+float64(lines)*18+40)
 	desc := l.t("Step: ", "Paso: ") + l.step(p.Step)
 	if p.Verdict != "" {
 		desc += "; " + l.t("verdict: ", "veredicto: ") + p.Verdict
@@ -133,7 +144,7 @@ func (p PDCAPanel) svg(l Lang, id string) string {
 	}
 	x := 310.0
 	y := 70.0
-	for _, row := range rows {
+	for i, row := range rows {
 		d.Text(x, y, row[0], size("13"), fill(colAxis))
 		col := colText
 		if row[0] == l.t("Verdict", "Veredicto") {
@@ -144,15 +155,23 @@ func (p PDCAPanel) svg(l Lang, id string) string {
 				col = colBad
 			}
 		}
-		d.Text(x+120, y, shorten(row[1], 48), size("13"), bold(), fill(col))
-		y += 26
+		for k, ln := range vals[i] {
+			d.Text(x+120, y+18*float64(k), ln, size("13"), bold(), fill(col))
+		}
+		y += 26 + 18*float64(len(vals[i])-1)
 	}
 	if len(ev) > 0 {
 		y += 6
 		d.Text(x, y, l.t("Evidence", "Evidencia"), size("13"), fill(colAxis))
 		for _, e := range ev {
 			y += 20
-			d.Text(x+12, y, "• "+shorten(e, 62), size("12"), fill(colText))
+			for k, ln := range e {
+				if k == 0 {
+					ln = "• " + ln
+				}
+				d.Text(x+12+10*float64(min(k, 1)), y+18*float64(k), ln, size("12"), fill(colText))
+			}
+			y += 18 * float64(len(e)-1)
 		}
 	}
 	return d.String()

@@ -75,12 +75,13 @@ figure{margin:16px 0}
 figure svg{max-width:100%;height:auto;display:block}
 details{margin:6px 0 0;font-size:13px}
 summary{color:#57606a;cursor:pointer}
+.scroll{overflow-x:auto}
 table{border-collapse:collapse;margin:8px 0;font-size:13px;width:100%}
 caption{text-align:left;font-weight:bold;padding:4px 0}
-th,td{border-bottom:1px solid #d8dee4;padding:4px 8px;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid #d8dee4;padding:4px 6px;text-align:left;vertical-align:top}
 td:first-child{min-width:7em}
 th{background:#f6f8fa}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.num{text-align:right;font-variant-numeric:tabular-nums}
 td.empty{color:#57606a;font-style:italic}
 p.text{white-space:pre-line}
 .kpis{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/servuction/servuction/internal/enum"
 	"github.com/servuction/servuction/internal/svg"
@@ -74,7 +75,8 @@ func (t Table) html(b *strings.Builder, l Lang, _ string) {
 	if len(t.Header) == 0 {
 		return
 	}
-	b.WriteString("<table>\n")
+	// A table wider than its card scrolls inside it rather than spilling out.
+	b.WriteString("<div class=\"scroll\"><table>\n")
 	if t.Caption != "" {
 		b.WriteString("<caption>")
 		svg.Escape(b, t.Caption)
@@ -96,12 +98,29 @@ func (t Table) html(b *strings.Builder, l Lang, _ string) {
 		b.WriteString("<tr>")
 		for i := range t.Header {
 			b.WriteString(tdOpen("td", t.numeric(i)))
-			svg.Escape(b, t.cell(row, i))
+			cell := t.cell(row, i)
+			if t.numeric(i) {
+				cell = keepUnits(cell)
+			}
+			svg.Escape(b, cell)
 			b.WriteString("</td>")
 		}
 		b.WriteString("</tr>\n")
 	}
-	b.WriteString("</tbody></table>\n")
+	b.WriteString("</tbody></table></div>\n")
+}
+
+// keepUnits joins each number to the unit after it with a no-break space
+// ("90,0 %", "3 h 30 min", "2.000.000 COP"), so a narrow numeric column wraps
+// between quantities, never between a number and its unit.
+func keepUnits(s string) string {
+	r := []rune(s)
+	for i := 1; i+1 < len(r); i++ {
+		if r[i] == ' ' && unicode.IsDigit(r[i-1]) && !unicode.IsDigit(r[i+1]) && r[i+1] != '(' && r[i+1] != '–' && r[i+1] != '/' {
+			r[i] = '\u00a0'
+		}
+	}
+	return string(r)
 }
 
 func tdOpen(tag string, num bool) string {
