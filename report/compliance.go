@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/servuction/servuction/internal/svg"
@@ -18,14 +19,17 @@ type ComplianceChart struct {
 // ComplianceBar is one objective's compliance.
 type ComplianceBar struct {
 	Label string // e.g. "Resolution · high"
-	// Percent is the share of tickets within target, 0 to 100. NaN means no
-	// ticket was evaluated; the bar is then listed without a value.
+	// Percent is the share of decided tickets within target, 0 to 100. NaN
+	// means no ticket was decided; the bar is then listed without a value,
+	// as "no ticket decided yet" when some are open, else "no tickets".
 	Percent float64
 	// Threshold is the attainment threshold, 0 to 100 (e.g. 95); 0 or NaN
 	// means the objective has none.
 	Threshold float64
-	// Met and Total count the tickets within target and evaluated.
-	Met, Total int
+	// Met and Total count the tickets within target and decided (met or
+	// breached); Open counts those not decided yet (their clock runs or
+	// waits).
+	Met, Total, Open int
 }
 
 func (c ComplianceChart) title(l Lang) string {
@@ -39,6 +43,8 @@ func (b ComplianceBar) hasThreshold() bool { return finite(b.Threshold) && b.Thr
 
 func (b ComplianceBar) status(l Lang) (string, string) {
 	switch {
+	case !finite(b.Percent) && b.Open > 0:
+		return l.undecided(b.Open), colAxis
 	case !finite(b.Percent):
 		return l.t("no tickets", "sin tiquetes"), colAxis
 	case !b.hasThreshold():
@@ -61,7 +67,7 @@ func (c ComplianceChart) svg(l Lang, id string) string {
 			valid++
 		}
 	}
-	if valid == 0 {
+	if valid == 0 && !slices.ContainsFunc(c.Bars, func(b ComplianceBar) bool { return b.Open > 0 }) {
 		return noData(id, title, l, l.t("No ticket was evaluated against an objective.", "Ningún tiquete se evaluó contra un objetivo."))
 	}
 	const top, rowH, labelW = 62.0, 38.0, 230.0
@@ -119,6 +125,14 @@ func (c ComplianceChart) barStatus(l Lang, b ComplianceBar) (string, string) {
 	return st, col
 }
 
+// undecided says that no ticket is decided yet and how many are open.
+func (l Lang) undecided(open int) string {
+	if open == 1 {
+		return l.t("no ticket decided yet (1 open)", "ningún tiquete decidido aún (1 abierto)")
+	}
+	return l.t("no ticket decided yet (", "ningún tiquete decidido aún (") + itoa(open) + l.t(" open)", " abiertos)")
+}
+
 // Table implements [Chart].
 func (c ComplianceChart) Table(l Lang) Table {
 	t := Table{Caption: c.title(l),
@@ -130,7 +144,11 @@ func (c ComplianceChart) Table(l Lang) Table {
 			th = l.pct(b.Threshold, 1)
 		}
 		st, _ := b.status(l)
-		t.Rows = append(t.Rows, []string{b.Label, itoa(b.Met) + " / " + itoa(b.Total), l.pct(b.Percent, 1), th, st})
+		comp := l.pct(b.Percent, 1)
+		if !finite(b.Percent) && b.Open > 0 {
+			comp, st = l.t("no ticket decided yet", "ningún tiquete decidido aún"), ""
+		}
+		t.Rows = append(t.Rows, []string{b.Label, itoa(b.Met) + " / " + itoa(b.Total), comp, th, st})
 	}
 	return t
 }

@@ -102,7 +102,8 @@ func slaBar(o sla.ObjectiveSummary, l Lang, suffix string) ComplianceBar {
 	if !o.Compliance.Valid {
 		pct = math.NaN()
 	}
-	return ComplianceBar{Label: l.objectiveLabel(o) + suffix, Percent: pct, Threshold: o.Threshold, Met: int(o.Met), Total: int(o.Decided)}
+	return ComplianceBar{Label: l.objectiveLabel(o) + suffix, Percent: pct, Threshold: o.Threshold, Met: int(o.Met), Total: int(o.Decided),
+		Open: int(o.Running + o.OnHold + o.AtRisk)}
 }
 
 // SLATable returns an SLA report's figures per objective: tickets, met,

@@ -46,7 +46,7 @@ func TestFromSLA(t *testing.T) {
 	// One met and one breached of the two decided tickets: 1/2 = 50 %.
 	c := FromSLA(all.Result(), Spanish)
 	require.Len(t, c.Bars, 1, "the availability objective is not a ticket bar")
-	assert.Equal(t, ComplianceBar{Label: "Primera respuesta", Percent: 50, Threshold: 50, Met: 1, Total: 2}, c.Bars[0])
+	assert.Equal(t, ComplianceBar{Label: "Primera respuesta", Percent: 50, Threshold: 50, Met: 1, Total: 2, Open: 1}, c.Bars[0])
 
 	byP := FromSLAByPriority(map[sla.Priority]sla.ReportResult{sla.High: high.Result(), sla.Low: low.Result()}, []sla.Priority{sla.High, sla.Low}, English)
 	require.Len(t, byP.Bars, 2)
@@ -68,6 +68,16 @@ func TestFromSLA(t *testing.T) {
 	require.Len(t, tab.Rows, 1)
 	assert.Equal(t, "no ticket decided yet", tab.Rows[0][5])
 	assert.Equal(t, "ningún tiquete decidido aún", SLATable(low.Result(), Spanish).Rows[0][5])
+
+	// Nothing decided among the low tickets: the chart lists the objective
+	// as not decided yet, not as "no data: no ticket was evaluated".
+	onlyOpen := FromSLAByPriority(map[sla.Priority]sla.ReportResult{sla.Low: low.Result()}, []sla.Priority{sla.Low}, Spanish)
+	require.Len(t, onlyOpen.Bars, 1)
+	assert.Equal(t, 1, onlyOpen.Bars[0].Open)
+	info := checkSVG(t, onlyOpen.SVG(Spanish))
+	assert.NotContains(t, info.desc, "Sin datos")
+	assert.Contains(t, info.texts, "ningún tiquete decidido aún (1 abierto)")
+	assert.Equal(t, []string{"Primera respuesta · baja", "0 / 0", "ningún tiquete decidido aún", "50,0 %", ""}, onlyOpen.Table(Spanish).Rows[0])
 }
 
 func TestFromAvailability(t *testing.T) {

@@ -21,7 +21,7 @@ import (
 // customer back. Every step is written to a hash-chained trail
 // (trazabilidad), verified at the end. The cost model then prices the
 // month's bad service and ranks its causes (Pareto).
-func complaintsPart(o options) (report.Section, []string, error) {
+func complaintsPart(o options, _ *inputs) (report.Section, []string, error) {
 	l := o.lang
 	ctx := context.Background()
 	sent := 0 // SMS and e-mails delivered by the notifier

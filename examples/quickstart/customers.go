@@ -50,7 +50,7 @@ func historyOf(c customerPlan) typology.History {
 // (fiel, promociones, economista, errático) and by profitability (ABC
 // classes on their margin); RFM segments them for data-base marketing, and
 // the playbook tells the agent how to serve the most difficult one.
-func customersPart(o options) (report.Section, []string, error) {
+func customersPart(o options, _ *inputs) (report.Section, []string, error) {
 	l := o.lang
 	now := monthEnd.Add(-time.Second)
 	plans := simulateCustomers(400)

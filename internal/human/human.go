@@ -82,7 +82,8 @@ func Money(amount decimal.Decimal, currency string, l Lang) string {
 }
 
 // Duration writes a span of business time, rounded to the minute: "45 min",
-// "3 h 30 min", "56 h"; under a minute, in seconds ("40 s"); 0 is "0 min".
+// "3 h 30 min", "56 h"; under a minute, in seconds ("40 s"), and under a
+// second in milliseconds ("311 ms"); 0 is "0 min".
 // It never counts days: a business day's length depends on the calendar (on
 // a 10-hour calendar, 56 h are more than five working days).
 func Duration(d time.Duration, l Lang) string {
@@ -108,6 +109,8 @@ func span(d time.Duration, days bool, l Lang) string {
 	switch {
 	case d == 0:
 		return "0 min"
+	case d < time.Second-time.Millisecond/2:
+		return sign + unit(rounded(d, time.Millisecond), "ms")
 	case d < time.Minute-time.Second/2:
 		return sign + unit(rounded(d, time.Second), "s")
 	case days && d >= 24*time.Hour-30*time.Minute:

@@ -63,6 +63,8 @@ func TestDuration(t *testing.T) {
 		business, calend string
 	}{
 		{0, "0 min", "0 min"},
+		{311400 * time.Microsecond, "311 ms", "311 ms"},
+		{999600 * time.Microsecond, "1 s", "1 s"},
 		{40 * time.Second, "40 s", "40 s"},
 		{59*time.Second + 600*time.Millisecond, "1 min", "1 min"},
 		{45 * time.Minute, "45 min", "45 min"},
