@@ -419,8 +419,11 @@ func FuzzCharts(f *testing.F) {
 		}
 		for _, ch := range cs {
 			checkSVG(t, ch.SVG(l))
-			md := ch.Markdown(l)
-			require.True(t, strings.Count(md, "\n|") >= 2, "a table with a header and a rule: %q", md)
+			var md strings.Builder
+			require.NoError(t, ch.WriteMarkdown(&md, l))
+			require.True(t, strings.Count(md.String(), "\n|") >= 2, "a table with a header and a rule: %q", md.String())
+			var h strings.Builder
+			require.NoError(t, ch.WriteHTML(&h, l, "f"))
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"io"
 	"slices"
 	"strings"
 
@@ -153,9 +154,20 @@ func (c ComplianceChart) Table(l Lang) Table {
 	return t
 }
 
-// Markdown implements [Block].
+// Markdown returns the chart's data as a Markdown table, as [Block]'s WriteMarkdown writes it.
 func (c ComplianceChart) Markdown(l Lang) string { return c.Table(l).Markdown(l) }
 
 func (c ComplianceChart) html(b *strings.Builder, l Lang, id string) {
 	chartHTML(b, l, c.svg(l, id), c.Table(l))
+}
+
+// WriteMarkdown implements [Block]: the chart's data as a table.
+func (c ComplianceChart) WriteMarkdown(w io.Writer, l Lang) error {
+	return writeString(w, c.Markdown(l))
+}
+
+// WriteHTML implements [Block]: the chart as inline SVG, and its data in a
+// collapsible table.
+func (c ComplianceChart) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { c.html(b, l, id) })
 }

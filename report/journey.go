@@ -1,6 +1,7 @@
 package report
 
 import (
+	"io"
 	"math"
 	"strings"
 
@@ -200,11 +201,22 @@ func (c SatisfactionChart) Table(l Lang) Table {
 	return t
 }
 
-// Markdown implements [Block].
+// Markdown returns the chart's data as a Markdown table, as [Block]'s WriteMarkdown writes it.
 func (c SatisfactionChart) Markdown(l Lang) string { return c.Table(l).Markdown(l) }
 
 func (c SatisfactionChart) html(b *strings.Builder, l Lang, id string) {
 	chartHTML(b, l, c.svg(l, id), c.Table(l))
+}
+
+// WriteMarkdown implements [Block]: the chart's data as a table.
+func (c SatisfactionChart) WriteMarkdown(w io.Writer, l Lang) error {
+	return writeString(w, c.Markdown(l))
+}
+
+// WriteHTML implements [Block]: the chart as inline SVG, and its data in a
+// collapsible table.
+func (c SatisfactionChart) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { c.html(b, l, id) })
 }
 
 // FunnelChart shows how many journeys reach each moment of the cycle of
@@ -328,9 +340,18 @@ func (c FunnelChart) Table(l Lang) Table {
 	return t
 }
 
-// Markdown implements [Block].
+// Markdown returns the chart's data as a Markdown table, as [Block]'s WriteMarkdown writes it.
 func (c FunnelChart) Markdown(l Lang) string { return c.Table(l).Markdown(l) }
 
 func (c FunnelChart) html(b *strings.Builder, l Lang, id string) {
 	chartHTML(b, l, c.svg(l, id), c.Table(l))
+}
+
+// WriteMarkdown implements [Block]: the chart's data as a table.
+func (c FunnelChart) WriteMarkdown(w io.Writer, l Lang) error { return writeString(w, c.Markdown(l)) }
+
+// WriteHTML implements [Block]: the chart as inline SVG, and its data in a
+// collapsible table.
+func (c FunnelChart) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { c.html(b, l, id) })
 }

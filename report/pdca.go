@@ -1,6 +1,7 @@
 package report
 
 import (
+	"io"
 	"math"
 	"strings"
 
@@ -213,9 +214,18 @@ func (p PDCAPanel) Table(l Lang) Table {
 	return t
 }
 
-// Markdown implements [Block].
+// Markdown returns the chart's data as a Markdown table, as [Block]'s WriteMarkdown writes it.
 func (p PDCAPanel) Markdown(l Lang) string { return p.Table(l).Markdown(l) }
 
 func (p PDCAPanel) html(b *strings.Builder, l Lang, id string) {
 	chartHTML(b, l, p.svg(l, id), p.Table(l))
+}
+
+// WriteMarkdown implements [Block]: the chart's data as a table.
+func (p PDCAPanel) WriteMarkdown(w io.Writer, l Lang) error { return writeString(w, p.Markdown(l)) }
+
+// WriteHTML implements [Block]: the chart as inline SVG, and its data in a
+// collapsible table.
+func (p PDCAPanel) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { p.html(b, l, id) })
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"io"
 	"strings"
 	"unicode"
 
@@ -69,6 +70,15 @@ func (t Table) Markdown(l Lang) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// WriteMarkdown implements [Block]: [Table.Markdown].
+func (t Table) WriteMarkdown(w io.Writer, l Lang) error { return writeString(w, t.Markdown(l)) }
+
+// WriteHTML implements [Block]: an HTML table, its numeric columns aligned
+// right, inside a box that scrolls when the table is wider than the page.
+func (t Table) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { t.html(b, l, id) })
 }
 
 func (t Table) html(b *strings.Builder, l Lang, _ string) {
@@ -192,6 +202,14 @@ func (f Figures) table(l Lang) Table {
 	return t
 }
 
+// WriteMarkdown implements [Block]: [Figures.Markdown].
+func (f Figures) WriteMarkdown(w io.Writer, l Lang) error { return writeString(w, f.Markdown(l)) }
+
+// WriteHTML implements [Block]: a row of boxes, each coloured by its status.
+func (f Figures) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { f.html(b, l, id) })
+}
+
 func (f Figures) html(b *strings.Builder, l Lang, _ string) {
 	b.WriteString("<div class=\"kpis\">\n")
 	for _, x := range f {
@@ -214,7 +232,6 @@ func (f Figures) html(b *strings.Builder, l Lang, _ string) {
 // breaks are kept, so a numbered list or a playbook prints as written.
 type Text string
 
-// Markdown returns the paragraph.
 // Markdown returns the paragraph, its line breaks as Markdown hard breaks.
 func (t Text) Markdown(Lang) string {
 	lines := strings.Split(strings.TrimSpace(string(t)), "\n")
@@ -224,6 +241,14 @@ func (t Text) Markdown(Lang) string {
 		}
 	}
 	return strings.Join(lines, "\n") + "\n"
+}
+
+// WriteMarkdown implements [Block]: [Text.Markdown].
+func (t Text) WriteMarkdown(w io.Writer, l Lang) error { return writeString(w, t.Markdown(l)) }
+
+// WriteHTML implements [Block]: a paragraph that keeps its line breaks.
+func (t Text) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { t.html(b, l, id) })
 }
 
 func (t Text) html(b *strings.Builder, _ Lang, _ string) {

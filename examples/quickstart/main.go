@@ -108,6 +108,19 @@ var parts = []struct {
 	{improvePart, func(in *inputs) bool { return !in.user }},
 }
 
+// writeFile creates the file at path and writes it with write.
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
 // tr returns the English or the Spanish text.
 func tr(l report.Lang, en, es string) string {
 	if l == report.Spanish {
@@ -154,19 +167,11 @@ func run(w io.Writer, o options) error {
 		r.Sections = append(r.Sections, sec)
 		summary = append(summary, lines...)
 	}
-	f, err := os.Create(o.out)
-	if err != nil {
-		return err
-	}
-	if err := r.WriteHTML(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
+	if err := writeFile(o.out, r.WriteHTML); err != nil {
 		return err
 	}
 	if o.md != "" {
-		if err := os.WriteFile(o.md, []byte(r.Markdown()), 0o644); err != nil {
+		if err := writeFile(o.md, r.WriteMarkdown); err != nil {
 			return err
 		}
 	}
