@@ -88,7 +88,7 @@ func (c BarChart) svg(l Lang, id string) string {
 	for i, b := range c.Bars {
 		y := top + float64(i)*rowH + 5
 		d.Group(b.Label + ": " + l.num(b.Value, 0))
-		d.Text(x0-10, y+16, shorten(b.Label, 32), anchor("end"), size("13"), fill(colText))
+		rowLabel(d, x0-10, y+16, b.Label, 32, "13")
 		if finite(b.Value) && b.Value > 0 {
 			d.Rect(x0, y, sc.at(b.Value)-x0, 22, fill(b.Status.colour()))
 			share := 100 * b.Value / total

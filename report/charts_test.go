@@ -459,24 +459,6 @@ func TestTextLineBreaks(t *testing.T) {
 	assert.Equal(t, "<p class=\"text\">Playbook:&#xA;1. Listen.&#xA;2. Solve.&#xA;&#xA;Then &lt;thank&gt; them.</p>\n", b.String())
 }
 
-func TestWrap2(t *testing.T) {
-	tests := []struct {
-		s    string
-		n    int
-		a, b string
-	}{
-		{"Queue", 18, "Queue", ""},
-		{"★ Gestión del asesor", 18, "★ Gestión del", "asesor"},     // cut at the last space within 18 runes
-		{"Llamada de seguimiento", 18, "Llamada de", "seguimiento"}, // "Llamada de seguim" would split a word
-		{"Supercalifragilistic", 10, "Supercali…", ""},              // no space: shortened
-		{"a b c d e f g h i j k l m n o p", 6, "a b c", "d e f…"},   // second line shortened too
-	}
-	for _, tt := range tests {
-		a, b := wrap2(tt.s, tt.n)
-		assert.Equal(t, [2]string{tt.a, tt.b}, [2]string{a, b}, tt.s)
-	}
-}
-
 func TestParetoGroupsTheTail(t *testing.T) {
 	var c ParetoChart
 	for v := 1; v <= 20; v++ {

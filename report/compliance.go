@@ -94,7 +94,7 @@ func (c ComplianceChart) svg(l Lang, id string) string {
 		y := top + float64(i)*rowH + 6
 		st, col := b.status(l)
 		d.Group(b.Label + ": " + l.pct(b.Percent, 1) + " (" + itoa(b.Met) + "/" + itoa(b.Total) + ")")
-		d.Text(x0-10, y+18, shorten(b.Label, 32), anchor("end"), size("13"), fill(colText))
+		rowLabel(d, x0-10, y+18, b.Label, 32, "13")
 		if finite(b.Percent) {
 			p := clamp(b.Percent, 0, 100)
 			d.Rect(x0, y, sc.at(p)-x0, 26, fill(col))

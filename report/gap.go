@@ -69,7 +69,7 @@ func (c GapChart) svg(l Lang, id string) string {
 	for i, b := range c.Bars {
 		y := top + float64(i)*rowH + 6
 		d.Group(b.Label + ": " + l.num(b.Gap, 2))
-		d.Text(x0-10, y+17, shorten(b.Label, 32), anchor("end"), size("13"), fill(colText))
+		rowLabel(d, x0-10, y+17, b.Label, 32, "13")
 		if finite(b.Gap) {
 			col := colGood
 			if b.Gap < 0 {

@@ -148,7 +148,7 @@ func (c IPAChart) svg(l Lang, id string) string {
 	keyHeight := 0.0
 	for i, p := range ps {
 		keys[i] = wrapLines(p.Label, ipaKeyChars, 3)
-		keyHeight += 22 + 16*float64(len(keys[i])-1)
+		keyHeight += 22 + 16*float64(max(len(keys[i]), 1)-1)
 	}
 	h := math.Max(560, 104+keyHeight+20)
 	d := svg.New(chartWidth, h, id, title, strings.Join(desc, "; "))
@@ -185,7 +185,13 @@ func (c IPAChart) svg(l Lang, id string) string {
 		d.Text(x, y+4.5, itoa(i+1), anchor("middle"), size("12"), bold(), fill("#ffffff"))
 		d.End()
 	}
-	// Key.
+	c.drawKey(d, l, ps, keys)
+	return d.String()
+}
+
+// drawKey names each numbered point in full beside the plot, on the lines
+// keys holds for it.
+func (c IPAChart) drawKey(d *svg.Doc, l Lang, ps []IPAPoint, keys [][]string) {
 	kx := 530.0
 	d.Text(kx, 78, l.t("Attributes", "Atributos"), size("14"), bold(), fill(colText))
 	y := 104.0
@@ -196,9 +202,8 @@ func (c IPAChart) svg(l Lang, id string) string {
 		for k, ln := range keys[i] {
 			d.Text(kx+26, y+16*float64(k), ln, size("13"), fill(colText))
 		}
-		y += 22 + 16*float64(len(keys[i])-1)
+		y += 22 + 16*float64(max(len(keys[i]), 1)-1)
 	}
-	return d.String()
 }
 
 // Table implements [Chart].

@@ -144,3 +144,19 @@ func wrapLines(s string, n, maxLines int) []string {
 	}
 	return lines
 }
+
+// rowLabel writes a row's name right-aligned at x, whole on up to two lines
+// of at most n runes centred on the baseline y (a name longer still is
+// shortened on its second line; the row's tooltip and table hold it whole).
+func rowLabel(d *svg.Doc, x, y float64, s string, n int, sz string) {
+	lines := wrapLines(s, n, 2)
+	switch len(lines) {
+	case 0:
+		return
+	case 1:
+		d.Text(x, y, lines[0], anchor("end"), size(sz), fill(colText))
+		return
+	}
+	d.Text(x, y-7.5, lines[0], anchor("end"), size(sz), fill(colText))
+	d.Text(x, y+7.5, lines[1], anchor("end"), size(sz), fill(colText))
+}
