@@ -31,6 +31,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -61,23 +62,22 @@ type options struct {
 
 func main() {
 	var o options
-	lang := flag.String("lang", "en", "language of the report and summary: en or es")
-	now := flag.String("now", "", "evaluate your tickets at this `instant` (RFC 3339, or a date: its start in Bogotá) instead of their latest event")
-	flag.StringVar(&o.out, "o", "servuction-report.html", "write the HTML report to this `file`")
-	flag.StringVar(&o.tickets, "tickets", "", "read tickets from this JSON `file` (an array of sla.Ticket) instead of the sample")
-	flag.StringVar(&o.survey, "survey", "", "read SERVQUAL answers from this CSV `file` (columns E1…E22, P1…P22, 1–7) instead of the sample")
-	flag.StringVar(&o.encounters, "encounters", "", "read the call log from this `file` (a JSON array or JSON lines of servicecycle.Encounter) instead of the sample")
-	flag.StringVar(&o.md, "md", "", "also write the report as Markdown (every chart as a table) to this `file`")
-	flag.Usage = func() { usage(os.Stderr) }
-	flag.Parse()
-	l, err := report.ParseLang(*lang)
+	var lang, now string
+	// The help is in the language asked for, so -lang is read first.
+	fs := newFlags(langOf(os.Args[1:]), &o, &lang, &now)
+	if err := fs.Parse(os.Args[1:]); errors.Is(err, flag.ErrHelp) {
+		os.Exit(0)
+	} else if err != nil {
+		os.Exit(2) // the flag package has said why
+	}
+	l, err := report.ParseLang(lang)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart: -lang:", err)
 		os.Exit(2)
 	}
 	o.lang = l
-	if *now != "" {
-		if o.now, err = parseNow(*now); err != nil {
+	if now != "" {
+		if o.now, err = parseNow(now); err != nil {
 			fmt.Fprintln(os.Stderr, "quickstart:", err)
 			os.Exit(2)
 		}
@@ -86,6 +86,44 @@ func main() {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
 	}
+}
+
+// newFlags returns the command's flags, described in language l, set into o,
+// lang and now.
+func newFlags(l report.Lang, o *options, lang, now *string) *flag.FlagSet {
+	fs := flag.NewFlagSet("quickstart", flag.ContinueOnError)
+	fs.StringVar(lang, "lang", "en", tr(l, "language of the report and summary: en or es", "idioma del informe y del resumen: en o es"))
+	fs.StringVar(now, "now", "", tr(l, "evaluate your tickets at this `instant` (RFC 3339, or a date: its start in Bogotá) instead of their latest event",
+		"evaluar sus tiquetes en este `instante` (RFC 3339, o una fecha: su inicio en Bogotá) en vez de su último evento"))
+	fs.StringVar(&o.out, "o", "servuction-report.html", tr(l, "write the HTML report to this `file`", "escribir el informe HTML en este `archivo`"))
+	fs.StringVar(&o.tickets, "tickets", "", tr(l, "read tickets from this JSON `file` (an array of sla.Ticket) instead of the sample",
+		"leer los tiquetes de este `archivo` JSON (un arreglo de sla.Ticket) en vez de la muestra"))
+	fs.StringVar(&o.survey, "survey", "", tr(l, "read SERVQUAL answers from this CSV `file` (columns E1…E22, P1…P22, 1–7) instead of the sample",
+		"leer las respuestas SERVQUAL de este `archivo` CSV (columnas E1…E22, P1…P22, 1–7) en vez de la muestra"))
+	fs.StringVar(&o.encounters, "encounters", "", tr(l, "read the call log from this `file` (a JSON array or JSON lines of servicecycle.Encounter) instead of the sample",
+		"leer el registro de llamadas de este `archivo` (un arreglo JSON o líneas JSON de servicecycle.Encounter) en vez de la muestra"))
+	fs.StringVar(&o.md, "md", "", tr(l, "also write the report as Markdown (every chart as a table) to this `file`",
+		"escribir además el informe en Markdown (cada gráfico como tabla) en este `archivo`"))
+	fs.Usage = func() { usage(fs.Output(), fs, l) }
+	return fs
+}
+
+// langOf returns the language the arguments ask for with -lang (English
+// when they ask for none or for one not known), before they are parsed.
+func langOf(args []string) report.Lang {
+	for i, a := range args {
+		a = strings.TrimLeft(a, "-")
+		v, ok := strings.CutPrefix(a, "lang=")
+		if !ok && a == "lang" && i+1 < len(args) {
+			v, ok = args[i+1], true
+		}
+		if ok {
+			if l, err := report.ParseLang(v); err == nil {
+				return l
+			}
+		}
+	}
+	return report.English
 }
 
 // part is one analysis: it returns a section of the report and the lines it

@@ -323,14 +323,19 @@ func position(data []byte, err error) (line, col int, ok bool) {
 	return line, max(col, 1), true
 }
 
-// usage prints the command's flags and the files it reads.
-func usage(w io.Writer) {
-	fmt.Fprintf(w, "Usage: %s [flags]\n\n", filepath.Base(os.Args[0]))
-	fmt.Fprintln(w, "Simulates a month of a Bogotá call centre, or measures your own data, and writes an HTML report.")
-	fmt.Fprintln(w, "With your files, the report covers them alone: parts you give no data for are left out.")
+// usage prints, in language l, the command's flags fs and the fields of
+// the files it reads.
+func usage(w io.Writer, fs *flag.FlagSet, l report.Lang) {
+	fmt.Fprintf(w, tr(l, "Usage: %s [flags]\n\n", "Uso: %s [opciones]\n\n"), filepath.Base(os.Args[0]))
+	fmt.Fprintln(w, tr(l, "Simulates a month of a Bogotá call centre, or measures your own data, and writes an HTML report.",
+		"Simula un mes de un centro de llamadas de Bogotá, o mide sus propios datos, y escribe un informe HTML."))
+	fmt.Fprintln(w, tr(l, "With your files, the report covers them alone: parts you give no data for are left out.",
+		"Con sus archivos, el informe trata solo de ellos: se omiten las partes de las que no da datos."))
 	fmt.Fprintln(w)
-	flag.CommandLine.SetOutput(w)
-	flag.PrintDefaults()
+	out := fs.Output()
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(out)
 	var priorities []string
 	for _, p := range sla.Priorities() {
 		priorities = append(priorities, p.String())
@@ -347,7 +352,7 @@ func usage(w io.Writer) {
 	if cyc, err := callCycle(report.English); err == nil {
 		moments = strings.Join(idsOf(cyc), ", ")
 	}
-	fmt.Fprintf(w, `
+	fmt.Fprintf(w, tr(l, `
 -tickets: a JSON array of tickets with the fields
   id (required), priority (required), events (required), customer, area, service, channel, requestKind, tags, group, supplier
   priority: %s
@@ -360,5 +365,18 @@ func usage(w io.Writer) {
   moment: one of %s
   failPoints: %s
 -survey: a CSV file with a header row E1,...,E22,P1,...,P22 (expectations and perceptions), answers 1-7
-`, strings.Join(priorities, ", "), strings.Join(kinds, ", "), moments, strings.Join(fails, ", "))
+`, `
+-tickets: un arreglo JSON de tiquetes con los campos
+  id (obligatorio), priority (obligatorio), events (obligatorio), customer, area, service, channel, requestKind, tags, group, supplier
+  priority: %s
+  events: [{"kind", "at", "priority", "reason", "attribute", "value", "tags"}], kind y at obligatorios
+  tipos de evento (kind): %s
+  at: un instante RFC 3339; los tiquetes se evalúan en su último evento, o en -now
+-encounters: un arreglo JSON, o líneas JSON (un objeto por línea), de encuentros con los campos
+  case (obligatorio), moment (obligatorio), at (obligatorio, RFC 3339), rating (1-5), duration ("4m30s"),
+  channel, employee, failPoints, employeeRating (1-5), imageRating (1-5)
+  moment: uno de %s
+  failPoints: %s
+-survey: un archivo CSV con una fila de encabezado E1,...,E22,P1,...,P22 (expectativas y percepciones), respuestas 1-7
+`), strings.Join(priorities, ", "), strings.Join(kinds, ", "), moments, strings.Join(fails, ", "))
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -212,20 +213,34 @@ func momentIDs(t *testing.T) []string {
 }
 
 // TestUsage: -h lists the valid moment ids and each file's expected fields
-// and columns.
+// and columns, in the language -lang asks for.
 func TestUsage(t *testing.T) {
-	var b strings.Builder
-	usage(&b)
-	for _, want := range []string{"-tickets", "-encounters", "-survey", "-now", "welcome, wait, handling, follow-up, farewell",
-		"case", "moment", "at", "rating", "duration", "failPoints", "E1", "P22", "opened", "agent-replied", "low, normal, high, urgent", "JSON lines"} {
-		if !strings.Contains(b.String(), want) {
-			t.Errorf("usage lacks %q:\n%s", want, b.String())
+	for _, tt := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"-h"}, []string{"Usage:", "instead of their latest event", "required"}},
+		{[]string{"-lang", "es", "-h"}, []string{"Uso:", "en vez de su último evento", "obligatorio"}},
+		{[]string{"--lang=español", "-h"}, []string{"Uso:"}},
+	} {
+		l := langOf(tt.args)
+		var o options
+		var lang, now string
+		fs := newFlags(l, &o, &lang, &now)
+		var b strings.Builder
+		fs.SetOutput(&b)
+		if err := fs.Parse(tt.args); !errors.Is(err, flag.ErrHelp) {
+			t.Fatalf("%v: %v, want the help", tt.args, err)
 		}
-	}
-	// Every fail point the log may name is listed too.
-	for _, f := range servicecycle.FailPoints() {
-		if !strings.Contains(b.String(), f.String()) {
-			t.Errorf("usage lacks the fail point %q", f)
+		want := append(tt.want, "-tickets", "-encounters", "-survey", "-now", "welcome, wait, handling, follow-up, farewell",
+			"case", "moment", "at", "rating", "duration", "failPoints", "E1", "P22", "opened", "agent-replied", "low, normal, high, urgent", "JSON")
+		for _, f := range servicecycle.FailPoints() { // every fail point the log may name
+			want = append(want, f.String())
+		}
+		for _, w := range want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("%v: the help lacks %q:\n%s", tt.args, w, b.String())
+			}
 		}
 	}
 }
