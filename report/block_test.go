@@ -64,6 +64,19 @@ func TestCustomBlock(t *testing.T) {
 	err = r.WriteMarkdown(io.Discard)
 	require.ErrorIs(t, err, boom)
 	assert.Contains(t, err.Error(), `section "S", block 2`)
+	// The string conveniences leave the failing block out and keep the rest.
+	assert.Equal(t, strings.Replace(md, "> Línea caída <1 h> (es)\n\n", "", 1), r.Markdown())
+	page = r.HTML()
+	xmlElements(t, page)
+	assert.NotContains(t, page, "banner")
+	assert.Contains(t, page, "NPS")
+	// An undefined language is refused by the writers, read as English by
+	// the conveniences.
+	r.Lang = Lang(9)
+	require.ErrorIs(t, r.WriteHTML(io.Discard), ErrInvalidInput)
+	require.ErrorIs(t, r.WriteMarkdown(io.Discard), ErrInvalidInput)
+	assert.Contains(t, r.Markdown(), "| Indicator |")
+	r.Lang = Spanish
 
 	// A writer that fails.
 	r.Sections[0].Blocks[1] = banner{text: "ok"}

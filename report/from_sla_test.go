@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/servuction/servuction"
 	"github.com/servuction/servuction/sla"
 )
 
@@ -121,4 +122,21 @@ func TestAlertTable(t *testing.T) {
 	// Windows written for people, in calendar time: never "1h / 5m" or "72h0m0s".
 	assert.Equal(t, "1 h / 5 min", tab.Rows[0][2])
 	assert.Equal(t, "3 d / 6 h", tab.Rows[1][2])
+}
+
+// TestSLATableCredit: one currency goes to the credit column's header; mixed
+// currencies stay in the cells.
+func TestSLATableCredit(t *testing.T) {
+	cop := func(s string) servuction.Money { return servuction.MustParseMoney(s + " COP") }
+	r := sla.ReportResult{Objectives: []sla.ObjectiveSummary{
+		{Objective: "first-response", Metric: sla.FirstResponse, Credit: cop("2000000")},
+		{Objective: "resolution", Metric: sla.Resolution, Credit: cop("0")},
+	}}
+	tab := SLATable(r, Spanish)
+	assert.Equal(t, "Crédito (COP)", tab.Header[9])
+	assert.Equal(t, []string{"2.000.000", "0"}, []string{tab.Rows[0][9], tab.Rows[1][9]})
+	r.Objectives[1].Credit = servuction.MustParseMoney("12.5 EUR")
+	tab = SLATable(r, English)
+	assert.Equal(t, "Credit", tab.Header[9])
+	assert.Equal(t, []string{"2,000,000 COP", "12.50 EUR"}, []string{tab.Rows[0][9], tab.Rows[1][9]})
 }

@@ -66,8 +66,9 @@ func (r Report) markdown(pw *pageWriter) error {
 		}
 		for i, bl := range s.Blocks {
 			if bl != nil {
-				pw.block(s.Title, i, func(w io.Writer) error { return bl.WriteMarkdown(w, l) })
-				pw.str("\n")
+				if pw.block(s.Title, i, func(w io.Writer) error { return bl.WriteMarkdown(w, l) }) {
+					pw.str("\n")
+				}
 			}
 		}
 	}
@@ -96,22 +97,25 @@ func (p *pageWriter) str(s string) {
 // escaped writes s escaped for HTML.
 func (p *pageWriter) escaped(s string) { p.str(svg.EscapeString(s)) }
 
-// block writes the i-th block of a section with write; in skip mode a block
-// that fails is left out.
-func (p *pageWriter) block(section string, i int, write func(w io.Writer) error) {
+// block writes the i-th block of a section with write and reports whether
+// it was written; in skip mode a block that fails is left out.
+func (p *pageWriter) block(section string, i int, write func(w io.Writer) error) bool {
 	if p.err != nil {
-		return
+		return false
 	}
 	if p.skip {
 		var b strings.Builder
-		if write(&b) == nil {
-			p.str(b.String())
+		if write(&b) != nil {
+			return false
 		}
-		return
+		p.str(b.String())
+		return p.err == nil
 	}
 	if err := write(p.w); err != nil {
 		p.err = fmt.Errorf("section %q, block %d: %w", section, i+1, err)
+		return false
 	}
+	return true
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
