@@ -136,13 +136,16 @@ func ExampleReviewer_Review() {
 		fmt.Printf("%-12s %.2f  %s\n", s.P, s.Score, s.Reasons[0])
 	}
 	fmt.Printf("total %.2f\n", rv.Total)
+	// Each reason is also a finding, to be written in Spanish.
+	fmt.Println(rv.Scores[0].Findings[0].Text(complaint.Spanish))
 	// Output:
-	// prompt       0.50  answered in 6h0m0s, late but within twice the 4h0m0s target
+	// prompt       0.50  answered in 6 h, late but within twice the 4 h target
 	// polite       1.00  greeting: "hola"
 	// personal     0.67  addresses the customer by name (María)
 	// professional 0.75  12 words, fewer than 20: too little information
 	// promotional  0.00  promotes nothing
 	// total 0.58
+	// respondido en 6 h, tarde pero dentro del doble de la meta de 4 h
 }
 
 // The cost of bad service with its Pareto of causes.

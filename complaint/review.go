@@ -227,11 +227,21 @@ type Reply struct {
 	Target         time.Duration
 }
 
-// PScore is the score of one P, in [0, 1], with the reasons for it.
+// PScore is the score of one P, in [0, 1], with the findings behind it.
+// Reasons are the findings written in English ([Finding.Text]), kept for
+// callers that print them as they are; Findings hold them as codes with
+// their particulars, to be written in either language.
 type PScore struct {
-	P       FiveP
-	Score   float64
-	Reasons []string
+	P        FiveP
+	Score    float64
+	Reasons  []string
+	Findings []Finding
+}
+
+// add records a finding and its English reason.
+func (p *PScore) add(f Finding) {
+	p.Findings = append(p.Findings, f)
+	p.Reasons = append(p.Reasons, f.Text(English))
 }
 
 // Review is a reply's five scores, in [FivePs] order, and their mean.
@@ -268,40 +278,49 @@ func (r *Reviewer) Review(rep Reply) (Review, error) {
 	}
 	lx := r.lex[rep.Language]
 	text := words(rep.Text)
-	var out Review
+	out := Review{Scores: []PScore{prompt(rep), polite(text, lx), personal(rep, text), r.professional(rep, text, lx), promotional(text, lx)}}
+	for _, s := range out.Scores {
+		out.Total += s.Score
+	}
+	out.Total /= float64(len(out.Scores))
+	return out, nil
+}
 
-	// Prompt.
+// prompt scores the time the reply took against the target.
+func prompt(rep Reply) PScore {
 	took := rep.Sent.Sub(rep.Received)
 	p := PScore{P: Prompt}
+	f := Finding{Code: AnsweredVeryLate, Took: took, Target: rep.Target}
 	switch {
 	case took <= rep.Target:
-		p.Score = 1
-		p.Reasons = append(p.Reasons, fmt.Sprintf("answered in %s, within the %s target", took, rep.Target))
+		p.Score, f.Code = 1, AnsweredInTime
 	case took <= 2*rep.Target:
-		p.Score = 0.5
-		p.Reasons = append(p.Reasons, fmt.Sprintf("answered in %s, late but within twice the %s target", took, rep.Target))
-	default:
-		p.Reasons = append(p.Reasons, fmt.Sprintf("answered in %s, more than twice the %s target", took, rep.Target))
+		p.Score, f.Code = 0.5, AnsweredLate
 	}
-	out.Scores = append(out.Scores, p)
+	p.add(f)
+	return p
+}
 
-	// Polite.
-	p = PScore{P: Polite}
+// polite scores the greeting, the courtesy phrase and the closing.
+func polite(text []string, lx foldedLexicon) PScore {
+	p := PScore{P: Polite}
 	for _, part := range []struct {
-		name string
-		lex  [][]string
-	}{{"greeting", lx.greetings}, {"courtesy phrase", lx.courtesy}, {"closing", lx.closings}} {
+		found, missing FindingCode
+		lex            [][]string
+	}{{Greeting, NoGreeting, lx.greetings}, {CourtesyPhrase, NoCourtesyPhrase, lx.courtesy}, {Closing, NoClosing, lx.closings}} {
 		if f := find(text, part.lex); len(f) > 0 {
 			p.Score += 1.0 / 3
-			p.Reasons = append(p.Reasons, fmt.Sprintf("%s: %q", part.name, f[0]))
+			p.add(Finding{Code: part.found, Phrase: f[0]})
 		} else {
-			p.Reasons = append(p.Reasons, "no "+part.name)
+			p.add(Finding{Code: part.missing})
 		}
 	}
-	out.Scores = append(out.Scores, p)
+	return p
+}
 
-	// Personal.
-	p = PScore{P: Personal}
+// personal scores the customer's name and the case id.
+func personal(rep Reply, text []string) PScore {
+	p := PScore{P: Personal}
 	nameWeight := 1.0
 	if rep.Case != "" {
 		nameWeight = 2.0 / 3
@@ -309,61 +328,60 @@ func (r *Reviewer) Review(rep Reply) (Review, error) {
 	name := words(rep.Customer)
 	if len(find(text, [][]string{name[:1]})) > 0 {
 		p.Score += nameWeight
-		p.Reasons = append(p.Reasons, fmt.Sprintf("addresses the customer by name (%s)", strings.Fields(rep.Customer)[0]))
+		p.add(Finding{Code: UsesName, Phrase: strings.Fields(rep.Customer)[0]})
 	} else {
-		p.Reasons = append(p.Reasons, "does not use the customer's name")
+		p.add(Finding{Code: NoName})
 	}
 	if rep.Case != "" {
 		if strings.Contains(enum.Fold(rep.Text), enum.Fold(rep.Case)) {
 			p.Score += 1.0 / 3
-			p.Reasons = append(p.Reasons, "cites case "+rep.Case)
+			p.add(Finding{Code: CitesCase, Phrase: rep.Case})
 		} else {
-			p.Reasons = append(p.Reasons, "does not cite case "+rep.Case)
+			p.add(Finding{Code: NoCase, Phrase: rep.Case})
 		}
 	}
-	out.Scores = append(out.Scores, p)
+	return p
+}
 
-	// Professional.
-	p = PScore{P: Professional, Score: 1}
-	penalty := func(reason string) {
+// professional takes a quarter off for each slang word, shouted word,
+// repeated "!!" and a reply too short to inform.
+func (r *Reviewer) professional(rep Reply, text []string, lx foldedLexicon) PScore {
+	p := PScore{P: Professional, Score: 1}
+	penalty := func(f Finding) {
 		p.Score -= 0.25
-		p.Reasons = append(p.Reasons, reason)
+		p.add(f)
 	}
 	for _, s := range find(text, lx.slang) {
-		penalty(fmt.Sprintf("slang: %q", s))
+		penalty(Finding{Code: Slang, Phrase: s})
 	}
 	for _, w := range strings.FieldsFunc(rep.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if len([]rune(w)) >= 4 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
-			penalty(fmt.Sprintf("shouting: %q", w))
+			penalty(Finding{Code: Shouting, Phrase: w})
 		}
 	}
 	if strings.Contains(rep.Text, "!!") {
-		penalty(`repeated "!!"`)
+		penalty(Finding{Code: RepeatedExclamation})
 	}
 	if len(text) < r.minWords {
-		penalty(fmt.Sprintf("%d words, fewer than %d: too little information", len(text), r.minWords))
+		penalty(Finding{Code: TooShort, Words: len(text), MinWords: r.minWords})
 	}
 	if p.Score < 0 {
 		p.Score = 0
 	}
-	if len(p.Reasons) == 0 {
-		p.Reasons = append(p.Reasons, "no slang, no shouting, enough information")
+	if len(p.Findings) == 0 {
+		p.add(Finding{Code: Clean})
 	}
-	out.Scores = append(out.Scores, p)
+	return p
+}
 
-	// Promotional.
-	p = PScore{P: Promotional}
+// promotional scores whether the reply promotes something.
+func promotional(text []string, lx foldedLexicon) PScore {
+	p := PScore{P: Promotional}
 	if f := find(text, lx.promotional); len(f) > 0 {
 		p.Score = 1
-		p.Reasons = append(p.Reasons, fmt.Sprintf("promotes: %q", f[0]))
+		p.add(Finding{Code: Promotes, Phrase: f[0]})
 	} else {
-		p.Reasons = append(p.Reasons, "promotes nothing")
+		p.add(Finding{Code: NoPromotion})
 	}
-	out.Scores = append(out.Scores, p)
-
-	for _, s := range out.Scores {
-		out.Total += s.Score
-	}
-	out.Total /= float64(len(out.Scores))
-	return out, nil
+	return p
 }

@@ -228,3 +228,33 @@ func TestReviewReferencesAreNotSlang(t *testing.T) {
 	// Personal: the name and the case are both mentioned.
 	assert.InDelta(t, 1.0, rv.Scores[2].Score, 1e-9, "%v", rv.Scores[2].Reasons)
 }
+
+// TestReviewFindingsInBothLanguages: every reason is a finding with a code,
+// written for people in English and in Spanish; durations read "2 d 8 h",
+// never Go's "56h0m0s".
+func TestReviewFindingsInBothLanguages(t *testing.T) {
+	r, err := NewReviewer(ReviewConfig{})
+	require.NoError(t, err)
+	rv, err := r.Review(Reply{Language: Spanish, Customer: "Jorge Díaz", Case: "PQR-322", Received: at(0), Sent: at(56 * 60),
+		Target: 4 * time.Hour, Text: "ok parce, ya quedó. cualquier cosa escribe"})
+	require.NoError(t, err)
+	prompt := rv.Scores[0]
+	require.Len(t, prompt.Findings, 1)
+	assert.Equal(t, Finding{Code: AnsweredVeryLate, Took: 56 * time.Hour, Target: 4 * time.Hour}, prompt.Findings[0])
+	assert.Equal(t, "answered in 2 d 8 h, more than twice the 4 h target", prompt.Findings[0].Text(English))
+	assert.Equal(t, "respondido en 2 d 8 h, más del doble de la meta de 4 h", prompt.Findings[0].Text(Spanish))
+	assert.Equal(t, []string{"answered in 2 d 8 h, more than twice the 4 h target"}, prompt.Reasons, "Reasons are the findings in English")
+
+	texts := func(s PScore, l Language) []string {
+		var out []string
+		for _, f := range s.Findings {
+			out = append(out, f.Text(l))
+		}
+		return out
+	}
+	assert.Equal(t, []string{"sin saludo", "sin fórmula de cortesía", "sin despedida"}, texts(rv.Scores[1], Spanish))
+	assert.Equal(t, []string{"no greeting", "no courtesy phrase", "no closing"}, rv.Scores[1].Reasons)
+	assert.Equal(t, []string{"no usa el nombre del cliente", "no cita el caso PQR-322"}, texts(rv.Scores[2], Spanish))
+	assert.Equal(t, []string{`palabra popular: "parce"`, `palabra popular: "ok"`, "7 palabras, menos de 20: muy poca información"}, texts(rv.Scores[3], Spanish))
+	assert.Equal(t, []string{"no promociona nada"}, texts(rv.Scores[4], Spanish))
+}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"io"
 	"math"
 	"strings"
 
@@ -87,7 +88,7 @@ func (c BarChart) svg(l Lang, id string) string {
 	for i, b := range c.Bars {
 		y := top + float64(i)*rowH + 5
 		d.Group(b.Label + ": " + l.num(b.Value, 0))
-		d.Text(x0-10, y+16, shorten(b.Label, 32), anchor("end"), size("13"), fill(colText))
+		rowLabel(d, x0-10, y+16, b.Label, 32, "13")
 		if finite(b.Value) && b.Value > 0 {
 			d.Rect(x0, y, sc.at(b.Value)-x0, 22, fill(b.Status.colour()))
 			share := 100 * b.Value / total
@@ -123,9 +124,18 @@ func (c BarChart) Table(l Lang) Table {
 	return t
 }
 
-// Markdown implements [Block].
+// Markdown returns the chart's data as a Markdown table, as [Block]'s WriteMarkdown writes it.
 func (c BarChart) Markdown(l Lang) string { return c.Table(l).Markdown(l) }
 
 func (c BarChart) html(b *strings.Builder, l Lang, id string) {
 	chartHTML(b, l, c.svg(l, id), c.Table(l))
+}
+
+// WriteMarkdown implements [Block]: the chart's data as a table.
+func (c BarChart) WriteMarkdown(w io.Writer, l Lang) error { return writeString(w, c.Markdown(l)) }
+
+// WriteHTML implements [Block]: the chart as inline SVG, and its data in a
+// collapsible table.
+func (c BarChart) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { c.html(b, l, id) })
 }

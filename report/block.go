@@ -1,19 +1,42 @@
 package report
 
 import (
+	"io"
 	"strings"
 
 	"github.com/servuction/servuction/internal/svg"
 )
 
-// Block is one element of a report [Section]: a chart (drawn as SVG, with its
-// data as a table underneath), a [Table] or a list of key [Figures]. Every
-// block also renders as Markdown. The set of blocks is closed: they are the
-// types of this package.
+// Block is one element of a report [Section]. The package's blocks are its
+// charts (drawn as SVG, with their data as a table underneath), [Table],
+// [Figures] and [Text]; any type with these two methods is a block too, so
+// a dashboard can add its own (a map, a list of open incidents, a
+// sign-off), as the package's example of a custom block shows.
 type Block interface {
-	// Markdown returns the block as Markdown (charts as the table of their data).
-	Markdown(l Lang) string
-	html(b *strings.Builder, l Lang, id string)
+	// WriteMarkdown writes the block to w as Markdown in language l (a chart
+	// as the table of its data), ending with a newline. The report puts a
+	// blank line after it.
+	WriteMarkdown(w io.Writer, l Lang) error
+	// WriteHTML writes the block to w as an HTML fragment in language l.
+	// The fragment must be well-formed XML (every element closed, text
+	// escaped) and self-contained — no script, no external resource — so
+	// the page stays one file that any XML parser can check; id is unique
+	// in the page ("c1", "c2", …), for the elements that need one (an
+	// SVG's title). The page's style sheet applies to it.
+	WriteHTML(w io.Writer, l Lang, id string) error
+}
+
+// writeString writes s to w.
+func writeString(w io.Writer, s string) error {
+	_, err := io.WriteString(w, s)
+	return err
+}
+
+// writeBuilt builds a fragment with f and writes it to w in one write.
+func writeBuilt(w io.Writer, f func(b *strings.Builder)) error {
+	var b strings.Builder
+	f(&b)
+	return writeString(w, b.String())
 }
 
 // Chart is a [Block] drawn as an SVG chart.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"io"
 	"math"
 	"strings"
 	"time"
@@ -153,9 +154,18 @@ func (c BurnDownChart) Table(l Lang) Table {
 	return t
 }
 
-// Markdown implements [Block].
+// Markdown returns the chart's data as a Markdown table, as [Block]'s WriteMarkdown writes it.
 func (c BurnDownChart) Markdown(l Lang) string { return c.Table(l).Markdown(l) }
 
 func (c BurnDownChart) html(b *strings.Builder, l Lang, id string) {
 	chartHTML(b, l, c.svg(l, id), c.Table(l))
+}
+
+// WriteMarkdown implements [Block]: the chart's data as a table.
+func (c BurnDownChart) WriteMarkdown(w io.Writer, l Lang) error { return writeString(w, c.Markdown(l)) }
+
+// WriteHTML implements [Block]: the chart as inline SVG, and its data in a
+// collapsible table.
+func (c BurnDownChart) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { c.html(b, l, id) })
 }

@@ -227,16 +227,55 @@ func TestFunnelTable(t *testing.T) {
 
 func TestControlChartZonesAndFlags(t *testing.T) {
 	c := ControlChart{Kind: "I", Values: []float64{10, 13.5, 7}, Center: 10, UCL: []float64{13}, LCL: []float64{7},
-		Flags: []Flag{{1, "WE1"}, {1, "WE1"}, {1, "Nelson 5"}, {7, "out of range"}}}
+		Flags: []Flag{{Index: 1, Rule: "WE1"}, {Index: 1, Rule: "WE1"}, {Index: 1, Rule: "Nelson 5"}, {Index: 7, Rule: "out of range"}}}
 	tab := c.Table(English)
-	assert.Equal(t, "Nelson 5, WE1", tab.Rows[1][5], "rules sorted, duplicates dropped")
+	assert.Equal(t, "Nelson 5; WE1", tab.Rows[1][5], "rules sorted, duplicates dropped")
 	assert.Equal(t, "", tab.Rows[0][5])
 	out := c.SVG(English)
 	info := checkSVG(t, out)
 	assert.Contains(t, info.desc, "1 flagged", "the out-of-range index is ignored")
-	assert.Contains(t, info.texts, "Signals: Nelson 5 × 1, WE1 × 1")
 	// σ = (13 − 10)/3 = 1: each of the three columns gets six zone bands.
 	assert.Equal(t, 18, strings.Count(out, `fill="#dafbe1"`)+strings.Count(out, `fill="#fff8c5"`)+strings.Count(out, `fill="#ffebe9"`))
+}
+
+// TestControlChartSignalsInWords: the chart says what each rule saw in words
+// (not "WE2 × 3"), rings favourable signals green and adverse ones red, and
+// names its limits in the report's language.
+func TestControlChartSignalsInWords(t *testing.T) {
+	up := "2 of 3 points beyond 2σ above the centre line"
+	down := "a point below the lower control limit"
+	c := ControlChart{Kind: "I", Values: []float64{10, 12.5, 12.6, 6.5, 10}, Center: 10, UCL: []float64{13}, LCL: []float64{7},
+		Flags: []Flag{{Index: 1, Rule: "WE2", Says: up, Effect: Good}, {Index: 2, Rule: "WE2", Says: up, Effect: Good},
+			{Index: 3, Rule: "WE1", Says: down, Effect: Bad}, {Index: 4, Rule: "Nelson 7", Says: "hugging the centre"}}}
+	info := checkSVG(t, c.SVG(English))
+	text := strings.Join(info.texts, "\n")
+	assert.Contains(t, text, up+": 2 points")
+	assert.Contains(t, text, down+": 1 point")
+	assert.Contains(t, text, "hugging the centre: 1 point")
+	assert.NotContains(t, text, "WE2 ×")
+	assert.Contains(t, info.texts, "favourable signal")
+	assert.Contains(t, info.texts, "adverse signal")
+	for _, lim := range []string{"UCL", "CL", "LCL"} {
+		assert.Contains(t, info.texts, lim)
+	}
+	out := c.SVG(English)
+	assert.Equal(t, 2, countRings(out, colGood), "favourable points ringed green")
+	assert.Equal(t, 1, countRings(out, colBad), "the adverse point ringed red")
+	assert.Equal(t, 1, countRings(out, colWarn), "a signal of no direction ringed amber")
+
+	es := checkSVG(t, c.SVG(Spanish))
+	for _, lim := range []string{"LCS", "LC", "LCI"} {
+		assert.Contains(t, es.texts, lim)
+	}
+	assert.NotContains(t, es.texts, "UCL")
+	assert.Contains(t, es.texts, "señal favorable")
+	assert.Equal(t, []string{"Punto", "Valor", "LCI", "LC", "LCS", "Señales"}, c.Table(Spanish).Header)
+	assert.Equal(t, up+" (WE2)", c.Table(English).Rows[1][5])
+}
+
+// countRings counts the rings (unfilled circles) drawn in colour col.
+func countRings(svgDoc, col string) int {
+	return strings.Count(svgDoc, `r="8" fill="none" stroke="`+col+`"`)
 }
 
 func TestBurnDownSortsAndFilters(t *testing.T) {
@@ -259,7 +298,7 @@ func TestLabelsAreEscaped(t *testing.T) {
 		SatisfactionChart{Title: evil, Moments: []MomentScore{{Label: evil, Mean: 3}}},
 		FunnelChart{Title: evil, Stages: []FunnelStage{{Label: evil, Count: 3}}},
 		ParetoChart{Title: evil, Unit: evil, Bars: []ParetoBar{{Label: evil, Value: 3}}},
-		ControlChart{Title: evil, Kind: evil, Unit: evil, Labels: []string{evil}, Values: []float64{1}, Flags: []Flag{{0, evil}}},
+		ControlChart{Title: evil, Kind: evil, Unit: evil, Labels: []string{evil}, Values: []float64{1}, Flags: []Flag{{Index: 0, Rule: evil}}},
 		PDCAPanel{Title: evil, Indicator: evil, Verdict: evil, Evidence: []string{evil}},
 		BarChart{Title: evil, Unit: evil, Bars: []Bar{{Label: evil, Value: 1}}},
 	}
@@ -360,7 +399,7 @@ func TestParseStep(t *testing.T) {
 // table has a row per input row.
 func FuzzCharts(f *testing.F) {
 	f.Add("Wait <&>", 3.5, -1.0, 95.0, int64(3), uint8(2))
-	f.Add("", math.NaN(), math.Inf(1), -0.0, int64(-1), uint8(0))
+	f.Add("", math.NaN(), math.Inf(1), math.Copysign(0, -1), int64(-1), uint8(0)) // a real negative zero
 	f.Add("\xff\x00|\n", 1e308, -1e308, 5e-324, int64(1<<40), uint8(255))
 	f.Fuzz(func(t *testing.T, label string, a, b, c float64, n int64, k uint8) {
 		l := Lang(k % 2)
@@ -374,14 +413,17 @@ func FuzzCharts(f *testing.F) {
 			SatisfactionChart{Min: a, Max: b, Moments: []MomentScore{{label, cnt, a, b, c, c, true}, {label, 0, c, a, b, a, false}}},
 			FunnelChart{Stages: []FunnelStage{{label, cnt, false}, {label, cnt / 2, k%2 == 0}, {label, -cnt, false}}},
 			ParetoChart{Unit: label, Bars: []ParetoBar{{label, a}, {label, b}, {label, c}}},
-			ControlChart{Kind: label, Labels: []string{label}, Values: []float64{a, b, c}, Center: c, LCL: []float64{b}, UCL: []float64{a, c}, Flags: []Flag{{cnt, label}, {1, label}}, PhaseII: cnt % 4, Target: b, ShowTarget: true},
+			ControlChart{Kind: label, Labels: []string{label}, Values: []float64{a, b, c}, Center: c, LCL: []float64{b}, UCL: []float64{a, c}, Flags: []Flag{{Index: cnt, Rule: label}, {Index: 1, Rule: label}}, PhaseII: cnt % 4, Target: b, ShowTarget: true},
 			PDCAPanel{Indicator: label, Step: Step(k % 7), Verdict: label, Evidence: []string{label, label}},
 			BarChart{Unit: label, Bars: []Bar{{label, a, Status(k % 4)}, {label, b, Good}, {label, c, Bad}}},
 		}
 		for _, ch := range cs {
 			checkSVG(t, ch.SVG(l))
-			md := ch.Markdown(l)
-			require.True(t, strings.Count(md, "\n|") >= 2, "a table with a header and a rule: %q", md)
+			var md strings.Builder
+			require.NoError(t, ch.WriteMarkdown(&md, l))
+			require.True(t, strings.Count(md.String(), "\n|") >= 2, "a table with a header and a rule: %q", md.String())
+			var h strings.Builder
+			require.NoError(t, ch.WriteHTML(&h, l, "f"))
 		}
 	})
 }
@@ -415,24 +457,6 @@ func TestTextLineBreaks(t *testing.T) {
 	var b strings.Builder
 	tx.html(&b, English, "")
 	assert.Equal(t, "<p class=\"text\">Playbook:&#xA;1. Listen.&#xA;2. Solve.&#xA;&#xA;Then &lt;thank&gt; them.</p>\n", b.String())
-}
-
-func TestWrap2(t *testing.T) {
-	tests := []struct {
-		s    string
-		n    int
-		a, b string
-	}{
-		{"Queue", 18, "Queue", ""},
-		{"★ Gestión del asesor", 18, "★ Gestión del", "asesor"},     // cut at the last space within 18 runes
-		{"Llamada de seguimiento", 18, "Llamada de", "seguimiento"}, // "Llamada de seguim" would split a word
-		{"Supercalifragilistic", 10, "Supercali…", ""},              // no space: shortened
-		{"a b c d e f g h i j k l m n o p", 6, "a b c", "d e f…"},   // second line shortened too
-	}
-	for _, tt := range tests {
-		a, b := wrap2(tt.s, tt.n)
-		assert.Equal(t, [2]string{tt.a, tt.b}, [2]string{a, b}, tt.s)
-	}
 }
 
 func TestParetoGroupsTheTail(t *testing.T) {

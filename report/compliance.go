@@ -1,6 +1,8 @@
 package report
 
 import (
+	"io"
+	"slices"
 	"strings"
 
 	"github.com/servuction/servuction/internal/svg"
@@ -18,14 +20,17 @@ type ComplianceChart struct {
 // ComplianceBar is one objective's compliance.
 type ComplianceBar struct {
 	Label string // e.g. "Resolution · high"
-	// Percent is the share of tickets within target, 0 to 100. NaN means no
-	// ticket was evaluated; the bar is then listed without a value.
+	// Percent is the share of decided tickets within target, 0 to 100. NaN
+	// means no ticket was decided; the bar is then listed without a value,
+	// as "no ticket decided yet" when some are open, else "no tickets".
 	Percent float64
 	// Threshold is the attainment threshold, 0 to 100 (e.g. 95); 0 or NaN
 	// means the objective has none.
 	Threshold float64
-	// Met and Total count the tickets within target and evaluated.
-	Met, Total int
+	// Met and Total count the tickets within target and decided (met or
+	// breached); Open counts those not decided yet (their clock runs or
+	// waits).
+	Met, Total, Open int
 }
 
 func (c ComplianceChart) title(l Lang) string {
@@ -39,6 +44,8 @@ func (b ComplianceBar) hasThreshold() bool { return finite(b.Threshold) && b.Thr
 
 func (b ComplianceBar) status(l Lang) (string, string) {
 	switch {
+	case !finite(b.Percent) && b.Open > 0:
+		return l.undecided(b.Open), colAxis
 	case !finite(b.Percent):
 		return l.t("no tickets", "sin tiquetes"), colAxis
 	case !b.hasThreshold():
@@ -61,7 +68,7 @@ func (c ComplianceChart) svg(l Lang, id string) string {
 			valid++
 		}
 	}
-	if valid == 0 {
+	if valid == 0 && !slices.ContainsFunc(c.Bars, func(b ComplianceBar) bool { return b.Open > 0 }) {
 		return noData(id, title, l, l.t("No ticket was evaluated against an objective.", "Ningún tiquete se evaluó contra un objetivo."))
 	}
 	const top, rowH, labelW = 62.0, 38.0, 230.0
@@ -87,7 +94,7 @@ func (c ComplianceChart) svg(l Lang, id string) string {
 		y := top + float64(i)*rowH + 6
 		st, col := b.status(l)
 		d.Group(b.Label + ": " + l.pct(b.Percent, 1) + " (" + itoa(b.Met) + "/" + itoa(b.Total) + ")")
-		d.Text(x0-10, y+18, shorten(b.Label, 32), anchor("end"), size("13"), fill(colText))
+		rowLabel(d, x0-10, y+18, b.Label, 32, "13")
 		if finite(b.Percent) {
 			p := clamp(b.Percent, 0, 100)
 			d.Rect(x0, y, sc.at(p)-x0, 26, fill(col))
@@ -119,6 +126,14 @@ func (c ComplianceChart) barStatus(l Lang, b ComplianceBar) (string, string) {
 	return st, col
 }
 
+// undecided says that no ticket is decided yet and how many are open.
+func (l Lang) undecided(open int) string {
+	if open == 1 {
+		return l.t("no ticket decided yet (1 open)", "ningún tiquete decidido aún (1 abierto)")
+	}
+	return l.t("no ticket decided yet (", "ningún tiquete decidido aún (") + itoa(open) + l.t(" open)", " abiertos)")
+}
+
 // Table implements [Chart].
 func (c ComplianceChart) Table(l Lang) Table {
 	t := Table{Caption: c.title(l),
@@ -130,14 +145,29 @@ func (c ComplianceChart) Table(l Lang) Table {
 			th = l.pct(b.Threshold, 1)
 		}
 		st, _ := b.status(l)
-		t.Rows = append(t.Rows, []string{b.Label, itoa(b.Met) + " / " + itoa(b.Total), l.pct(b.Percent, 1), th, st})
+		comp := l.pct(b.Percent, 1)
+		if !finite(b.Percent) && b.Open > 0 {
+			comp, st = l.t("no ticket decided yet", "ningún tiquete decidido aún"), ""
+		}
+		t.Rows = append(t.Rows, []string{b.Label, itoa(b.Met) + " / " + itoa(b.Total), comp, th, st})
 	}
 	return t
 }
 
-// Markdown implements [Block].
+// Markdown returns the chart's data as a Markdown table, as [Block]'s WriteMarkdown writes it.
 func (c ComplianceChart) Markdown(l Lang) string { return c.Table(l).Markdown(l) }
 
 func (c ComplianceChart) html(b *strings.Builder, l Lang, id string) {
 	chartHTML(b, l, c.svg(l, id), c.Table(l))
+}
+
+// WriteMarkdown implements [Block]: the chart's data as a table.
+func (c ComplianceChart) WriteMarkdown(w io.Writer, l Lang) error {
+	return writeString(w, c.Markdown(l))
+}
+
+// WriteHTML implements [Block]: the chart as inline SVG, and its data in a
+// collapsible table.
+func (c ComplianceChart) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { c.html(b, l, id) })
 }

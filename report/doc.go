@@ -51,18 +51,29 @@
 // # Reports
 //
 // A [Report] is a title, a [Lang] and [Section]s of [Block]s: charts,
-// [Table]s, key [Figures] and [Text]. [Report.HTML] writes one page with the
+// [Table]s, key [Figures] and [Text], and blocks of your own — any type with
+// the two methods of [Block], WriteMarkdown and WriteHTML (see the example
+// of [Block]). [Report.WriteHTML] writes one page to an io.Writer with the
 // charts inline and its style sheet embedded: no JavaScript, no network, fit
 // to send by e-mail or print. Each chart's data sits under it in a
-// collapsible table. [Report.Markdown] writes the same report as Markdown,
-// with each chart as its table.
+// collapsible table. [Report.WriteMarkdown] writes the same report as
+// Markdown, with each chart as its table. [Report.HTML] and
+// [Report.Markdown] return the same as strings.
+//
+// The page is checked in a real browser: scripts/layout-check.mjs loads it
+// in Chromium at 900 and 1280 px and fails when a text leaves its card, a
+// chart's label leaves the chart, overlaps another or is crossed by a data
+// line, or a label is cut short.
 //
 // # Languages
 //
-// Axis titles, legends, quadrant names and other built-in texts are in
-// English or Spanish (the course notes' terms), chosen per report with
-// [Report.Lang]; numbers follow the language (12,345.6 or 12.345,6). Titles
-// and labels that the caller supplies are printed as given.
+// Axis titles, legends, quadrant names, the names of control limits
+// (UCL, CL, LCL; LCS, LC, LCI) and other built-in texts are in English or
+// Spanish (the course notes' terms), chosen per report with [Report.Lang];
+// numbers, money and durations follow the language: 12,345.6 or 12.345,6;
+// 2,000,000 COP or 2.000.000 COP; "3 h 30 min" of business time and
+// "2 d 8 h" of calendar time ([Lang.Duration], [Lang.Elapsed]). Titles and
+// labels that the caller supplies are printed as given.
 //
 // # Output is deterministic
 //

@@ -2,6 +2,9 @@ package report_test
 
 import (
 	"fmt"
+	"html"
+	"io"
+	"os"
 	"strings"
 
 	"github.com/servuction/servuction/report"
@@ -50,4 +53,60 @@ func ExampleChart_noData() {
 	svg := report.ControlChart{Kind: "p"}.SVG(report.English)
 	fmt.Println(strings.Contains(svg, ">No data<"))
 	// Output: true
+}
+
+// callout is a dashboard's own block: one sentence to read first. Any type
+// with WriteMarkdown and WriteHTML is a [report.Block].
+type callout struct{ en, es string }
+
+// WriteMarkdown writes the sentence as a Markdown quote.
+func (c callout) WriteMarkdown(w io.Writer, l report.Lang) error {
+	text := c.en
+	if l == report.Spanish {
+		text = c.es
+	}
+	_, err := fmt.Fprintf(w, "> **%s**\n", text)
+	return err
+}
+
+// WriteHTML writes the sentence as a paragraph, escaped: the page stays
+// well-formed.
+func (c callout) WriteHTML(w io.Writer, l report.Lang, id string) error {
+	text := c.en
+	if l == report.Spanish {
+		text = c.es
+	}
+	_, err := fmt.Fprintf(w, "<p id=\"%s\"><strong>%s</strong></p>\n", id, html.EscapeString(text))
+	return err
+}
+
+// A block of your own beside the package's: a dashboard adds a callout
+// above its key figures, and the report writes both, here as Markdown to
+// standard output.
+func ExampleBlock() {
+	r := report.Report{
+		Title: "Línea de atención — semana 12",
+		Lang:  report.Spanish,
+		Sections: []report.Section{{
+			Title: "Resumen",
+			Blocks: []report.Block{
+				callout{en: "The line was down 40 min on Thursday.", es: "La línea estuvo caída 40 min el jueves."},
+				report.Figures{{Label: "Disponibilidad", Value: report.Spanish.Percent(99.21, 2), Status: report.Bad}},
+			},
+		}},
+	}
+	if err := r.WriteMarkdown(os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// # Línea de atención — semana 12
+	//
+	// ## Resumen
+	//
+	// > **La línea estuvo caída 40 min el jueves.**
+	//
+	// | Indicador | Valor | Nota |
+	// |---|---:|---|
+	// | Disponibilidad | 99,21 % |  |
+	//
 }

@@ -65,7 +65,7 @@ func sample(l Lang) Report {
 			{Title: "PDCA", Blocks: []Block{
 				ControlChart{Kind: "p", Unit: "FCR (%)", Values: []float64{70, 72, 69, 71, 73, 70, 68, 72, 76, 78, 79, 80, 81, 79, 82, 90},
 					Center: 71.1, LCL: []float64{64.2}, UCL: []float64{78.0}, PhaseII: 8,
-					Flags: []Flag{{10, "WE1"}, {11, "WE1"}, {12, "WE1"}, {15, "WE1"}, {14, "WE2"}, {15, "WE2"}}, Target: 80, ShowTarget: true},
+					Flags: []Flag{{Index: 10, Rule: "WE1"}, {Index: 11, Rule: "WE1"}, {Index: 12, Rule: "WE1"}, {Index: 15, Rule: "WE1"}, {Index: 14, Rule: "WE2"}, {Index: 15, Rule: "WE2"}}, Target: 80, ShowTarget: true},
 				PDCAPanel{Indicator: "First-contact resolution", Step: StepAct, State: "acting", Baseline: "71.1 %", Current: "80.9 %", Target: "80 %",
 					Verdict: "improved, target met", VerdictStatus: Good, Decision: "standardize",
 					Evidence: []string{"WE1 at points 11, 12, 13, 16", "WE2 at points 15, 16"}},

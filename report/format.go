@@ -90,23 +90,3 @@ func itoa(i int) string { return strconv.Itoa(i) }
 func sortStable[T any](s []T, less func(a, b T) bool) {
 	sort.SliceStable(s, func(i, j int) bool { return less(s[i], s[j]) })
 }
-
-// wrap2 splits s into at most two lines of about n runes, at a space when
-// it can; a second line that is still too long is shortened with "…".
-func wrap2(s string, n int) (string, string) {
-	r := []rune(s)
-	if len(r) <= n {
-		return s, ""
-	}
-	cut := -1
-	for i := n; i > 0; i-- {
-		if r[i] == ' ' {
-			cut = i
-			break
-		}
-	}
-	if cut < 0 {
-		return shorten(s, n), ""
-	}
-	return string(r[:cut]), shorten(string(r[cut+1:]), n)
-}

@@ -125,9 +125,27 @@ func (l Lang) fiveP(p complaint.FiveP) string {
 	return p.String()
 }
 
+// reasons returns the reasons behind a P's score in the report's language:
+// its findings written in l, or its Reasons as given when it has no
+// findings (a score filled by hand).
+func (l Lang) reasons(s complaint.PScore) []string {
+	if len(s.Findings) == 0 {
+		return s.Reasons
+	}
+	lang := complaint.English
+	if l == Spanish {
+		lang = complaint.Spanish
+	}
+	out := make([]string, len(s.Findings))
+	for i, f := range s.Findings {
+		out[i] = f.Text(lang)
+	}
+	return out
+}
+
 // ReviewTable returns e-mail replies scored on the five Ps (prompt, polite,
 // personal, professional, promotional), each from 0 to 100 %, with their
-// mean and the reasons behind the lowest score.
+// mean and the reasons behind the lowest score, in the report's language.
 func ReviewTable(replies []ReviewedReply, l Lang) Table {
 	ps := complaint.FivePs()
 	t := Table{Caption: l.t("E-mail replies on the five Ps", "Respuestas por correo según las 5 P"),
@@ -156,7 +174,7 @@ func ReviewTable(replies []ReviewedReply, l Lang) Table {
 		}
 		why := ""
 		if worst != nil && worst.Score < 1 {
-			why = l.fiveP(worst.P) + ": " + strings.Join(worst.Reasons, "; ")
+			why = l.fiveP(worst.P) + ": " + strings.Join(l.reasons(*worst), "; ")
 		}
 		row = append(row, l.pct(100*r.Review.Total, 0), why)
 		t.Rows = append(t.Rows, row)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -54,4 +55,16 @@ func TestReviewTable(t *testing.T) {
 	tab := ReviewTable([]ReviewedReply{{Name: "Q-1", Review: rv}}, English)
 	assert.Equal(t, []string{"Reply", "Prompt", "Polite", "Personal", "Professional", "Promotional", "Mean", "To improve"}, tab.Header)
 	assert.Equal(t, [][]string{{"Q-1", "100 %", "50 %", "100 %", "25 %", "75 %", "70 %", "Professional: slang: ok; too short"}}, tab.Rows)
+
+	// A review's findings are written in the report's language.
+	r, err := complaint.NewReviewer(complaint.ReviewConfig{})
+	require.NoError(t, err)
+	t0 := time.Date(2026, 3, 17, 8, 0, 0, 0, time.UTC)
+	late, err := r.Review(complaint.Reply{Language: complaint.Spanish, Customer: "Ana Ruiz", Received: t0, Sent: t0.Add(56 * time.Hour), Target: 4 * time.Hour,
+		Text: "Estimada Ana Ruiz: le pedimos perdón por la demora. Revisamos su reclamo y lo repararemos sin costo; un técnico la llamará esta semana. Atentamente, Servicio al cliente."})
+	require.NoError(t, err)
+	rows := ReviewTable([]ReviewedReply{{Name: "PQR-347", Review: late}}, Spanish).Rows
+	assert.Equal(t, "Rapidez: respondido en 2 d 8 h, más del doble de la meta de 4 h", rows[0][7])
+	rows = ReviewTable([]ReviewedReply{{Name: "PQR-347", Review: late}}, English).Rows
+	assert.Equal(t, "Prompt: answered in 2 d 8 h, more than twice the 4 h target", rows[0][7])
 }

@@ -81,7 +81,12 @@ func TestFromCheck(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []int{20, 21, 22, 23, 24, 25, 26, 27}, flagged)
+	// Higher is better: a point above the UCL is a favourable signal.
+	assert.Equal(t, Flag{Index: 20, Rule: "WE1", Says: "a point above the upper control limit", Effect: Good}, ch.Flags[0])
 	checkSVG(t, ch.SVG(English))
+	es, err := FromCheck(c.Record(), Spanish)
+	require.NoError(t, err)
+	assert.Equal(t, "un punto por encima del límite de control superior", es.Flags[0].Says)
 }
 
 func TestFromCycle(t *testing.T) {
@@ -96,7 +101,7 @@ func TestFromCycle(t *testing.T) {
 	assert.Equal(t, Good, p.VerdictStatus)
 	assert.Equal(t, "estandarizar (sugerida)", p.Decision)
 	require.NotEmpty(t, p.Evidence)
-	assert.Equal(t, "WE1: a01, a02, a03, a04 … (+4)", p.Evidence[0])
+	assert.Equal(t, "un punto por encima del límite de control superior (WE1): a01, a02, a03, a04 … (+4)", p.Evidence[0])
 
 	_, err := c.Standardize(time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC))
 	require.NoError(t, err)
@@ -105,4 +110,38 @@ func TestFromCycle(t *testing.T) {
 	assert.Equal(t, "standardize", closed.Decision)
 	assert.Equal(t, "standardized", closed.State)
 	checkSVG(t, closed.SVG(English))
+}
+
+// TestRuleFlag: each rule's finding in words, on the side the point is, and
+// its effect for the indicator's direction.
+func TestRuleFlag(t *testing.T) {
+	pts := []float64{10, 12, 11, 8}
+	tests := []struct {
+		rule   pdca.Rule
+		i      int
+		dir    pdca.Direction
+		l      Lang
+		says   string
+		effect Status
+	}{
+		{pdca.WE1, 1, pdca.HigherIsBetter, English, "a point above the upper control limit", Good},
+		{pdca.WE1, 3, pdca.HigherIsBetter, English, "a point below the lower control limit", Bad},
+		{pdca.WE2, 1, pdca.LowerIsBetter, English, "2 of 3 points beyond 2σ above the centre line", Bad},
+		{pdca.Nelson5, 3, pdca.LowerIsBetter, Spanish, "2 de 3 puntos a más de 2σ por debajo de la línea central", Good},
+		{pdca.WE3, 1, pdca.DirectionUnknown, English, "4 of 5 points beyond 1σ above the centre line", Neutral},
+		{pdca.WE4, 3, pdca.HigherIsBetter, Spanish, "8 puntos seguidos por debajo de la línea central", Bad},
+		{pdca.Nelson2, 1, pdca.HigherIsBetter, English, "9 points in a row above the centre line", Good},
+		// Nelson 3 is a trend: point 2 (11) falls from 12, although above the centre.
+		{pdca.Nelson3, 2, pdca.HigherIsBetter, English, "6 points in a row falling", Bad},
+		{pdca.Nelson3, 1, pdca.HigherIsBetter, Spanish, "6 puntos seguidos en ascenso", Good},
+		{pdca.Nelson4, 1, pdca.HigherIsBetter, English, "14 points in a row alternating up and down", Neutral},
+		{pdca.Nelson7, 1, pdca.HigherIsBetter, Spanish, "15 puntos seguidos a menos de 1σ de la línea central", Neutral},
+		{pdca.Nelson8, 1, pdca.HigherIsBetter, English, "8 points in a row beyond 1σ on both sides of the centre line", Neutral},
+		{pdca.AnhojRun, 3, pdca.LowerIsBetter, English, "an unusually long run below the centre line", Good},
+		{pdca.AnhojCrossings, 3, pdca.LowerIsBetter, Spanish, "inusualmente pocos cruces de la línea central", Neutral},
+	}
+	for _, tt := range tests {
+		f := ruleFlag(tt.rule, tt.i, pts, 10, tt.dir, tt.l)
+		assert.Equal(t, Flag{Index: tt.i, Rule: tt.rule.String(), Says: tt.says, Effect: tt.effect}, f, "%s at %d", tt.rule, tt.i)
+	}
 }

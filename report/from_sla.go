@@ -102,16 +102,31 @@ func slaBar(o sla.ObjectiveSummary, l Lang, suffix string) ComplianceBar {
 	if !o.Compliance.Valid {
 		pct = math.NaN()
 	}
-	return ComplianceBar{Label: l.objectiveLabel(o) + suffix, Percent: pct, Threshold: o.Threshold, Met: int(o.Met), Total: int(o.Decided)}
+	return ComplianceBar{Label: l.objectiveLabel(o) + suffix, Percent: pct, Threshold: o.Threshold, Met: int(o.Met), Total: int(o.Decided),
+		Open: int(o.Running + o.OnHold + o.AtRisk)}
 }
 
 // SLATable returns an SLA report's figures per objective: tickets, met,
 // breached, still open, compliance and threshold, the median and 90th
-// percentile of the elapsed time of decided tickets, and the service credit.
+// percentile of the elapsed time of decided tickets, and the service credit
+// (its currency in the column's header when every credit has the same one).
+// An objective with no decided ticket says so in words instead of a
+// compliance.
 func SLATable(r sla.ReportResult, l Lang) Table {
+	cur, one := "", true
+	for i, o := range r.Objectives {
+		if i == 0 {
+			cur = o.Credit.Currency
+		}
+		one = one && o.Credit.Currency == cur
+	}
+	credit := l.t("Credit", "Crédito")
+	if one && cur != "" {
+		credit += " (" + cur + ")"
+	}
 	t := Table{Caption: l.t("SLA compliance", "Cumplimiento del ANS"),
 		Header: []string{l.t("Objective", "Objetivo"), l.t("Tickets", "Tiquetes"), l.t("Met", "Cumplidos"), l.t("Breached", "Incumplidos"),
-			l.t("Open", "Abiertos"), l.t("Compliance", "Cumplimiento"), l.t("Threshold", "Umbral"), "p50", "p90", l.t("Credit", "Crédito")},
+			l.t("Open", "Abiertos"), l.t("Compliance", "Cumplimiento"), l.t("Threshold", "Umbral"), "p50", "p90", credit},
 		Numeric: []bool{false, true, true, true, true, true, true, true, true, true}}
 	for _, o := range r.Objectives {
 		if o.Metric == sla.Availability {
@@ -121,39 +136,26 @@ func SLATable(r sla.ReportResult, l Lang) Table {
 		if o.Compliance.Valid {
 			comp = l.pct(o.Compliance.Value, 1)
 		}
+		money := o.Credit
+		if one {
+			money.Currency = "" // in the header
+		}
 		open := o.Running + o.OnHold + o.AtRisk
 		t.Rows = append(t.Rows, []string{l.objectiveLabel(o), i64(o.Tickets), i64(o.Met), i64(o.Breached), i64(open), comp,
-			l.pct(o.Threshold, 1), l.duration(o.P50), l.duration(o.P90), l.money(o.Credit.Amount.InexactFloat64(), o.Credit.Currency)})
+			l.pct(o.Threshold, 1), l.duration(o.P50), l.duration(o.P90), l.Money(money)})
 	}
 	return t
 }
 
 func i64(v int64) string { return strconv.FormatInt(v, 10) }
 
-// duration formats a business-time duration compactly: "45 min", "3.5 h".
+// duration formats a business-time duration for a table: "45 min",
+// "3 h 30 min"; "–" when there is none.
 func (l Lang) duration(d time.Duration) string {
-	switch {
-	case d <= 0:
+	if d <= 0 {
 		return "–"
-	case d < time.Hour:
-		return l.num(d.Minutes(), 0) + " min"
-	default:
-		return l.num(d.Hours(), 1) + " h"
 	}
-}
-
-// money formats an amount with its currency, without decimals for large
-// amounts: "1,250,000 COP".
-func (l Lang) money(v float64, cur string) string {
-	dec := 2
-	if math.Abs(v) >= 1000 || v == math.Trunc(v) {
-		dec = 0
-	}
-	s := l.num(v, dec)
-	if cur != "" {
-		s += " " + cur
-	}
-	return s
+	return l.Duration(d)
 }
 
 // FromAvailability returns the burn-down of an availability objective's error
@@ -211,7 +213,7 @@ func AlertTable(checks []AlertsAt, l Lang) Table {
 			if a.Firing {
 				fires = l.t("YES", "SÍ")
 			}
-			t.Rows = append(t.Rows, []string{c.At.Format("2006-01-02 15:04"), sev, sla.FormatDuration(a.Rule.Long) + " / " + sla.FormatDuration(a.Rule.Short),
+			t.Rows = append(t.Rows, []string{c.At.Format("2006-01-02 15:04"), sev, l.Elapsed(a.Rule.Long) + " / " + l.Elapsed(a.Rule.Short),
 				l.num(a.Rule.Burn(), 1) + "×", l.num(a.LongBurn, 1) + "×", l.num(a.ShortBurn, 1) + "×", fires})
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/servuction/servuction"
 	"github.com/servuction/servuction/sla"
 )
 
@@ -46,7 +47,7 @@ func TestFromSLA(t *testing.T) {
 	// One met and one breached of the two decided tickets: 1/2 = 50 %.
 	c := FromSLA(all.Result(), Spanish)
 	require.Len(t, c.Bars, 1, "the availability objective is not a ticket bar")
-	assert.Equal(t, ComplianceBar{Label: "Primera respuesta", Percent: 50, Threshold: 50, Met: 1, Total: 2}, c.Bars[0])
+	assert.Equal(t, ComplianceBar{Label: "Primera respuesta", Percent: 50, Threshold: 50, Met: 1, Total: 2, Open: 1}, c.Bars[0])
 
 	byP := FromSLAByPriority(map[sla.Priority]sla.ReportResult{sla.High: high.Result(), sla.Low: low.Result()}, []sla.Priority{sla.High, sla.Low}, English)
 	require.Len(t, byP.Bars, 2)
@@ -68,6 +69,16 @@ func TestFromSLA(t *testing.T) {
 	require.Len(t, tab.Rows, 1)
 	assert.Equal(t, "no ticket decided yet", tab.Rows[0][5])
 	assert.Equal(t, "ningún tiquete decidido aún", SLATable(low.Result(), Spanish).Rows[0][5])
+
+	// Nothing decided among the low tickets: the chart lists the objective
+	// as not decided yet, not as "no data: no ticket was evaluated".
+	onlyOpen := FromSLAByPriority(map[sla.Priority]sla.ReportResult{sla.Low: low.Result()}, []sla.Priority{sla.Low}, Spanish)
+	require.Len(t, onlyOpen.Bars, 1)
+	assert.Equal(t, 1, onlyOpen.Bars[0].Open)
+	info := checkSVG(t, onlyOpen.SVG(Spanish))
+	assert.NotContains(t, info.desc, "Sin datos")
+	assert.Contains(t, info.texts, "ningún tiquete decidido aún (1 abierto)")
+	assert.Equal(t, []string{"Primera respuesta · baja", "0 / 0", "ningún tiquete decidido aún", "50,0 %", ""}, onlyOpen.Table(Spanish).Rows[0])
 }
 
 func TestFromAvailability(t *testing.T) {
@@ -89,7 +100,7 @@ func TestFromAvailability(t *testing.T) {
 	require.Len(t, c.Points, 2)
 	assert.Equal(t, BudgetPoint{At: t0.Add(5 * time.Hour), Remaining: 1}, c.Points[0])
 	assert.Equal(t, BudgetPoint{At: t0.Add(20 * time.Hour), Remaining: 0.5}, c.Points[1])
-	assert.Equal(t, "up · target 99.00 % · budget 1.0 h", c.Objective)
+	assert.Equal(t, "up · target 99.00 % · budget 1 h", c.Objective)
 	checkSVG(t, c.SVG(English))
 
 	// A 100 % target has no budget to burn: no points, a no-data panel.
@@ -108,5 +119,24 @@ func TestAlertTable(t *testing.T) {
 	assert.Equal(t, "2026-03-04 10:17", tab.Rows[0][0])
 	assert.Equal(t, []string{"page", "14.4×", "20.0×", "31.2×", "YES"}, []string{tab.Rows[0][1], tab.Rows[0][3], tab.Rows[0][4], tab.Rows[0][5], tab.Rows[0][6]})
 	assert.Equal(t, []string{"ticket", "no"}, []string{tab.Rows[1][1], tab.Rows[1][6]})
-	assert.Equal(t, sla.FormatDuration(time.Hour)+" / "+sla.FormatDuration(5*time.Minute), tab.Rows[0][2])
+	// Windows written for people, in calendar time: never "1h / 5m" or "72h0m0s".
+	assert.Equal(t, "1 h / 5 min", tab.Rows[0][2])
+	assert.Equal(t, "3 d / 6 h", tab.Rows[1][2])
+}
+
+// TestSLATableCredit: one currency goes to the credit column's header; mixed
+// currencies stay in the cells.
+func TestSLATableCredit(t *testing.T) {
+	cop := func(s string) servuction.Money { return servuction.MustParseMoney(s + " COP") }
+	r := sla.ReportResult{Objectives: []sla.ObjectiveSummary{
+		{Objective: "first-response", Metric: sla.FirstResponse, Credit: cop("2000000")},
+		{Objective: "resolution", Metric: sla.Resolution, Credit: cop("0")},
+	}}
+	tab := SLATable(r, Spanish)
+	assert.Equal(t, "Crédito (COP)", tab.Header[9])
+	assert.Equal(t, []string{"2.000.000", "0"}, []string{tab.Rows[0][9], tab.Rows[1][9]})
+	r.Objectives[1].Credit = servuction.MustParseMoney("12.5 EUR")
+	tab = SLATable(r, English)
+	assert.Equal(t, "Credit", tab.Header[9])
+	assert.Equal(t, []string{"2,000,000 COP", "12.50 EUR"}, []string{tab.Rows[0][9], tab.Rows[1][9]})
 }

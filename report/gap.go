@@ -1,6 +1,7 @@
 package report
 
 import (
+	"io"
 	"math"
 	"strings"
 
@@ -68,7 +69,7 @@ func (c GapChart) svg(l Lang, id string) string {
 	for i, b := range c.Bars {
 		y := top + float64(i)*rowH + 6
 		d.Group(b.Label + ": " + l.num(b.Gap, 2))
-		d.Text(x0-10, y+17, shorten(b.Label, 32), anchor("end"), size("13"), fill(colText))
+		rowLabel(d, x0-10, y+17, b.Label, 32, "13")
 		if finite(b.Gap) {
 			col := colGood
 			if b.Gap < 0 {
@@ -105,9 +106,18 @@ func (c GapChart) Table(l Lang) Table {
 	return t
 }
 
-// Markdown implements [Block].
+// Markdown returns the chart's data as a Markdown table, as [Block]'s WriteMarkdown writes it.
 func (c GapChart) Markdown(l Lang) string { return c.Table(l).Markdown(l) }
 
 func (c GapChart) html(b *strings.Builder, l Lang, id string) {
 	chartHTML(b, l, c.svg(l, id), c.Table(l))
+}
+
+// WriteMarkdown implements [Block]: the chart's data as a table.
+func (c GapChart) WriteMarkdown(w io.Writer, l Lang) error { return writeString(w, c.Markdown(l)) }
+
+// WriteHTML implements [Block]: the chart as inline SVG, and its data in a
+// collapsible table.
+func (c GapChart) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { c.html(b, l, id) })
 }

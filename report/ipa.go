@@ -1,6 +1,7 @@
 package report
 
 import (
+	"io"
 	"math"
 	"strings"
 
@@ -107,6 +108,10 @@ func axisRange(lo, hi, cross float64, vals []float64) (float64, float64) {
 	return lo - pad, hi + pad
 }
 
+// ipaKeyChars is the most characters a line of the IPA chart's key holds:
+// the key is 244 units wide, from 556 to the chart's right margin.
+const ipaKeyChars = 30
+
 // SVG implements [Chart].
 func (c IPAChart) SVG(l Lang) string { return c.svg(l, "ipa") }
 
@@ -138,8 +143,14 @@ func (c IPAChart) svg(l Lang, id string) string {
 	ilo, ihi := axisRange(c.ImpMin, c.ImpMax, crossI, iv)
 	pt, plo, phi := ticks(plo, phi, 5)
 	it, ilo, ihi := ticks(ilo, ihi, 5)
-	keyRows := len(ps)
-	h := math.Max(560, 90+float64(keyRows)*22+40)
+	// The key names each point in full, on up to three lines.
+	keys := make([][]string, len(ps))
+	keyHeight := 0.0
+	for i, p := range ps {
+		keys[i] = wrapLines(p.Label, ipaKeyChars, 3)
+		keyHeight += 22 + 16*float64(max(len(keys[i]), 1)-1)
+	}
+	h := math.Max(560, 104+keyHeight+20)
 	d := svg.New(chartWidth, h, id, title, strings.Join(desc, "; "))
 	heading(d, title)
 	x0, x1, y0, y1 := 80.0, 500.0, 60.0, 480.0
@@ -174,17 +185,25 @@ func (c IPAChart) svg(l Lang, id string) string {
 		d.Text(x, y+4.5, itoa(i+1), anchor("middle"), size("12"), bold(), fill("#ffffff"))
 		d.End()
 	}
-	// Key.
+	c.drawKey(d, l, ps, keys)
+	return d.String()
+}
+
+// drawKey names each numbered point in full beside the plot, on the lines
+// keys holds for it.
+func (c IPAChart) drawKey(d *svg.Doc, l Lang, ps []IPAPoint, keys [][]string) {
 	kx := 530.0
 	d.Text(kx, 78, l.t("Attributes", "Atributos"), size("14"), bold(), fill(colText))
+	y := 104.0
 	for i, p := range ps {
-		y := 104 + float64(i)*22
 		q := c.quadrantOf(p)
 		d.Circle(kx+9, y-4, 9, fill(quadrantColour[q]))
 		d.Text(kx+9, y, itoa(i+1), anchor("middle"), size("10"), bold(), fill("#ffffff"))
-		d.Text(kx+26, y, shorten(p.Label, 30), size("13"), fill(colText))
+		for k, ln := range keys[i] {
+			d.Text(kx+26, y+16*float64(k), ln, size("13"), fill(colText))
+		}
+		y += 22 + 16*float64(max(len(keys[i]), 1)-1)
 	}
-	return d.String()
 }
 
 // Table implements [Chart].
@@ -198,9 +217,18 @@ func (c IPAChart) Table(l Lang) Table {
 	return t
 }
 
-// Markdown implements [Block].
+// Markdown returns the chart's data as a Markdown table, as [Block]'s WriteMarkdown writes it.
 func (c IPAChart) Markdown(l Lang) string { return c.Table(l).Markdown(l) }
 
 func (c IPAChart) html(b *strings.Builder, l Lang, id string) {
 	chartHTML(b, l, c.svg(l, id), c.Table(l))
+}
+
+// WriteMarkdown implements [Block]: the chart's data as a table.
+func (c IPAChart) WriteMarkdown(w io.Writer, l Lang) error { return writeString(w, c.Markdown(l)) }
+
+// WriteHTML implements [Block]: the chart as inline SVG, and its data in a
+// collapsible table.
+func (c IPAChart) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { c.html(b, l, id) })
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"io"
 	"math"
 	"strings"
 
@@ -74,10 +75,9 @@ func (c SatisfactionChart) svg(l Lang, id string) string {
 		lo, hi = axisRange(0, 0, vals[0], vals)
 	}
 	tv, tmin, tmax := ticks(lo, hi, 4)
-	n := len(c.Moments)
-	x0, x1 := 70.0, chartWidth-30
-	step := (x1 - x0) / float64(n)
-	rotate := step < 95
+	f := satFrame{x0: 70, x1: chartWidth - 30, y0: 72, y1: 310, ys: scale{tmin, tmax, 310, 72}}
+	f.step = (f.x1 - f.x0) / float64(len(c.Moments))
+	rotate := f.step < 95
 	h := 384.0
 	if rotate {
 		h = 440
@@ -89,70 +89,112 @@ func (c SatisfactionChart) svg(l Lang, id string) string {
 		{l.t("critical moment", "momento crítico"), colBad, 'm'},
 		{l.t("standard", "estándar"), colWarn, 'd'},
 	})
-	y0, y1 := 72.0, 310.0
-	ys := scale{tmin, tmax, y1, y0}
 	dec := decimalsFor(tv)
-	yAxis(d, ys, tv, x0, x1, func(v float64) string { return l.num(v, dec) })
-	axisTitle(d, 22, (y0+y1)/2, l.t("mean rating", "calificación media"), true)
-	xat := func(i int) float64 { return x0 + step*(float64(i)+0.5) }
-	d.Line(x0, y1, x1, y1, stroke(colAxis))
-	// Line through consecutive rated moments.
+	yAxis(d, f.ys, tv, f.x0, f.x1, func(v float64) string { return l.num(v, dec) })
+	axisTitle(d, 22, (f.y0+f.y1)/2, l.t("mean rating", "calificación media"), true)
+	d.Line(f.x0, f.y1, f.x1, f.y1, stroke(colAxis))
+	pl := c.drawLine(d, f)
+	for i, m := range c.Moments {
+		c.drawMoment(d, f, l, i, m, pl, rotate)
+	}
+	axisTitle(d, (f.x0+f.x1)/2, h-10, l.t("moments of truth, in the order of the cycle of service", "momentos de verdad, en el orden del ciclo del servicio"), false)
+	return d.String()
+}
+
+// satFrame is the geometry of a drawn satisfaction chart.
+type satFrame struct {
+	x0, x1, y0, y1, step float64
+	ys                   scale
+}
+
+func (f satFrame) xat(i int) float64 { return f.x0 + f.step*(float64(i)+0.5) }
+
+// yat returns the height of rating v, clamped to the axis.
+func (f satFrame) yat(v float64) float64 { return f.ys.at(clamp(v, f.ys.d0, f.ys.d1)) }
+
+// drawLine draws the line through consecutive rated moments and returns
+// the placement of the value labels: clear of that line, of the standards
+// and of the intervals' whiskers.
+func (c SatisfactionChart) drawLine(d *svg.Doc, f satFrame) *placement {
+	pl := &placement{area: box{f.x0, f.y0 - 14, f.x1, f.y1}}
 	var seg []svg.Point
 	for i, m := range c.Moments {
 		if !finite(m.Mean) {
 			d.Polyline(seg, none(), stroke(colMain), sw("3"))
+			pl.lines = append(pl.lines, seg)
 			seg = nil
 			continue
 		}
-		seg = append(seg, svg.Point{X: xat(i), Y: ys.at(clamp(m.Mean, tmin, tmax))})
+		seg = append(seg, svg.Point{X: f.xat(i), Y: f.yat(m.Mean)})
 	}
 	d.Polyline(seg, none(), stroke(colMain), sw("3"))
+	pl.lines = append(pl.lines, seg)
 	for i, m := range c.Moments {
-		x := xat(i)
-		tip := m.Label + ": " + l.num(m.Mean, 2) + " (n = " + itoa(m.N) + ")"
-		if m.hasInterval() {
-			tip += ", IC 95 % " + l.num(m.Low, 2) + "–" + l.num(m.High, 2)
-		}
-		d.Group(tip)
+		x := f.xat(i)
 		if m.hasStandard() {
-			sy := ys.at(clamp(m.Standard, tmin, tmax))
-			d.Line(x-step*0.35, sy, x+step*0.35, sy, stroke(colWarn), sw("2"), dash("5 3"))
+			sy := f.yat(m.Standard)
+			pl.lines = append(pl.lines, []svg.Point{{X: x - f.step*0.35, Y: sy}, {X: x + f.step*0.35, Y: sy}})
 		}
-		if finite(m.Mean) {
-			if m.hasInterval() {
-				a, b := ys.at(clamp(m.Low, tmin, tmax)), ys.at(clamp(m.High, tmin, tmax))
-				d.Line(x, a, x, b, stroke(colMain), sw("1.5"))
-				d.Line(x-6, a, x+6, a, stroke(colMain), sw("1.5"))
-				d.Line(x-6, b, x+6, b, stroke(colMain), sw("1.5"))
-			}
-			y := ys.at(clamp(m.Mean, tmin, tmax))
-			col := colMain
-			if m.Critical {
-				col = colBad
-				d.Polygon([]svg.Point{{X: x, Y: y - 10}, {X: x + 10, Y: y}, {X: x, Y: y + 10}, {X: x - 10, Y: y}}, fill(colBad), stroke("#ffffff"), sw("1.5"))
-			} else {
-				d.Circle(x, y, 6, fill(colMain), stroke("#ffffff"), sw("1.5"))
-			}
-			d.Text(x+12, y-8, l.num(m.Mean, 2), append(halo(), size("12"), bold(), fill(col))...)
+		if m.hasInterval() {
+			a, b := f.yat(m.Low), f.yat(m.High)
+			pl.lines = append(pl.lines, []svg.Point{{X: x, Y: a}, {X: x, Y: b}}, []svg.Point{{X: x - 6, Y: a}, {X: x + 6, Y: a}}, []svg.Point{{X: x - 6, Y: b}, {X: x + 6, Y: b}})
 		}
-		label := m.Label
-		if m.Critical {
-			label = "★ " + label
-		}
-		if rotate {
-			d.Text(x, y1+16, shorten(label, 22), anchor("end"), size("12"), fill(colText),
-				svg.A("transform", "rotate(-35 "+svg.Num(x)+" "+svg.Num(y1+16)+")"))
-		} else {
-			a, b := wrap2(label, int(math.Max(6, step/7.5)))
-			d.Text(x, y1+18, a, anchor("middle"), size("12"), fill(colText))
-			if b != "" {
-				d.Text(x, y1+33, b, anchor("middle"), size("12"), fill(colText))
-			}
-		}
-		d.End()
 	}
-	axisTitle(d, (x0+x1)/2, h-10, l.t("moments of truth, in the order of the cycle of service", "momentos de verdad, en el orden del ciclo del servicio"), false)
-	return d.String()
+	return pl
+}
+
+// drawMoment draws the i-th moment: its standard, interval, point, value
+// (where pl finds room) and name under the axis, whole on up to two lines.
+func (c SatisfactionChart) drawMoment(d *svg.Doc, f satFrame, l Lang, i int, m MomentScore, pl *placement, rotate bool) {
+	x := f.xat(i)
+	tip := m.Label + ": " + l.num(m.Mean, 2) + " (n = " + itoa(m.N) + ")"
+	if m.hasInterval() {
+		tip += l.t(", 95 % CI ", ", IC 95 % ") + l.num(m.Low, 2) + "–" + l.num(m.High, 2)
+	}
+	d.Group(tip)
+	defer d.End()
+	if m.hasStandard() {
+		sy := f.yat(m.Standard)
+		d.Line(x-f.step*0.35, sy, x+f.step*0.35, sy, stroke(colWarn), sw("2"), dash("5 3"))
+	}
+	if finite(m.Mean) {
+		if m.hasInterval() {
+			a, b := f.yat(m.Low), f.yat(m.High)
+			d.Line(x, a, x, b, stroke(colMain), sw("1.5"))
+			d.Line(x-6, a, x+6, a, stroke(colMain), sw("1.5"))
+			d.Line(x-6, b, x+6, b, stroke(colMain), sw("1.5"))
+		}
+		y := f.yat(m.Mean)
+		col := colMain
+		if m.Critical {
+			col = colBad
+			d.Polygon([]svg.Point{{X: x, Y: y - 10}, {X: x + 10, Y: y}, {X: x, Y: y + 10}, {X: x - 10, Y: y}}, fill(colBad), stroke("#ffffff"), sw("1.5"))
+		} else {
+			d.Circle(x, y, 6, fill(colMain), stroke("#ffffff"), sw("1.5"))
+		}
+		v := l.num(m.Mean, 2)
+		at := pl.place(v, 12, []spot{{x + 12, y - 8, "start"}, {x + 12, y + 18, "start"}, {x - 12, y - 8, "end"},
+			{x - 12, y + 18, "end"}, {x + 12, y - 22, "start"}, {x + 12, y + 32, "start"}})
+		as := halo()
+		if at.anchor != "start" {
+			as = append(as, anchor(at.anchor))
+		}
+		d.Text(at.x, at.y, v, append(as, size("12"), bold(), fill(col))...)
+	}
+	label := m.Label
+	if m.Critical {
+		label = "★ " + label
+	}
+	if rotate {
+		for k, ln := range wrapLines(label, 22, 2) {
+			d.Text(x, f.y1+16+14*float64(k), ln, anchor("end"), size("12"), fill(colText),
+				svg.A("transform", "rotate(-35 "+svg.Num(x)+" "+svg.Num(f.y1+16)+")"))
+		}
+		return
+	}
+	for k, ln := range wrapLines(label, int(math.Max(6, f.step/7.5)), 2) {
+		d.Text(x, f.y1+18+15*float64(k), ln, anchor("middle"), size("12"), fill(colText))
+	}
 }
 
 // Table implements [Chart].
@@ -176,11 +218,22 @@ func (c SatisfactionChart) Table(l Lang) Table {
 	return t
 }
 
-// Markdown implements [Block].
+// Markdown returns the chart's data as a Markdown table, as [Block]'s WriteMarkdown writes it.
 func (c SatisfactionChart) Markdown(l Lang) string { return c.Table(l).Markdown(l) }
 
 func (c SatisfactionChart) html(b *strings.Builder, l Lang, id string) {
 	chartHTML(b, l, c.svg(l, id), c.Table(l))
+}
+
+// WriteMarkdown implements [Block]: the chart's data as a table.
+func (c SatisfactionChart) WriteMarkdown(w io.Writer, l Lang) error {
+	return writeString(w, c.Markdown(l))
+}
+
+// WriteHTML implements [Block]: the chart as inline SVG, and its data in a
+// collapsible table.
+func (c SatisfactionChart) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { c.html(b, l, id) })
 }
 
 // FunnelChart shows how many journeys reach each moment of the cycle of
@@ -242,7 +295,7 @@ func (c FunnelChart) svg(l Lang, id string) string {
 		y := top + float64(i)*rowH
 		w := (barR - barL) * float64(cnt) / float64(max)
 		d.Group(s.Label + ": " + itoa(cnt))
-		d.Text(labelW-8, y+19, shorten(s.Label, 34), anchor("end"), size("12"), fill(colText))
+		rowLabel(d, labelW-8, y+19, s.Label, 34, "12")
 		bar := colMain
 		if s.Optional {
 			bar = "#9ecbff"
@@ -304,9 +357,18 @@ func (c FunnelChart) Table(l Lang) Table {
 	return t
 }
 
-// Markdown implements [Block].
+// Markdown returns the chart's data as a Markdown table, as [Block]'s WriteMarkdown writes it.
 func (c FunnelChart) Markdown(l Lang) string { return c.Table(l).Markdown(l) }
 
 func (c FunnelChart) html(b *strings.Builder, l Lang, id string) {
 	chartHTML(b, l, c.svg(l, id), c.Table(l))
+}
+
+// WriteMarkdown implements [Block]: the chart's data as a table.
+func (c FunnelChart) WriteMarkdown(w io.Writer, l Lang) error { return writeString(w, c.Markdown(l)) }
+
+// WriteHTML implements [Block]: the chart as inline SVG, and its data in a
+// collapsible table.
+func (c FunnelChart) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { c.html(b, l, id) })
 }

@@ -3,10 +3,9 @@ package report
 import (
 	"errors"
 	"math"
-	"strconv"
-	"strings"
 
 	"github.com/servuction/servuction/internal/enum"
+	"github.com/servuction/servuction/internal/human"
 )
 
 // ErrInvalidInput is wrapped by every error this package returns: an unknown
@@ -53,36 +52,17 @@ func (l Lang) t(en, es string) string {
 	return en
 }
 
+// human returns the language as package human's.
+func (l Lang) human() human.Lang {
+	if l == Spanish {
+		return human.Spanish
+	}
+	return human.English
+}
+
 // num formats v with dec decimals and the language's separators: 12,345.6 in
 // English, 12.345,6 in Spanish. A non-finite v is written as "–" (no value).
-func (l Lang) num(v float64, dec int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "–"
-	}
-	s := strconv.FormatFloat(v, 'f', dec, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	thou, dot := ",", "."
-	if l == Spanish {
-		thou, dot = ".", ","
-	}
-	var b strings.Builder
-	if neg && strings.Trim(s, "0.") != "" {
-		b.WriteString("−") // U+2212 MINUS SIGN, as typeset
-	}
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 && len(intPart) > 4 {
-			b.WriteString(thou)
-		}
-		b.WriteRune(r)
-	}
-	if hasFrac {
-		b.WriteString(dot)
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+func (l Lang) num(v float64, dec int) string { return human.Number(v, dec, l.human()) }
 
 // pct formats a percentage (95.2 → "95.2 %" / "95,2 %").
 func (l Lang) pct(v float64, dec int) string {

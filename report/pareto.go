@@ -1,6 +1,7 @@
 package report
 
 import (
+	"io"
 	"math"
 	"strings"
 
@@ -112,38 +113,80 @@ func (c ParetoChart) svg(l Lang, id string) string {
 	}
 	axisTitle(d, 24, (y0+y1)/2, unit, true)
 	d.Line(x0, cs.at(80), x1, cs.at(80), stroke(colBad), sw("1"), dash("4 4"))
-	n := len(bs)
-	step := (x1 - x0) / float64(n)
+	f := paretoFrame{x0: x0, x1: x1, y0: y0, y1: y1, step: (x1 - x0) / float64(len(bs)), ys: ys, cs: cs}
+	line := f.drawBars(d, l, bs, cum, unit)
+	f.drawValues(d, l, bs, cum, line)
+	return d.String()
+}
+
+// paretoFrame is the geometry of a drawn Pareto chart: ys scales the
+// values, cs the cumulative share.
+type paretoFrame struct {
+	x0, x1, y0, y1, step float64
+	ys, cs               scale
+}
+
+// drawBars draws the bars from the largest down, the vital few (up to the
+// one that reaches 80 %) darker, each named under it on up to two rotated
+// lines; then the cumulative line, which it returns.
+func (f paretoFrame) drawBars(d *svg.Doc, l Lang, bs []ParetoBar, cum []float64, unit string) []svg.Point {
 	vital := true
 	var line []svg.Point
 	for i, b := range bs {
-		x := x0 + step*float64(i)
+		x := f.x0 + f.step*float64(i)
 		col := "#9ecbff"
 		if vital {
 			col = colMain
 		}
 		d.Group(b.Label + ": " + l.num(b.Value, 0) + " " + unit + ", " + l.pct(cum[i], 1))
-		bw := step * 0.7
-		d.Rect(x+(step-bw)/2, ys.at(b.Value), bw, y1-ys.at(b.Value), fill(col))
-		lx := x + step/2
-		d.Text(lx, y1+16, shorten(b.Label, 24), anchor("end"), size("12"), fill(colText),
-			svg.A("transform", "rotate(-30 "+svg.Num(lx)+" "+svg.Num(y1+16)+")"))
+		bw := f.step * 0.7
+		d.Rect(x+(f.step-bw)/2, f.ys.at(b.Value), bw, f.y1-f.ys.at(b.Value), fill(col))
+		lx := x + f.step/2
+		for k, ln := range wrapLines(b.Label, 20, 2) {
+			d.Text(lx, f.y1+16+14*float64(k), ln, anchor("end"), size("12"), fill(colText),
+				svg.A("transform", "rotate(-30 "+svg.Num(lx)+" "+svg.Num(f.y1+16)+")"))
+		}
 		d.End()
-		line = append(line, svg.Point{X: x + step/2, Y: cs.at(cum[i])})
+		line = append(line, svg.Point{X: x + f.step/2, Y: f.cs.at(cum[i])})
 		if cum[i] >= 80 {
 			vital = false
 		}
 	}
-	d.Line(x0, y1, x1, y1, stroke(colAxis))
+	d.Line(f.x0, f.y1, f.x1, f.y1, stroke(colAxis))
 	d.Polyline(line, none(), stroke(colBad), sw("2.5"))
 	for _, p := range line {
 		d.Circle(p.X, p.Y, 4, fill(colBad))
 	}
-	// Values last, over the cumulative line, so it never hides them.
+	return line
+}
+
+// drawValues writes each bar's value last, above the bar, or inside its top
+// when the cumulative line would cross it there (white on a dark bar), or
+// higher up.
+func (f paretoFrame) drawValues(d *svg.Doc, l Lang, bs []ParetoBar, cum []float64, line []svg.Point) {
+	pl := placement{area: box{f.x0, f.y0 - 20, f.x1, f.y1}, lines: [][]svg.Point{line}}
+	vital := true
 	for i, b := range bs {
-		d.Text(x0+step*float64(i)+step/2, ys.at(b.Value)-5, l.num(b.Value, 0), append(halo(), anchor("middle"), size("12"), fill(colText))...)
+		v := l.num(b.Value, 0)
+		lx, top := f.x0+f.step*float64(i)+f.step/2, f.ys.at(b.Value)
+		cands := []spot{{lx, top - 5, "middle"}}
+		if f.y1-top >= 24 {
+			cands = append(cands, spot{lx, top + 16, "middle"})
+		}
+		cands = append(cands, spot{lx, top - 20, "middle"}, spot{lx, top - 35, "middle"})
+		at := pl.place(v, 12, cands)
+		switch {
+		case at.y > top && vital:
+			d.Text(at.x, at.y, v, anchor("middle"), size("12"), fill("#ffffff"))
+		case at.y > top:
+			d.Text(at.x, at.y, v, anchor("middle"), size("12"), fill(colText))
+		default:
+			d.Text(at.x, at.y, v, append(halo(), anchor("middle"), size("12"), fill(colText))...)
+		}
+		if cum[i] >= 80 {
+			vital = false
+		}
 	}
-	return d.String()
 }
 
 // Table implements [Chart].
@@ -164,9 +207,18 @@ func (c ParetoChart) Table(l Lang) Table {
 	return t
 }
 
-// Markdown implements [Block].
+// Markdown returns the chart's data as a Markdown table, as [Block]'s WriteMarkdown writes it.
 func (c ParetoChart) Markdown(l Lang) string { return c.Table(l).Markdown(l) }
 
 func (c ParetoChart) html(b *strings.Builder, l Lang, id string) {
 	chartHTML(b, l, c.svg(l, id), c.Table(l))
+}
+
+// WriteMarkdown implements [Block]: the chart's data as a table.
+func (c ParetoChart) WriteMarkdown(w io.Writer, l Lang) error { return writeString(w, c.Markdown(l)) }
+
+// WriteHTML implements [Block]: the chart as inline SVG, and its data in a
+// collapsible table.
+func (c ParetoChart) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { c.html(b, l, id) })
 }

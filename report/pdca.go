@@ -1,6 +1,7 @@
 package report
 
 import (
+	"io"
 	"math"
 	"strings"
 
@@ -96,22 +97,70 @@ func (p PDCAPanel) svg(l Lang, id string) string {
 	if p.empty() {
 		return noData(id, title, l, l.t("No improvement cycle was run.", "No se ejecutó ningún ciclo de mejora."))
 	}
+	// Values and evidence wrap onto a second line rather than being cut.
 	rows := p.rows(l)
-	ev := p.Evidence
-	if len(ev) > 6 {
-		ev = ev[:6]
+	vals := make([][]string, len(rows))
+	lines := 0
+	for i, row := range rows {
+		vals[i] = wrapLines(row[1], 46, 2)
+		lines += max(len(vals[i]), 1) - 1
 	}
-	h := math.Max(320, 80+float64(len(rows))*26+float64(len(ev))*20+40)
+	var ev [][]string
+	for i, e := range p.Evidence {
+		if i == 6 {
+			break
+		}
+		ev = append(ev, wrapLines(e, 62, 2))
+		lines += max(len(ev[i]), 1)
+	}
+	h := math.Max(320, 80+float64(len(rows))*26+float64(lines)*18+40)
 	desc := l.t("Step: ", "Paso: ") + l.step(p.Step)
 	if p.Verdict != "" {
 		desc += "; " + l.t("verdict: ", "veredicto: ") + p.Verdict
 	}
 	d := svg.New(chartWidth, h, id, title, desc)
 	heading(d, title)
-	cx, cy, r := 160.0, 60+(h-60)/2, 115.0
-	// Clockwise from the top: Plan (top right), Do, Check, Act (top left).
-	steps := []Step{StepPlan, StepDo, StepCheck, StepAct}
-	for i, s := range steps {
+	p.drawWheel(d, l, 160, 60+(h-60)/2, 115)
+	x := 310.0
+	y := 70.0
+	for i, row := range rows {
+		d.Text(x, y, row[0], size("13"), fill(colAxis))
+		col := colText
+		if row[0] == l.t("Verdict", "Veredicto") {
+			switch p.VerdictStatus {
+			case Good:
+				col = colGood
+			case Bad:
+				col = colBad
+			}
+		}
+		for k, ln := range vals[i] {
+			d.Text(x+120, y+18*float64(k), ln, size("13"), bold(), fill(col))
+		}
+		y += 26 + 18*float64(max(len(vals[i]), 1)-1)
+	}
+	if len(ev) > 0 {
+		y += 6
+		d.Text(x, y, l.t("Evidence", "Evidencia"), size("13"), fill(colAxis))
+		for _, e := range ev {
+			y += 20
+			for k, ln := range e {
+				if k == 0 {
+					ln = "• " + ln
+				}
+				d.Text(x+12+10*float64(min(k, 1)), y+18*float64(k), ln, size("12"), fill(colText))
+			}
+			y += 18 * float64(max(len(e), 1)-1)
+		}
+	}
+	return d.String()
+}
+
+// drawWheel draws the Deming wheel centred at (cx, cy) with radius r:
+// clockwise from the top, Plan (top right), Do, Check, Act (top left); the
+// steps done green, the current one blue, a check mark when closed.
+func (p PDCAPanel) drawWheel(d *svg.Doc, l Lang, cx, cy, r float64) {
+	for i, s := range []Step{StepPlan, StepDo, StepCheck, StepAct} {
 		a0 := -math.Pi/2 + float64(i)*math.Pi/2
 		a1 := a0 + math.Pi/2
 		col, tc := "#eaeef2", colText
@@ -131,31 +180,6 @@ func (p PDCAPanel) svg(l Lang, id string) string {
 	if p.Step == StepClosed {
 		d.Text(cx, cy+4, "✓", anchor("middle"), size("18"), bold(), fill(colGood))
 	}
-	x := 310.0
-	y := 70.0
-	for _, row := range rows {
-		d.Text(x, y, row[0], size("13"), fill(colAxis))
-		col := colText
-		if row[0] == l.t("Verdict", "Veredicto") {
-			switch p.VerdictStatus {
-			case Good:
-				col = colGood
-			case Bad:
-				col = colBad
-			}
-		}
-		d.Text(x+120, y, shorten(row[1], 48), size("13"), bold(), fill(col))
-		y += 26
-	}
-	if len(ev) > 0 {
-		y += 6
-		d.Text(x, y, l.t("Evidence", "Evidencia"), size("13"), fill(colAxis))
-		for _, e := range ev {
-			y += 20
-			d.Text(x+12, y, "• "+shorten(e, 62), size("12"), fill(colText))
-		}
-	}
-	return d.String()
 }
 
 func (p PDCAPanel) rows(l Lang) [][2]string {
@@ -194,9 +218,18 @@ func (p PDCAPanel) Table(l Lang) Table {
 	return t
 }
 
-// Markdown implements [Block].
+// Markdown returns the chart's data as a Markdown table, as [Block]'s WriteMarkdown writes it.
 func (p PDCAPanel) Markdown(l Lang) string { return p.Table(l).Markdown(l) }
 
 func (p PDCAPanel) html(b *strings.Builder, l Lang, id string) {
 	chartHTML(b, l, p.svg(l, id), p.Table(l))
+}
+
+// WriteMarkdown implements [Block]: the chart's data as a table.
+func (p PDCAPanel) WriteMarkdown(w io.Writer, l Lang) error { return writeString(w, p.Markdown(l)) }
+
+// WriteHTML implements [Block]: the chart as inline SVG, and its data in a
+// collapsible table.
+func (p PDCAPanel) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { p.html(b, l, id) })
 }

@@ -27,35 +27,95 @@ type Section struct {
 	Blocks []Block
 }
 
-// Markdown returns the report as Markdown: headings, paragraphs, and every
-// chart as the table of its data.
+// WriteMarkdown writes the report to w as Markdown: headings, paragraphs,
+// and every block as its WriteMarkdown writes it (a chart as the table of
+// its data). It fails when the report's language is undefined, when a block
+// fails (the error names its section and place) or when w fails.
+func (r Report) WriteMarkdown(w io.Writer) error {
+	if !r.Lang.IsValid() {
+		return fmt.Errorf("report: language %d: undefined: %w", r.Lang, ErrInvalidInput)
+	}
+	if err := r.markdown(&pageWriter{w: w}); err != nil {
+		return fmt.Errorf("report: writing Markdown: %w", err)
+	}
+	return nil
+}
+
+// Markdown returns the report as [Report.WriteMarkdown] writes it. A block
+// that fails (only a block of your own can) is left out; use WriteMarkdown
+// to see its error. An undefined language is English.
 func (r Report) Markdown() string {
-	l := r.Lang
 	var b strings.Builder
-	b.WriteString("# " + oneLine(r.Title) + "\n\n")
+	_ = r.markdown(&pageWriter{w: &b, skip: true}) // a strings.Builder does not fail
+	return b.String()
+}
+
+func (r Report) markdown(pw *pageWriter) error {
+	l := r.Lang
+	pw.str("# " + oneLine(r.Title) + "\n\n")
 	if r.Subtitle != "" {
-		b.WriteString("_" + oneLine(r.Subtitle) + "_\n\n")
+		pw.str("_" + oneLine(r.Subtitle) + "_\n\n")
 	}
 	for _, s := range r.Sections {
-		b.WriteString("## " + oneLine(s.Title) + "\n\n")
+		pw.str("## " + oneLine(s.Title) + "\n\n")
 		if s.Intro != "" {
-			b.WriteString(strings.TrimSpace(s.Intro) + "\n\n")
+			pw.str(strings.TrimSpace(s.Intro) + "\n\n")
 		}
 		if len(s.Blocks) == 0 {
-			b.WriteString(l.t("No data.", "Sin datos.") + "\n\n")
+			pw.str(l.t("No data.", "Sin datos.") + "\n\n")
 		}
-		for _, bl := range s.Blocks {
-			if bl == nil {
-				continue
+		for i, bl := range s.Blocks {
+			if bl != nil {
+				if pw.block(s.Title, i, func(w io.Writer) error { return bl.WriteMarkdown(w, l) }) {
+					pw.str("\n")
+				}
 			}
-			b.WriteString(bl.Markdown(l))
-			b.WriteString("\n")
 		}
 	}
 	if r.Footer != "" {
-		b.WriteString("---\n\n" + strings.TrimSpace(r.Footer) + "\n")
+		pw.str("---\n\n" + strings.TrimSpace(r.Footer) + "\n")
 	}
-	return b.String()
+	return pw.err
+}
+
+// pageWriter writes a page to w, keeping the first error and writing nothing
+// after it.
+type pageWriter struct {
+	w   io.Writer
+	err error
+	// skip makes a failing block be left out instead of stopping the page
+	// (the string conveniences).
+	skip bool
+}
+
+func (p *pageWriter) str(s string) {
+	if p.err == nil {
+		p.err = writeString(p.w, s)
+	}
+}
+
+// escaped writes s escaped for HTML.
+func (p *pageWriter) escaped(s string) { p.str(svg.EscapeString(s)) }
+
+// block writes the i-th block of a section with write and reports whether
+// it was written; in skip mode a block that fails is left out.
+func (p *pageWriter) block(section string, i int, write func(w io.Writer) error) bool {
+	if p.err != nil {
+		return false
+	}
+	if p.skip {
+		var b strings.Builder
+		if write(&b) != nil {
+			return false
+		}
+		p.str(b.String())
+		return p.err == nil
+	}
+	if err := write(p.w); err != nil {
+		p.err = fmt.Errorf("section %q, block %d: %w", section, i+1, err)
+		return false
+	}
+	return true
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -75,12 +135,13 @@ figure{margin:16px 0}
 figure svg{max-width:100%;height:auto;display:block}
 details{margin:6px 0 0;font-size:13px}
 summary{color:#57606a;cursor:pointer}
+.scroll{overflow-x:auto}
 table{border-collapse:collapse;margin:8px 0;font-size:13px;width:100%}
 caption{text-align:left;font-weight:bold;padding:4px 0}
-th,td{border-bottom:1px solid #d8dee4;padding:4px 8px;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid #d8dee4;padding:4px 6px;text-align:left;vertical-align:top}
 td:first-child{min-width:7em}
 th{background:#f6f8fa}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.num{text-align:right;font-variant-numeric:tabular-nums}
 td.empty{color:#57606a;font-style:italic}
 p.text{white-space:pre-line}
 .kpis{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}
@@ -94,76 +155,85 @@ footer{max-width:860px;margin:0 auto 32px;padding:0 16px;font-size:12px;color:#5
 @media print{body{background:#fff}section{break-inside:avoid;border:none}nav{display:none}}
 `
 
-// HTML returns the report as one self-contained HTML page: inline SVG charts
-// and CSS, no JavaScript, no external resource. The page is also well-formed
-// XML (polyglot markup), so any XML parser can check it.
+// HTML returns the report as [Report.WriteHTML] writes it: one
+// self-contained HTML page. A block that fails (only a block of your own
+// can) is left out; use WriteHTML to see its error. An undefined language
+// is English.
 func (r Report) HTML() string {
-	l := r.Lang
 	var b strings.Builder
-	b.WriteString("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" + l.String() + "\">\n<head>\n")
-	b.WriteString("<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>")
-	svg.Escape(&b, r.Title)
-	b.WriteString("</title>\n<style>")
-	b.WriteString(css)
-	b.WriteString("</style>\n</head>\n<body>\n<header><h1>")
-	svg.Escape(&b, r.Title)
-	b.WriteString("</h1>")
-	if r.Subtitle != "" {
-		b.WriteString("<p>")
-		svg.Escape(&b, r.Subtitle)
-		b.WriteString("</p>")
-	}
-	b.WriteString("</header>\n")
-	if len(r.Sections) > 1 {
-		b.WriteString("<nav aria-label=\"" + l.t("Sections", "Secciones") + "\">")
-		for i, s := range r.Sections {
-			b.WriteString(`<a href="#s` + itoa(i+1) + `">`)
-			svg.Escape(&b, s.Title)
-			b.WriteString("</a>")
-		}
-		b.WriteString("</nav>\n")
-	}
-	b.WriteString("<main>\n")
-	n := 0
-	for i, s := range r.Sections {
-		b.WriteString(`<section id="s` + itoa(i+1) + `"><h2>`)
-		svg.Escape(&b, s.Title)
-		b.WriteString("</h2>\n")
-		if s.Intro != "" {
-			b.WriteString("<p>")
-			svg.Escape(&b, strings.TrimSpace(s.Intro))
-			b.WriteString("</p>\n")
-		}
-		if len(s.Blocks) == 0 {
-			b.WriteString(`<p class="empty">` + l.t("No data.", "Sin datos.") + "</p>\n")
-		}
-		for _, bl := range s.Blocks {
-			if bl == nil {
-				continue
-			}
-			n++
-			bl.html(&b, l, "c"+itoa(n))
-		}
-		b.WriteString("</section>\n")
-	}
-	b.WriteString("</main>\n")
-	if r.Footer != "" {
-		b.WriteString("<footer><p>")
-		svg.Escape(&b, strings.TrimSpace(r.Footer))
-		b.WriteString("</p></footer>\n")
-	}
-	b.WriteString("</body>\n</html>\n")
+	_ = r.html(&pageWriter{w: &b, skip: true}) // a strings.Builder does not fail
 	return b.String()
 }
 
-// WriteHTML writes [Report.HTML] to w. It fails when the report's language
-// is undefined or w fails.
+// WriteHTML writes the report to w as one self-contained HTML page: inline
+// SVG charts and CSS, no JavaScript, no external resource. The page is also
+// well-formed XML (polyglot markup) as long as every block writes
+// well-formed fragments, so any XML parser can check it. It fails when the
+// report's language is undefined, when a block fails (the error names its
+// section and place) or when w fails.
 func (r Report) WriteHTML(w io.Writer) error {
 	if !r.Lang.IsValid() {
 		return fmt.Errorf("report: language %d: undefined: %w", r.Lang, ErrInvalidInput)
 	}
-	if _, err := io.WriteString(w, r.HTML()); err != nil {
+	if err := r.html(&pageWriter{w: w}); err != nil {
 		return fmt.Errorf("report: writing HTML: %w", err)
 	}
 	return nil
+}
+
+func (r Report) html(pw *pageWriter) error {
+	l := r.Lang
+	pw.str("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" + l.String() + "\">\n<head>\n")
+	pw.str("<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>")
+	pw.escaped(r.Title)
+	pw.str("</title>\n<style>" + css + "</style>\n</head>\n<body>\n<header><h1>")
+	pw.escaped(r.Title)
+	pw.str("</h1>")
+	if r.Subtitle != "" {
+		pw.str("<p>")
+		pw.escaped(r.Subtitle)
+		pw.str("</p>")
+	}
+	pw.str("</header>\n")
+	if len(r.Sections) > 1 {
+		pw.str("<nav aria-label=\"" + l.t("Sections", "Secciones") + "\">")
+		for i, s := range r.Sections {
+			pw.str(`<a href="#s` + itoa(i+1) + `">`)
+			pw.escaped(s.Title)
+			pw.str("</a>")
+		}
+		pw.str("</nav>\n")
+	}
+	pw.str("<main>\n")
+	n := 0
+	for i, s := range r.Sections {
+		pw.str(`<section id="s` + itoa(i+1) + `"><h2>`)
+		pw.escaped(s.Title)
+		pw.str("</h2>\n")
+		if s.Intro != "" {
+			pw.str("<p>")
+			pw.escaped(strings.TrimSpace(s.Intro))
+			pw.str("</p>\n")
+		}
+		if len(s.Blocks) == 0 {
+			pw.str(`<p class="empty">` + l.t("No data.", "Sin datos.") + "</p>\n")
+		}
+		for j, bl := range s.Blocks {
+			if bl == nil {
+				continue
+			}
+			n++
+			id := "c" + itoa(n)
+			pw.block(s.Title, j, func(w io.Writer) error { return bl.WriteHTML(w, l, id) })
+		}
+		pw.str("</section>\n")
+	}
+	pw.str("</main>\n")
+	if r.Footer != "" {
+		pw.str("<footer><p>")
+		pw.escaped(strings.TrimSpace(r.Footer))
+		pw.str("</p></footer>\n")
+	}
+	pw.str("</body>\n</html>\n")
+	return pw.err
 }

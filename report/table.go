@@ -1,7 +1,9 @@
 package report
 
 import (
+	"io"
 	"strings"
+	"unicode"
 
 	"github.com/servuction/servuction/internal/enum"
 	"github.com/servuction/servuction/internal/svg"
@@ -70,11 +72,21 @@ func (t Table) Markdown(l Lang) string {
 	return b.String()
 }
 
+// WriteMarkdown implements [Block]: [Table.Markdown].
+func (t Table) WriteMarkdown(w io.Writer, l Lang) error { return writeString(w, t.Markdown(l)) }
+
+// WriteHTML implements [Block]: an HTML table, its numeric columns aligned
+// right, inside a box that scrolls when the table is wider than the page.
+func (t Table) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { t.html(b, l, id) })
+}
+
 func (t Table) html(b *strings.Builder, l Lang, _ string) {
 	if len(t.Header) == 0 {
 		return
 	}
-	b.WriteString("<table>\n")
+	// A table wider than its card scrolls inside it rather than spilling out.
+	b.WriteString("<div class=\"scroll\"><table>\n")
 	if t.Caption != "" {
 		b.WriteString("<caption>")
 		svg.Escape(b, t.Caption)
@@ -96,12 +108,29 @@ func (t Table) html(b *strings.Builder, l Lang, _ string) {
 		b.WriteString("<tr>")
 		for i := range t.Header {
 			b.WriteString(tdOpen("td", t.numeric(i)))
-			svg.Escape(b, t.cell(row, i))
+			cell := t.cell(row, i)
+			if t.numeric(i) {
+				cell = keepUnits(cell)
+			}
+			svg.Escape(b, cell)
 			b.WriteString("</td>")
 		}
 		b.WriteString("</tr>\n")
 	}
-	b.WriteString("</tbody></table>\n")
+	b.WriteString("</tbody></table></div>\n")
+}
+
+// keepUnits joins each number to the unit after it with a no-break space
+// ("90,0 %", "3 h 30 min", "2.000.000 COP"), so a narrow numeric column wraps
+// between quantities, never between a number and its unit.
+func keepUnits(s string) string {
+	r := []rune(s)
+	for i := 1; i+1 < len(r); i++ {
+		if r[i] == ' ' && unicode.IsDigit(r[i-1]) && !unicode.IsDigit(r[i+1]) && r[i+1] != '(' && r[i+1] != '–' && r[i+1] != '/' {
+			r[i] = '\u00a0'
+		}
+	}
+	return string(r)
 }
 
 func tdOpen(tag string, num bool) string {
@@ -173,6 +202,14 @@ func (f Figures) table(l Lang) Table {
 	return t
 }
 
+// WriteMarkdown implements [Block]: [Figures.Markdown].
+func (f Figures) WriteMarkdown(w io.Writer, l Lang) error { return writeString(w, f.Markdown(l)) }
+
+// WriteHTML implements [Block]: a row of boxes, each coloured by its status.
+func (f Figures) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { f.html(b, l, id) })
+}
+
 func (f Figures) html(b *strings.Builder, l Lang, _ string) {
 	b.WriteString("<div class=\"kpis\">\n")
 	for _, x := range f {
@@ -195,7 +232,6 @@ func (f Figures) html(b *strings.Builder, l Lang, _ string) {
 // breaks are kept, so a numbered list or a playbook prints as written.
 type Text string
 
-// Markdown returns the paragraph.
 // Markdown returns the paragraph, its line breaks as Markdown hard breaks.
 func (t Text) Markdown(Lang) string {
 	lines := strings.Split(strings.TrimSpace(string(t)), "\n")
@@ -205,6 +241,14 @@ func (t Text) Markdown(Lang) string {
 		}
 	}
 	return strings.Join(lines, "\n") + "\n"
+}
+
+// WriteMarkdown implements [Block]: [Text.Markdown].
+func (t Text) WriteMarkdown(w io.Writer, l Lang) error { return writeString(w, t.Markdown(l)) }
+
+// WriteHTML implements [Block]: a paragraph that keeps its line breaks.
+func (t Text) WriteHTML(w io.Writer, l Lang, id string) error {
+	return writeBuilt(w, func(b *strings.Builder) { t.html(b, l, id) })
 }
 
 func (t Text) html(b *strings.Builder, _ Lang, _ string) {

@@ -5,8 +5,8 @@
 #
 #   scripts/screenshot.sh REPORT.html OUT.png [WIDTH] [HEIGHT]
 #
-# WIDTH defaults to 900 px (the page's column is 860 px) and HEIGHT to 12000 px,
-# tall enough for the whole quickstart report (about 10 000 px); pass a smaller
+# WIDTH defaults to 900 px (the page's column is 860 px) and HEIGHT to 13000 px,
+# tall enough for the whole quickstart report (about 11 600 px in Spanish); pass a smaller
 # HEIGHT for a picture of the top of the page only. Install Chromium with
 # `apt-get install -y chromium`. The browser runs with a throw-away profile and
 # no network features; the page itself needs no network.
@@ -19,7 +19,7 @@ fi
 in=$1
 out=$2
 width=${3:-900}
-height=${4:-12000}
+height=${4:-13000}
 
 if [ ! -f "$in" ]; then
 	echo "screenshot: $in: no such file" >&2
@@ -48,7 +48,7 @@ trap 'rm -rf "$profile"' EXIT
 # Chromium prints harmless D-Bus and GPU warnings on stderr; keep them out of
 # the way unless the screenshot fails.
 log=$profile/chromium.log
-if ! "$browser" --headless --no-sandbox --disable-gpu \
+if ! "$browser" --headless --no-sandbox --disable-gpu --disable-quic \
 	--disable-background-networking --disable-component-update --disable-sync \
 	--disable-default-apps --no-first-run --no-default-browser-check --hide-scrollbars \
 	--user-data-dir="$profile" --window-size="${width},${height}" \

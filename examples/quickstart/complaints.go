@@ -21,113 +21,27 @@ import (
 // customer back. Every step is written to a hash-chained trail
 // (trazabilidad), verified at the end. The cost model then prices the
 // month's bad service and ranks its causes (Pareto).
-func complaintsPart(o options) (report.Section, []string, error) {
+func complaintsPart(o options, _ *inputs) (report.Section, []string, error) {
 	l := o.lang
 	ctx := context.Background()
 	sent := 0 // SMS and e-mails delivered by the notifier
 	// The desk's clock is the simulation's: it stamps the delivery records.
 	var now time.Time
-	desk, err := complaint.NewDesk(complaint.DeskConfig{
-		Store: complaint.NewMemStore(),
-		Messenger: complaint.DefaultMessenger(map[string]complaint.Contact{
-			"network-ana":   {Phone: "+57 300 000 0001", Email: "ana@example.com"},
-			"specialist-jo": {Phone: "+57 300 000 0002", Email: "jo@example.com"},
-		}),
-		Notifier: complaint.NotifierFunc(func(context.Context, complaint.Message) error { sent++; return nil }),
-		Clock:    func() time.Time { return now },
-	})
+	desk, err := newDesk(&now, &sent)
 	if err != nil {
 		return report.Section{}, nil, err
-	}
-	causes := map[string]complaint.Cause{
-		"indifference": complaint.Indifference, "negligence": complaint.Negligence, "abuse": complaint.Abuse,
-		"forgetfulness": complaint.Forgetfulness, "lack-of-technical-preparation": complaint.LackOfTechnicalSkill,
-		"process": complaint.ProcessCause, "product": complaint.ProductCause,
 	}
 	cop := func(v int64) servuction.Money {
 		return servuction.Money{Amount: decimal.NewFromInt(v), Currency: "COP"}
 	}
 	firstContact := 0
 	for _, p := range simulateComplaints(90) {
-		kind, err := complaint.ParseKind(p.Kind)
+		first, err := handleCase(ctx, desk, p, &now)
 		if err != nil {
 			return report.Section{}, nil, err
 		}
-		at := p.Received
-		now = at
-		step := func(ev complaint.Event) error {
-			at = at.Add(20 * time.Minute)
-			now = at
-			ev.At = at
-			if ev.Type == complaint.ScheduleCallback {
-				ev.Due = at.Add(2 * time.Hour) // the callback is due two hours after it is scheduled
-			}
-			ev.Case = p.ID
-			_, err := desk.Apply(ctx, ev)
-			if err != nil {
-				return fmt.Errorf("case %s: %w", p.ID, err)
-			}
-			return nil
-		}
-		// The advisor registers the call (tele cliente).
-		if _, err := desk.Open(ctx, complaint.Event{Type: complaint.Receive, Case: p.ID, At: at, Actor: "advisor-luz", Tier: complaint.Advisor,
-			Intake: &complaint.Intake{Kind: kind, Channel: servuction.Phone, Customer: p.Customer}}); err != nil {
-			return report.Section{}, nil, fmt.Errorf("case %s: %w", p.ID, err)
-		}
-		res := &complaint.Resolution{Outcome: complaint.Upheld, Cause: causes[p.Cause], CustomerLost: p.Lost}
-		if kind == complaint.Inquiry {
-			res.Cause = complaint.CauseUnknown
-		}
-		if kind == complaint.Claim {
-			if p.Upheld {
-				res.Remedy = "refund"
-			} else {
-				// Denying a request (denegar la petición): argue it and offer alternatives.
-				res.Outcome, res.Justification, res.Alternatives = complaint.Rejected, "outside the warranty terms", []string{"paid repair at a discount"}
-			}
-		}
-		if p.Tier == 1 {
-			// Solved by the advisor at first contact.
+		if first {
 			firstContact++
-			if err := step(complaint.Event{Type: complaint.Resolve, Actor: "advisor-luz", Tier: complaint.Advisor, Resolution: res}); err != nil {
-				return report.Section{}, nil, err
-			}
-		} else {
-			evs := []complaint.Event{
-				{Type: complaint.Assign, Actor: "advisor-luz", Tier: complaint.Advisor, ToTier: complaint.NetworkMember, Assignee: "network-ana"},
-				{Type: complaint.Start, Actor: "network-ana", Tier: complaint.NetworkMember},
-			}
-			if p.Tier == 3 {
-				evs = append(evs,
-					complaint.Event{Type: complaint.Escalate, Actor: "network-ana", Tier: complaint.NetworkMember, ToTier: complaint.Specialist, Assignee: "specialist-jo",
-						Reason: "needs a technical diagnosis", Note: "customer called twice; invoice attached"},
-					complaint.Event{Type: complaint.Start, Actor: "specialist-jo", Tier: complaint.Specialist})
-			}
-			if p.Refund > 0 && res.Outcome == complaint.Upheld {
-				evs = append(evs, complaint.Event{Type: complaint.RecordCost, Actor: "network-ana", Tier: complaint.NetworkMember,
-					Cost: &complaint.Cost{Kind: complaint.Refund, Amount: cop(p.Refund)}})
-			}
-			res.Callback = p.Callback
-			evs = append(evs, complaint.Event{Type: complaint.Resolve, Actor: "network-ana", Tier: complaint.NetworkMember, Resolution: res})
-			if p.Callback {
-				// Call the customer back when it is warranted (llamar al cliente cuando lo amerite).
-				evs = append(evs, complaint.Event{Type: complaint.ScheduleCallback, Actor: "network-ana", Tier: complaint.NetworkMember})
-				if p.Reachable {
-					evs = append(evs, complaint.Event{Type: complaint.CallBack, Actor: "network-ana", Tier: complaint.NetworkMember})
-				} else {
-					for i := 0; i < 3; i++ {
-						evs = append(evs, complaint.Event{Type: complaint.CallbackFailed, Actor: "network-ana", Tier: complaint.NetworkMember, Reason: "no answer"})
-					}
-				}
-			}
-			for _, ev := range evs {
-				if err := step(ev); err != nil {
-					return report.Section{}, nil, err
-				}
-			}
-		}
-		if err := step(complaint.Event{Type: complaint.Close, Actor: "advisor-luz", Tier: complaint.Advisor}); err != nil {
-			return report.Section{}, nil, err
 		}
 	}
 	if _, err := desk.Deliver(ctx); err != nil {
@@ -165,22 +79,10 @@ func complaintsPart(o options) (report.Section, []string, error) {
 	if err != nil {
 		return report.Section{}, nil, err
 	}
-	// Three e-mail replies of the month checked on the five Ps of the course
-	// notes (prompt against the SLA, polite, personal, professional without
-	// slang, promotional), in Spanish as they were written.
-	reviewer, err := complaint.NewReviewer(complaint.ReviewConfig{})
+	reviews, err := reviewReplies()
 	if err != nil {
 		return report.Section{}, nil, err
 	}
-	var reviews []report.ReviewedReply
-	for _, r := range sampleReplies() {
-		rv, err := reviewer.Review(r)
-		if err != nil {
-			return report.Section{}, nil, err
-		}
-		reviews = append(reviews, report.ReviewedReply{Name: r.Case, Review: rv})
-	}
-
 	figs := report.Figures{
 		{Label: tr(l, "Cases", "Casos"), Value: fmt.Sprint(costs.Cases)},
 		{Label: tr(l, "Solved at first contact", "Resueltos en el primer contacto"), Value: l.Percent(100*float64(firstContact)/float64(len(cases)), 0)},
@@ -200,6 +102,143 @@ func complaintsPart(o options) (report.Section, []string, error) {
 		Blocks: []report.Block{figs, report.FunctionBars(functions, l), report.CausePareto(costs, l), report.CostPareto(costs, l), report.CostTable(costs, l), report.ReviewTable(reviews, l)},
 	}
 	return sec, lines, nil
+}
+
+// newDesk is the complaint desk of the month, in memory: its clock reads
+// *now, and its notifier counts the SMS and e-mails in *sent.
+func newDesk(now *time.Time, sent *int) (*complaint.Desk, error) {
+	return complaint.NewDesk(complaint.DeskConfig{
+		Store: complaint.NewMemStore(),
+		Messenger: complaint.DefaultMessenger(map[string]complaint.Contact{
+			"network-ana":   {Phone: "+57 300 000 0001", Email: "ana@example.com"},
+			"specialist-jo": {Phone: "+57 300 000 0002", Email: "jo@example.com"},
+		}),
+		Notifier: complaint.NotifierFunc(func(context.Context, complaint.Message) error { *sent++; return nil }),
+		Clock:    func() time.Time { return *now },
+	})
+}
+
+// handleCase runs one complaint through the desk as the course notes'
+// call-centre flow has it, moving the desk's clock (now) with each step,
+// and reports whether the advisor solved it at first contact.
+func handleCase(ctx context.Context, desk *complaint.Desk, p complaintPlan, now *time.Time) (first bool, err error) {
+	causes := map[string]complaint.Cause{
+		"indifference": complaint.Indifference, "negligence": complaint.Negligence, "abuse": complaint.Abuse,
+		"forgetfulness": complaint.Forgetfulness, "lack-of-technical-preparation": complaint.LackOfTechnicalSkill,
+		"process": complaint.ProcessCause, "product": complaint.ProductCause,
+	}
+	kind, err := complaint.ParseKind(p.Kind)
+	if err != nil {
+		return false, err
+	}
+	at := p.Received
+	*now = at
+	step := func(ev complaint.Event) error {
+		at = at.Add(20 * time.Minute)
+		*now = at
+		ev.At = at
+		if ev.Type == complaint.ScheduleCallback {
+			ev.Due = at.Add(2 * time.Hour) // the callback is due two hours after it is scheduled
+		}
+		ev.Case = p.ID
+		_, err := desk.Apply(ctx, ev)
+		if err != nil {
+			return fmt.Errorf("case %s: %w", p.ID, err)
+		}
+		return nil
+	}
+	// The advisor registers the call (tele cliente).
+	if _, err := desk.Open(ctx, complaint.Event{Type: complaint.Receive, Case: p.ID, At: at, Actor: "advisor-luz", Tier: complaint.Advisor,
+		Intake: &complaint.Intake{Kind: kind, Channel: servuction.Phone, Customer: p.Customer}}); err != nil {
+		return false, fmt.Errorf("case %s: %w", p.ID, err)
+	}
+	res := &complaint.Resolution{Outcome: complaint.Upheld, Cause: causes[p.Cause], CustomerLost: p.Lost}
+	if kind == complaint.Inquiry {
+		res.Cause = complaint.CauseUnknown
+	}
+	if kind == complaint.Claim {
+		if p.Upheld {
+			res.Remedy = "refund"
+		} else {
+			// Denying a request (denegar la petición): argue it and offer alternatives.
+			res.Outcome, res.Justification, res.Alternatives = complaint.Rejected, "outside the warranty terms", []string{"paid repair at a discount"}
+		}
+	}
+	if p.Tier == 1 {
+		// Solved by the advisor at first contact.
+		first = true
+		if err := step(complaint.Event{Type: complaint.Resolve, Actor: "advisor-luz", Tier: complaint.Advisor, Resolution: res}); err != nil {
+			return false, err
+		}
+	} else {
+		evs := networkSteps(p, res)
+		for _, ev := range evs {
+			if err := step(ev); err != nil {
+				return false, err
+			}
+		}
+	}
+	if err := step(complaint.Event{Type: complaint.Close, Actor: "advisor-luz", Tier: complaint.Advisor}); err != nil {
+		return false, err
+	}
+	return first, nil
+}
+
+// networkSteps are the steps of a case the advisor cannot solve at first
+// contact: assigned to the service network, escalated to a specialist when
+// needed, a refund recorded, resolved, and the customer called back when it
+// is warranted.
+func networkSteps(p complaintPlan, res *complaint.Resolution) []complaint.Event {
+	cop := func(v int64) servuction.Money {
+		return servuction.Money{Amount: decimal.NewFromInt(v), Currency: "COP"}
+	}
+	evs := []complaint.Event{
+		{Type: complaint.Assign, Actor: "advisor-luz", Tier: complaint.Advisor, ToTier: complaint.NetworkMember, Assignee: "network-ana"},
+		{Type: complaint.Start, Actor: "network-ana", Tier: complaint.NetworkMember},
+	}
+	if p.Tier == 3 {
+		evs = append(evs,
+			complaint.Event{Type: complaint.Escalate, Actor: "network-ana", Tier: complaint.NetworkMember, ToTier: complaint.Specialist, Assignee: "specialist-jo",
+				Reason: "needs a technical diagnosis", Note: "customer called twice; invoice attached"},
+			complaint.Event{Type: complaint.Start, Actor: "specialist-jo", Tier: complaint.Specialist})
+	}
+	if p.Refund > 0 && res.Outcome == complaint.Upheld {
+		evs = append(evs, complaint.Event{Type: complaint.RecordCost, Actor: "network-ana", Tier: complaint.NetworkMember,
+			Cost: &complaint.Cost{Kind: complaint.Refund, Amount: cop(p.Refund)}})
+	}
+	res.Callback = p.Callback
+	evs = append(evs, complaint.Event{Type: complaint.Resolve, Actor: "network-ana", Tier: complaint.NetworkMember, Resolution: res})
+	if p.Callback {
+		// Call the customer back when it is warranted (llamar al cliente cuando lo amerite).
+		evs = append(evs, complaint.Event{Type: complaint.ScheduleCallback, Actor: "network-ana", Tier: complaint.NetworkMember})
+		if p.Reachable {
+			evs = append(evs, complaint.Event{Type: complaint.CallBack, Actor: "network-ana", Tier: complaint.NetworkMember})
+		} else {
+			for i := 0; i < 3; i++ {
+				evs = append(evs, complaint.Event{Type: complaint.CallbackFailed, Actor: "network-ana", Tier: complaint.NetworkMember, Reason: "no answer"})
+			}
+		}
+	}
+	return evs
+}
+
+// reviewReplies checks three e-mail replies of the month on the five Ps of
+// the course notes (prompt against the SLA, polite, personal, professional
+// without slang, promotional), in Spanish as they were written.
+func reviewReplies() ([]report.ReviewedReply, error) {
+	reviewer, err := complaint.NewReviewer(complaint.ReviewConfig{})
+	if err != nil {
+		return nil, err
+	}
+	var reviews []report.ReviewedReply
+	for _, r := range sampleReplies() {
+		rv, err := reviewer.Review(r)
+		if err != nil {
+			return nil, err
+		}
+		reviews = append(reviews, report.ReviewedReply{Name: r.Case, Review: rv})
+	}
+	return reviews, nil
 }
 
 // sampleReplies are three e-mail replies sent during the month: a model

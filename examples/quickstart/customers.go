@@ -44,16 +44,10 @@ func historyOf(c customerPlan) typology.History {
 	return h
 }
 
-// customersPart sorts the company's customers the course notes' ways
-// (singularización de los clientes): by how they complain (sumiso, agresivo,
-// abusivo, quejumbroso crónico), by their relationship with the company
-// (fiel, promociones, economista, errático) and by profitability (ABC
-// classes on their margin); RFM segments them for data-base marketing, and
-// the playbook tells the agent how to serve the most difficult one.
-func customersPart(o options) (report.Section, []string, error) {
-	l := o.lang
-	now := monthEnd.Add(-time.Second)
-	plans := simulateCustomers(400)
+// histories turns the simulated customers into the histories typology
+// classifies, with each customer's margin (for the ABC classes) and, for
+// those who bought, their RFM inputs over the year to now.
+func histories(plans []customerPlan, now time.Time) ([]typology.History, []typology.Contribution, []typology.RFMInput, error) {
 	var hs []typology.History
 	var contrib []typology.Contribution
 	var rfm []typology.RFMInput
@@ -64,17 +58,33 @@ func customersPart(o options) (report.Section, []string, error) {
 		for _, p := range h.Purchases {
 			var err error
 			if margin, err = margin.Add(p.Margin); err != nil {
-				return report.Section{}, nil, err
+				return nil, nil, nil, err
 			}
 		}
 		contrib = append(contrib, typology.Contribution{Customer: c.ID, Margin: margin})
 		if len(h.Purchases) > 0 {
 			in, err := typology.Summarize(h, now, 365*typology.Day)
 			if err != nil {
-				return report.Section{}, nil, fmt.Errorf("customer %s: %w", c.ID, err)
+				return nil, nil, nil, fmt.Errorf("customer %s: %w", c.ID, err)
 			}
 			rfm = append(rfm, in)
 		}
+	}
+	return hs, contrib, rfm, nil
+}
+
+// customersPart sorts the company's customers the course notes' ways
+// (singularización de los clientes): by how they complain (sumiso, agresivo,
+// abusivo, quejumbroso crónico), by their relationship with the company
+// (fiel, promociones, economista, errático) and by profitability (ABC
+// classes on their margin); RFM segments them for data-base marketing, and
+// the playbook tells the agent how to serve the most difficult one.
+func customersPart(o options, _ *inputs) (report.Section, []string, error) {
+	l := o.lang
+	now := monthEnd.Add(-time.Second)
+	hs, contrib, rfm, err := histories(simulateCustomers(400), now)
+	if err != nil {
+		return report.Section{}, nil, err
 	}
 	// Profitability classes: ABC (Pareto) on the year's margin.
 	abc, err := typology.ABC(contrib, typology.ABCConfig{})

@@ -14,7 +14,7 @@ import (
 // baseline and a target of 75 %, DO a training workshop for the advisors,
 // CHECK March on a p chart against the baseline's frozen limits with the
 // Western Electric rules, ACT on the verdict.
-func improvePart(o options) (report.Section, []string, error) {
+func improvePart(o options, _ *inputs) (report.Section, []string, error) {
 	l := o.lang
 	baseDays, afterDays := simulateFCR()
 	series := func(days []fcrDay) pdca.Series {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/servuction/servuction"
@@ -38,34 +37,19 @@ func callCycle(l report.Lang) (*servicecycle.Cycle, error) {
 		Moments: []servicecycle.Moment{welcome, wait, handling, follow, farewell}})
 }
 
-// loadEncounters reads a call log from a JSON file (an array of
-// servicecycle.Encounter, or JSON lines: case, moment, at, rating,
-// duration, …; moments welcome, wait, handling, follow-up, farewell), or
-// simulates the sample month's 2 000 calls when path is "".
-func loadEncounters(path string) ([]servicecycle.Encounter, error) {
-	if path == "" {
-		var log []servicecycle.Encounter
-		for _, e := range simulateJourneys(2000) {
-			enc := servicecycle.Encounter{Case: e.Customer, Moment: e.Moment, Channel: servuction.Phone, At: e.At, Rating: e.Rating, Duration: e.Wait}
-			for _, f := range e.Fails {
-				fp, err := servicecycle.ParseFailPoint(f)
-				if err != nil {
-					return nil, err
-				}
-				enc.FailPoints = append(enc.FailPoints, fp)
+// sampleEncounters simulates the sample month's 2 000 calls.
+func sampleEncounters() ([]servicecycle.Encounter, error) {
+	var log []servicecycle.Encounter
+	for _, e := range simulateJourneys(2000) {
+		enc := servicecycle.Encounter{Case: e.Customer, Moment: e.Moment, Channel: servuction.Phone, At: e.At, Rating: e.Rating, Duration: e.Wait}
+		for _, f := range e.Fails {
+			fp, err := servicecycle.ParseFailPoint(f)
+			if err != nil {
+				return nil, err
 			}
-			log = append(log, enc)
+			enc.FailPoints = append(enc.FailPoints, fp)
 		}
-		return log, nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("-encounters: %w", err)
-	}
-	defer f.Close()
-	log, err := servicecycle.ReadJSON(f) // an array or JSON lines; every bad line reported with its number
-	if err != nil {
-		return nil, fmt.Errorf("-encounters %s: %w", path, err)
+		log = append(log, enc)
 	}
 	return log, nil
 }
@@ -75,16 +59,13 @@ func loadEncounters(path string) ([]servicecycle.Encounter, error) {
 // and where they hang up, the moment whose bad experience costs the final
 // rating most, and the weakest critical moment; then it assesses the
 // service triangle (customer at the centre; strategy, people, systems).
-func journeyPart(o options) (report.Section, []string, error) {
+func journeyPart(o options, in *inputs) (report.Section, []string, error) {
 	l := o.lang
 	cyc, err := callCycle(l)
 	if err != nil {
 		return report.Section{}, nil, err
 	}
-	log, err := loadEncounters(o.encounters)
-	if err != nil {
-		return report.Section{}, nil, err
-	}
+	log := in.encounters
 	a, err := servicecycle.Analyze(cyc, log)
 	if err != nil {
 		return report.Section{}, nil, err
@@ -120,9 +101,30 @@ func journeyPart(o options) (report.Section, []string, error) {
 		d := a.Drivers[0]
 		lines = append(lines, fmt.Sprintf("  %s: %s (%s %s)", tr(l, "a bad experience costs most at", "una mala experiencia cuesta más en"), d.Name, l.Signed(-d.Effect, 2), tr(l, "points of final rating", "puntos de calificación final")))
 	}
-	// The service triangle (triángulo del servicio), scored 1–5 by customers
-	// (from the survey's comments), by the advisors (in a workshop) and by an
-	// audit of the service context, with the evidence behind each score.
+	sec := report.Section{
+		Title: tr(l, "Moments of truth (cycle of service)", "Momentos de verdad (ciclo del servicio)"),
+		Intro: tr(l, "Every call of the month logged moment by moment (IVR, queue, advisor, follow-up, farewell) with the caller's rating of each; critical moments are starred. Last, the service triangle as customers, advisors and an audit of the service context scored it.",
+			"Cada llamada del mes registrada momento a momento (IVR, cola, asesor, seguimiento, despedida) con la calificación del cliente en cada uno; los momentos críticos llevan estrella. Al final, el triángulo del servicio según lo calificaron los clientes, los asesores y una auditoría del contexto del servicio."),
+		Blocks: []report.Block{figs, report.FromJourney(a, cyc, l), report.FromReach(a, cyc, l), report.MomentTable(a, l), report.DriverTable(a, l)},
+	}
+	if in.user { // the triangle's scores are the sample's
+		sec.Intro = tr(l, "Every call of your log, moment by moment (IVR, queue, advisor, follow-up, farewell) with the caller's rating of each; critical moments are starred.",
+			"Cada llamada de su registro, momento a momento (IVR, cola, asesor, seguimiento, despedida) con la calificación del cliente en cada uno; los momentos críticos llevan estrella.")
+		return sec, lines, nil
+	}
+	triangle, err := sampleTriangle(l)
+	if err != nil {
+		return report.Section{}, nil, err
+	}
+	sec.Blocks = append(sec.Blocks, triangle)
+	return sec, lines, nil
+}
+
+// sampleTriangle is the service triangle (triángulo del servicio), scored
+// 1–5 by customers (from the survey's comments), by the advisors (in a
+// workshop) and by an audit of the service context, with the evidence
+// behind each score.
+func sampleTriangle(l report.Lang) (report.Table, error) {
 	tri, err := servicecycle.NewTriangle(
 		servicecycle.Score{Side: servicecycle.Strategy, Perspective: servicecycle.CustomerView, Value: 3.8, Evidence: tr(l, "the promise of a quick answer is known", "la promesa de respuesta rápida es conocida")},
 		servicecycle.Score{Side: servicecycle.Strategy, Perspective: servicecycle.EmployeeView, Value: 4.1},
@@ -133,15 +135,7 @@ func journeyPart(o options) (report.Section, []string, error) {
 		servicecycle.Score{Side: servicecycle.Systems, System: servicecycle.Technical, Perspective: servicecycle.ContextView, Value: 2.9, Evidence: tr(l, "audit: 9 % of calls wait over 15 minutes", "auditoría: el 9 % de las llamadas espera más de 15 minutos")},
 	)
 	if err != nil {
-		return report.Section{}, nil, err
+		return report.Table{}, err
 	}
-	triangle := report.TriangleTable(tri.Assess(), l)
-
-	sec := report.Section{
-		Title: tr(l, "Moments of truth (cycle of service)", "Momentos de verdad (ciclo del servicio)"),
-		Intro: tr(l, "Every call of the month logged moment by moment (IVR, queue, advisor, follow-up, farewell) with the caller's rating of each; critical moments are starred. Last, the service triangle as customers, advisors and an audit of the service context scored it.",
-			"Cada llamada del mes registrada momento a momento (IVR, cola, asesor, seguimiento, despedida) con la calificación del cliente en cada uno; los momentos críticos llevan estrella. Al final, el triángulo del servicio según lo calificaron los clientes, los asesores y una auditoría del contexto del servicio."),
-		Blocks: []report.Block{figs, report.FromJourney(a, cyc, l), report.FromReach(a, cyc, l), report.MomentTable(a, l), report.DriverTable(a, l), triangle},
-	}
-	return sec, lines, nil
+	return report.TriangleTable(tri.Assess(), l), nil
 }

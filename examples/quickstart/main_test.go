@@ -159,7 +159,7 @@ func TestRunReadsJSONLines(t *testing.T) {
 	if err := os.WriteFile(lines, []byte(log), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	encounters, err := loadEncounters(lines)
+	encounters, err := loadEncounters(lines, momentIDs(t))
 	if err != nil {
 		t.Fatal(err)
 	}

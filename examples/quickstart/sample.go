@@ -211,11 +211,6 @@ type encounterPlan struct {
 	Fails []string
 }
 
-// journeyMoments is the designed cycle of service of a call to the line:
-// the IVR welcome (acogida), the queue (espera), the advisor's handling
-// (gestión), the follow-up (seguimiento) and the farewell (despedida).
-var journeyMoments = []string{"welcome", "wait", "handling", "follow-up", "farewell"}
-
 // simulateJourneys draws n calls. Some callers hang up in the queue, the
 // longer the wait the more likely; the wait's rating falls with its length,
 // and the final rating follows how the wait and the handling went.

@@ -11,23 +11,23 @@ import (
 )
 
 // loadSurvey reads SERVQUAL answers from a CSV file with the default
-// instrument's columns (E1…E22 expectations, P1…P22 perceptions, 1–7), or
-// simulates the sample month's 240 respondents when path is "". The
-// likelihood to recommend (0–10) comes with the sample only.
-func loadSurvey(path string) ([]scorecard.ServqualResponse, []int, error) {
-	in := scorecard.DefaultServqual()
-	if path != "" {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, nil, fmt.Errorf("-survey: %w", err)
-		}
-		defer f.Close()
-		rs, err := scorecard.ReadServqualCSV(f, in, scorecard.CSVOptions{})
-		if err != nil {
-			return nil, nil, fmt.Errorf("-survey %s: %w", path, err)
-		}
-		return rs, nil, nil
+// instrument's columns (E1…E22 expectations, P1…P22 perceptions, 1–7).
+func loadSurvey(path string) ([]scorecard.ServqualResponse, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("-survey: %w", err)
 	}
+	defer f.Close()
+	rs, err := scorecard.ReadServqualCSV(f, scorecard.DefaultServqual(), scorecard.CSVOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("-survey %s: %w: %w", path, err, errBadInput)
+	}
+	return rs, nil
+}
+
+// sampleSurvey simulates the sample month's 240 respondents, with their
+// likelihood to recommend (0–10).
+func sampleSurvey() ([]scorecard.ServqualResponse, []int) {
 	var rs []scorecard.ServqualResponse
 	var rec []int
 	for _, s := range simulateSurveys(240) {
@@ -39,7 +39,7 @@ func loadSurvey(path string) ([]scorecard.ServqualResponse, []int, error) {
 		})
 		rec = append(rec, s.Recommend)
 	}
-	return rs, rec, nil
+	return rs, rec
 }
 
 // surveyPart scores the customers' surveys: SERVQUAL gaps between what they
@@ -47,12 +47,9 @@ func loadSurvey(path string) ([]scorecard.ServqualResponse, []int, error) {
 // perception scale (Cronbach's alpha), the Net Promoter Score, and the
 // report card's importance–performance matrix (libreta de calificaciones
 // del cliente).
-func surveyPart(o options) (report.Section, []string, error) {
+func surveyPart(o options, in *inputs) (report.Section, []string, error) {
 	l := o.lang
-	responses, recommend, err := loadSurvey(o.survey)
-	if err != nil {
-		return report.Section{}, nil, err
-	}
+	responses, recommend := in.survey, in.recommend
 	sq := scorecard.NewServqual(scorecard.DefaultServqual())
 	// Alpha of the perceptions, listwise: a respondent with a blank or N/A
 	// perception is left out (never scored as 0).
@@ -84,17 +81,6 @@ func surveyPart(o options) (report.Section, []string, error) {
 	}
 	npsRes := nps.Result()
 
-	// The report card: mean importance and performance of each attribute.
-	var points []scorecard.IPAInput
-	for _, a := range simulateAttributeRatings(150) {
-		points = append(points, scorecard.IPAInput{Name: tr(l, a.Attribute.Name[0], a.Attribute.Name[1]), Importance: mean(a.Importance), Performance: mean(a.Performance)})
-	}
-	grid, err := scorecard.ImportancePerformance(points, scorecard.IPAConfig{
-		Crosshair: scorecard.ScaleMidpoint, ImportanceScale: scorecard.Likert5, PerformanceScale: scorecard.Likert5})
-	if err != nil {
-		return report.Section{}, nil, err
-	}
-
 	figs := report.Figures{
 		{Label: tr(l, "Respondents", "Encuestados"), Value: fmt.Sprint(res.Respondents)},
 		{Label: tr(l, "SERVQUAL gap", "Brecha SERVQUAL"), Value: l.Signed(res.Gap, 2), Note: tr(l, "perception − expectation, 1–7", "percepción − expectativa, 1–7"), Status: statusOf(res.Gap >= 0)},
@@ -119,20 +105,43 @@ func surveyPart(o options) (report.Section, []string, error) {
 		figs = append(figs, report.NPSFigure(npsRes, l))
 		lines = append(lines, fmt.Sprintf("  NPS %s ± %s (n = %d)", l.Signed(npsRes.Score, 0), l.Number(npsRes.MarginOfError, 1), npsRes.N))
 	}
-	if q := grid.Quadrants()[scorecard.ConcentrateHere]; len(q) > 0 {
-		lines = append(lines, fmt.Sprintf("  %s: %s", tr(l, "concentrate here", "concentrarse aquí"), strings.Join(q, ", ")))
-	}
 	sec := report.Section{
 		Title: tr(l, "Customer surveys (SERVQUAL, NPS, report card)", "Encuestas a clientes (SERVQUAL, NPS, libreta de calificaciones)"),
 		Intro: tr(l, "SERVQUAL's 22 items asked after the call on a 1–7 scale, expectations against perceptions; the recommendation question on 0–10; and the report card, where customers rated how important each attribute is and how well we do (1–5).",
 			"Los 22 ítems de SERVQUAL preguntados después de la llamada en escala 1–7, expectativas frente a percepciones; la pregunta de recomendación en 0–10; y la libreta de calificaciones, donde los clientes calificaron la importancia de cada atributo y nuestro desempeño (1–5)."),
-		Blocks: []report.Block{
-			figs,
-			gaps,
-			report.FromIPA(grid, scorecard.Likert5, scorecard.Likert5, l),
-		},
+		Blocks: []report.Block{figs, gaps},
 	}
+	if in.user {
+		sec.Title = tr(l, "Customer survey (SERVQUAL)", "Encuesta a clientes (SERVQUAL)")
+		sec.Intro = tr(l, "SERVQUAL's 22 items from your file on a 1–7 scale, expectations against perceptions.",
+			"Los 22 ítems de SERVQUAL de su archivo en escala 1–7, expectativas frente a percepciones.")
+		return sec, lines, nil
+	}
+	ipa, concentrate, err := reportCard(l)
+	if err != nil {
+		return report.Section{}, nil, err
+	}
+	if len(concentrate) > 0 {
+		lines = append(lines, fmt.Sprintf("  %s: %s", tr(l, "concentrate here", "concentrarse aquí"), strings.Join(concentrate, ", ")))
+	}
+	sec.Blocks = append(sec.Blocks, ipa)
 	return sec, lines, nil
+}
+
+// reportCard is the sample's report card: the mean importance and
+// performance of each attribute on an importance–performance matrix, and
+// the attributes to concentrate on.
+func reportCard(l report.Lang) (report.IPAChart, []string, error) {
+	var points []scorecard.IPAInput
+	for _, a := range simulateAttributeRatings(150) {
+		points = append(points, scorecard.IPAInput{Name: tr(l, a.Attribute.Name[0], a.Attribute.Name[1]), Importance: mean(a.Importance), Performance: mean(a.Performance)})
+	}
+	grid, err := scorecard.ImportancePerformance(points, scorecard.IPAConfig{
+		Crosshair: scorecard.ScaleMidpoint, ImportanceScale: scorecard.Likert5, PerformanceScale: scorecard.Likert5})
+	if err != nil {
+		return report.IPAChart{}, nil, err
+	}
+	return report.FromIPA(grid, scorecard.Likert5, scorecard.Likert5, l), grid.Quadrants()[scorecard.ConcentrateHere], nil
 }
 
 // statusOf colours a figure good or bad.

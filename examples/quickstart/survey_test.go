@@ -60,7 +60,12 @@ func TestSurveyAlphaListwise(t *testing.T) {
 	if want.N == len(rows) {
 		t.Fatal("the test file has no blank perception")
 	}
-	sec, _, err := surveyPart(options{survey: path, lang: report.English})
+	o := options{survey: path, lang: report.English}
+	in, err := load(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec, _, err := surveyPart(o, in)
 	if err != nil {
 		t.Fatal(err)
 	}
