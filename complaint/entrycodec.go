@@ -138,6 +138,9 @@ func decodeEntry(b []byte) (Entry, error) {
 	body := w.b
 	if hashAt < 0 {
 		hashAt = len(b) - 1
+	} else if hash == "" {
+		// An unsealed entry's canonical encoding has no hash key at all.
+		return Entry{}, &reasonError{fmt.Sprintf("byte %d: an empty hash written out (an unsealed entry has no hash key)", hashAt+1)}
 	}
 	if !bytes.Equal(body[:len(body)-1], b[:hashAt]) {
 		n := 0
